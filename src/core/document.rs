@@ -1,0 +1,114 @@
+//! Documents and the spans annotated on them.
+
+use super::offsets::{CharIndex, CharRange};
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// A document's id, unique in a project and stable across export and import.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct DocId(pub String);
+
+impl fmt::Display for DocId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl From<&str> for DocId {
+    fn from(id: &str) -> Self {
+        DocId(id.to_string())
+    }
+}
+
+/// A span's id, unique in its project.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct SpanId(pub u64);
+
+impl fmt::Display for SpanId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "#{}", self.0)
+    }
+}
+
+/// A labelled range of a document's text. The layer follows from the label via the schema.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Span {
+    pub id: SpanId,
+    pub range: CharRange,
+    pub label: String,
+}
+
+/// A document: its text never changes once created, so span offsets stay valid.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Document {
+    pub id: DocId,
+    pub name: String,
+    text: String,
+    index: CharIndex,
+    /// Kept sorted by (start, end, id) so that lookups by position are binary searches.
+    spans: Vec<Span>,
+}
+
+impl Document {
+    pub fn new(id: DocId, name: impl Into<String>, text: impl Into<String>) -> Self {
+        let text = text.into();
+        let index = CharIndex::new(&text);
+        Document { id, name: name.into(), text, index, spans: Vec::new() }
+    }
+
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// Length of the text in code points.
+    pub fn char_len(&self) -> usize {
+        self.index.char_count()
+    }
+
+    /// The text of `range`.
+    ///
+    /// # Panics
+    /// If `range` ends past the text; check with [`Document::contains_range`] first.
+    pub fn slice(&self, range: CharRange) -> &str {
+        self.index.slice(&self.text, range)
+    }
+
+    pub fn contains_range(&self, range: CharRange) -> bool {
+        range.start <= range.end && range.end <= self.char_len()
+    }
+
+    /// All spans, sorted by start, then end, then id.
+    pub fn spans(&self) -> &[Span] {
+        &self.spans
+    }
+
+    pub fn span(&self, id: SpanId) -> Option<&Span> {
+        self.spans.iter().find(|s| s.id == id)
+    }
+
+    /// Spans that share at least one character with `range`, in position order.
+    pub fn spans_overlapping(&self, range: CharRange) -> impl Iterator<Item = &Span> {
+        // Spans starting at or after `range.end` cannot overlap; everything before that point
+        // is checked, which is fine at this scale (an interval index is planned for huge docs).
+        let stop = self.spans.partition_point(|s| s.range.start < range.end);
+        self.spans[..stop].iter().filter(move |s| s.range.overlaps(&range))
+    }
+
+    /// Inserts a span, keeping the order. Validation is the caller's job (see `command`).
+    pub(crate) fn insert_span(&mut self, span: Span) {
+        let key = (span.range.start, span.range.end, span.id);
+        let at = self.spans.partition_point(|s| (s.range.start, s.range.end, s.id) < key);
+        self.spans.insert(at, span);
+    }
+
+    pub(crate) fn remove_span(&mut self, id: SpanId) -> Option<Span> {
+        let at = self.spans.iter().position(|s| s.id == id)?;
+        Some(self.spans.remove(at))
+    }
+
+    pub(crate) fn span_mut(&mut self, id: SpanId) -> Option<&mut Span> {
+        self.spans.iter_mut().find(|s| s.id == id)
+    }
+}

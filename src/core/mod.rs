@@ -1,0 +1,21 @@
+//! The annotation model and everything that is pure logic. Nothing here touches the browser,
+//! the clock, randomness or storage: ids and text come in as arguments.
+
+pub mod command;
+pub mod document;
+pub mod error;
+pub mod layout;
+pub mod offsets;
+pub mod project;
+pub mod project_json;
+pub mod schema;
+pub mod session;
+pub mod text_input;
+
+pub use command::Command;
+pub use document::{DocId, Document, Span, SpanId};
+pub use error::EditError;
+pub use offsets::{CharRange, Snap};
+pub use project::Project;
+pub use schema::{Label, Layer, Schema};
+pub use session::Session;

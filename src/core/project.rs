@@ -1,0 +1,149 @@
+//! A project: the label schema and the documents annotated with it.
+
+use super::document::{DocId, Document, Span, SpanId};
+use super::error::EditError;
+use super::offsets::CharRange;
+use super::schema::{default_schema, Schema};
+
+/// The bundled article: the Zhengzhou Daily front page of 2020-03-11.
+pub const BUNDLED_ARTICLE_ID: &str = "zzrb-2020-03-11";
+pub const BUNDLED_ARTICLE_NAME: &str = "郑州日报头版：共赴春光 疫战到底";
+pub const BUNDLED_ARTICLE_TEXT: &str = include_str!("../corpus/000_efef3a98b491eb4b.txt");
+
+#[derive(Clone, Debug)]
+pub struct Project {
+    pub schema: Schema,
+    documents: Vec<Document>,
+    /// Span ids are never reused, even after an undo, so an id always means one span.
+    next_span_id: u64,
+}
+
+/// Two projects are equal when their schema and documents are; the id counter is bookkeeping.
+impl PartialEq for Project {
+    fn eq(&self, other: &Self) -> bool {
+        self.schema == other.schema && self.documents == other.documents
+    }
+}
+
+impl Eq for Project {}
+
+impl Project {
+    pub fn new(schema: Schema) -> Self {
+        Project { schema, documents: Vec::new(), next_span_id: 1 }
+    }
+
+    /// What a first visit shows: the default schema and the bundled article.
+    pub fn bundled() -> Self {
+        let mut project = Project::new(default_schema());
+        let doc = Document::new(BUNDLED_ARTICLE_ID.into(), BUNDLED_ARTICLE_NAME, BUNDLED_ARTICLE_TEXT);
+        project.documents.push(doc);
+        project
+    }
+
+    pub fn documents(&self) -> &[Document] {
+        &self.documents
+    }
+
+    pub fn document(&self, id: &DocId) -> Option<&Document> {
+        self.documents.iter().find(|d| &d.id == id)
+    }
+
+    pub(crate) fn document_mut(&mut self, id: &DocId) -> Result<&mut Document, EditError> {
+        self.documents
+            .iter_mut()
+            .find(|d| &d.id == id)
+            .ok_or_else(|| EditError::UnknownDocument(id.clone()))
+    }
+
+    pub fn span_count(&self) -> usize {
+        self.documents.iter().map(|d| d.spans().len()).sum()
+    }
+
+    /// A fresh span id; the counter moves on even if the span is never added.
+    pub fn allocate_span_id(&mut self) -> SpanId {
+        let id = SpanId(self.next_span_id);
+        self.next_span_id += 1;
+        id
+    }
+
+    /// A document id not used yet, of the form `doc-N`.
+    pub fn fresh_doc_id(&self) -> DocId {
+        (self.documents.len() + 1..)
+            .map(|n| DocId(format!("doc-{n}")))
+            .find(|id| self.document(id).is_none())
+            .expect("an unused id exists")
+    }
+
+    /// Checks that `label` may be put on `range` of `doc`, ignoring span `except` (the span being
+    /// relabelled). The error names the span in the way.
+    pub fn check_span(
+        &self,
+        doc: &DocId,
+        range: CharRange,
+        label: &str,
+        except: Option<SpanId>,
+    ) -> Result<(), EditError> {
+        let document = self.document(doc).ok_or_else(|| EditError::UnknownDocument(doc.clone()))?;
+        let layer = self
+            .schema
+            .layer_of(label)
+            .ok_or_else(|| EditError::UnknownLabel { label: label.to_string() })?;
+        if range.is_empty() {
+            return Err(EditError::EmptyRange { doc: doc.clone() });
+        }
+        if !document.contains_range(range) {
+            return Err(EditError::OutOfRange { doc: doc.clone(), range, len: document.char_len() });
+        }
+        if layer.allow_overlap {
+            return Ok(());
+        }
+        let in_the_way = document.spans_overlapping(range).find(|other| {
+            Some(other.id) != except
+                && self.schema.layer_of(&other.label).map(|l| &l.name) == Some(&layer.name)
+        });
+        match in_the_way {
+            None => Ok(()),
+            Some(other) => Err(EditError::Overlap {
+                doc: doc.clone(),
+                label: label.to_string(),
+                range,
+                other: other.id,
+                other_label: other.label.clone(),
+                other_range: other.range,
+                other_text: document.slice(other.range).to_string(),
+            }),
+        }
+    }
+
+    pub(crate) fn insert_span(&mut self, doc: &DocId, span: Span) -> Result<(), EditError> {
+        self.check_span(doc, span.range, &span.label, None)?;
+        let document = self.document_mut(doc)?;
+        if document.span(span.id).is_some() {
+            return Err(EditError::DuplicateSpan { doc: doc.clone(), span: span.id });
+        }
+        self.next_span_id = self.next_span_id.max(span.id.0 + 1);
+        self.document_mut(doc)?.insert_span(span);
+        Ok(())
+    }
+
+    pub(crate) fn insert_document(&mut self, at: usize, doc: Document) -> Result<(), EditError> {
+        if self.document(&doc.id).is_some() {
+            return Err(EditError::DuplicateDocument(doc.id));
+        }
+        if let Some(max) = doc.spans().iter().map(|s| s.id.0).max() {
+            self.next_span_id = self.next_span_id.max(max + 1);
+        }
+        let at = at.min(self.documents.len());
+        self.documents.insert(at, doc);
+        Ok(())
+    }
+
+    pub(crate) fn take_document(&mut self, id: &DocId) -> Result<(usize, Document), EditError> {
+        let at = self
+            .documents
+            .iter()
+            .position(|d| &d.id == id)
+            .ok_or_else(|| EditError::UnknownDocument(id.clone()))?;
+        Ok((at, self.documents.remove(at)))
+    }
+}

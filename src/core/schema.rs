@@ -1,0 +1,152 @@
+//! The label schema: layers of labels, each label with display names, a colour and a hotkey.
+
+use serde::{Deserialize, Serialize};
+
+/// One label, e.g. `PER`. `name` is what exports carry; `zh` and `en` are for display.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Label {
+    pub name: String,
+    pub zh: String,
+    pub en: String,
+    /// CSS colour, `#rrggbb`.
+    pub color: String,
+    /// One lower-case character pressed without modifiers to apply the label.
+    pub hotkey: char,
+}
+
+/// A group of labels with its own overlap rule. Spans of different layers may always overlap
+/// (a directive holds the entities inside it); within a layer only if `allow_overlap`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Layer {
+    pub name: String,
+    pub allow_overlap: bool,
+    pub labels: Vec<Label>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Schema {
+    pub layers: Vec<Layer>,
+}
+
+impl Schema {
+    /// The label called `name` and the layer holding it.
+    pub fn find(&self, name: &str) -> Option<(&Layer, &Label)> {
+        self.layers
+            .iter()
+            .find_map(|layer| layer.labels.iter().find(|l| l.name == name).map(|l| (layer, l)))
+    }
+
+    pub fn label(&self, name: &str) -> Option<&Label> {
+        self.find(name).map(|(_, label)| label)
+    }
+
+    pub fn layer_of(&self, label: &str) -> Option<&Layer> {
+        self.find(label).map(|(layer, _)| layer)
+    }
+
+    /// Every label in display order, outer layers first.
+    pub fn labels(&self) -> impl Iterator<Item = &Label> {
+        self.layers.iter().flat_map(|layer| layer.labels.iter())
+    }
+
+    /// The label whose hotkey is `key` (compared case-insensitively).
+    pub fn label_for_hotkey(&self, key: char) -> Option<&Label> {
+        let key = key.to_lowercase().next().unwrap_or(key);
+        self.labels().find(|l| l.hotkey == key)
+    }
+
+    /// Rank of a layer in the schema; rendering nests later layers inside earlier ones when the
+    /// spans allow it, so a directive (listed first) wraps the entities inside it.
+    pub fn layer_rank(&self, layer: &str) -> usize {
+        self.layers.iter().position(|l| l.name == layer).unwrap_or(usize::MAX)
+    }
+
+    /// Problems that make the schema unusable: duplicate names or hotkeys, empty names.
+    pub fn problems(&self) -> Vec<String> {
+        let mut problems = Vec::new();
+        let mut names: Vec<&str> = Vec::new();
+        let mut hotkeys: Vec<(char, &str)> = Vec::new();
+        let mut layer_names: Vec<&str> = Vec::new();
+        for layer in &self.layers {
+            if layer.name.trim().is_empty() {
+                problems.push("a layer has an empty name".to_string());
+            }
+            if layer_names.contains(&layer.name.as_str()) {
+                problems.push(format!("layer \"{}\" is defined twice", layer.name));
+            }
+            layer_names.push(&layer.name);
+            for label in &layer.labels {
+                if label.name.trim().is_empty() {
+                    problems.push(format!("layer \"{}\" has a label with an empty name", layer.name));
+                }
+                if names.contains(&label.name.as_str()) {
+                    problems.push(format!("label \"{}\" is defined twice", label.name));
+                }
+                names.push(&label.name);
+                if let Some((_, other)) = hotkeys.iter().find(|(k, _)| *k == label.hotkey) {
+                    problems.push(format!(
+                        "labels \"{}\" and \"{}\" share the hotkey \"{}\"",
+                        other, label.name, label.hotkey
+                    ));
+                }
+                hotkeys.push((label.hotkey, &label.name));
+            }
+        }
+        problems
+    }
+}
+
+fn label(name: &str, zh: &str, en: &str, color: &str, hotkey: char) -> Label {
+    Label { name: name.into(), zh: zh.into(), en: en.into(), color: color.into(), hotkey }
+}
+
+pub const DIRECTIVE_LAYER: &str = "directive";
+pub const ENTITY_LAYER: &str = "entity";
+
+/// The schema for the bundled corpus: Chinese news about officials and their instructions.
+pub fn default_schema() -> Schema {
+    Schema {
+        layers: vec![
+            Layer {
+                name: DIRECTIVE_LAYER.into(),
+                allow_overlap: false,
+                labels: vec![label("DIRECTIVE", "指示", "Directive", "#8e24aa", 'i')],
+            },
+            Layer {
+                name: ENTITY_LAYER.into(),
+                allow_overlap: false,
+                labels: vec![
+                    label("PER", "人名", "Person", "#e53935", 'p'),
+                    label("ORG", "机构", "Organisation", "#1e88e5", 'o'),
+                    label("LOC", "地点", "Place", "#43a047", 'l'),
+                    label("DATE", "日期时间", "Date / time", "#fb8c00", 'd'),
+                    label("TITLE", "职务", "Title", "#00897b", 't'),
+                    label("POLICY", "政策/活动", "Policy / campaign", "#6d4c41", 'c'),
+                ],
+            },
+        ],
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn default_schema_is_consistent() {
+        let schema = default_schema();
+        assert_eq!(schema.problems(), Vec::<String>::new());
+        assert_eq!(schema.layer_of("PER").unwrap().name, ENTITY_LAYER);
+        assert_eq!(schema.layer_of("DIRECTIVE").unwrap().name, DIRECTIVE_LAYER);
+        assert_eq!(schema.label_for_hotkey('P').unwrap().name, "PER");
+        assert!(schema.label("NOPE").is_none());
+    }
+
+    #[test]
+    fn duplicate_hotkeys_are_reported() {
+        let mut schema = default_schema();
+        schema.layers[1].labels[1].hotkey = 'p';
+        let problems = schema.problems();
+        assert_eq!(problems, vec!["labels \"PER\" and \"ORG\" share the hotkey \"p\"".to_string()]);
+    }
+}

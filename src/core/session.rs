@@ -1,0 +1,75 @@
+//! One editing session over a project: applies commands, keeps undo and redo stacks, and counts
+//! revisions so that the UI knows when to re-render and autosave.
+
+use super::command::Command;
+use super::document::{DocId, Span, SpanId};
+use super::error::EditError;
+use super::offsets::CharRange;
+use super::project::Project;
+
+#[derive(Clone, Debug)]
+pub struct Session {
+    project: Project,
+    undo: Vec<Command>,
+    redo: Vec<Command>,
+    revision: u64,
+}
+
+impl Session {
+    pub fn new(project: Project) -> Self {
+        Session { project, undo: Vec::new(), redo: Vec::new(), revision: 0 }
+    }
+
+    pub fn project(&self) -> &Project {
+        &self.project
+    }
+
+    /// Goes up by one on every change to the project, including undo and redo.
+    pub fn revision(&self) -> u64 {
+        self.revision
+    }
+
+    pub fn can_undo(&self) -> bool {
+        !self.undo.is_empty()
+    }
+
+    pub fn can_redo(&self) -> bool {
+        !self.redo.is_empty()
+    }
+
+    /// Applies `command` as one undo step and forgets the redo stack.
+    pub fn apply(&mut self, command: Command) -> Result<(), EditError> {
+        let inverse = command.apply(&mut self.project)?;
+        self.undo.push(inverse);
+        self.redo.clear();
+        self.revision += 1;
+        Ok(())
+    }
+
+    /// Labels `range` of `doc` with `label` and returns the new span's id.
+    pub fn add_span(&mut self, doc: &DocId, range: CharRange, label: &str) -> Result<SpanId, EditError> {
+        self.project.check_span(doc, range, label, None)?;
+        let id = self.project.allocate_span_id();
+        let span = Span { id, range, label: label.to_string() };
+        self.apply(Command::AddSpan { doc: doc.clone(), span })?;
+        Ok(id)
+    }
+
+    /// Undoes the last step; returns false when there is nothing to undo.
+    pub fn undo(&mut self) -> bool {
+        Self::step(&mut self.project, &mut self.undo, &mut self.redo, &mut self.revision)
+    }
+
+    /// Redoes the last undone step; returns false when there is nothing to redo.
+    pub fn redo(&mut self) -> bool {
+        Self::step(&mut self.project, &mut self.redo, &mut self.undo, &mut self.revision)
+    }
+
+    fn step(project: &mut Project, from: &mut Vec<Command>, to: &mut Vec<Command>, revision: &mut u64) -> bool {
+        let Some(command) = from.pop() else { return false };
+        let inverse = command.apply(project).expect("an inverse applies to the state it was made from");
+        to.push(inverse);
+        *revision += 1;
+        true
+    }
+}

@@ -1,0 +1,93 @@
+//! Paragraphs, selection trimming, nested span layout, and the core's independence from the browser.
+use biaozhu::core::layout::*;
+use biaozhu::core::schema::default_schema;
+use biaozhu::core::*;
+
+fn doc_with(text: &str, spans: &[(usize, usize, &str)]) -> (Project, DocId) {
+    let mut s = Session::new(Project::new(default_schema()));
+    let id = DocId::from("d");
+    s.apply(Command::AddDocument { at: 0, doc: Box::new(Document::new(id.clone(), "d", text)) }).unwrap();
+    for &(a, b, label) in spans {
+        s.add_span(&id, CharRange::new(a, b), label).unwrap();
+    }
+    (s.project().clone(), id)
+}
+
+/// Writes a layout as markup, e.g. `[DIRECTIVE 要加快[LOC 𠀀河]建设]`, to compare trees at a glance.
+fn markup(doc: &Document, nodes: &[Node]) -> String {
+    nodes
+        .iter()
+        .map(|node| match node {
+            Node::Text(range) => doc.slice(*range).to_string(),
+            Node::Span { label, children, first, .. } => {
+                format!("[{}{} {}]", label, if *first { "" } else { "…" }, markup(doc, children))
+            }
+        })
+        .collect()
+}
+
+#[test]
+fn paragraphs_split_on_any_line_break_and_skip_empty_lines() {
+    let text = "第一段\r\n\r\n第二段𠀀\n第三段\r末";
+    let ranges = paragraphs(text);
+    let chars: Vec<char> = text.chars().collect();
+    let lines: Vec<String> = ranges.iter().map(|r| chars[r.start..r.end].iter().collect()).collect();
+    assert_eq!(lines, ["第一段", "第二段𠀀", "第三段", "末"]);
+}
+
+#[test]
+fn selections_lose_surrounding_whitespace() {
+    let (p, id) = doc_with("  李强\u{3000}在北京 ", &[]);
+    let doc = p.document(&id).unwrap();
+    assert_eq!(trim_selection(doc, CharRange::new(0, 5)), CharRange::new(2, 4));
+    assert!(trim_selection(doc, CharRange::new(0, 2)).is_empty());
+    assert_eq!(trim_selection(doc, CharRange::new(8, 99)), CharRange::new(8, 8));
+}
+
+#[test]
+fn directives_wrap_the_entities_inside_them() {
+    let text = "李强强调：要加快推进𠀀河新区建设😀。";
+    let (p, id) = doc_with(text, &[(0, 2, "PER"), (5, 16, "DIRECTIVE"), (10, 14, "LOC")]);
+    let doc = p.document(&id).unwrap();
+    let nodes = layout_paragraph(doc, &p.schema, CharRange::new(0, doc.char_len()));
+    assert_eq!(markup(doc, &nodes), "[PER 李强]强调：[DIRECTIVE 要加快推进[LOC 𠀀河新区]建设]😀。");
+}
+
+#[test]
+fn an_entity_half_inside_a_directive_is_cut_in_two_pieces() {
+    let text = "甲乙丙丁戊己";
+    let (p, id) = doc_with(text, &[(0, 3, "DIRECTIVE"), (2, 5, "ORG")]);
+    let doc = p.document(&id).unwrap();
+    let nodes = layout_paragraph(doc, &p.schema, CharRange::new(0, 6));
+    assert_eq!(markup(doc, &nodes), "[DIRECTIVE 甲乙[ORG 丙]][ORG… 丁戊]己");
+}
+
+#[test]
+fn a_span_crossing_a_line_break_draws_in_each_paragraph() {
+    let text = "甲乙\n丙丁";
+    let (p, id) = doc_with(text, &[(1, 4, "DIRECTIVE")]);
+    let doc = p.document(&id).unwrap();
+    let drawn: Vec<String> =
+        paragraphs(text).into_iter().map(|para| markup(doc, &layout_paragraph(doc, &p.schema, para))).collect();
+    assert_eq!(drawn, ["甲[DIRECTIVE 乙]", "[DIRECTIVE… 丙]丁"]);
+}
+
+#[test]
+fn the_same_range_in_two_layers_nests_directive_outside() {
+    let (p, id) = doc_with("六稳工作", &[(0, 2, "POLICY"), (0, 2, "DIRECTIVE")]);
+    let doc = p.document(&id).unwrap();
+    assert_eq!(markup(doc, &layout_paragraph(doc, &p.schema, CharRange::new(0, 4))), "[DIRECTIVE [POLICY 六稳]]工作");
+}
+
+#[test]
+fn the_core_knows_nothing_of_the_browser_or_the_clock() {
+    let forbidden = ["web_sys", "wasm_bindgen", "gloo", "yew", "Instant::now", "SystemTime::now", "js_sys"];
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/core");
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        let source = std::fs::read_to_string(&path).unwrap();
+        for word in forbidden {
+            assert!(!source.contains(word), "{} mentions {word}", path.display());
+        }
+    }
+}
