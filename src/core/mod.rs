@@ -3,7 +3,9 @@
 
 pub mod command;
 pub mod document;
+pub mod editor;
 pub mod error;
+pub mod intake;
 pub mod layout;
 pub mod offsets;
 pub mod project;

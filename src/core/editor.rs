@@ -1,0 +1,280 @@
+//! The editor's state and what each user action does to it, without the browser. The UI turns
+//! DOM events into [`EditorAction`]s and renders [`EditorState`]; everything in between is here,
+//! so it is tested natively.
+
+use super::command::Command;
+use super::document::{DocId, Document, SpanId};
+use super::layout::trim_selection;
+use super::offsets::CharRange;
+use super::project::Project;
+use super::project_json::ImportError;
+use super::session::Session;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum NoticeKind {
+    Info,
+    Error,
+}
+
+/// A message for the status bar.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Notice {
+    pub kind: NoticeKind,
+    pub text: String,
+}
+
+impl Notice {
+    pub fn info(text: impl Into<String>) -> Self {
+        Notice { kind: NoticeKind::Info, text: text.into() }
+    }
+
+    pub fn error(text: impl Into<String>) -> Self {
+        Notice { kind: NoticeKind::Error, text: text.into() }
+    }
+}
+
+/// Whether the project as it is now has reached browser storage.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SaveState {
+    Saved,
+    Unsaved,
+    Failed(String),
+}
+
+#[derive(Clone, Debug)]
+pub struct EditorState {
+    pub session: Session,
+    pub open_doc: Option<DocId>,
+    /// The span that Delete removes and a hotkey relabels.
+    pub selected_span: Option<SpanId>,
+    /// Text selected in the view and not yet labelled (already trimmed, never empty).
+    pub pending: Option<CharRange>,
+    /// While set, every selection is labelled with it at once.
+    pub sticky_label: Option<String>,
+    pub notice: Option<Notice>,
+    /// The revision last written to storage.
+    pub saved_revision: Option<u64>,
+    pub save_error: Option<String>,
+}
+
+#[derive(Clone, Debug)]
+pub enum EditorAction {
+    /// The text selection in the view changed (`None`: nothing or only a caret is selected).
+    SelectionChanged(Option<CharRange>),
+    /// A label's hotkey was pressed or its palette button clicked.
+    LabelChosen(String),
+    /// A key without modifiers was pressed; it may be a label's hotkey.
+    KeyPressed(char),
+    SpanClicked(SpanId),
+    DeleteSelected,
+    Escape,
+    Undo,
+    Redo,
+    OpenDocument(DocId),
+    /// A new document from pasted text or a file, already decoded.
+    AddDocument { name: String, text: String },
+    RemoveDocument(DocId),
+    /// A project file was read; `source` names it in messages.
+    ImportProject { source: String, result: Result<Project, ImportError> },
+    /// Something the UI could not do (read a file, fetch a URL), to show to the user.
+    Failed(String),
+    Saved(u64),
+    SaveFailed(String),
+    DismissNotice,
+}
+
+impl EditorState {
+    /// A state showing the first document of `project`, or `open_doc` if it exists.
+    pub fn new(project: Project, open_doc: Option<DocId>) -> Self {
+        let open_doc = open_doc
+            .filter(|id| project.document(id).is_some())
+            .or_else(|| project.documents().first().map(|d| d.id.clone()));
+        EditorState {
+            session: Session::new(project),
+            open_doc,
+            selected_span: None,
+            pending: None,
+            sticky_label: None,
+            notice: None,
+            saved_revision: Some(0),
+            save_error: None,
+        }
+    }
+
+    pub fn project(&self) -> &Project {
+        self.session.project()
+    }
+
+    pub fn document(&self) -> Option<&Document> {
+        self.open_doc.as_ref().and_then(|id| self.project().document(id))
+    }
+
+    pub fn save_state(&self) -> SaveState {
+        match (&self.save_error, self.saved_revision) {
+            (Some(error), _) => SaveState::Failed(error.clone()),
+            (None, Some(rev)) if rev == self.session.revision() => SaveState::Saved,
+            _ => SaveState::Unsaved,
+        }
+    }
+
+    /// Applies one user action.
+    pub fn apply(&mut self, action: EditorAction) {
+        match action {
+            EditorAction::SelectionChanged(range) => self.selection_changed(range),
+            EditorAction::LabelChosen(label) => self.label_chosen(&label),
+            EditorAction::KeyPressed(key) => {
+                if let Some(label) = self.project().schema.label_for_hotkey(key) {
+                    let name = label.name.clone();
+                    self.label_chosen(&name);
+                }
+            }
+            EditorAction::SpanClicked(id) => {
+                self.selected_span = Some(id);
+                self.pending = None;
+            }
+            EditorAction::DeleteSelected => {
+                if let (Some(doc), Some(span)) = (self.open_doc.clone(), self.selected_span) {
+                    self.edit(Command::RemoveSpan { doc, span });
+                    self.selected_span = None;
+                }
+            }
+            EditorAction::Escape => {
+                self.selected_span = None;
+                self.pending = None;
+                self.sticky_label = None;
+                self.notice = None;
+            }
+            EditorAction::Undo => {
+                if self.session.undo() {
+                    self.after_history_step();
+                }
+            }
+            EditorAction::Redo => {
+                if self.session.redo() {
+                    self.after_history_step();
+                }
+            }
+            EditorAction::OpenDocument(id) => {
+                if self.project().document(&id).is_some() {
+                    self.open_doc = Some(id);
+                    self.selected_span = None;
+                    self.pending = None;
+                }
+            }
+            EditorAction::AddDocument { name, text } => {
+                let id = self.project().fresh_doc_id();
+                let at = self.project().documents().len();
+                let doc = Document::new(id.clone(), name, text);
+                if self.edit(Command::AddDocument { at, doc: Box::new(doc) }) {
+                    self.open(id);
+                }
+            }
+            EditorAction::RemoveDocument(id) => {
+                if self.edit(Command::RemoveDocument { doc: id.clone() }) && self.open_doc.as_ref() == Some(&id) {
+                    self.open_doc = self.project().documents().first().map(|d| d.id.clone());
+                    self.selected_span = None;
+                    self.pending = None;
+                }
+            }
+            EditorAction::ImportProject { source, result } => match result {
+                Ok(project) => {
+                    let (docs, spans) = (project.documents().len(), project.span_count());
+                    let first = project.documents().first().map(|d| d.id.clone());
+                    if self.edit(Command::ReplaceProject(Box::new(project))) {
+                        self.open_doc = first;
+                        self.selected_span = None;
+                        self.pending = None;
+                        self.notice = Some(Notice::info(format!(
+                            "imported {source}: {docs} document(s), {spans} span(s); Ctrl+Z brings back the previous project"
+                        )));
+                    }
+                }
+                Err(error) => {
+                    self.notice = Some(Notice::error(format!(
+                        "{source} was not imported, nothing changed: {error}"
+                    )))
+                }
+            },
+            EditorAction::Failed(message) => self.notice = Some(Notice::error(message)),
+            EditorAction::Saved(revision) => {
+                self.saved_revision = Some(revision);
+                self.save_error = None;
+            }
+            EditorAction::SaveFailed(error) => self.save_error = Some(error),
+            EditorAction::DismissNotice => self.notice = None,
+        }
+    }
+
+    fn selection_changed(&mut self, range: Option<CharRange>) {
+        let trimmed = match (range, self.document()) {
+            (Some(range), Some(doc)) => Some(trim_selection(doc, range)).filter(|r| !r.is_empty()),
+            _ => None,
+        };
+        self.pending = trimmed;
+        if trimmed.is_some() {
+            self.selected_span = None;
+            if let Some(label) = self.sticky_label.clone() {
+                self.label_chosen(&label);
+            }
+        }
+    }
+
+    /// Labels the pending selection; otherwise relabels the selected span; otherwise arms (or
+    /// disarms) the label as the sticky one.
+    fn label_chosen(&mut self, label: &str) {
+        let Some(doc) = self.open_doc.clone() else { return };
+        if let Some(range) = self.pending.take() {
+            match self.session.add_span(&doc, range, label) {
+                Ok(id) => {
+                    self.selected_span = Some(id);
+                    self.notice = None;
+                }
+                Err(error) => self.notice = Some(Notice::error(error.to_string())),
+            }
+        } else if let Some(span) = self.selected_span {
+            let same = self.document().and_then(|d| d.span(span)).is_some_and(|s| s.label == label);
+            if !same {
+                self.edit(Command::Relabel { doc, span, label: label.to_string() });
+            }
+        } else if self.sticky_label.as_deref() == Some(label) {
+            self.sticky_label = None;
+        } else {
+            self.sticky_label = Some(label.to_string());
+        }
+    }
+
+    /// Applies a command, turning a refusal into an error notice. Returns whether it applied.
+    fn edit(&mut self, command: Command) -> bool {
+        match self.session.apply(command) {
+            Ok(()) => {
+                self.notice = None;
+                true
+            }
+            Err(error) => {
+                self.notice = Some(Notice::error(error.to_string()));
+                false
+            }
+        }
+    }
+
+    fn open(&mut self, id: DocId) {
+        self.open_doc = Some(id);
+        self.selected_span = None;
+        self.pending = None;
+    }
+
+    /// After undo or redo the open document or the selected span may be gone.
+    fn after_history_step(&mut self) {
+        self.pending = None;
+        let doc_exists = self.open_doc.as_ref().is_some_and(|id| self.project().document(id).is_some());
+        if !doc_exists {
+            self.open_doc = self.project().documents().first().map(|d| d.id.clone());
+        }
+        let span_exists = self
+            .selected_span
+            .is_some_and(|id| self.document().is_some_and(|d| d.span(id).is_some()));
+        if !span_exists {
+            self.selected_span = None;
+        }
+    }
+}

@@ -1,0 +1,183 @@
+//! The whole page: toolbar, document list, text view, palette and span list, plus the effects
+//! (autosave, hotkeys, `?doc=`, drag and drop) that run outside the reducer.
+
+use super::browser;
+use super::doc_list::DocList;
+use super::new_doc::NewDocDialog;
+use super::palette::Palette;
+use super::span_list::SpanList;
+use super::status_bar::StatusBar;
+use super::store::{Store, StoreHandle};
+use super::text_view::TextView;
+use super::toolbar::Toolbar;
+use crate::core::editor::EditorAction;
+use crate::core::intake::action_for_file;
+use crate::core::project_json::export_project;
+use gloo::events::{EventListener, EventListenerOptions};
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+#[component]
+pub fn App() -> Html {
+    let store = use_reducer(Store::load);
+    let show_new_doc = use_state(|| false);
+    let text_view_ref = use_node_ref();
+
+    use_autosave(&store);
+    use_hotkeys(&store, &text_view_ref);
+    use_doc_param(&store);
+
+    let ondragover = Callback::from(|event: DragEvent| event.prevent_default());
+    let ondrop = {
+        let store = store.clone();
+        Callback::from(move |event: DragEvent| {
+            event.prevent_default();
+            let file = event.data_transfer().and_then(|d| d.files()).and_then(|f| f.get(0));
+            if let Some(file) = file {
+                open_file(store.clone(), file);
+            }
+        })
+    };
+    let on_new_doc = {
+        let show = show_new_doc.clone();
+        Callback::from(move |_| show.set(true))
+    };
+    let on_close_new_doc = {
+        let show = show_new_doc.clone();
+        Callback::from(move |_| show.set(false))
+    };
+
+    html! {
+        <div class="app" {ondragover} {ondrop}>
+            <Toolbar store={store.clone()} {on_new_doc} />
+            <div class="app__body">
+                <aside class="app__left">
+                    <DocList store={store.clone()} />
+                </aside>
+                <main class="app__main">
+                    <Palette store={store.clone()} text_view={text_view_ref.clone()} />
+                    <TextView store={store.clone()} node_ref={text_view_ref.clone()} />
+                </main>
+                <aside class="app__right">
+                    <SpanList store={store.clone()} />
+                </aside>
+            </div>
+            <StatusBar store={store.clone()} />
+            if *show_new_doc {
+                <NewDocDialog store={store.clone()} on_close={on_close_new_doc} />
+            }
+        </div>
+    }
+}
+
+/// Reads a picked or dropped file and hands it to the editor as an import or a new document.
+pub fn open_file(store: StoreHandle, file: web_sys::File) {
+    wasm_bindgen_futures::spawn_local(async move {
+        let action = match browser::read_file(&file).await {
+            Ok(bytes) => action_for_file(&file.name(), &bytes),
+            Err(message) => EditorAction::Failed(message),
+        };
+        store.dispatch(action);
+    });
+}
+
+/// Exports the project as a JSON download.
+pub fn export_json(store: &StoreHandle) {
+    let json = export_project(store.0.project());
+    if let Err(message) = browser::download("biaozhu-project.json", "application/json", &json) {
+        store.dispatch(EditorAction::Failed(format!("the export could not be downloaded: {message}")));
+    }
+}
+
+/// Saves the project after every change (keyed on the session's revision) and remembers the
+/// open document. The write is synchronous, so a closed tab loses nothing that was shown saved.
+#[hook]
+fn use_autosave(store: &StoreHandle) {
+    let revision = store.0.session.revision();
+    {
+        let store = store.clone();
+        use_effect_with(revision, move |revision| {
+            // Nothing to write at start-up: the state came from storage or from the bundle.
+            if *revision > 0 || store.0.saved_revision != Some(*revision) {
+                match browser::save_project(&export_project(store.0.project())) {
+                    Ok(()) => store.dispatch(EditorAction::Saved(*revision)),
+                    Err(message) => store.dispatch(EditorAction::SaveFailed(message)),
+                }
+            }
+            // An edit made from a selection is done with it.
+            browser::clear_selection();
+        });
+    }
+    let open_doc = store.0.open_doc.clone();
+    use_effect_with(open_doc, |open_doc| browser::save_open_doc(open_doc.as_ref()));
+}
+
+/// Keyboard: label hotkeys, Delete/Backspace, Escape, Ctrl+Z / Ctrl+Shift+Z / Ctrl+Y.
+#[hook]
+fn use_hotkeys(store: &StoreHandle, text_view: &NodeRef) {
+    let store = store.clone();
+    let text_view = text_view.clone();
+    use_effect_with((), move |_| {
+        let options = EventListenerOptions::enable_prevent_default();
+        let listener = EventListener::new_with_options(&gloo::utils::document(), "keydown", options, move |event| {
+            let event: &KeyboardEvent = event.unchecked_ref();
+            if browser::is_typing_target(event) || event.alt_key() {
+                return;
+            }
+            let key = event.key();
+            let command = event.ctrl_key() || event.meta_key();
+            let action = match key.as_str() {
+                "z" | "Z" if command && event.shift_key() => EditorAction::Redo,
+                "z" | "Z" if command => EditorAction::Undo,
+                "y" | "Y" if command => EditorAction::Redo,
+                _ if command => return,
+                "Escape" => {
+                    browser::clear_selection();
+                    EditorAction::Escape
+                }
+                "Delete" | "Backspace" => EditorAction::DeleteSelected,
+                _ => {
+                    let mut chars = key.chars();
+                    match (chars.next(), chars.next()) {
+                        (Some(ch), None) => {
+                            // Take the live selection first: it may have been made by keyboard
+                            // or script, without a mouse-up in the view.
+                            sync_selection(&store, &text_view);
+                            EditorAction::KeyPressed(ch)
+                        }
+                        _ => return,
+                    }
+                }
+            };
+            event.prevent_default();
+            store.dispatch(action);
+        });
+        move || drop(listener)
+    });
+}
+
+/// Tells the editor about the text currently selected in the view, if any.
+pub fn sync_selection(store: &StoreHandle, text_view: &NodeRef) {
+    if let Some(root) = text_view.cast::<web_sys::Element>() {
+        if let Some(range) = browser::selection_in(&root) {
+            store.dispatch(EditorAction::SelectionChanged(Some(range)));
+        }
+    }
+}
+
+/// `?doc=<relative url>` opens a project JSON or a text file served beside the app.
+#[hook]
+fn use_doc_param(store: &StoreHandle) {
+    let store = store.clone();
+    use_effect_with((), move |_| {
+        if let Some(url) = browser::doc_param() {
+            wasm_bindgen_futures::spawn_local(async move {
+                let action = match browser::fetch_bytes(&url).await {
+                    Ok(bytes) => action_for_file(&url, &bytes),
+                    Err(message) => EditorAction::Failed(message),
+                };
+                store.dispatch(action);
+            });
+        }
+    });
+}

@@ -1,0 +1,259 @@
+//! Every call into the browser lives here: DOM selection → code points, storage, downloads,
+//! file reading, fetching `?doc=`, scrolling. Components call these and deal in domain values.
+
+use crate::core::offsets::{utf16_to_cp, CharRange, Snap};
+use crate::core::DocId;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{Element, Node};
+
+const PROJECT_KEY: &str = "biaozhu.project.v1";
+const OPEN_DOC_KEY: &str = "biaozhu.open-doc";
+/// Where a stored project that could not be read is moved, so it is never overwritten.
+const BROKEN_KEY: &str = "biaozhu.project.unreadable";
+/// Files larger than this are refused before reading: the app keeps everything in memory.
+pub const MAX_FILE_BYTES: f64 = 64.0 * 1024.0 * 1024.0;
+
+fn window() -> web_sys::Window {
+    web_sys::window().expect("the app runs in a window")
+}
+
+fn document() -> web_sys::Document {
+    window().document().expect("the window has a document")
+}
+
+fn js_error(value: JsValue) -> String {
+    value
+        .dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .or_else(|| value.as_string())
+        .unwrap_or_else(|| format!("{value:?}"))
+}
+
+// ---------------------------------------------------------------------------------------------
+// Selection → code points
+
+/// The current text selection inside `root` (the text view) as a code point range of the
+/// document, or `None` when nothing but a caret is selected or the selection is elsewhere.
+///
+/// Each paragraph element carries `data-start` (its first code point) and holds nothing but
+/// document text, so the UTF-16 length of the DOM range from the paragraph's start to a
+/// boundary point, converted with the paragraph's own text, gives the code point offset. A
+/// boundary inside a surrogate pair snaps outwards, so a span never holds half a character.
+pub fn selection_in(root: &Element) -> Option<CharRange> {
+    let selection = window().get_selection().ok()??;
+    if selection.range_count() == 0 || selection.is_collapsed() {
+        return None;
+    }
+    let range = selection.get_range_at(0).ok()?;
+    let start = boundary_offset(root, &range.start_container().ok()?, range.start_offset().ok()?, Snap::Back)?;
+    let end = boundary_offset(root, &range.end_container().ok()?, range.end_offset().ok()?, Snap::Forward)?;
+    (start < end).then(|| CharRange::new(start, end))
+}
+
+/// True when the page has a non-empty text selection.
+pub fn has_text_selection() -> bool {
+    window()
+        .get_selection()
+        .ok()
+        .flatten()
+        .is_some_and(|s| s.range_count() > 0 && !s.is_collapsed())
+}
+
+pub fn clear_selection() {
+    if let Ok(Some(selection)) = window().get_selection() {
+        let _ = selection.remove_all_ranges();
+    }
+}
+
+fn data_usize(element: &Element, name: &str) -> Option<usize> {
+    element.get_attribute(name)?.parse().ok()
+}
+
+/// Code point offset of the DOM boundary point (`node`, `offset`) in the document shown in `root`.
+fn boundary_offset(root: &Element, node: &Node, offset: u32, snap: Snap) -> Option<usize> {
+    let root_node: &Node = root.as_ref();
+    if !root_node.contains(Some(node)) {
+        // A drag that ends outside the view: clamp to the view's start or end.
+        let position = root_node.compare_document_position(node);
+        let paragraphs = root.query_selector_all("[data-para]").ok()?;
+        let before = position & Node::DOCUMENT_POSITION_PRECEDING != 0;
+        let para = paragraphs.item(if before { 0 } else { paragraphs.length().checked_sub(1)? })?;
+        let para: Element = para.dyn_into().ok()?;
+        return data_usize(&para, if before { "data-start" } else { "data-end" });
+    }
+    let element: Element = match node.dyn_ref::<Element>() {
+        Some(element) => element.clone(),
+        None => node.parent_element()?,
+    };
+    match element.closest("[data-para]").ok()? {
+        Some(para) => {
+            let para_start = data_usize(&para, "data-start")?;
+            let before = document().create_range().ok()?;
+            before.set_start(&para, 0).ok()?;
+            before.set_end(node, offset).ok()?;
+            let units = String::from(before.to_string()).encode_utf16().count();
+            let text = para.text_content().unwrap_or_default();
+            Some(para_start + utf16_to_cp(&text, units, snap))
+        }
+        None => {
+            // A boundary between paragraphs (on the view itself): use the neighbouring paragraph.
+            let children = node.child_nodes();
+            let after = (offset..children.length()).find_map(|i| {
+                children.item(i)?.dyn_into::<Element>().ok().filter(|e| e.has_attribute("data-para"))
+            });
+            match after {
+                Some(para) => data_usize(&para, "data-start"),
+                None => {
+                    let last = (0..offset.min(children.length())).rev().find_map(|i| {
+                        children.item(i)?.dyn_into::<Element>().ok().filter(|e| e.has_attribute("data-para"))
+                    })?;
+                    data_usize(&last, "data-end")
+                }
+            }
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Storage
+
+fn local_storage() -> Result<web_sys::Storage, String> {
+    window()
+        .local_storage()
+        .map_err(js_error)?
+        .ok_or_else(|| "this browser offers no local storage".to_string())
+}
+
+/// What storage held at start-up.
+pub enum Stored {
+    Nothing,
+    Project { json: String, open_doc: Option<DocId> },
+}
+
+pub fn load_stored() -> Stored {
+    let Ok(storage) = local_storage() else { return Stored::Nothing };
+    match storage.get_item(PROJECT_KEY) {
+        Ok(Some(json)) => {
+            let open_doc = storage.get_item(OPEN_DOC_KEY).ok().flatten().map(DocId);
+            Stored::Project { json, open_doc }
+        }
+        _ => Stored::Nothing,
+    }
+}
+
+/// Keeps an unreadable stored project aside so that autosave does not overwrite it.
+pub fn set_aside_unreadable(json: &str) {
+    if let Ok(storage) = local_storage() {
+        let _ = storage.set_item(BROKEN_KEY, json);
+    }
+}
+
+pub fn save_project(json: &str) -> Result<(), String> {
+    local_storage()?
+        .set_item(PROJECT_KEY, json)
+        .map_err(|e| format!("browser storage refused the project ({})", js_error(e)))
+}
+
+pub fn save_open_doc(id: Option<&DocId>) {
+    if let Ok(storage) = local_storage() {
+        let _ = match id {
+            Some(id) => storage.set_item(OPEN_DOC_KEY, &id.0),
+            None => storage.remove_item(OPEN_DOC_KEY),
+        };
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Files
+
+/// Hands `contents` to the browser as a download called `file_name`.
+pub fn download(file_name: &str, mime: &str, contents: &str) -> Result<(), String> {
+    let parts = js_sys::Array::of1(&JsValue::from_str(contents));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(js_error)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(js_error)?;
+    let anchor: web_sys::HtmlAnchorElement =
+        document().create_element("a").map_err(js_error)?.unchecked_into();
+    anchor.set_href(&url);
+    anchor.set_download(file_name);
+    anchor.click();
+    // Revoke later: revoking at once can cancel the download in some browsers.
+    gloo::timers::callback::Timeout::new(10_000, move || {
+        let _ = web_sys::Url::revoke_object_url(&url);
+    })
+    .forget();
+    Ok(())
+}
+
+/// Reads a file the user picked or dropped.
+pub async fn read_file(file: &web_sys::File) -> Result<Vec<u8>, String> {
+    if file.size() > MAX_FILE_BYTES {
+        return Err(format!(
+            "{} is {:.1} MB; files over {:.0} MB are refused",
+            file.name(),
+            file.size() / 1048576.0,
+            MAX_FILE_BYTES / 1048576.0
+        ));
+    }
+    let buffer = JsFuture::from(file.array_buffer())
+        .await
+        .map_err(|e| format!("could not read {}: {}", file.name(), js_error(e)))?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+}
+
+/// The `?doc=` parameter of the page URL, if any.
+pub fn doc_param() -> Option<String> {
+    let search = window().location().search().ok()?;
+    let params = web_sys::UrlSearchParams::new_with_str(&search).ok()?;
+    params.get("doc").filter(|s| !s.is_empty())
+}
+
+/// Fetches a file served beside the app (a relative URL), as bytes.
+pub async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {
+    let response = JsFuture::from(window().fetch_with_str(url))
+        .await
+        .map_err(|e| format!("could not fetch {url}: {}", js_error(e)))?;
+    let response: web_sys::Response = response.unchecked_into();
+    if !response.ok() {
+        return Err(format!("could not fetch {url}: the server answered {}", response.status()));
+    }
+    let buffer = JsFuture::from(response.array_buffer().map_err(js_error)?)
+        .await
+        .map_err(|e| format!("could not read {url}: {}", js_error(e)))?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+}
+
+// ---------------------------------------------------------------------------------------------
+// Scrolling
+
+/// Scrolls the first element of span `id` into view and flashes it briefly.
+pub fn scroll_to_span(id: u64) {
+    let selector = format!("[data-span-id=\"{id}\"]");
+    let Ok(Some(element)) = document().query_selector(&selector) else { return };
+    let options = web_sys::ScrollIntoViewOptions::new();
+    options.set_block(web_sys::ScrollLogicalPosition::Center);
+    options.set_behavior(web_sys::ScrollBehavior::Smooth);
+    element.scroll_into_view_with_scroll_into_view_options(&options);
+    let classes = element.class_list();
+    let _ = classes.remove_1("ann--flash");
+    // Reading layout restarts the CSS animation when the class comes back.
+    let _ = element.dyn_ref::<web_sys::HtmlElement>().map(|e| e.offset_width());
+    let _ = classes.add_1("ann--flash");
+    gloo::timers::callback::Timeout::new(1_500, move || {
+        let _ = classes.remove_1("ann--flash");
+    })
+    .forget();
+}
+
+/// True when a key event's target is a form field, where keys belong to the field.
+pub fn is_typing_target(event: &web_sys::KeyboardEvent) -> bool {
+    event
+        .target()
+        .and_then(|t| t.dyn_into::<Element>().ok())
+        .is_some_and(|e| {
+            matches!(e.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+                || e.get_attribute("contenteditable").is_some_and(|v| v != "false")
+        })
+}

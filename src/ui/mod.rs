@@ -1,0 +1,18 @@
+//! The Yew front end: thin components over `crate::core::editor`. All browser calls are in
+//! `browser`; components turn DOM events into `EditorAction`s at the edge.
+
+pub mod app;
+pub mod browser;
+pub mod doc_list;
+pub mod new_doc;
+pub mod palette;
+pub mod span_list;
+pub mod status_bar;
+pub mod store;
+pub mod text_view;
+pub mod toolbar;
+
+/// Mounts the app on the page body.
+pub fn start() {
+    yew::Renderer::<app::App>::new().render();
+}

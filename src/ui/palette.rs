@@ -1,0 +1,63 @@
+//! Label buttons. With text selected a click labels it; with a span selected it relabels it;
+//! with neither it makes the label sticky (every selection then gets it at once).
+
+use super::app::sync_selection;
+use super::store::StoreHandle;
+use crate::core::editor::EditorAction;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct PaletteProps {
+    pub store: StoreHandle,
+    pub text_view: NodeRef,
+}
+
+#[component]
+pub fn Palette(props: &PaletteProps) -> Html {
+    let state = &props.store.0;
+    let schema = &state.project().schema;
+    let buttons = schema.layers.iter().map(|layer| {
+        let items = layer.labels.iter().map(|label| {
+            let sticky = state.sticky_label.as_deref() == Some(label.name.as_str());
+            let onclick = {
+                let store = props.store.clone();
+                let text_view = props.text_view.clone();
+                let name = label.name.clone();
+                Callback::from(move |_: MouseEvent| {
+                    sync_selection(&store, &text_view);
+                    store.dispatch(EditorAction::LabelChosen(name.clone()));
+                })
+            };
+            // Keep the text selection: a mouse-down on a button would otherwise move focus.
+            let onmousedown = Callback::from(|event: MouseEvent| event.prevent_default());
+            html! {
+                <button
+                    class={classes!("palette__label", sticky.then_some("palette__label--sticky"))}
+                    data-testid={format!("label-{}", label.name)}
+                    aria-pressed={sticky.to_string()}
+                    title={format!("{} · {} — key {}", label.zh, label.en, label.hotkey)}
+                    style={format!("--ann-color: {}", label.color)}
+                    {onclick} {onmousedown}
+                >
+                    <kbd class="palette__key">{ label.hotkey.to_string() }</kbd>
+                    <span class="palette__name">{ label.name.clone() }</span>
+                    <span class="palette__zh">{ label.zh.clone() }</span>
+                </button>
+            }
+        });
+        html! {
+            <div class="palette__layer" data-layer={layer.name.clone()}>{ for items }</div>
+        }
+    });
+    let hint = match &state.sticky_label {
+        Some(label) => format!("连续标注 {label}: every selection becomes {label} — Esc to stop"),
+        None => "Select text, then press a key or click a label. No selection: a label click makes it sticky."
+            .to_string(),
+    };
+    html! {
+        <div class="palette" data-testid="palette">
+            { for buttons }
+            <div class="palette__hint" data-testid="palette-hint">{ hint }</div>
+        </div>
+    }
+}

@@ -1,0 +1,60 @@
+//! Undo, redo, new document, import, export, and the saved/unsaved indicator.
+
+use super::app::{export_json, open_file};
+use super::store::StoreHandle;
+use crate::core::editor::{EditorAction, SaveState};
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct ToolbarProps {
+    pub store: StoreHandle,
+    pub on_new_doc: Callback<()>,
+}
+
+#[component]
+pub fn Toolbar(props: &ToolbarProps) -> Html {
+    let state = &props.store.0;
+    let dispatch = |action: fn() -> EditorAction| {
+        let store = props.store.clone();
+        Callback::from(move |_: MouseEvent| store.dispatch(action()))
+    };
+    let on_export = {
+        let store = props.store.clone();
+        Callback::from(move |_: MouseEvent| export_json(&store))
+    };
+    let on_import = {
+        let store = props.store.clone();
+        Callback::from(move |event: Event| {
+            let input: web_sys::HtmlInputElement = event.target_unchecked_into();
+            if let Some(file) = input.files().and_then(|files| files.get(0)) {
+                open_file(store.clone(), file);
+            }
+            // Let the same file be picked again after fixing it.
+            input.set_value("");
+        })
+    };
+    let on_new_doc = props.on_new_doc.reform(|_: MouseEvent| ());
+    let (save_class, save_text, save_title) = match state.save_state() {
+        SaveState::Saved => ("saved", "已保存 Saved".to_string(), "Every change is in this browser's storage".to_string()),
+        SaveState::Unsaved => ("unsaved", "未保存 Unsaved".to_string(), "Saving…".to_string()),
+        SaveState::Failed(error) => ("error", "保存失败 Not saved".to_string(), error),
+    };
+    html! {
+        <header class="toolbar">
+            <h1 class="toolbar__title">{ "标注 biaozhu" }</h1>
+            <button data-testid="undo" onclick={dispatch(|| EditorAction::Undo)} disabled={!state.session.can_undo()}
+                    title="Undo (Ctrl+Z)">{ "↶ 撤销 Undo" }</button>
+            <button data-testid="redo" onclick={dispatch(|| EditorAction::Redo)} disabled={!state.session.can_redo()}
+                    title="Redo (Ctrl+Shift+Z, Ctrl+Y)">{ "↷ 重做 Redo" }</button>
+            <span class="toolbar__gap"></span>
+            <button data-testid="new-doc" onclick={on_new_doc}>{ "＋ 新文档 New document" }</button>
+            <label class="toolbar__import" title="Import a project JSON (replaces the project; Ctrl+Z undoes) or add a .txt document. You can also drop a file on the page.">
+                { "导入 Import…" }
+                <input type="file" accept=".json,.txt,application/json,text/plain" data-testid="import-input" onchange={on_import} />
+            </label>
+            <button data-testid="export-json" onclick={on_export} title="Download the whole project as JSON">{ "导出 Export JSON" }</button>
+            <span class={classes!("toolbar__save", format!("toolbar__save--{save_class}"))} data-testid="save-status"
+                  data-state={save_class} title={save_title}>{ save_text }</span>
+        </header>
+    }
+}
