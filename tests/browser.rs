@@ -1,0 +1,177 @@
+//! DOM behaviour in headless Chromium (wasm-bindgen-test): the real app is mounted on a project
+//! with astral characters and emoji, and DOM selections map to code point offsets.
+#![cfg(target_arch = "wasm32")]
+
+use biaozhu::core::project_json::export_project;
+use biaozhu::core::{CharRange, Command, DocId, Document, Project, Session};
+use biaozhu::ui::app::App;
+use biaozhu::ui::browser::selection_in;
+use std::time::Duration;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, Node};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// 甲0 𠀀1 乙2 😀3 丙4 丁5 戊6 \n7 己8 庚9 👩10 ZWJ11 💻12 辛13 <14 …
+const TEXT: &str = "甲𠀀乙😀丙丁戊\n己庚👩\u{200d}💻辛<b>x</b>";
+
+fn project() -> Project {
+    let mut s = Session::new(Project::new(biaozhu::core::schema::default_schema()));
+    let id = DocId::from("t");
+    s.apply(Command::AddDocument { at: 0, doc: Box::new(Document::new(id.clone(), "test", TEXT)) }).unwrap();
+    s.add_span(&id, CharRange::new(0, 2), "PER").unwrap();
+    s.add_span(&id, CharRange::new(2, 7), "DIRECTIVE").unwrap();
+    s.add_span(&id, CharRange::new(4, 6), "LOC").unwrap();
+    s.project().clone()
+}
+
+/// Yields to the event loop so Yew's scheduler renders and effects run.
+async fn settle() {
+    for _ in 0..3 {
+        yew::platform::time::sleep(Duration::ZERO).await;
+    }
+}
+
+struct Mounted {
+    root: Element,
+    handle: Option<yew::AppHandle<App>>,
+}
+
+impl Drop for Mounted {
+    fn drop(&mut self) {
+        if let Some(handle) = self.handle.take() {
+            handle.destroy();
+        }
+        self.root.remove();
+        web_sys::window().unwrap().local_storage().unwrap().unwrap().clear().unwrap();
+    }
+}
+
+async fn mount() -> Mounted {
+    let window = web_sys::window().unwrap();
+    let storage = window.local_storage().unwrap().unwrap();
+    storage.set_item("biaozhu.project.v1", &export_project(&project())).unwrap();
+    let document = window.document().unwrap();
+    let root = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&root).unwrap();
+    let handle = yew::Renderer::<App>::with_root(root.clone()).render();
+    settle().await;
+    Mounted { root, handle: Some(handle) }
+}
+
+fn view(m: &Mounted) -> Element {
+    m.root.query_selector("[data-testid=text-view]").unwrap().expect("text view rendered")
+}
+
+fn span_el(m: &Mounted, label: &str) -> Element {
+    m.root.query_selector(&format!("[data-testid=span][data-label={label}]")).unwrap().expect("span rendered")
+}
+
+/// The text node directly inside `element` whose text is `text`.
+fn text_node(element: &Element, text: &str) -> Node {
+    let children = element.child_nodes();
+    (0..children.length())
+        .filter_map(|i| children.item(i))
+        .find(|n| n.node_type() == Node::TEXT_NODE && n.text_content().as_deref() == Some(text))
+        .unwrap_or_else(|| panic!("no text node «{text}»"))
+}
+
+fn select(start: (&Node, u32), end: (&Node, u32)) {
+    let window = web_sys::window().unwrap();
+    let range = window.document().unwrap().create_range().unwrap();
+    range.set_start(start.0, start.1).unwrap();
+    range.set_end(end.0, end.1).unwrap();
+    let selection = window.get_selection().unwrap().unwrap();
+    selection.remove_all_ranges().unwrap();
+    selection.add_range(&range).unwrap();
+}
+
+fn press(key: &str) {
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key(key);
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    let event = web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+    web_sys::window().unwrap().document().unwrap().dispatch_event(&event).unwrap();
+}
+
+fn span_count(m: &Mounted) -> String {
+    m.root.query_selector("[data-testid=status]").unwrap().unwrap().get_attribute("data-span-count").unwrap()
+}
+
+#[wasm_bindgen_test]
+async fn a_selection_across_span_elements_maps_to_code_points() {
+    let m = mount().await;
+    let directive = span_el(&m, "DIRECTIVE");
+    let loc = span_el(&m, "LOC");
+    // From after 乙 (inside the directive) to after 丙 (inside the LOC nested in it).
+    select((&text_node(&directive, "乙😀"), 1), (&text_node(&loc, "丙丁"), 1));
+    assert_eq!(selection_in(&view(&m)), Some(CharRange::new(3, 5)));
+    // After the emoji: UTF-16 offset 3 in "乙😀" is code point 4 of the document.
+    select((&text_node(&directive, "乙😀"), 3), (&text_node(&directive, "戊"), 1));
+    assert_eq!(selection_in(&view(&m)), Some(CharRange::new(4, 7)));
+}
+
+#[wasm_bindgen_test]
+async fn a_boundary_inside_a_surrogate_pair_snaps_to_whole_characters() {
+    let m = mount().await;
+    let per = text_node(&span_el(&m, "PER"), "甲𠀀");
+    // UTF-16 offset 2 is between the two halves of 𠀀.
+    select((&per, 0), (&per, 2));
+    assert_eq!(selection_in(&view(&m)), Some(CharRange::new(0, 2)));
+    select((&per, 2), (&per, 3));
+    assert_eq!(selection_in(&view(&m)), Some(CharRange::new(1, 2)));
+}
+
+#[wasm_bindgen_test]
+async fn element_boundaries_and_selections_across_paragraphs() {
+    let m = mount().await;
+    let paras = view(&m).query_selector_all("[data-para]").unwrap();
+    let first: Node = paras.item(0).unwrap();
+    let second: Element = paras.item(1).unwrap().dyn_into().unwrap();
+    // Between the PER element and the end of the directive element.
+    select((&first, 1), (&first, 2));
+    assert_eq!(selection_in(&view(&m)), Some(CharRange::new(2, 7)));
+    // From 戊 into the second paragraph, past the ZWJ sequence's first emoji.
+    let directive = span_el(&m, "DIRECTIVE");
+    select((&text_node(&directive, "戊"), 0), (&second.first_child().unwrap(), 4));
+    assert_eq!(selection_in(&view(&m)), Some(CharRange::new(6, 11)));
+    // A collapsed selection is no selection.
+    select((&first, 1), (&first, 1));
+    assert_eq!(selection_in(&view(&m)), None);
+}
+
+#[wasm_bindgen_test]
+async fn a_hotkey_labels_the_selection_and_delete_removes_the_clicked_span() {
+    let m = mount().await;
+    assert_eq!(span_count(&m), "3");
+    let second: Element = view(&m).query_selector_all("[data-para]").unwrap().item(1).unwrap().dyn_into().unwrap();
+    let text = second.first_child().unwrap();
+    // 己庚 with a trailing selection of nothing else: UTF-16 0..2.
+    select((&text, 0), (&text, 2));
+    press("o");
+    settle().await;
+    assert_eq!(span_count(&m), "4");
+    let org = span_el(&m, "ORG");
+    assert_eq!(org.get_attribute("data-start").as_deref(), Some("8"));
+    assert_eq!(org.get_attribute("data-end").as_deref(), Some("10"));
+    assert_eq!(org.text_content().as_deref(), Some("己庚"));
+
+    org.dyn_ref::<web_sys::HtmlElement>().unwrap().click();
+    settle().await;
+    assert!(span_el(&m, "ORG").class_list().contains("ann--selected"));
+    press("Delete");
+    settle().await;
+    assert_eq!(span_count(&m), "3");
+    press("z"); // a bare z is not undo
+    settle().await;
+    assert_eq!(span_count(&m), "3");
+}
+
+#[wasm_bindgen_test]
+async fn document_text_is_never_parsed_as_html() {
+    let m = mount().await;
+    assert!(view(&m).query_selector("b").unwrap().is_none());
+    assert!(view(&m).text_content().unwrap().contains("<b>x</b>"));
+}
