@@ -162,6 +162,12 @@ impl EditorState {
                 }
             }
             EditorAction::AddDocument { name, text } => {
+                // The same file opened again (a reload with `?doc=`, a second drop) is not duplicated.
+                let existing = self.project().documents().iter().find(|d| d.name == name && d.text() == text);
+                if let Some(id) = existing.map(|d| d.id.clone()) {
+                    self.open(id);
+                    return;
+                }
                 let id = self.project().fresh_doc_id();
                 let at = self.project().documents().len();
                 let doc = Document::new(id.clone(), name, text);

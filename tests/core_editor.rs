@@ -1,0 +1,169 @@
+//! Editor action scripts, run natively: what selections, hotkeys, clicks and imports do.
+use biaozhu::core::editor::*;
+use biaozhu::core::intake::action_for_file;
+use biaozhu::core::project_json::export_project;
+use biaozhu::core::project::BUNDLED_ARTICLE_ID;
+use biaozhu::core::*;
+
+fn editor() -> EditorState {
+    EditorState::new(Project::bundled(), None)
+}
+
+fn find(state: &EditorState, needle: &str) -> CharRange {
+    let text = state.document().unwrap().text();
+    let byte = text.find(needle).unwrap();
+    let start = text[..byte].chars().count();
+    CharRange::new(start, start + needle.chars().count())
+}
+
+fn spans(state: &EditorState) -> Vec<(String, String)> {
+    let doc = state.document().unwrap();
+    doc.spans().iter().map(|s| (s.label.clone(), doc.slice(s.range).to_string())).collect()
+}
+
+#[test]
+fn first_visit_opens_the_bundled_article_saved() {
+    let state = editor();
+    assert_eq!(state.open_doc, Some(DocId::from(BUNDLED_ARTICLE_ID)));
+    assert_eq!(state.save_state(), SaveState::Saved);
+}
+
+#[test]
+fn select_then_hotkey_labels_and_selects_the_new_span() {
+    let mut s = editor();
+    let range = find(&s, "徐立毅");
+    // The selection comes with surrounding whitespace-free text; a hotkey labels it.
+    s.apply(EditorAction::SelectionChanged(Some(range)));
+    assert_eq!(s.pending, Some(range));
+    s.apply(EditorAction::KeyPressed('p'));
+    assert_eq!(spans(&s), vec![("PER".to_string(), "徐立毅".to_string())]);
+    assert!(s.pending.is_none());
+    assert!(s.selected_span.is_some());
+    assert_eq!(s.save_state(), SaveState::Unsaved);
+    // Another hotkey now relabels the new span.
+    s.apply(EditorAction::KeyPressed('o'));
+    assert_eq!(spans(&s)[0].0, "ORG");
+    s.apply(EditorAction::Undo);
+    assert_eq!(spans(&s)[0].0, "PER");
+}
+
+#[test]
+fn whitespace_around_a_selection_is_dropped_and_blank_selections_ignored() {
+    let mut s = editor();
+    let range = find(&s, "共赴春光 疫战到底");
+    s.apply(EditorAction::SelectionChanged(Some(CharRange::new(range.start, range.start + 5))));
+    assert_eq!(s.pending, Some(CharRange::new(range.start, range.start + 4)));
+    s.apply(EditorAction::SelectionChanged(Some(CharRange::new(range.start + 4, range.start + 5))));
+    assert_eq!(s.pending, None);
+}
+
+#[test]
+fn sticky_label_labels_every_selection_until_escape() {
+    let mut s = editor();
+    s.apply(EditorAction::LabelChosen("PER".into()));
+    assert_eq!(s.sticky_label.as_deref(), Some("PER"));
+    s.apply(EditorAction::SelectionChanged(Some(find(&s, "徐立毅"))));
+    s.apply(EditorAction::SelectionChanged(Some(find(&s, "张昕"))));
+    assert_eq!(spans(&s).len(), 2);
+    s.apply(EditorAction::Escape);
+    assert!(s.sticky_label.is_none());
+    s.apply(EditorAction::SelectionChanged(Some(find(&s, "郑州"))));
+    assert_eq!(spans(&s).len(), 2);
+    // Choosing the armed label again disarms it.
+    s.apply(EditorAction::SelectionChanged(None));
+    s.apply(EditorAction::LabelChosen("LOC".into()));
+    s.apply(EditorAction::LabelChosen("LOC".into()));
+    assert!(s.sticky_label.is_none());
+}
+
+#[test]
+fn an_overlap_is_refused_with_a_message_and_nothing_changes() {
+    let mut s = editor();
+    s.apply(EditorAction::SelectionChanged(Some(find(&s, "徐立毅"))));
+    s.apply(EditorAction::KeyPressed('p'));
+    let revision = s.session.revision();
+    let title = find(&s, "市委书记徐立毅");
+    s.apply(EditorAction::SelectionChanged(Some(title)));
+    s.apply(EditorAction::KeyPressed('t'));
+    assert_eq!(s.session.revision(), revision);
+    let notice = s.notice.clone().unwrap();
+    assert_eq!(notice.kind, NoticeKind::Error);
+    assert!(notice.text.contains("«徐立毅»"), "{}", notice.text);
+}
+
+#[test]
+fn click_delete_and_undo() {
+    let mut s = editor();
+    s.apply(EditorAction::SelectionChanged(Some(find(&s, "航空港区"))));
+    s.apply(EditorAction::KeyPressed('l'));
+    let id = s.document().unwrap().spans()[0].id;
+    s.apply(EditorAction::Escape);
+    assert!(s.selected_span.is_none());
+    s.apply(EditorAction::SpanClicked(id));
+    s.apply(EditorAction::DeleteSelected);
+    assert!(spans(&s).is_empty());
+    s.apply(EditorAction::Undo);
+    assert_eq!(spans(&s).len(), 1);
+    s.apply(EditorAction::Redo);
+    assert!(spans(&s).is_empty());
+    // Keys that are no label's hotkey do nothing.
+    s.apply(EditorAction::KeyPressed('x'));
+    assert!(s.sticky_label.is_none());
+}
+
+#[test]
+fn documents_can_be_added_switched_removed_and_brought_back() {
+    let mut s = editor();
+    s.apply(EditorAction::AddDocument { name: "新闻".into(), text: "李强在北京".into() });
+    let new_id = s.open_doc.clone().unwrap();
+    assert_eq!(new_id, DocId::from("doc-2"));
+    s.apply(EditorAction::OpenDocument(DocId::from(BUNDLED_ARTICLE_ID)));
+    assert_eq!(s.document().unwrap().id.0, BUNDLED_ARTICLE_ID);
+    s.apply(EditorAction::RemoveDocument(DocId::from(BUNDLED_ARTICLE_ID)));
+    assert_eq!(s.open_doc, Some(new_id));
+    s.apply(EditorAction::Undo);
+    assert_eq!(s.project().documents().len(), 2);
+    // The same text under the same name opens the existing document instead of a copy.
+    let revision = s.session.revision();
+    s.apply(EditorAction::AddDocument { name: "新闻".into(), text: "李强在北京".into() });
+    assert_eq!(s.session.revision(), revision);
+    assert_eq!(s.open_doc, Some(DocId::from("doc-2")));
+}
+
+#[test]
+fn a_refused_import_leaves_the_work_alone_and_a_good_one_is_undoable() {
+    let mut s = editor();
+    s.apply(EditorAction::SelectionChanged(Some(find(&s, "徐立毅"))));
+    s.apply(EditorAction::KeyPressed('p'));
+    let before = s.project().clone();
+    s.apply(action_for_file("broken.json", b"{\"format\": \"biaozhu-project\", "));
+    assert_eq!(s.project(), &before);
+    let notice = s.notice.clone().unwrap();
+    assert!(notice.text.starts_with("broken.json was not imported, nothing changed: the file is not valid JSON"), "{}", notice.text);
+
+    let other = Project::bundled();
+    s.apply(action_for_file("other.json", export_project(&other).as_bytes()));
+    assert_eq!(s.project(), &other);
+    s.apply(EditorAction::Undo);
+    assert_eq!(s.project(), &before);
+}
+
+#[test]
+fn files_are_routed_by_name_and_content() {
+    assert!(matches!(action_for_file("a.txt", "李强".as_bytes()), EditorAction::AddDocument { ref name, .. } if name == "a"));
+    assert!(matches!(action_for_file("fixtures/a.txt?x=1", "李强".as_bytes()), EditorAction::AddDocument { ref name, .. } if name == "a"));
+    assert!(matches!(action_for_file("a.txt", b"\xff\xfe"), EditorAction::Failed(ref m) if m.contains("not UTF-8")));
+    assert!(matches!(action_for_file("a.pdf", b"%PDF"), EditorAction::Failed(ref m) if m.contains("a.pdf")));
+    assert!(matches!(action_for_file("export", b" {}"), EditorAction::ImportProject { .. }));
+}
+
+#[test]
+fn saved_and_failed_saves_show_in_the_save_state() {
+    let mut s = editor();
+    s.apply(EditorAction::AddDocument { name: "x".into(), text: "y".into() });
+    assert_eq!(s.save_state(), SaveState::Unsaved);
+    s.apply(EditorAction::SaveFailed("quota exceeded".into()));
+    assert_eq!(s.save_state(), SaveState::Failed("quota exceeded".into()));
+    s.apply(EditorAction::Saved(s.session.revision()));
+    assert_eq!(s.save_state(), SaveState::Saved);
+}
