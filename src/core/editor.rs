@@ -86,17 +86,24 @@ pub enum EditorAction {
 impl EditorState {
     /// A state showing the first document of `project`, or `open_doc` if it exists.
     pub fn new(project: Project, open_doc: Option<DocId>) -> Self {
+        Self::resume(Session::new(project), open_doc)
+    }
+
+    /// A state over a session resumed from storage (with its undo history).
+    pub fn resume(session: Session, open_doc: Option<DocId>) -> Self {
+        let project = session.project();
         let open_doc = open_doc
             .filter(|id| project.document(id).is_some())
             .or_else(|| project.documents().first().map(|d| d.id.clone()));
+        let revision = session.revision();
         EditorState {
-            session: Session::new(project),
+            session,
             open_doc,
             selected_span: None,
             pending: None,
             sticky_label: None,
             notice: None,
-            saved_revision: Some(0),
+            saved_revision: Some(revision),
             save_error: None,
         }
     }

@@ -56,6 +56,9 @@ impl Session {
     }
 
     /// Undoes the last step; returns false when there is nothing to undo.
+    ///
+    /// A step that no longer applies (only possible with a history restored from storage that
+    /// does not belong to this project) clears the history rather than corrupting the project.
     pub fn undo(&mut self) -> bool {
         Self::step(&mut self.project, &mut self.undo, &mut self.redo, &mut self.revision)
     }
@@ -67,9 +70,27 @@ impl Session {
 
     fn step(project: &mut Project, from: &mut Vec<Command>, to: &mut Vec<Command>, revision: &mut u64) -> bool {
         let Some(command) = from.pop() else { return false };
-        let inverse = command.apply(project).expect("an inverse applies to the state it was made from");
-        to.push(inverse);
-        *revision += 1;
-        true
+        match command.apply(project) {
+            Ok(inverse) => {
+                to.push(inverse);
+                *revision += 1;
+                true
+            }
+            Err(_) => {
+                from.clear();
+                to.clear();
+                false
+            }
+        }
+    }
+
+    /// The undo and redo stacks, oldest first, for saving.
+    pub fn history(&self) -> (&[Command], &[Command]) {
+        (&self.undo, &self.redo)
+    }
+
+    /// A session resumed from storage: the project, its undo and redo stacks and revision.
+    pub fn resume(project: Project, undo: Vec<Command>, redo: Vec<Command>, revision: u64) -> Self {
+        Session { project, undo, redo, revision }
     }
 }

@@ -11,11 +11,15 @@ use super::store::{Store, StoreHandle};
 use super::text_view::TextView;
 use super::toolbar::Toolbar;
 use crate::core::editor::EditorAction;
+use crate::core::history_json::export_history;
 use crate::core::intake::action_for_file;
 use crate::core::project_json::export_project;
 use gloo::events::{EventListener, EventListenerOptions};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
+
+/// Undo steps kept across a reload; older ones are dropped from storage (not from the session).
+const SAVED_UNDO_STEPS: usize = 200;
 
 #[component]
 pub fn App() -> Html {
@@ -98,8 +102,9 @@ fn use_autosave(store: &StoreHandle) {
         let store = store.clone();
         use_effect_with(revision, move |revision| {
             // Nothing to write at start-up: the state came from storage or from the bundle.
-            if *revision > 0 || store.0.saved_revision != Some(*revision) {
-                match browser::save_project(&export_project(store.0.project())) {
+            if store.0.saved_revision != Some(*revision) {
+                let history = export_history(&store.0.session, SAVED_UNDO_STEPS);
+                match browser::save_project(&export_project(store.0.project()), &history) {
                     Ok(()) => store.dispatch(EditorAction::Saved(*revision)),
                     Err(message) => store.dispatch(EditorAction::SaveFailed(message)),
                 }

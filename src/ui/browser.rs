@@ -9,6 +9,7 @@ use web_sys::{Element, Node};
 
 const PROJECT_KEY: &str = "biaozhu.project.v1";
 const OPEN_DOC_KEY: &str = "biaozhu.open-doc";
+const HISTORY_KEY: &str = "biaozhu.history.v1";
 /// Where a stored project that could not be read is moved, so it is never overwritten.
 const BROKEN_KEY: &str = "biaozhu.project.unreadable";
 /// Files larger than this are refused before reading: the app keeps everything in memory.
@@ -128,7 +129,7 @@ fn local_storage() -> Result<web_sys::Storage, String> {
 /// What storage held at start-up.
 pub enum Stored {
     Nothing,
-    Project { json: String, open_doc: Option<DocId> },
+    Project { json: String, history: Option<String>, open_doc: Option<DocId> },
 }
 
 pub fn load_stored() -> Stored {
@@ -136,7 +137,8 @@ pub fn load_stored() -> Stored {
     match storage.get_item(PROJECT_KEY) {
         Ok(Some(json)) => {
             let open_doc = storage.get_item(OPEN_DOC_KEY).ok().flatten().map(DocId);
-            Stored::Project { json, open_doc }
+            let history = storage.get_item(HISTORY_KEY).ok().flatten();
+            Stored::Project { json, history, open_doc }
         }
         _ => Stored::Nothing,
     }
@@ -149,10 +151,17 @@ pub fn set_aside_unreadable(json: &str) {
     }
 }
 
-pub fn save_project(json: &str) -> Result<(), String> {
-    local_storage()?
+/// Saves the project, then its undo history. The project comes first: if storage is too full
+/// for the history, the history is dropped (undo then ends at this reload) but the work is kept.
+pub fn save_project(json: &str, history: &str) -> Result<(), String> {
+    let storage = local_storage()?;
+    storage
         .set_item(PROJECT_KEY, json)
-        .map_err(|e| format!("browser storage refused the project ({})", js_error(e)))
+        .map_err(|e| format!("browser storage refused the project ({})", js_error(e)))?;
+    if storage.set_item(HISTORY_KEY, history).is_err() {
+        let _ = storage.remove_item(HISTORY_KEY);
+    }
+    Ok(())
 }
 
 pub fn save_open_doc(id: Option<&DocId>) {

@@ -33,7 +33,8 @@ pub fn SpanList(props: &SpanListProps) -> Html {
                 let id = span.id;
                 Callback::from(move |_: MouseEvent| {
                     store.dispatch(EditorAction::SpanClicked(id));
-                    browser::scroll_to_span(id.0);
+                    // After Yew has rendered the selection, or the render would drop the flash class.
+                    gloo::timers::callback::Timeout::new(0, move || browser::scroll_to_span(id.0)).forget();
                 })
             };
             let selected = state.selected_span == Some(span.id);

@@ -1,6 +1,7 @@
 //! The one reducer: Yew's `use_reducer` over the editor state from the core.
 
 use crate::core::editor::{EditorAction, EditorState, Notice};
+use crate::core::history_json::resume_session;
 use crate::core::project_json::import_project;
 use crate::core::Project;
 use std::rc::Rc;
@@ -33,8 +34,8 @@ impl Store {
     pub fn load() -> Self {
         match super::browser::load_stored() {
             super::browser::Stored::Nothing => Store(EditorState::new(Project::bundled(), None)),
-            super::browser::Stored::Project { json, open_doc } => match import_project(&json) {
-                Ok(project) => Store(EditorState::new(project, open_doc)),
+            super::browser::Stored::Project { json, history, open_doc } => match import_project(&json) {
+                Ok(project) => Store(EditorState::resume(resume_session(project, history.as_deref()), open_doc)),
                 Err(error) => {
                     super::browser::set_aside_unreadable(&json);
                     let mut state = EditorState::new(Project::bundled(), None);

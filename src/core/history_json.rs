@@ -1,0 +1,122 @@
+//! The undo and redo history as JSON, so that undo still works after a reload. Stored beside
+//! the project in browser storage; not part of the project export.
+
+use super::command::Command;
+use super::document::{DocId, Document, Span, SpanId};
+use super::offsets::CharRange;
+use super::project::Project;
+use super::project_json::{export_project, import_project};
+use super::session::Session;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+const HISTORY_VERSION: u64 = 1;
+
+#[derive(Serialize, Deserialize)]
+struct HistoryFile {
+    version: u64,
+    revision: u64,
+    undo: Vec<Step>,
+    redo: Vec<Step>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct SpanRecord {
+    id: u64,
+    start: usize,
+    end: usize,
+    label: String,
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(tag = "op", rename_all = "snake_case")]
+enum Step {
+    AddSpan { doc: String, span: SpanRecord },
+    RemoveSpan { doc: String, span: u64 },
+    Relabel { doc: String, span: u64, label: String },
+    AddDocument { at: usize, id: String, name: String, text: String, spans: Vec<SpanRecord> },
+    RemoveDocument { doc: String },
+    ReplaceProject { project: Value },
+    Batch { steps: Vec<Step> },
+}
+
+fn span_record(span: &Span) -> SpanRecord {
+    SpanRecord { id: span.id.0, start: span.range.start, end: span.range.end, label: span.label.clone() }
+}
+
+fn span_from(record: SpanRecord) -> Span {
+    Span { id: SpanId(record.id), range: CharRange::new(record.start, record.end), label: record.label }
+}
+
+fn step_of(command: &Command) -> Step {
+    match command {
+        Command::AddSpan { doc, span } => Step::AddSpan { doc: doc.0.clone(), span: span_record(span) },
+        Command::RemoveSpan { doc, span } => Step::RemoveSpan { doc: doc.0.clone(), span: span.0 },
+        Command::Relabel { doc, span, label } => {
+            Step::Relabel { doc: doc.0.clone(), span: span.0, label: label.clone() }
+        }
+        Command::AddDocument { at, doc } => Step::AddDocument {
+            at: *at,
+            id: doc.id.0.clone(),
+            name: doc.name.clone(),
+            text: doc.text().to_string(),
+            spans: doc.spans().iter().map(span_record).collect(),
+        },
+        Command::RemoveDocument { doc } => Step::RemoveDocument { doc: doc.0.clone() },
+        Command::ReplaceProject(project) => Step::ReplaceProject {
+            project: serde_json::from_str(&export_project(project)).expect("the export is JSON"),
+        },
+        Command::Batch(commands) => Step::Batch { steps: commands.iter().map(step_of).collect() },
+    }
+}
+
+fn command_of(step: Step) -> Option<Command> {
+    Some(match step {
+        Step::AddSpan { doc, span } => Command::AddSpan { doc: DocId(doc), span: span_from(span) },
+        Step::RemoveSpan { doc, span } => Command::RemoveSpan { doc: DocId(doc), span: SpanId(span) },
+        Step::Relabel { doc, span, label } => Command::Relabel { doc: DocId(doc), span: SpanId(span), label },
+        Step::AddDocument { at, id, name, text, spans } => {
+            let mut doc = Document::new(DocId(id), name, text);
+            for span in spans {
+                if !doc.contains_range(CharRange::new(span.start, span.end)) {
+                    return None;
+                }
+                doc.insert_span(span_from(span));
+            }
+            Command::AddDocument { at, doc: Box::new(doc) }
+        }
+        Step::RemoveDocument { doc } => Command::RemoveDocument { doc: DocId(doc) },
+        Step::ReplaceProject { project } => {
+            Command::ReplaceProject(Box::new(import_project(&project.to_string()).ok()?))
+        }
+        Step::Batch { steps } => Command::Batch(steps.into_iter().map(command_of).collect::<Option<_>>()?),
+    })
+}
+
+/// The session's undo and redo stacks as JSON, keeping only the newest `keep` undo steps.
+pub fn export_history(session: &Session, keep: usize) -> String {
+    let (undo, redo) = session.history();
+    let undo = &undo[undo.len().saturating_sub(keep)..];
+    let file = HistoryFile {
+        version: HISTORY_VERSION,
+        revision: session.revision(),
+        undo: undo.iter().map(step_of).collect(),
+        redo: redo.iter().map(step_of).collect(),
+    };
+    serde_json::to_string(&file).expect("history always serialises")
+}
+
+/// A session over `project` with the stored history, if it reads; otherwise a fresh session.
+/// Each step is checked when it is undone, so a history that does not fit is dropped then.
+pub fn resume_session(project: Project, history: Option<&str>) -> Session {
+    let parsed = history.and_then(|json| serde_json::from_str::<HistoryFile>(json).ok());
+    let Some(file) = parsed.filter(|f| f.version == HISTORY_VERSION) else {
+        return Session::new(project);
+    };
+    let undo = file.undo.into_iter().map(command_of).collect::<Option<Vec<_>>>();
+    let redo = file.redo.into_iter().map(command_of).collect::<Option<Vec<_>>>();
+    match (undo, redo) {
+        (Some(undo), Some(redo)) => Session::resume(project, undo, redo, file.revision),
+        _ => Session::new(project),
+    }
+}

@@ -1,0 +1,63 @@
+//! The undo history survives a save and reload.
+use biaozhu::core::history_json::{export_history, resume_session};
+use biaozhu::core::project_json::{export_project, import_project};
+use biaozhu::core::*;
+
+fn edited_session() -> Session {
+    let mut s = Session::new(Project::bundled());
+    let doc = s.project().documents()[0].id.clone();
+    s.add_span(&doc, CharRange::new(0, 4), "POLICY").unwrap();
+    let extra = Document::new(DocId::from("doc-2"), "附", "甲𠀀乙😀");
+    s.apply(Command::AddDocument { at: 1, doc: Box::new(extra) }).unwrap();
+    s.add_span(&DocId::from("doc-2"), CharRange::new(1, 3), "LOC").unwrap();
+    s.apply(Command::RemoveDocument { doc: DocId::from("doc-2") }).unwrap();
+    s.apply(Command::ReplaceProject(Box::new(Project::bundled()))).unwrap();
+    s.undo(); // leaves one step to redo
+    s
+}
+
+/// What a reload does: the project and the history through JSON and back.
+fn reload(s: &Session) -> Session {
+    let project = import_project(&export_project(s.project())).unwrap();
+    resume_session(project, Some(&export_history(s, 200)))
+}
+
+#[test]
+fn every_step_undoes_and_redoes_after_a_reload() {
+    let mut original = edited_session();
+    let mut resumed = reload(&original);
+    assert_eq!(resumed.revision(), original.revision());
+    assert!(resumed.redo() && original.redo());
+    assert_eq!(resumed.project(), original.project());
+    while original.undo() {
+        assert!(resumed.undo());
+        assert_eq!(resumed.project(), original.project());
+    }
+    assert!(!resumed.undo());
+    assert_eq!(resumed.project(), &Project::bundled());
+}
+
+#[test]
+fn only_the_newest_steps_are_kept() {
+    let s = edited_session();
+    let project = import_project(&export_project(s.project())).unwrap();
+    let mut resumed = resume_session(project, Some(&export_history(&s, 2)));
+    assert!(resumed.undo() && resumed.undo());
+    assert!(!resumed.undo());
+}
+
+#[test]
+fn a_history_that_does_not_fit_is_dropped_not_applied() {
+    assert!(!resume_session(Project::bundled(), Some("not json")).can_undo());
+    // A history made for another project: the step cannot apply, so undo clears it.
+    let s = edited_session();
+    // Its newest step adds back doc-2, which this project already has.
+    let mut other = Project::new(schema::default_schema());
+    let doc = Document::new(DocId::from("doc-2"), "别的", "别的文本");
+    Command::AddDocument { at: 0, doc: Box::new(doc) }.apply(&mut other).unwrap();
+    let mut wrong = resume_session(other, Some(&export_history(&s, 200)));
+    let before = wrong.project().clone();
+    assert!(!wrong.undo());
+    assert_eq!(wrong.project(), &before);
+    assert!(!wrong.can_undo() && !wrong.can_redo());
+}
