@@ -1,8 +1,8 @@
 //! Editor action scripts, run natively: what selections, hotkeys, clicks and imports do.
 use biaozhu::core::editor::*;
 use biaozhu::core::intake::action_for_file;
-use biaozhu::core::project_json::export_project;
 use biaozhu::core::project::BUNDLED_ARTICLE_ID;
+use biaozhu::core::project_json::export_project;
 use biaozhu::core::*;
 
 fn editor() -> EditorState {
@@ -18,7 +18,10 @@ fn find(state: &EditorState, needle: &str) -> CharRange {
 
 fn spans(state: &EditorState) -> Vec<(String, String)> {
     let doc = state.document().unwrap();
-    doc.spans().iter().map(|s| (s.label.clone(), doc.slice(s.range).to_string())).collect()
+    doc.spans()
+        .iter()
+        .map(|s| (s.label.clone(), doc.slice(s.range).to_string()))
+        .collect()
 }
 
 #[test]
@@ -51,9 +54,18 @@ fn select_then_hotkey_labels_and_selects_the_new_span() {
 fn whitespace_around_a_selection_is_dropped_and_blank_selections_ignored() {
     let mut s = editor();
     let range = find(&s, "共赴春光 疫战到底");
-    s.apply(EditorAction::SelectionChanged(Some(CharRange::new(range.start, range.start + 5))));
-    assert_eq!(s.pending, Some(CharRange::new(range.start, range.start + 4)));
-    s.apply(EditorAction::SelectionChanged(Some(CharRange::new(range.start + 4, range.start + 5))));
+    s.apply(EditorAction::SelectionChanged(Some(CharRange::new(
+        range.start,
+        range.start + 5,
+    ))));
+    assert_eq!(
+        s.pending,
+        Some(CharRange::new(range.start, range.start + 4))
+    );
+    s.apply(EditorAction::SelectionChanged(Some(CharRange::new(
+        range.start + 4,
+        range.start + 5,
+    ))));
     assert_eq!(s.pending, None);
 }
 
@@ -114,18 +126,26 @@ fn click_delete_and_undo() {
 #[test]
 fn documents_can_be_added_switched_removed_and_brought_back() {
     let mut s = editor();
-    s.apply(EditorAction::AddDocument { name: "新闻".into(), text: "李强在北京".into() });
+    s.apply(EditorAction::AddDocument {
+        name: "新闻".into(),
+        text: "李强在北京".into(),
+    });
     let new_id = s.open_doc.clone().unwrap();
     assert_eq!(new_id, DocId::from("doc-2"));
     s.apply(EditorAction::OpenDocument(DocId::from(BUNDLED_ARTICLE_ID)));
     assert_eq!(s.document().unwrap().id.0, BUNDLED_ARTICLE_ID);
-    s.apply(EditorAction::RemoveDocument(DocId::from(BUNDLED_ARTICLE_ID)));
+    s.apply(EditorAction::RemoveDocument(DocId::from(
+        BUNDLED_ARTICLE_ID,
+    )));
     assert_eq!(s.open_doc, Some(new_id));
     s.apply(EditorAction::Undo);
     assert_eq!(s.project().documents().len(), 2);
     // The same text under the same name opens the existing document instead of a copy.
     let revision = s.session.revision();
-    s.apply(EditorAction::AddDocument { name: "新闻".into(), text: "李强在北京".into() });
+    s.apply(EditorAction::AddDocument {
+        name: "新闻".into(),
+        text: "李强在北京".into(),
+    });
     assert_eq!(s.session.revision(), revision);
     assert_eq!(s.open_doc, Some(DocId::from("doc-2")));
 }
@@ -136,13 +156,25 @@ fn a_refused_import_leaves_the_work_alone_and_a_good_one_is_undoable() {
     s.apply(EditorAction::SelectionChanged(Some(find(&s, "徐立毅"))));
     s.apply(EditorAction::KeyPressed('p'));
     let before = s.project().clone();
-    s.apply(action_for_file("broken.json", b"{\"format\": \"biaozhu-project\", "));
+    s.apply(action_for_file(
+        "broken.json",
+        b"{\"format\": \"biaozhu-project\", ",
+    ));
     assert_eq!(s.project(), &before);
     let notice = s.notice.clone().unwrap();
-    assert!(notice.text.starts_with("broken.json was not imported, nothing changed: the file is not valid JSON"), "{}", notice.text);
+    assert!(
+        notice.text.starts_with(
+            "broken.json was not imported, nothing changed: the file is not valid JSON"
+        ),
+        "{}",
+        notice.text
+    );
 
     let other = Project::bundled();
-    s.apply(action_for_file("other.json", export_project(&other).as_bytes()));
+    s.apply(action_for_file(
+        "other.json",
+        export_project(&other).as_bytes(),
+    ));
     assert_eq!(s.project(), &other);
     s.apply(EditorAction::Undo);
     assert_eq!(s.project(), &before);
@@ -150,17 +182,31 @@ fn a_refused_import_leaves_the_work_alone_and_a_good_one_is_undoable() {
 
 #[test]
 fn files_are_routed_by_name_and_content() {
-    assert!(matches!(action_for_file("a.txt", "李强".as_bytes()), EditorAction::AddDocument { ref name, .. } if name == "a"));
-    assert!(matches!(action_for_file("fixtures/a.txt?x=1", "李强".as_bytes()), EditorAction::AddDocument { ref name, .. } if name == "a"));
-    assert!(matches!(action_for_file("a.txt", b"\xff\xfe"), EditorAction::Failed(ref m) if m.contains("not UTF-8")));
-    assert!(matches!(action_for_file("a.pdf", b"%PDF"), EditorAction::Failed(ref m) if m.contains("a.pdf")));
-    assert!(matches!(action_for_file("export", b" {}"), EditorAction::ImportProject { .. }));
+    assert!(
+        matches!(action_for_file("a.txt", "李强".as_bytes()), EditorAction::AddDocument { ref name, .. } if name == "a")
+    );
+    assert!(
+        matches!(action_for_file("fixtures/a.txt?x=1", "李强".as_bytes()), EditorAction::AddDocument { ref name, .. } if name == "a")
+    );
+    assert!(
+        matches!(action_for_file("a.txt", b"\xff\xfe"), EditorAction::Failed(ref m) if m.contains("not UTF-8"))
+    );
+    assert!(
+        matches!(action_for_file("a.pdf", b"%PDF"), EditorAction::Failed(ref m) if m.contains("a.pdf"))
+    );
+    assert!(matches!(
+        action_for_file("export", b" {}"),
+        EditorAction::ImportProject { .. }
+    ));
 }
 
 #[test]
 fn saved_and_failed_saves_show_in_the_save_state() {
     let mut s = editor();
-    s.apply(EditorAction::AddDocument { name: "x".into(), text: "y".into() });
+    s.apply(EditorAction::AddDocument {
+        name: "x".into(),
+        text: "y".into(),
+    });
     assert_eq!(s.save_state(), SaveState::Unsaved);
     s.apply(EditorAction::SaveFailed("quota exceeded".into()));
     assert_eq!(s.save_state(), SaveState::Failed("quota exceeded".into()));

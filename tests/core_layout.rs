@@ -6,7 +6,11 @@ use biaozhu::core::*;
 fn doc_with(text: &str, spans: &[(usize, usize, &str)]) -> (Project, DocId) {
     let mut s = Session::new(Project::new(default_schema()));
     let id = DocId::from("d");
-    s.apply(Command::AddDocument { at: 0, doc: Box::new(Document::new(id.clone(), "d", text)) }).unwrap();
+    s.apply(Command::AddDocument {
+        at: 0,
+        doc: Box::new(Document::new(id.clone(), "d", text)),
+    })
+    .unwrap();
     for &(a, b, label) in spans {
         s.add_span(&id, CharRange::new(a, b), label).unwrap();
     }
@@ -19,8 +23,18 @@ fn markup(doc: &Document, nodes: &[Node]) -> String {
         .iter()
         .map(|node| match node {
             Node::Text(range) => doc.slice(*range).to_string(),
-            Node::Span { label, children, first, .. } => {
-                format!("[{}{} {}]", label, if *first { "" } else { "…" }, markup(doc, children))
+            Node::Span {
+                label,
+                children,
+                first,
+                ..
+            } => {
+                format!(
+                    "[{}{} {}]",
+                    label,
+                    if *first { "" } else { "…" },
+                    markup(doc, children)
+                )
             }
         })
         .collect()
@@ -31,7 +45,10 @@ fn paragraphs_split_on_any_line_break_and_skip_empty_lines() {
     let text = "第一段\r\n\r\n第二段𠀀\n第三段\r末";
     let ranges = paragraphs(text);
     let chars: Vec<char> = text.chars().collect();
-    let lines: Vec<String> = ranges.iter().map(|r| chars[r.start..r.end].iter().collect()).collect();
+    let lines: Vec<String> = ranges
+        .iter()
+        .map(|r| chars[r.start..r.end].iter().collect())
+        .collect();
     assert_eq!(lines, ["第一段", "第二段𠀀", "第三段", "末"]);
 }
 
@@ -39,18 +56,30 @@ fn paragraphs_split_on_any_line_break_and_skip_empty_lines() {
 fn selections_lose_surrounding_whitespace() {
     let (p, id) = doc_with("  李强\u{3000}在北京 ", &[]);
     let doc = p.document(&id).unwrap();
-    assert_eq!(trim_selection(doc, CharRange::new(0, 5)), CharRange::new(2, 4));
+    assert_eq!(
+        trim_selection(doc, CharRange::new(0, 5)),
+        CharRange::new(2, 4)
+    );
     assert!(trim_selection(doc, CharRange::new(0, 2)).is_empty());
-    assert_eq!(trim_selection(doc, CharRange::new(8, 99)), CharRange::new(8, 8));
+    assert_eq!(
+        trim_selection(doc, CharRange::new(8, 99)),
+        CharRange::new(8, 8)
+    );
 }
 
 #[test]
 fn directives_wrap_the_entities_inside_them() {
     let text = "李强强调：要加快推进𠀀河新区建设😀。";
-    let (p, id) = doc_with(text, &[(0, 2, "PER"), (5, 16, "DIRECTIVE"), (10, 14, "LOC")]);
+    let (p, id) = doc_with(
+        text,
+        &[(0, 2, "PER"), (5, 16, "DIRECTIVE"), (10, 14, "LOC")],
+    );
     let doc = p.document(&id).unwrap();
     let nodes = layout_paragraph(doc, &p.schema, CharRange::new(0, doc.char_len()));
-    assert_eq!(markup(doc, &nodes), "[PER 李强]强调：[DIRECTIVE 要加快推进[LOC 𠀀河新区]建设]😀。");
+    assert_eq!(
+        markup(doc, &nodes),
+        "[PER 李强]强调：[DIRECTIVE 要加快推进[LOC 𠀀河新区]建设]😀。"
+    );
 }
 
 #[test]
@@ -67,8 +96,10 @@ fn a_span_crossing_a_line_break_draws_in_each_paragraph() {
     let text = "甲乙\n丙丁";
     let (p, id) = doc_with(text, &[(1, 4, "DIRECTIVE")]);
     let doc = p.document(&id).unwrap();
-    let drawn: Vec<String> =
-        paragraphs(text).into_iter().map(|para| markup(doc, &layout_paragraph(doc, &p.schema, para))).collect();
+    let drawn: Vec<String> = paragraphs(text)
+        .into_iter()
+        .map(|para| markup(doc, &layout_paragraph(doc, &p.schema, para)))
+        .collect();
     assert_eq!(drawn, ["甲[DIRECTIVE 乙]", "[DIRECTIVE… 丙]丁"]);
 }
 
@@ -76,12 +107,23 @@ fn a_span_crossing_a_line_break_draws_in_each_paragraph() {
 fn the_same_range_in_two_layers_nests_directive_outside() {
     let (p, id) = doc_with("六稳工作", &[(0, 2, "POLICY"), (0, 2, "DIRECTIVE")]);
     let doc = p.document(&id).unwrap();
-    assert_eq!(markup(doc, &layout_paragraph(doc, &p.schema, CharRange::new(0, 4))), "[DIRECTIVE [POLICY 六稳]]工作");
+    assert_eq!(
+        markup(doc, &layout_paragraph(doc, &p.schema, CharRange::new(0, 4))),
+        "[DIRECTIVE [POLICY 六稳]]工作"
+    );
 }
 
 #[test]
 fn the_core_knows_nothing_of_the_browser_or_the_clock() {
-    let forbidden = ["web_sys", "wasm_bindgen", "gloo", "yew", "Instant::now", "SystemTime::now", "js_sys"];
+    let forbidden = [
+        "web_sys",
+        "wasm_bindgen",
+        "gloo",
+        "yew",
+        "Instant::now",
+        "SystemTime::now",
+        "js_sys",
+    ];
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/core");
     for entry in std::fs::read_dir(dir).unwrap() {
         let path = entry.unwrap().path();

@@ -7,12 +7,27 @@ use super::project::Project;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Command {
-    AddSpan { doc: DocId, span: Span },
-    RemoveSpan { doc: DocId, span: SpanId },
-    Relabel { doc: DocId, span: SpanId, label: String },
+    AddSpan {
+        doc: DocId,
+        span: Span,
+    },
+    RemoveSpan {
+        doc: DocId,
+        span: SpanId,
+    },
+    Relabel {
+        doc: DocId,
+        span: SpanId,
+        label: String,
+    },
     /// Adds a document at position `at` of the document list (clamped to its length).
-    AddDocument { at: usize, doc: Box<Document> },
-    RemoveDocument { doc: DocId },
+    AddDocument {
+        at: usize,
+        doc: Box<Document>,
+    },
+    RemoveDocument {
+        doc: DocId,
+    },
     /// Swaps in a whole project (an import); the inverse swaps the old one back.
     ReplaceProject(Box<Project>),
     /// Several edits as one undo step; all apply or none.
@@ -33,20 +48,32 @@ impl Command {
                 let removed = project
                     .document_mut(&doc)?
                     .remove_span(span)
-                    .ok_or_else(|| EditError::UnknownSpan { doc: doc.clone(), span })?;
+                    .ok_or_else(|| EditError::UnknownSpan {
+                        doc: doc.clone(),
+                        span,
+                    })?;
                 Ok(Command::AddSpan { doc, span: removed })
             }
             Command::Relabel { doc, span, label } => {
-                let document =
-                    project.document(&doc).ok_or_else(|| EditError::UnknownDocument(doc.clone()))?;
-                let current = document
-                    .span(span)
-                    .ok_or_else(|| EditError::UnknownSpan { doc: doc.clone(), span })?;
+                let document = project
+                    .document(&doc)
+                    .ok_or_else(|| EditError::UnknownDocument(doc.clone()))?;
+                let current = document.span(span).ok_or_else(|| EditError::UnknownSpan {
+                    doc: doc.clone(),
+                    span,
+                })?;
                 let range = current.range;
                 project.check_span(&doc, range, &label, Some(span))?;
-                let target = project.document_mut(&doc)?.span_mut(span).expect("span checked above");
+                let target = project
+                    .document_mut(&doc)?
+                    .span_mut(span)
+                    .expect("span checked above");
                 let old = std::mem::replace(&mut target.label, label);
-                Ok(Command::Relabel { doc, span, label: old })
+                Ok(Command::Relabel {
+                    doc,
+                    span,
+                    label: old,
+                })
             }
             Command::AddDocument { at, doc } => {
                 let id = doc.id.clone();
@@ -55,7 +82,10 @@ impl Command {
             }
             Command::RemoveDocument { doc } => {
                 let (at, removed) = project.take_document(&doc)?;
-                Ok(Command::AddDocument { at, doc: Box::new(removed) })
+                Ok(Command::AddDocument {
+                    at,
+                    doc: Box::new(removed),
+                })
             }
             Command::ReplaceProject(new) => {
                 let old = std::mem::replace(project, *new);

@@ -25,11 +25,17 @@ pub struct Notice {
 
 impl Notice {
     pub fn info(text: impl Into<String>) -> Self {
-        Notice { kind: NoticeKind::Info, text: text.into() }
+        Notice {
+            kind: NoticeKind::Info,
+            text: text.into(),
+        }
     }
 
     pub fn error(text: impl Into<String>) -> Self {
-        Notice { kind: NoticeKind::Error, text: text.into() }
+        Notice {
+            kind: NoticeKind::Error,
+            text: text.into(),
+        }
     }
 }
 
@@ -72,10 +78,16 @@ pub enum EditorAction {
     Redo,
     OpenDocument(DocId),
     /// A new document from pasted text or a file, already decoded.
-    AddDocument { name: String, text: String },
+    AddDocument {
+        name: String,
+        text: String,
+    },
     RemoveDocument(DocId),
     /// A project file was read; `source` names it in messages.
-    ImportProject { source: String, result: Result<Project, ImportError> },
+    ImportProject {
+        source: String,
+        result: Result<Project, ImportError>,
+    },
     /// Something the UI could not do (read a file, fetch a URL), to show to the user.
     Failed(String),
     Saved(u64),
@@ -113,7 +125,9 @@ impl EditorState {
     }
 
     pub fn document(&self) -> Option<&Document> {
-        self.open_doc.as_ref().and_then(|id| self.project().document(id))
+        self.open_doc
+            .as_ref()
+            .and_then(|id| self.project().document(id))
     }
 
     pub fn save_state(&self) -> SaveState {
@@ -170,7 +184,11 @@ impl EditorState {
             }
             EditorAction::AddDocument { name, text } => {
                 // The same file opened again (a reload with `?doc=`, a second drop) is not duplicated.
-                let existing = self.project().documents().iter().find(|d| d.name == name && d.text() == text);
+                let existing = self
+                    .project()
+                    .documents()
+                    .iter()
+                    .find(|d| d.name == name && d.text() == text);
                 if let Some(id) = existing.map(|d| d.id.clone()) {
                     self.open(id);
                     return;
@@ -178,12 +196,17 @@ impl EditorState {
                 let id = self.project().fresh_doc_id();
                 let at = self.project().documents().len();
                 let doc = Document::new(id.clone(), name, text);
-                if self.edit(Command::AddDocument { at, doc: Box::new(doc) }) {
+                if self.edit(Command::AddDocument {
+                    at,
+                    doc: Box::new(doc),
+                }) {
                     self.open(id);
                 }
             }
             EditorAction::RemoveDocument(id) => {
-                if self.edit(Command::RemoveDocument { doc: id.clone() }) && self.open_doc.as_ref() == Some(&id) {
+                if self.edit(Command::RemoveDocument { doc: id.clone() })
+                    && self.open_doc.as_ref() == Some(&id)
+                {
                     self.open_doc = self.project().documents().first().map(|d| d.id.clone());
                     self.selected_span = None;
                     self.pending = None;
@@ -235,7 +258,9 @@ impl EditorState {
     /// Labels the pending selection; otherwise relabels the selected span; otherwise arms (or
     /// disarms) the label as the sticky one.
     fn label_chosen(&mut self, label: &str) {
-        let Some(doc) = self.open_doc.clone() else { return };
+        let Some(doc) = self.open_doc.clone() else {
+            return;
+        };
         if let Some(range) = self.pending.take() {
             match self.session.add_span(&doc, range, label) {
                 Ok(id) => {
@@ -245,9 +270,16 @@ impl EditorState {
                 Err(error) => self.notice = Some(Notice::error(error.to_string())),
             }
         } else if let Some(span) = self.selected_span {
-            let same = self.document().and_then(|d| d.span(span)).is_some_and(|s| s.label == label);
+            let same = self
+                .document()
+                .and_then(|d| d.span(span))
+                .is_some_and(|s| s.label == label);
             if !same {
-                self.edit(Command::Relabel { doc, span, label: label.to_string() });
+                self.edit(Command::Relabel {
+                    doc,
+                    span,
+                    label: label.to_string(),
+                });
             }
         } else if self.sticky_label.as_deref() == Some(label) {
             self.sticky_label = None;
@@ -279,7 +311,10 @@ impl EditorState {
     /// After undo or redo the open document or the selected span may be gone.
     fn after_history_step(&mut self) {
         self.pending = None;
-        let doc_exists = self.open_doc.as_ref().is_some_and(|id| self.project().document(id).is_some());
+        let doc_exists = self
+            .open_doc
+            .as_ref()
+            .is_some_and(|id| self.project().document(id).is_some());
         if !doc_exists {
             self.open_doc = self.project().documents().first().map(|d| d.id.clone());
         }

@@ -9,21 +9,39 @@ use std::fmt;
 pub enum EditError {
     UnknownDocument(DocId),
     DuplicateDocument(DocId),
-    UnknownSpan { doc: DocId, span: SpanId },
-    DuplicateSpan { doc: DocId, span: SpanId },
-    UnknownLabel { label: String },
-    EmptyRange { doc: DocId },
-    OutOfRange { doc: DocId, range: CharRange, len: usize },
-    /// The new span would overlap `other` in a layer that forbids overlaps.
-    Overlap {
+    UnknownSpan {
         doc: DocId,
-        label: String,
-        range: CharRange,
-        other: SpanId,
-        other_label: String,
-        other_range: CharRange,
-        other_text: String,
+        span: SpanId,
     },
+    DuplicateSpan {
+        doc: DocId,
+        span: SpanId,
+    },
+    UnknownLabel {
+        label: String,
+    },
+    EmptyRange {
+        doc: DocId,
+    },
+    OutOfRange {
+        doc: DocId,
+        range: CharRange,
+        len: usize,
+    },
+    /// The new span would overlap another in a layer that forbids overlaps.
+    Overlap(Box<Overlap>),
+}
+
+/// The span in the way of a new one (boxed in [`EditError`] to keep results small).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Overlap {
+    pub doc: DocId,
+    pub label: String,
+    pub range: CharRange,
+    pub other: SpanId,
+    pub other_label: String,
+    pub other_range: CharRange,
+    pub other_text: String,
 }
 
 impl fmt::Display for EditError {
@@ -43,13 +61,25 @@ impl fmt::Display for EditError {
                 write!(f, "label \"{label}\" is not in the schema")
             }
             EditError::EmptyRange { doc } => {
-                write!(f, "nothing to label in document \"{doc}\": the selection is empty")
+                write!(
+                    f,
+                    "nothing to label in document \"{doc}\": the selection is empty"
+                )
             }
             EditError::OutOfRange { doc, range, len } => write!(
                 f,
                 "span {range} ends past the end of document \"{doc}\", which has {len} characters"
             ),
-            EditError::Overlap { label, range, other, other_label, other_range, other_text, .. } => {
+            EditError::Overlap(overlap) => {
+                let Overlap {
+                    label,
+                    range,
+                    other,
+                    other_label,
+                    other_range,
+                    other_text,
+                    ..
+                } = &**overlap;
                 write!(
                     f,
                     "{label} at {range} would overlap {other_label} span {other} at {other_range} \

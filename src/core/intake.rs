@@ -10,21 +10,34 @@ pub fn action_for_file(name: &str, bytes: &[u8]) -> EditorAction {
     let file_name = name.rsplit('/').next().unwrap_or(name);
     let file_name = file_name.split(['?', '#']).next().unwrap_or(file_name);
     let lower = file_name.to_lowercase();
-    let looks_like_json = bytes.iter().find(|b| !b.is_ascii_whitespace()).is_some_and(|b| *b == b'{' || *b == b'[');
+    let looks_like_json = bytes
+        .iter()
+        .find(|b| !b.is_ascii_whitespace())
+        .is_some_and(|b| *b == b'{' || *b == b'[');
     if lower.ends_with(".json") || (!lower.ends_with(".txt") && looks_like_json) {
-        let result = match std::str::from_utf8(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes)) {
+        let result = match std::str::from_utf8(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes))
+        {
             Ok(text) => import_project(text),
             Err(e) => Err(super::project_json::ImportError::NotJson {
                 line: 1,
                 column: 1,
-                reason: format!("not UTF-8 text (invalid byte at offset {})", e.valid_up_to()),
+                reason: format!(
+                    "not UTF-8 text (invalid byte at offset {})",
+                    e.valid_up_to()
+                ),
             }),
         };
-        return EditorAction::ImportProject { source: file_name.to_string(), result };
+        return EditorAction::ImportProject {
+            source: file_name.to_string(),
+            result,
+        };
     }
     if lower.ends_with(".txt") || !lower.contains('.') {
         return match decode_text_file(bytes) {
-            Ok(text) => EditorAction::AddDocument { name: name_from_file_name(file_name), text },
+            Ok(text) => EditorAction::AddDocument {
+                name: name_from_file_name(file_name),
+                text,
+            },
             Err(error) => EditorAction::Failed(format!("{file_name} was not opened: {error}")),
         };
     }

@@ -36,14 +36,23 @@ pub fn paragraphs(text: &str) -> Vec<CharRange> {
 /// Shrinks a selection so it neither starts nor ends with whitespace (including the ideographic
 /// space U+3000). Returns an empty range if only whitespace was selected.
 pub fn trim_selection(doc: &Document, range: CharRange) -> CharRange {
-    let range = CharRange::new(range.start.min(doc.char_len()), range.end.min(doc.char_len()));
+    let range = CharRange::new(
+        range.start.min(doc.char_len()),
+        range.end.min(doc.char_len()),
+    );
     let text = doc.slice(range);
     let leading = text.chars().take_while(|c| c.is_whitespace()).count();
     if leading == range.len() {
-        return CharRange { start: range.start, end: range.start };
+        return CharRange {
+            start: range.start,
+            end: range.start,
+        };
     }
     let trailing = text.chars().rev().take_while(|c| c.is_whitespace()).count();
-    CharRange { start: range.start + leading, end: range.end - trailing }
+    CharRange {
+        start: range.start + leading,
+        end: range.end - trailing,
+    }
 }
 
 /// One node of a paragraph's drawing.
@@ -75,22 +84,45 @@ struct Pending {
 /// order decides which span goes outside when two cover the same characters).
 pub fn layout_paragraph(doc: &Document, schema: &Schema, paragraph: CharRange) -> Vec<Node> {
     let spans: Vec<&Span> = doc.spans_overlapping(paragraph).collect();
-    let rank = |span: &Span| schema.layer_of(&span.label).map_or(usize::MAX, |l| schema.layer_rank(&l.name));
+    let rank = |span: &Span| {
+        schema
+            .layer_of(&span.label)
+            .map_or(usize::MAX, |l| schema.layer_rank(&l.name))
+    };
     let mut queue: BinaryHeap<Pending> = spans
         .iter()
         .map(|s| {
-            let piece = s.range.intersect(&paragraph).expect("overlapping spans intersect");
-            Pending { start: Reverse(piece.start), end: piece.end, rank: Reverse(rank(s)), id: Reverse(s.id) }
+            let piece = s
+                .range
+                .intersect(&paragraph)
+                .expect("overlapping spans intersect");
+            Pending {
+                start: Reverse(piece.start),
+                end: piece.end,
+                rank: Reverse(rank(s)),
+                id: Reverse(s.id),
+            }
         })
         .collect();
-    let find = |id: SpanId| *spans.iter().find(|s| s.id == id).expect("queued from spans");
+    let find = |id: SpanId| {
+        *spans
+            .iter()
+            .find(|s| s.id == id)
+            .expect("queued from spans")
+    };
 
     // Open elements, outermost first: (span, piece start, piece end, children so far).
     let mut stack: Vec<(SpanId, usize, usize, Vec<Node>)> = Vec::new();
     let mut top_level: Vec<Node> = Vec::new();
     let mut cursor = paragraph.start;
 
-    while let Some(Pending { start: Reverse(start), end, id: Reverse(id), .. }) = queue.pop() {
+    while let Some(Pending {
+        start: Reverse(start),
+        end,
+        id: Reverse(id),
+        ..
+    }) = queue.pop()
+    {
         // Close every open element that ends before this piece starts.
         while stack.last().is_some_and(|(_, _, e, _)| *e <= start) {
             close_top(&mut stack, &mut top_level, &mut cursor, &find);
@@ -99,7 +131,12 @@ pub fn layout_paragraph(doc: &Document, schema: &Schema, paragraph: CharRange) -
             Some((_, _, parent_end, _)) if end > *parent_end => {
                 // Half inside the open element: draw the inside part now, the rest after it.
                 let span = find(id);
-                queue.push(Pending { start: Reverse(*parent_end), end, rank: Reverse(rank(span)), id: Reverse(id) });
+                queue.push(Pending {
+                    start: Reverse(*parent_end),
+                    end,
+                    rank: Reverse(rank(span)),
+                    id: Reverse(id),
+                });
                 *parent_end
             }
             _ => end,
@@ -111,12 +148,18 @@ pub fn layout_paragraph(doc: &Document, schema: &Schema, paragraph: CharRange) -
         close_top(&mut stack, &mut top_level, &mut cursor, &find);
     }
     if cursor < paragraph.end {
-        top_level.push(Node::Text(CharRange { start: cursor, end: paragraph.end }));
+        top_level.push(Node::Text(CharRange {
+            start: cursor,
+            end: paragraph.end,
+        }));
     }
     top_level
 }
 
-fn children_of<'a>(stack: &'a mut [(SpanId, usize, usize, Vec<Node>)], top_level: &'a mut Vec<Node>) -> &'a mut Vec<Node> {
+fn children_of<'a>(
+    stack: &'a mut [(SpanId, usize, usize, Vec<Node>)],
+    top_level: &'a mut Vec<Node>,
+) -> &'a mut Vec<Node> {
     match stack.last_mut() {
         Some((_, _, _, children)) => children,
         None => top_level,
@@ -124,9 +167,17 @@ fn children_of<'a>(stack: &'a mut [(SpanId, usize, usize, Vec<Node>)], top_level
 }
 
 /// Adds the unlabelled text from the cursor up to `to` to the innermost open element.
-fn push_text(stack: &mut [(SpanId, usize, usize, Vec<Node>)], top_level: &mut Vec<Node>, cursor: &mut usize, to: usize) {
+fn push_text(
+    stack: &mut [(SpanId, usize, usize, Vec<Node>)],
+    top_level: &mut Vec<Node>,
+    cursor: &mut usize,
+    to: usize,
+) {
     if *cursor < to {
-        children_of(stack, top_level).push(Node::Text(CharRange { start: *cursor, end: to }));
+        children_of(stack, top_level).push(Node::Text(CharRange {
+            start: *cursor,
+            end: to,
+        }));
         *cursor = to;
     }
 }
@@ -141,6 +192,12 @@ fn close_top<'s>(
     push_text(stack, top_level, cursor, end);
     let (id, start, end, children) = stack.pop().expect("checked above");
     let span = find(id);
-    let node = Node::Span { id, label: span.label.clone(), piece: CharRange { start, end }, first: start == span.range.start, children };
+    let node = Node::Span {
+        id,
+        label: span.label.clone(),
+        piece: CharRange { start, end },
+        first: start == span.range.start,
+        children,
+    };
     children_of(stack, top_level).push(node);
 }

@@ -1,7 +1,7 @@
 //! A project: the label schema and the documents annotated with it.
 
 use super::document::{DocId, Document, Span, SpanId};
-use super::error::EditError;
+use super::error::{EditError, Overlap};
 use super::offsets::CharRange;
 use super::schema::{default_schema, Schema};
 
@@ -29,13 +29,21 @@ impl Eq for Project {}
 
 impl Project {
     pub fn new(schema: Schema) -> Self {
-        Project { schema, documents: Vec::new(), next_span_id: 1 }
+        Project {
+            schema,
+            documents: Vec::new(),
+            next_span_id: 1,
+        }
     }
 
     /// What a first visit shows: the default schema and the bundled article.
     pub fn bundled() -> Self {
         let mut project = Project::new(default_schema());
-        let doc = Document::new(BUNDLED_ARTICLE_ID.into(), BUNDLED_ARTICLE_NAME, BUNDLED_ARTICLE_TEXT);
+        let doc = Document::new(
+            BUNDLED_ARTICLE_ID.into(),
+            BUNDLED_ARTICLE_NAME,
+            BUNDLED_ARTICLE_TEXT,
+        );
         project.documents.push(doc);
         project
     }
@@ -83,16 +91,24 @@ impl Project {
         label: &str,
         except: Option<SpanId>,
     ) -> Result<(), EditError> {
-        let document = self.document(doc).ok_or_else(|| EditError::UnknownDocument(doc.clone()))?;
+        let document = self
+            .document(doc)
+            .ok_or_else(|| EditError::UnknownDocument(doc.clone()))?;
         let layer = self
             .schema
             .layer_of(label)
-            .ok_or_else(|| EditError::UnknownLabel { label: label.to_string() })?;
+            .ok_or_else(|| EditError::UnknownLabel {
+                label: label.to_string(),
+            })?;
         if range.is_empty() {
             return Err(EditError::EmptyRange { doc: doc.clone() });
         }
         if !document.contains_range(range) {
-            return Err(EditError::OutOfRange { doc: doc.clone(), range, len: document.char_len() });
+            return Err(EditError::OutOfRange {
+                doc: doc.clone(),
+                range,
+                len: document.char_len(),
+            });
         }
         if layer.allow_overlap {
             return Ok(());
@@ -103,7 +119,7 @@ impl Project {
         });
         match in_the_way {
             None => Ok(()),
-            Some(other) => Err(EditError::Overlap {
+            Some(other) => Err(EditError::Overlap(Box::new(Overlap {
                 doc: doc.clone(),
                 label: label.to_string(),
                 range,
@@ -111,7 +127,7 @@ impl Project {
                 other_label: other.label.clone(),
                 other_range: other.range,
                 other_text: document.slice(other.range).to_string(),
-            }),
+            }))),
         }
     }
 
@@ -119,7 +135,10 @@ impl Project {
         self.check_span(doc, span.range, &span.label, None)?;
         let document = self.document_mut(doc)?;
         if document.span(span.id).is_some() {
-            return Err(EditError::DuplicateSpan { doc: doc.clone(), span: span.id });
+            return Err(EditError::DuplicateSpan {
+                doc: doc.clone(),
+                span: span.id,
+            });
         }
         self.next_span_id = self.next_span_id.max(span.id.0 + 1);
         self.document_mut(doc)?.insert_span(span);

@@ -17,7 +17,12 @@ pub struct Session {
 
 impl Session {
     pub fn new(project: Project) -> Self {
-        Session { project, undo: Vec::new(), redo: Vec::new(), revision: 0 }
+        Session {
+            project,
+            undo: Vec::new(),
+            redo: Vec::new(),
+            revision: 0,
+        }
     }
 
     pub fn project(&self) -> &Project {
@@ -47,11 +52,23 @@ impl Session {
     }
 
     /// Labels `range` of `doc` with `label` and returns the new span's id.
-    pub fn add_span(&mut self, doc: &DocId, range: CharRange, label: &str) -> Result<SpanId, EditError> {
+    pub fn add_span(
+        &mut self,
+        doc: &DocId,
+        range: CharRange,
+        label: &str,
+    ) -> Result<SpanId, EditError> {
         self.project.check_span(doc, range, label, None)?;
         let id = self.project.allocate_span_id();
-        let span = Span { id, range, label: label.to_string() };
-        self.apply(Command::AddSpan { doc: doc.clone(), span })?;
+        let span = Span {
+            id,
+            range,
+            label: label.to_string(),
+        };
+        self.apply(Command::AddSpan {
+            doc: doc.clone(),
+            span,
+        })?;
         Ok(id)
     }
 
@@ -60,16 +77,33 @@ impl Session {
     /// A step that no longer applies (only possible with a history restored from storage that
     /// does not belong to this project) clears the history rather than corrupting the project.
     pub fn undo(&mut self) -> bool {
-        Self::step(&mut self.project, &mut self.undo, &mut self.redo, &mut self.revision)
+        Self::step(
+            &mut self.project,
+            &mut self.undo,
+            &mut self.redo,
+            &mut self.revision,
+        )
     }
 
     /// Redoes the last undone step; returns false when there is nothing to redo.
     pub fn redo(&mut self) -> bool {
-        Self::step(&mut self.project, &mut self.redo, &mut self.undo, &mut self.revision)
+        Self::step(
+            &mut self.project,
+            &mut self.redo,
+            &mut self.undo,
+            &mut self.revision,
+        )
     }
 
-    fn step(project: &mut Project, from: &mut Vec<Command>, to: &mut Vec<Command>, revision: &mut u64) -> bool {
-        let Some(command) = from.pop() else { return false };
+    fn step(
+        project: &mut Project,
+        from: &mut Vec<Command>,
+        to: &mut Vec<Command>,
+        revision: &mut u64,
+    ) -> bool {
+        let Some(command) = from.pop() else {
+            return false;
+        };
         match command.apply(project) {
             Ok(inverse) => {
                 to.push(inverse);
@@ -91,6 +125,11 @@ impl Session {
 
     /// A session resumed from storage: the project, its undo and redo stacks and revision.
     pub fn resume(project: Project, undo: Vec<Command>, redo: Vec<Command>, revision: u64) -> Self {
-        Session { project, undo, redo, revision }
+        Session {
+            project,
+            undo,
+            redo,
+            revision,
+        }
     }
 }

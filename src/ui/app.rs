@@ -36,7 +36,10 @@ pub fn App() -> Html {
         let store = store.clone();
         Callback::from(move |event: DragEvent| {
             event.prevent_default();
-            let file = event.data_transfer().and_then(|d| d.files()).and_then(|f| f.get(0));
+            let file = event
+                .data_transfer()
+                .and_then(|d| d.files())
+                .and_then(|f| f.get(0));
             if let Some(file) = file {
                 open_file(store.clone(), file);
             }
@@ -89,7 +92,9 @@ pub fn open_file(store: StoreHandle, file: web_sys::File) {
 pub fn export_json(store: &StoreHandle) {
     let json = export_project(store.0.project());
     if let Err(message) = browser::download("biaozhu-project.json", "application/json", &json) {
-        store.dispatch(EditorAction::Failed(format!("the export could not be downloaded: {message}")));
+        store.dispatch(EditorAction::Failed(format!(
+            "the export could not be downloaded: {message}"
+        )));
     }
 }
 
@@ -114,7 +119,9 @@ fn use_autosave(store: &StoreHandle) {
         });
     }
     let open_doc = store.0.open_doc.clone();
-    use_effect_with(open_doc, |open_doc| browser::save_open_doc(open_doc.as_ref()));
+    use_effect_with(open_doc, |open_doc| {
+        browser::save_open_doc(open_doc.as_ref())
+    });
 }
 
 /// Keyboard: label hotkeys, Delete/Backspace, Escape, Ctrl+Z / Ctrl+Shift+Z / Ctrl+Y.
@@ -124,39 +131,44 @@ fn use_hotkeys(store: &StoreHandle, text_view: &NodeRef) {
     let text_view = text_view.clone();
     use_effect_with((), move |_| {
         let options = EventListenerOptions::enable_prevent_default();
-        let listener = EventListener::new_with_options(&gloo::utils::document(), "keydown", options, move |event| {
-            let event: &KeyboardEvent = event.unchecked_ref();
-            if browser::is_typing_target(event) || event.alt_key() {
-                return;
-            }
-            let key = event.key();
-            let command = event.ctrl_key() || event.meta_key();
-            let action = match key.as_str() {
-                "z" | "Z" if command && event.shift_key() => EditorAction::Redo,
-                "z" | "Z" if command => EditorAction::Undo,
-                "y" | "Y" if command => EditorAction::Redo,
-                _ if command => return,
-                "Escape" => {
-                    browser::clear_selection();
-                    EditorAction::Escape
+        let listener = EventListener::new_with_options(
+            &gloo::utils::document(),
+            "keydown",
+            options,
+            move |event| {
+                let event: &KeyboardEvent = event.unchecked_ref();
+                if browser::is_typing_target(event) || event.alt_key() {
+                    return;
                 }
-                "Delete" | "Backspace" => EditorAction::DeleteSelected,
-                _ => {
-                    let mut chars = key.chars();
-                    match (chars.next(), chars.next()) {
-                        (Some(ch), None) => {
-                            // Take the live selection first: it may have been made by keyboard
-                            // or script, without a mouse-up in the view.
-                            sync_selection(&store, &text_view);
-                            EditorAction::KeyPressed(ch)
-                        }
-                        _ => return,
+                let key = event.key();
+                let command = event.ctrl_key() || event.meta_key();
+                let action = match key.as_str() {
+                    "z" | "Z" if command && event.shift_key() => EditorAction::Redo,
+                    "z" | "Z" if command => EditorAction::Undo,
+                    "y" | "Y" if command => EditorAction::Redo,
+                    _ if command => return,
+                    "Escape" => {
+                        browser::clear_selection();
+                        EditorAction::Escape
                     }
-                }
-            };
-            event.prevent_default();
-            store.dispatch(action);
-        });
+                    "Delete" | "Backspace" => EditorAction::DeleteSelected,
+                    _ => {
+                        let mut chars = key.chars();
+                        match (chars.next(), chars.next()) {
+                            (Some(ch), None) => {
+                                // Take the live selection first: it may have been made by keyboard
+                                // or script, without a mouse-up in the view.
+                                sync_selection(&store, &text_view);
+                                EditorAction::KeyPressed(ch)
+                            }
+                            _ => return,
+                        }
+                    }
+                };
+                event.prevent_default();
+                store.dispatch(action);
+            },
+        );
         move || drop(listener)
     });
 }
