@@ -5,6 +5,7 @@ pub mod command;
 pub mod document;
 pub mod editor;
 pub mod error;
+pub mod export;
 pub mod history_json;
 pub mod intake;
 pub mod layout;

@@ -1,0 +1,77 @@
+//! brat standoff: a `.txt` and an `.ann` per record, with `annotation.conf` and `visual.conf`.
+//! Offsets are code points into the UTF-8 `.txt`, end exclusive. A span that runs over a line
+//! break is written as fragments (`s e;s e`) around it, since an `.ann` line cannot hold one.
+
+use super::units::Record;
+use super::OutFile;
+use crate::core::schema::Schema;
+
+/// A file name from a record id: letters, digits, `-` and `_` kept, anything else `_`.
+pub fn file_stem(id: &str) -> String {
+    id.chars().map(|c| if c.is_alphanumeric() || c == '-' || c == '_' { c } else { '_' }).collect()
+}
+
+/// The fragments of `start..end` in `chars` without line-break characters.
+fn fragments(chars: &[char], start: usize, end: usize) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut from = None;
+    for i in start..end {
+        let breaks = chars[i] == '\n' || chars[i] == '\r';
+        match (from, breaks) {
+            (None, false) => from = Some(i),
+            (Some(f), true) => {
+                out.push((f, i));
+                from = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(f) = from {
+        out.push((f, end));
+    }
+    out
+}
+
+/// The `.ann` text of one record.
+pub fn ann(record: &Record) -> String {
+    let chars: Vec<char> = record.text.chars().collect();
+    let mut out = String::new();
+    for (n, span) in record.spans.iter().enumerate() {
+        let parts = fragments(&chars, span.start, span.end);
+        let offsets: Vec<String> = parts.iter().map(|(s, e)| format!("{s} {e}")).collect();
+        let texts: Vec<String> = parts.iter().map(|(s, e)| chars[*s..*e].iter().collect()).collect();
+        // brat joins the fragments' texts with one space.
+        out.push_str(&format!("T{}\t{} {}\t{}\n", n + 1, span.label, offsets.join(";"), texts.join(" ")));
+    }
+    out
+}
+
+pub fn write(records: &[Record], part: Option<&str>) -> Vec<OutFile> {
+    let folder = part.map(|p| format!("{p}/")).unwrap_or_default();
+    records
+        .iter()
+        .flat_map(|record| {
+            let stem = format!("{folder}{}", file_stem(&record.id));
+            [OutFile::text(format!("{stem}.txt"), record.text.clone()), OutFile::text(format!("{stem}.ann"), ann(record))]
+        })
+        .collect()
+}
+
+/// `annotation.conf` (the entity types) and `visual.conf` (display names and colours).
+pub fn config_files(schema: &Schema, labels: &[String]) -> Vec<OutFile> {
+    let chosen: Vec<_> = schema.labels().filter(|l| labels.contains(&l.name)).collect();
+    let mut annotation = String::from("[entities]\n");
+    for label in &chosen {
+        annotation.push_str(&format!("{}\n", label.name));
+    }
+    annotation.push_str("\n[relations]\n\n[events]\n\n[attributes]\n");
+    let mut visual = String::from("[labels]\n");
+    for label in &chosen {
+        visual.push_str(&format!("{} | {} | {}\n", label.name, label.zh, label.en));
+    }
+    visual.push_str("\n[drawing]\n");
+    for label in &chosen {
+        visual.push_str(&format!("{}\tbgColor:{}\n", label.name, label.color));
+    }
+    vec![OutFile::text("annotation.conf", annotation), OutFile::text("visual.conf", visual)]
+}

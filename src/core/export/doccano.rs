@@ -1,0 +1,44 @@
+//! doccano JSONL, in both shapes its importer reads. Offsets are code points, as Python
+//! consumers expect; the UTF-16 variant is only for files going back into doccano's own
+//! interface, which counts UTF-16 code units (doccano issue #2290).
+
+use super::units::Record;
+use crate::core::offsets::cp_to_utf16;
+use serde_json::json;
+
+/// `{"id", "text", "label": [[start, end, label], …]}` per record, plus the record's origin.
+pub fn write_labels(records: &[Record], utf16: bool) -> String {
+    let mut out = String::new();
+    for (n, record) in records.iter().enumerate() {
+        let unit = |cp: usize| if utf16 { cp_to_utf16(&record.text, cp) } else { cp };
+        let labels: Vec<_> =
+            record.spans.iter().map(|s| json!([unit(s.start), unit(s.end), s.label])).collect();
+        let line = json!({
+            "id": n + 1, "text": record.text, "label": labels,
+            "unit_id": record.id, "doc_id": record.doc_id.0, "doc_name": record.doc_name,
+            "offset_unit": if utf16 { "utf16" } else { "codepoint" },
+        });
+        out.push_str(&line.to_string());
+        out.push('\n');
+    }
+    out
+}
+
+/// `{"id", "text", "entities": [{id, label, start_offset, end_offset}], "relations": []}`.
+pub fn write_entities(records: &[Record]) -> String {
+    let mut out = String::new();
+    for (n, record) in records.iter().enumerate() {
+        let entities: Vec<_> = record
+            .spans
+            .iter()
+            .map(|s| json!({"id": s.id.0, "label": s.label, "start_offset": s.start, "end_offset": s.end}))
+            .collect();
+        let line = json!({
+            "id": n + 1, "text": record.text, "entities": entities, "relations": [],
+            "unit_id": record.id, "doc_id": record.doc_id.0, "doc_name": record.doc_name,
+        });
+        out.push_str(&line.to_string());
+        out.push('\n');
+    }
+    out
+}

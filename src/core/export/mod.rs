@@ -1,0 +1,298 @@
+//! Dataset exports that training code loads without glue. Every format is written from the
+//! same records (documents, paragraphs or sentences with re-based spans), then checked: each
+//! span's offsets must give back the text it carries, or the export is refused naming the span.
+
+pub mod brat;
+pub mod bundle;
+pub mod check;
+pub mod conll;
+pub mod doccano;
+pub mod hf;
+pub mod label_studio;
+pub mod spacy;
+pub mod split;
+pub mod tokens;
+pub mod units;
+pub mod w3c;
+
+use crate::core::project::Project;
+use serde::{Deserialize, Serialize};
+use split::{SplitSpec, SPLIT_NAMES};
+use std::collections::BTreeMap;
+use std::fmt;
+use tokens::TagScheme;
+use units::{Crossing, CrossingSpan, Granularity, Record};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Format {
+    /// spaCy / Prodigy `spans` JSONL with single-character tokens.
+    Spacy,
+    /// doccano JSONL, `label` triples.
+    DoccanoLabels,
+    /// doccano JSONL, `entities` and `relations`.
+    DoccanoEntities,
+    /// doccano JSONL, `label` triples with UTF-16 offsets, for doccano's own interface.
+    DoccanoUtf16,
+    LabelStudio,
+    Brat,
+    Conll,
+    HuggingFace,
+    W3c,
+}
+
+impl Format {
+    pub const ALL: [Format; 9] = [
+        Format::Spacy,
+        Format::DoccanoLabels,
+        Format::DoccanoEntities,
+        Format::DoccanoUtf16,
+        Format::LabelStudio,
+        Format::Brat,
+        Format::Conll,
+        Format::HuggingFace,
+        Format::W3c,
+    ];
+
+    /// A stable key, used in file names and the UI.
+    pub fn key(self) -> &'static str {
+        match self {
+            Format::Spacy => "spacy",
+            Format::DoccanoLabels => "doccano",
+            Format::DoccanoEntities => "doccano-entities",
+            Format::DoccanoUtf16 => "doccano-utf16",
+            Format::LabelStudio => "label-studio",
+            Format::Brat => "brat",
+            Format::Conll => "conll",
+            Format::HuggingFace => "huggingface",
+            Format::W3c => "w3c",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Format> {
+        Format::ALL.into_iter().find(|f| f.key() == key)
+    }
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Format::Spacy => "spaCy / Prodigy spans JSONL",
+            Format::DoccanoLabels => "doccano JSONL (label triples)",
+            Format::DoccanoEntities => "doccano JSONL (entities + relations)",
+            Format::DoccanoUtf16 => "doccano JSONL, UTF-16 offsets (only for doccano's own interface)",
+            Format::LabelStudio => "Label Studio JSON tasks + labeling config",
+            Format::Brat => "brat standoff (.txt + .ann, zip)",
+            Format::Conll => "CoNLL character-level tags",
+            Format::HuggingFace => "Hugging Face datasets JSONL (tokens + ner_tags)",
+            Format::W3c => "W3C Web Annotation JSON-LD",
+        }
+    }
+
+    /// True for the formats with one tag per character, which cannot hold overlapping spans.
+    pub fn is_tagged(self) -> bool {
+        matches!(self, Format::Conll | Format::HuggingFace)
+    }
+}
+
+/// Label Studio: completed annotations, or predictions to review.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LabelStudioKind {
+    Annotations,
+    Predictions,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ExportOptions {
+    pub format: Format,
+    pub granularity: Granularity,
+    pub crossing: Crossing,
+    /// Labels to include; empty means all.
+    pub labels: Vec<String>,
+    /// Documents to include by id; empty means all.
+    pub documents: Vec<String>,
+    pub split: Option<SplitSpec>,
+    pub tag_scheme: TagScheme,
+    pub label_studio: LabelStudioKind,
+}
+
+impl ExportOptions {
+    pub fn new(format: Format) -> Self {
+        ExportOptions {
+            format,
+            granularity: Granularity::Document,
+            crossing: Crossing::MergeUnits,
+            labels: Vec::new(),
+            documents: Vec::new(),
+            split: None,
+            tag_scheme: TagScheme::Bio,
+            label_studio: LabelStudioKind::Annotations,
+        }
+    }
+
+    /// The options for a tagged format default to the entity layer: one tag column cannot
+    /// hold a directive and the entities inside it.
+    pub fn keeps_label(&self, label: &str) -> bool {
+        self.labels.is_empty() || self.labels.iter().any(|l| l == label)
+    }
+}
+
+/// One file of an export.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OutFile {
+    pub path: String,
+    pub contents: Vec<u8>,
+}
+
+impl OutFile {
+    pub fn text(path: impl Into<String>, contents: String) -> Self {
+        OutFile { path: path.into(), contents: contents.into_bytes() }
+    }
+}
+
+/// What an export produced, and what the user should know before downloading it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Export {
+    pub files: Vec<OutFile>,
+    pub records: usize,
+    pub spans_per_label: BTreeMap<String, usize>,
+    /// Spans that crossed a unit boundary (merged into a larger unit, or left out).
+    pub crossing: Vec<CrossingSpan>,
+    pub crossing_policy: Crossing,
+}
+
+/// Why an export was refused.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ExportError {
+    /// Nothing to export with these options.
+    Empty,
+    /// Problems found by the self-check or by a format's own rules, each naming the span.
+    Problems(Vec<String>),
+}
+
+impl fmt::Display for ExportError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ExportError::Empty => write!(f, "nothing to export: no document matches the options"),
+            ExportError::Problems(problems) => {
+                let shown: Vec<&str> = problems.iter().take(10).map(String::as_str).collect();
+                write!(f, "the export was stopped: {}", shown.join("; "))?;
+                if problems.len() > 10 {
+                    write!(f, "; and {} more", problems.len() - 10)?;
+                }
+                Ok(())
+            }
+        }
+    }
+}
+
+impl std::error::Error for ExportError {}
+
+/// Builds the export, runs its self-check, and returns the files (not yet bundled).
+pub fn run_export(project: &Project, options: &ExportOptions) -> Result<Export, ExportError> {
+    let docs: Vec<_> = project
+        .documents()
+        .iter()
+        .filter(|d| options.documents.is_empty() || options.documents.contains(&d.id.0))
+        .collect();
+    if docs.is_empty() {
+        return Err(ExportError::Empty);
+    }
+    let keep = |label: &str| options.keeps_label(label);
+    let (records, crossing) = units::records(project, &docs, options.granularity, options.crossing, &keep);
+    let mut spans_per_label = BTreeMap::new();
+    for span in records.iter().flat_map(|r| &r.spans) {
+        *spans_per_label.entry(span.label.clone()).or_insert(0) += 1;
+    }
+    let parts: Vec<(Option<&str>, Vec<Record>)> = match &options.split {
+        None => vec![(None, records.clone())],
+        Some(spec) => {
+            let assignment = split::assign(records.len(), spec);
+            (0..3)
+                .map(|part| {
+                    let chosen = records
+                        .iter()
+                        .zip(&assignment)
+                        .filter(|(_, p)| **p == part)
+                        .map(|(r, _)| r.clone())
+                        .collect();
+                    (Some(SPLIT_NAMES[part]), chosen)
+                })
+                .collect()
+        }
+    };
+    let labels: Vec<String> = project.schema.labels().map(|l| l.name.clone()).filter(|l| keep(l)).collect();
+    let mut files = Vec::new();
+    let mut problems = Vec::new();
+    for (part, part_records) in &parts {
+        match write_part(options, &labels, *part, part_records) {
+            Ok(mut part_files) => {
+                let mut with_shared = part_files.clone();
+                with_shared.extend(shared_files(project, options, &labels));
+                problems.extend(check::check_part(options.format, &with_shared, part_records));
+                files.append(&mut part_files);
+            }
+            Err(mut part_problems) => problems.append(&mut part_problems),
+        }
+    }
+    files.extend(shared_files(project, options, &labels));
+    if !problems.is_empty() {
+        return Err(ExportError::Problems(problems));
+    }
+    Ok(Export { files, records: records.len(), spans_per_label, crossing, crossing_policy: options.crossing })
+}
+
+/// The file name of a part: `train.jsonl`, or `biaozhu-spacy.jsonl` without a split.
+fn part_name(options: &ExportOptions, part: Option<&str>, extension: &str) -> String {
+    match part {
+        Some(part) => format!("{part}.{extension}"),
+        None => format!("biaozhu-{}.{extension}", options.format.key()),
+    }
+}
+
+fn write_part(
+    options: &ExportOptions,
+    labels: &[String],
+    part: Option<&str>,
+    records: &[Record],
+) -> Result<Vec<OutFile>, Vec<String>> {
+    Ok(match options.format {
+        Format::Spacy => vec![OutFile::text(part_name(options, part, "jsonl"), spacy::write(records)?)],
+        Format::DoccanoLabels => {
+            vec![OutFile::text(part_name(options, part, "jsonl"), doccano::write_labels(records, false))]
+        }
+        Format::DoccanoUtf16 => {
+            vec![OutFile::text(part_name(options, part, "jsonl"), doccano::write_labels(records, true))]
+        }
+        Format::DoccanoEntities => {
+            vec![OutFile::text(part_name(options, part, "jsonl"), doccano::write_entities(records))]
+        }
+        Format::LabelStudio => vec![OutFile::text(
+            part_name(options, part, "json"),
+            label_studio::write_tasks(records, options.label_studio),
+        )],
+        Format::Brat => brat::write(records, part),
+        Format::Conll => {
+            vec![OutFile::text(part_name(options, part, "conll"), conll::write(records, options.tag_scheme)?)]
+        }
+        Format::HuggingFace => {
+            let names = tokens::tag_names(labels, options.tag_scheme);
+            vec![OutFile::text(part_name(options, part, "jsonl"), hf::write(records, options.tag_scheme, &names)?)]
+        }
+        Format::W3c => vec![OutFile::text(part_name(options, part, "jsonld"), w3c::write(records))],
+    })
+}
+
+/// Files that describe the schema rather than one part: configs and label lists.
+fn shared_files(project: &Project, options: &ExportOptions, labels: &[String]) -> Vec<OutFile> {
+    match options.format {
+        Format::LabelStudio => {
+            vec![OutFile::text("label-studio-config.xml", label_studio::config_xml(&project.schema, labels))]
+        }
+        Format::Brat => brat::config_files(&project.schema, labels),
+        Format::HuggingFace => {
+            let names = tokens::tag_names(labels, options.tag_scheme);
+            vec![OutFile::text("labels.json", serde_json::to_string_pretty(&names).expect("strings serialise"))]
+        }
+        _ => Vec::new(),
+    }
+}

@@ -1,0 +1,45 @@
+//! spaCy v3 / Prodigy `spans` JSONL. Offsets in code points; tokens are what
+//! `spacy.blank("zh")` makes (one per character), so every span aligns with `Doc.char_span`.
+
+use super::tokens::{spacy_zh_char_tokens, token_bounds};
+use super::units::Record;
+use serde_json::json;
+
+/// One JSON object per record. A span whose edge falls on a space that spaCy attaches to the
+/// token before it cannot align, and is reported rather than written.
+pub fn write(records: &[Record]) -> Result<String, Vec<String>> {
+    let mut out = String::new();
+    let mut problems = Vec::new();
+    for record in records {
+        let tokens = spacy_zh_char_tokens(&record.text);
+        let mut spans = Vec::new();
+        for span in &record.spans {
+            match token_bounds(&tokens, span.start, span.end) {
+                Some((first, last)) => spans.push(json!({
+                    "start": span.start, "end": span.end, "label": span.label, "text": span.text,
+                    "token_start": first, "token_end": last, "type": "span",
+                })),
+                None => problems.push(format!(
+                    "{}: span {} at {}–{} «{}» does not start and end on a spaCy token boundary \
+                     (it starts or ends on a space)",
+                    record.id, span.id.0, span.start, span.end, span.text
+                )),
+            }
+        }
+        let tokens: Vec<_> = tokens
+            .iter()
+            .enumerate()
+            .map(|(id, t)| json!({"text": t.text, "start": t.start, "end": t.end, "id": id, "ws": t.ws}))
+            .collect();
+        let line = json!({
+            "text": record.text,
+            "spans": spans,
+            "tokens": tokens,
+            "meta": {"id": record.id, "doc_id": record.doc_id.0, "doc_name": record.doc_name, "offset": record.offset},
+            "answer": "accept",
+        });
+        out.push_str(&line.to_string());
+        out.push('\n');
+    }
+    if problems.is_empty() { Ok(out) } else { Err(problems) }
+}

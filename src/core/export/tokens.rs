@@ -1,0 +1,94 @@
+//! Character tokens and tag sequences shared by the token-based formats.
+
+use super::units::{Record, RecordSpan};
+use serde::{Deserialize, Serialize};
+
+/// A token of `spacy.blank("zh")` with its default `char` segmenter, in code points.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Token {
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+    /// A single ASCII space follows and belongs to this token (spaCy's `whitespace_`).
+    pub ws: bool,
+}
+
+/// Tokenises like spaCy's Chinese `char` segmenter: `list(text)` aligned by
+/// `util.get_words_and_spaces`. Every non-whitespace code point is a token; one ASCII space
+/// after a token is that token's trailing space; any other run of whitespace is one token.
+pub fn spacy_zh_char_tokens(text: &str) -> Vec<Token> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut tokens: Vec<Token> = Vec::new();
+    let mut pos = 0;
+    while pos < chars.len() {
+        if chars[pos].is_whitespace() {
+            let start = pos;
+            while pos < chars.len() && chars[pos].is_whitespace() {
+                pos += 1;
+            }
+            tokens.push(Token { text: chars[start..pos].iter().collect(), start, end: pos, ws: false });
+            continue;
+        }
+        let mut token = Token { text: chars[pos].to_string(), start: pos, end: pos + 1, ws: false };
+        pos += 1;
+        if pos < chars.len() && chars[pos] == ' ' {
+            token.ws = true;
+            pos += 1;
+        }
+        tokens.push(token);
+    }
+    tokens
+}
+
+/// The inclusive token indices covering a span exactly, or `None` when a span boundary falls
+/// inside a token or on a space that belongs to the token before it.
+pub fn token_bounds(tokens: &[Token], start: usize, end: usize) -> Option<(usize, usize)> {
+    let first = tokens.iter().position(|t| t.start == start)?;
+    let last = tokens.iter().position(|t| t.end == end)?;
+    (first <= last).then_some((first, last))
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TagScheme {
+    Bio,
+    Bioes,
+}
+
+/// One tag per non-whitespace code point of the record (whitespace has no token in CoNLL and
+/// Hugging Face character data). Spans must not overlap; the caller checks.
+pub fn char_tags(record: &Record, spans: &[&RecordSpan], scheme: TagScheme) -> Vec<(char, String)> {
+    let chars: Vec<char> = record.text.chars().collect();
+    let mut tags = vec![String::from("O"); chars.len()];
+    for span in spans {
+        let len = span.end - span.start;
+        for (k, i) in (span.start..span.end).enumerate() {
+            let prefix = match scheme {
+                TagScheme::Bio => if k == 0 { "B" } else { "I" },
+                TagScheme::Bioes => match (k, len) {
+                    (_, 1) => "S",
+                    (0, _) => "B",
+                    (k, len) if k == len - 1 => "E",
+                    _ => "I",
+                },
+            };
+            tags[i] = format!("{prefix}-{}", span.label);
+        }
+    }
+    chars
+        .into_iter()
+        .zip(tags)
+        .filter(|(c, _)| !c.is_whitespace())
+        .collect()
+}
+
+/// Every tag of `labels` under `scheme`, `O` first: the label list for integer tag ids.
+pub fn tag_names(labels: &[String], scheme: TagScheme) -> Vec<String> {
+    let prefixes: &[&str] = match scheme {
+        TagScheme::Bio => &["B", "I"],
+        TagScheme::Bioes => &["B", "I", "E", "S"],
+    };
+    std::iter::once("O".to_string())
+        .chain(labels.iter().flat_map(|l| prefixes.iter().map(move |p| format!("{p}-{l}"))))
+        .collect()
+}
