@@ -3,6 +3,7 @@
 
 use super::browser;
 use super::doc_list::DocList;
+use super::export_dialog::ExportDialog;
 use super::new_doc::NewDocDialog;
 use super::palette::Palette;
 use super::span_list::SpanList;
@@ -25,6 +26,7 @@ const SAVED_UNDO_STEPS: usize = 200;
 pub fn App() -> Html {
     let store = use_reducer(Store::load);
     let show_new_doc = use_state(|| false);
+    let show_export = use_state(|| false);
     let text_view_ref = use_node_ref();
 
     use_autosave(&store);
@@ -54,9 +56,18 @@ pub fn App() -> Html {
         Callback::from(move |_| show.set(false))
     };
 
+    let on_export_dataset = {
+        let show = show_export.clone();
+        Callback::from(move |_| show.set(true))
+    };
+    let on_close_export = {
+        let show = show_export.clone();
+        Callback::from(move |_| show.set(false))
+    };
+
     html! {
         <div class="app" {ondragover} {ondrop}>
-            <Toolbar store={store.clone()} {on_new_doc} />
+            <Toolbar store={store.clone()} {on_new_doc} {on_export_dataset} />
             <div class="app__body">
                 <aside class="app__left">
                     <DocList store={store.clone()} />
@@ -72,6 +83,9 @@ pub fn App() -> Html {
             <StatusBar store={store.clone()} />
             if *show_new_doc {
                 <NewDocDialog store={store.clone()} on_close={on_close_new_doc} />
+            }
+            if *show_export {
+                <ExportDialog store={store.clone()} on_close={on_close_export} />
             }
         </div>
     }
@@ -91,7 +105,9 @@ pub fn open_file(store: StoreHandle, file: web_sys::File) {
 /// Exports the project as a JSON download.
 pub fn export_json(store: &StoreHandle) {
     let json = export_project(store.0.project());
-    if let Err(message) = browser::download("biaozhu-project.json", "application/json", &json) {
+    if let Err(message) =
+        browser::download("biaozhu-project.json", "application/json", json.as_bytes())
+    {
         store.dispatch(EditorAction::Failed(format!(
             "the export could not be downloaded: {message}"
         )));

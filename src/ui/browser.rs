@@ -209,12 +209,12 @@ pub fn save_open_doc(id: Option<&DocId>) {
 // Files
 
 /// Hands `contents` to the browser as a download called `file_name`.
-pub fn download(file_name: &str, mime: &str, contents: &str) -> Result<(), String> {
-    let parts = js_sys::Array::of1(&JsValue::from_str(contents));
+pub fn download(file_name: &str, mime: &str, contents: &[u8]) -> Result<(), String> {
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(contents));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
-    let blob =
-        web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(js_error)?;
+    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options)
+        .map_err(js_error)?;
     let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(js_error)?;
     let anchor: web_sys::HtmlAnchorElement = document()
         .create_element("a")

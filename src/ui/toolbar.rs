@@ -9,6 +9,7 @@ use yew::prelude::*;
 pub struct ToolbarProps {
     pub store: StoreHandle,
     pub on_new_doc: Callback<()>,
+    pub on_export_dataset: Callback<()>,
 }
 
 #[component]
@@ -34,6 +35,7 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
         })
     };
     let on_new_doc = props.on_new_doc.reform(|_: MouseEvent| ());
+    let on_export_dataset = props.on_export_dataset.reform(|_: MouseEvent| ());
     let (save_class, save_text, save_title) = match state.save_state() {
         SaveState::Saved => (
             "saved",
@@ -61,6 +63,8 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
                 <input type="file" accept=".json,.txt,application/json,text/plain" data-testid="import-input" onchange={on_import} />
             </label>
             <button data-testid="export-json" onclick={on_export} title="Download the whole project as JSON">{ "导出 Export JSON" }</button>
+            <button data-testid="export-dataset" onclick={on_export_dataset}
+                    title="spaCy/Prodigy, doccano, Label Studio, brat, CoNLL, Hugging Face, W3C">{ "导出数据集 Export dataset…" }</button>
             <span class={classes!("toolbar__save", format!("toolbar__save--{save_class}"))} data-testid="save-status"
                   data-state={save_class} title={save_title}>{ save_text }</span>
         </header>

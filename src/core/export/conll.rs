@@ -47,5 +47,9 @@ pub fn write(records: &[Record], scheme: TagScheme) -> Result<String, Vec<String
             Err(mut p) => problems.append(&mut p),
         }
     }
-    if problems.is_empty() { Ok(out) } else { Err(problems) }
+    if problems.is_empty() {
+        Ok(out)
+    } else {
+        Err(problems)
+    }
 }

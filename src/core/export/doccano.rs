@@ -10,9 +10,18 @@ use serde_json::json;
 pub fn write_labels(records: &[Record], utf16: bool) -> String {
     let mut out = String::new();
     for (n, record) in records.iter().enumerate() {
-        let unit = |cp: usize| if utf16 { cp_to_utf16(&record.text, cp) } else { cp };
-        let labels: Vec<_> =
-            record.spans.iter().map(|s| json!([unit(s.start), unit(s.end), s.label])).collect();
+        let unit = |cp: usize| {
+            if utf16 {
+                cp_to_utf16(&record.text, cp)
+            } else {
+                cp
+            }
+        };
+        let labels: Vec<_> = record
+            .spans
+            .iter()
+            .map(|s| json!([unit(s.start), unit(s.end), s.label]))
+            .collect();
         let line = json!({
             "id": n + 1, "text": record.text, "label": labels,
             "unit_id": record.id, "doc_id": record.doc_id.0, "doc_name": record.doc_name,

@@ -55,7 +55,9 @@ fn xml_attr(value: &str) -> String {
 /// The labeling config: one `<Labels>` over one `<Text>`, a `<Label>` per exported label.
 pub fn config_xml(schema: &Schema, labels: &[String]) -> String {
     let mut xml = String::from("<View>\n");
-    xml.push_str(&format!("  <Labels name=\"{FROM_NAME}\" toName=\"{TO_NAME}\">\n"));
+    xml.push_str(&format!(
+        "  <Labels name=\"{FROM_NAME}\" toName=\"{TO_NAME}\">\n"
+    ));
     for label in schema.labels().filter(|l| labels.contains(&l.name)) {
         xml.push_str(&format!(
             "    <Label value=\"{}\" background=\"{}\" hotkey=\"{}\"/>\n",
@@ -65,7 +67,9 @@ pub fn config_xml(schema: &Schema, labels: &[String]) -> String {
         ));
     }
     xml.push_str("  </Labels>\n");
-    xml.push_str(&format!("  <Text name=\"{TO_NAME}\" value=\"${TO_NAME}\"/>\n"));
+    xml.push_str(&format!(
+        "  <Text name=\"{TO_NAME}\" value=\"${TO_NAME}\"/>\n"
+    ));
     xml.push_str("</View>\n");
     xml
 }

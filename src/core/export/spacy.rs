@@ -41,5 +41,9 @@ pub fn write(records: &[Record]) -> Result<String, Vec<String>> {
         out.push_str(&line.to_string());
         out.push('\n');
     }
-    if problems.is_empty() { Ok(out) } else { Err(problems) }
+    if problems.is_empty() {
+        Ok(out)
+    } else {
+        Err(problems)
+    }
 }

@@ -26,10 +26,20 @@ pub fn spacy_zh_char_tokens(text: &str) -> Vec<Token> {
             while pos < chars.len() && chars[pos].is_whitespace() {
                 pos += 1;
             }
-            tokens.push(Token { text: chars[start..pos].iter().collect(), start, end: pos, ws: false });
+            tokens.push(Token {
+                text: chars[start..pos].iter().collect(),
+                start,
+                end: pos,
+                ws: false,
+            });
             continue;
         }
-        let mut token = Token { text: chars[pos].to_string(), start: pos, end: pos + 1, ws: false };
+        let mut token = Token {
+            text: chars[pos].to_string(),
+            start: pos,
+            end: pos + 1,
+            ws: false,
+        };
         pos += 1;
         if pos < chars.len() && chars[pos] == ' ' {
             token.ws = true;
@@ -64,7 +74,13 @@ pub fn char_tags(record: &Record, spans: &[&RecordSpan], scheme: TagScheme) -> V
         let len = span.end - span.start;
         for (k, i) in (span.start..span.end).enumerate() {
             let prefix = match scheme {
-                TagScheme::Bio => if k == 0 { "B" } else { "I" },
+                TagScheme::Bio => {
+                    if k == 0 {
+                        "B"
+                    } else {
+                        "I"
+                    }
+                }
                 TagScheme::Bioes => match (k, len) {
                     (_, 1) => "S",
                     (0, _) => "B",
@@ -89,6 +105,10 @@ pub fn tag_names(labels: &[String], scheme: TagScheme) -> Vec<String> {
         TagScheme::Bioes => &["B", "I", "E", "S"],
     };
     std::iter::once("O".to_string())
-        .chain(labels.iter().flat_map(|l| prefixes.iter().map(move |p| format!("{p}-{l}"))))
+        .chain(
+            labels
+                .iter()
+                .flat_map(|l| prefixes.iter().map(move |p| format!("{p}-{l}"))),
+        )
         .collect()
 }

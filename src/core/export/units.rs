@@ -112,17 +112,27 @@ fn push_trimmed(out: &mut Vec<CharRange>, chars: &[char], mut start: usize, mut 
 /// The unit ranges of `doc` at `granularity`, in order, not overlapping.
 pub fn unit_ranges(doc: &Document, granularity: Granularity) -> Vec<CharRange> {
     match granularity {
-        Granularity::Document => vec![CharRange { start: 0, end: doc.char_len() }],
+        Granularity::Document => vec![CharRange {
+            start: 0,
+            end: doc.char_len(),
+        }],
         Granularity::Paragraph => paragraphs(doc.text()),
         Granularity::Sentence => {
             let chars: Vec<char> = doc.text().chars().collect();
-            paragraphs(doc.text()).into_iter().flat_map(|p| sentences(&chars, p)).collect()
+            paragraphs(doc.text())
+                .into_iter()
+                .flat_map(|p| sentences(&chars, p))
+                .collect()
         }
     }
 }
 
 /// Merges units joined by a crossing span. Returns the merged units and the crossing spans.
-fn merge_for_spans(doc: &Document, mut units: Vec<CharRange>, spans: &[&crate::core::Span]) -> Vec<CharRange> {
+fn merge_for_spans(
+    doc: &Document,
+    mut units: Vec<CharRange>,
+    spans: &[&crate::core::Span],
+) -> Vec<CharRange> {
     for span in spans {
         let first = units.iter().position(|u| u.end > span.range.start);
         let last = units.iter().rposition(|u| u.start < span.range.end);
@@ -186,7 +196,11 @@ pub fn records(
                     start: s.range.start - unit.start,
                     end: s.range.end - unit.start,
                     label: s.label.clone(),
-                    layer: project.schema.layer_of(&s.label).map(|l| l.name.clone()).unwrap_or_default(),
+                    layer: project
+                        .schema
+                        .layer_of(&s.label)
+                        .map(|l| l.name.clone())
+                        .unwrap_or_default(),
                     text: doc.slice(s.range).to_string(),
                 })
                 .collect();

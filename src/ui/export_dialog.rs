@@ -1,0 +1,286 @@
+//! "Export dataset": pick a format and options, see a preview and the self-check, download.
+
+use super::browser;
+use super::store::StoreHandle;
+use crate::core::export::preview::{human_size, preview, switch_format};
+use crate::core::export::split::SplitSpec;
+use crate::core::export::tokens::TagScheme;
+use crate::core::export::units::{Crossing, Granularity};
+use crate::core::export::{run_export, ExportOptions, Format, LabelStudioKind};
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct ExportDialogProps {
+    pub store: StoreHandle,
+    pub on_close: Callback<()>,
+}
+
+fn select_value(event: &Event) -> String {
+    event
+        .target_unchecked_into::<web_sys::HtmlSelectElement>()
+        .value()
+}
+
+fn input_value(event: &Event) -> String {
+    event
+        .target_unchecked_into::<web_sys::HtmlInputElement>()
+        .value()
+}
+
+fn checked(event: &Event) -> bool {
+    event
+        .target_unchecked_into::<web_sys::HtmlInputElement>()
+        .checked()
+}
+
+#[component]
+pub fn ExportDialog(props: &ExportDialogProps) -> Html {
+    let options = use_state(|| ExportOptions::new(Format::Spacy));
+    let only_open = use_state(|| false);
+    let state = &props.store.0;
+    let project = state.project();
+
+    // Each control edits a copy of the options.
+    let update = |edit: fn(&mut ExportOptions, &Event)| {
+        let options = options.clone();
+        Callback::from(move |event: Event| {
+            let mut next = (*options).clone();
+            edit(&mut next, &event);
+            options.set(next);
+        })
+    };
+    let on_format = {
+        let options = options.clone();
+        let schema = project.schema.clone();
+        Callback::from(move |event: Event| {
+            let format = Format::from_key(&select_value(&event)).unwrap_or(Format::Spacy);
+            options.set(switch_format(&options, format, &schema));
+        })
+    };
+    let on_granularity = update(|o, e| {
+        o.granularity = match select_value(e).as_str() {
+            "paragraph" => Granularity::Paragraph,
+            "sentence" => Granularity::Sentence,
+            _ => Granularity::Document,
+        }
+    });
+    let on_crossing = update(|o, e| {
+        o.crossing = if select_value(e) == "drop" {
+            Crossing::DropSpan
+        } else {
+            Crossing::MergeUnits
+        }
+    });
+    let on_scheme = update(|o, e| {
+        o.tag_scheme = if select_value(e) == "bioes" {
+            TagScheme::Bioes
+        } else {
+            TagScheme::Bio
+        }
+    });
+    let on_ls_kind = update(|o, e| {
+        o.label_studio = if select_value(e) == "predictions" {
+            LabelStudioKind::Predictions
+        } else {
+            LabelStudioKind::Annotations
+        }
+    });
+    let on_split = update(|o, e| {
+        o.split = checked(e).then_some(SplitSpec {
+            train: 80,
+            dev: 10,
+            test: 10,
+            seed: 42,
+        });
+    });
+    let split_field = |field: fn(&mut SplitSpec, u64)| {
+        let options = options.clone();
+        Callback::from(move |event: Event| {
+            let mut next = (*options).clone();
+            if let (Some(spec), Ok(value)) = (
+                next.split.as_mut(),
+                input_value(&event).trim().parse::<u64>(),
+            ) {
+                field(spec, value);
+                options.set(next);
+            }
+        })
+    };
+    let on_only_open = {
+        let only_open = only_open.clone();
+        Callback::from(move |event: Event| only_open.set(select_value(&event) == "open"))
+    };
+
+    let mut effective = (*options).clone();
+    if *only_open {
+        effective.documents = state.open_doc.iter().map(|d| d.0.clone()).collect();
+    }
+    let result = run_export(project, &effective);
+
+    let label_boxes = project.schema.labels().map(|label| {
+        let name = label.name.clone();
+        let is_on = options.keeps_label(&name);
+        let all: Vec<String> = project.schema.labels().map(|l| l.name.clone()).collect();
+        let onchange = {
+            let options = options.clone();
+            Callback::from(move |event: Event| {
+                let mut next = (*options).clone();
+                let mut chosen: Vec<String> = next.labels.clone().unwrap_or_else(|| all.clone());
+                chosen.retain(|l| l != &name);
+                if checked(&event) {
+                    chosen.push(name.clone());
+                }
+                chosen.sort_by_key(|l| all.iter().position(|a| a == l));
+                next.labels = (chosen.len() != all.len()).then_some(chosen);
+                options.set(next);
+            })
+        };
+        html! {
+            <label class="export__label" style={format!("--ann-color: {}", label.color)}>
+                <input type="checkbox" checked={is_on} data-testid={format!("export-label-{}", label.name)} {onchange} />
+                { format!("{} {}", label.name, label.zh) }
+            </label>
+        }
+    });
+
+    let body = match &result {
+        Ok(export) => {
+            let shown = preview(&effective, export);
+            let counts = export.spans_per_label.iter().map(|(label, n)| {
+                html! {
+                    <li data-label={label.clone()}>{ format!("{label}: {n}") }</li>
+                }
+            });
+            let crossing = (!export.crossing.is_empty()).then(|| {
+                let verb = match export.crossing_policy {
+                    Crossing::MergeUnits => "kept by merging the units they join",
+                    Crossing::DropSpan => "left out of the export",
+                };
+                let items = export.crossing.iter().map(|c| html! {
+                    <li>{ format!("{} span {} {} {}–{} «{}»", c.doc_id, c.span.0, c.label, c.range.start, c.range.end, c.text) }</li>
+                });
+                html! {
+                    <div class="export__crossing" data-testid="export-crossing-report">
+                        { format!("{} span(s) cross a unit boundary, {verb}:", export.crossing.len()) }
+                        <ul>{ for items }</ul>
+                    </div>
+                }
+            });
+            let on_download = {
+                let store = props.store.clone();
+                let download = shown.download.clone();
+                Callback::from(move |_: MouseEvent| {
+                    if let Err(message) =
+                        browser::download(&download.name, download.mime, &download.bytes)
+                    {
+                        store.dispatch(crate::core::editor::EditorAction::Failed(format!(
+                            "the export could not be downloaded: {message}"
+                        )));
+                    }
+                })
+            };
+            html! {
+                <>
+                    <div class="export__summary">
+                        <span data-testid="export-file-name">{ shown.download.name.clone() }</span>
+                        { " · " }
+                        <span data-testid="export-size" data-bytes={shown.download.bytes.len().to_string()}>{ human_size(shown.download.bytes.len()) }</span>
+                        { format!(" · {} record(s) · {} file(s)", export.records, shown.files.len()) }
+                    </div>
+                    <ul class="export__counts" data-testid="export-counts">{ for counts }</ul>
+                    { for crossing }
+                    <div class="export__preview-title">{ format!("{} — first lines", shown.first_file) }</div>
+                    <pre class="export__preview" data-testid="export-preview">{ shown.first_lines }</pre>
+                    <div class="dialog__buttons">
+                        <button data-testid="export-download" onclick={on_download}>{ "下载 Download" }</button>
+                        <button onclick={props.on_close.reform(|_: MouseEvent| ())}>{ "关闭 Close" }</button>
+                    </div>
+                </>
+            }
+        }
+        Err(error) => html! {
+            <>
+                <p class="dialog__error" role="alert" data-testid="export-error">{ error.to_string() }</p>
+                <div class="dialog__buttons">
+                    <button data-testid="export-download" disabled=true>{ "下载 Download" }</button>
+                    <button onclick={props.on_close.reform(|_: MouseEvent| ())}>{ "关闭 Close" }</button>
+                </div>
+            </>
+        },
+    };
+
+    let format_options = Format::ALL.iter().map(|f| {
+        html! {
+            <option value={f.key()} selected={*f == options.format}>{ f.title() }</option>
+        }
+    });
+    let granularity = match options.granularity {
+        Granularity::Document => "document",
+        Granularity::Paragraph => "paragraph",
+        Granularity::Sentence => "sentence",
+    };
+    let split = options.split;
+    html! {
+        <div class="dialog" role="dialog" aria-label="Export dataset" data-testid="export-dialog">
+            <div class="dialog__box dialog__box--wide">
+                <h2>{ "导出数据集 Export dataset" }</h2>
+                <div class="export__grid">
+                    <label>{ "格式 Format" }
+                        <select data-testid="export-format" onchange={on_format}>{ for format_options }</select>
+                    </label>
+                    <label>{ "单位 Units" }
+                        <select data-testid="export-granularity" onchange={on_granularity}>
+                            <option value="document" selected={granularity == "document"}>{ "whole documents" }</option>
+                            <option value="paragraph" selected={granularity == "paragraph"}>{ "paragraphs" }</option>
+                            <option value="sentence" selected={granularity == "sentence"}>{ "sentences (。！？；…)" }</option>
+                        </select>
+                    </label>
+                    <label>{ "跨界标注 Spans across units" }
+                        <select data-testid="export-crossing" onchange={on_crossing}>
+                            <option value="merge" selected={options.crossing == Crossing::MergeUnits}>{ "keep: merge the units" }</option>
+                            <option value="drop" selected={options.crossing == Crossing::DropSpan}>{ "drop the span" }</option>
+                        </select>
+                    </label>
+                    <label>{ "文档 Documents" }
+                        <select data-testid="export-docs" onchange={on_only_open}>
+                            <option value="all" selected={!*only_open}>{ "all documents" }</option>
+                            <option value="open" selected={*only_open}>{ "the open document" }</option>
+                        </select>
+                    </label>
+                    if options.format.is_tagged() {
+                        <label>{ "标签体系 Tags" }
+                            <select data-testid="export-scheme" onchange={on_scheme}>
+                                <option value="bio" selected={options.tag_scheme == TagScheme::Bio}>{ "BIO" }</option>
+                                <option value="bioes" selected={options.tag_scheme == TagScheme::Bioes}>{ "BIOES" }</option>
+                            </select>
+                        </label>
+                    }
+                    if options.format == Format::LabelStudio {
+                        <label>{ "Label Studio" }
+                            <select data-testid="export-ls-kind" onchange={on_ls_kind}>
+                                <option value="annotations" selected={options.label_studio == LabelStudioKind::Annotations}>{ "annotations" }</option>
+                                <option value="predictions" selected={options.label_studio == LabelStudioKind::Predictions}>{ "predictions" }</option>
+                            </select>
+                        </label>
+                    }
+                </div>
+                <div class="export__labels">{ "标签 Labels: " }{ for label_boxes }</div>
+                <div class="export__split">
+                    <label><input type="checkbox" data-testid="export-split" checked={split.is_some()} onchange={on_split} />
+                        { " 划分 train/dev/test split" }</label>
+                    if let Some(spec) = split {
+                        <label>{ "train %" }<input type="number" min="0" data-testid="export-split-train" value={spec.train.to_string()}
+                            onchange={split_field(|s, v| s.train = v as u32)} /></label>
+                        <label>{ "dev %" }<input type="number" min="0" data-testid="export-split-dev" value={spec.dev.to_string()}
+                            onchange={split_field(|s, v| s.dev = v as u32)} /></label>
+                        <label>{ "test %" }<input type="number" min="0" data-testid="export-split-test" value={spec.test.to_string()}
+                            onchange={split_field(|s, v| s.test = v as u32)} /></label>
+                        <label>{ "seed" }<input type="number" min="0" data-testid="export-split-seed" value={spec.seed.to_string()}
+                            onchange={split_field(|s, v| s.seed = v)} /></label>
+                    }
+                </div>
+                { body }
+            </div>
+        </div>
+    }
+}
