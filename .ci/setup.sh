@@ -43,3 +43,15 @@ if [ ! -x "$ROOT/tests/e2e/node_modules/.bin/wasm-opt" ] || [ ! -d "$ROOT/tests/
   say "installing npm packages (binaryen, playwright-core)"
   (cd "$ROOT/tests/e2e" && npm ci --no-audit --no-fund >&2)
 fi
+
+# Python consumers for the interop tests (spaCy, seqeval, datasets, label-studio-converter, bioc),
+# in a virtual environment rebuilt when tests/interop/requirements.txt changes.
+VENV="$ROOT/tests/interop/.venv"
+REQS="$ROOT/tests/interop/requirements.txt"
+if [ ! -x "$VENV/bin/python" ] || ! cmp -s "$REQS" "$VENV/requirements.installed"; then
+  say "installing the Python consumers for the interop tests (a few minutes, once)"
+  rm -rf "$VENV"
+  python3 -m venv "$VENV" >&2
+  "$VENV/bin/pip" install --quiet --disable-pip-version-check -r "$REQS" >&2
+  cp "$REQS" "$VENV/requirements.installed"
+fi
