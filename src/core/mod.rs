@@ -7,6 +7,7 @@ pub mod editor;
 pub mod error;
 pub mod export;
 pub mod history_json;
+pub mod import;
 pub mod intake;
 pub mod layout;
 pub mod offsets;

@@ -313,30 +313,11 @@ fn decode_tagged(format: Format, files: &[OutFile]) -> Vec<Vec<(String, String)>
     sequences.iter().map(|seq| decode_tags(seq)).collect()
 }
 
-/// Spans from a BIO or BIOES tag sequence (a span ends at E/S, at O, or at a new B).
+/// Spans from a BIO or BIOES tag sequence as (label, joined token text).
 pub fn decode_tags(seq: &[(String, String)]) -> Vec<(String, String)> {
-    let mut out = Vec::new();
-    let mut open: Option<(String, String)> = None;
-    for (token, tag) in seq {
-        let (prefix, label) = tag.split_once('-').unwrap_or((tag.as_str(), ""));
-        match prefix {
-            "B" | "S" => {
-                out.extend(open.take());
-                open = Some((label.to_string(), token.clone()));
-            }
-            "I" | "E" => match &mut open {
-                Some((l, text)) if l == label => text.push_str(token),
-                _ => {
-                    out.extend(open.take());
-                    open = Some((label.to_string(), token.clone()));
-                }
-            },
-            _ => out.extend(open.take()),
-        }
-        if prefix == "E" || prefix == "S" {
-            out.extend(open.take());
-        }
-    }
-    out.extend(open);
-    out
+    let tags: Vec<&str> = seq.iter().map(|(_, t)| t.as_str()).collect();
+    super::tokens::decode_positions(&tags)
+        .into_iter()
+        .map(|(label, first, last)| (label, seq[first..=last].iter().map(|(t, _)| t.as_str()).collect()))
+        .collect()
 }

@@ -112,3 +112,33 @@ pub fn tag_names(labels: &[String], scheme: TagScheme) -> Vec<String> {
         )
         .collect()
 }
+
+/// Spans in a BIO or BIOES tag sequence as (label, first token, last token), inclusive. A span
+/// ends at an E- or S- tag, at O, at a B-, or where an I-/E- of another label starts (read
+/// leniently, like conlleval and seqeval's default mode).
+pub fn decode_positions<S: AsRef<str>>(tags: &[S]) -> Vec<(String, usize, usize)> {
+    let mut out = Vec::new();
+    let mut open: Option<(String, usize)> = None;
+    for (i, tag) in tags.iter().enumerate() {
+        let tag = tag.as_ref();
+        let (prefix, label) = tag.split_once('-').unwrap_or((tag, ""));
+        let continues = matches!(prefix, "I" | "E" | "M") && open.as_ref().is_some_and(|(l, _)| l == label);
+        if !continues {
+            if let Some((l, start)) = open.take() {
+                out.push((l, start, i - 1));
+            }
+            if prefix != "O" && !label.is_empty() {
+                open = Some((label.to_string(), i));
+            }
+        }
+        if matches!(prefix, "E" | "S") {
+            if let Some((l, start)) = open.take() {
+                out.push((l, start, i));
+            }
+        }
+    }
+    if let Some((l, start)) = open {
+        out.push((l, start, tags.len() - 1));
+    }
+    out
+}

@@ -1,0 +1,176 @@
+//! Imports of the dataset formats we export (and the files other tools write in them).
+//!
+//! Every reader turns its files into [`RawDoc`]s: text plus spans with offsets as the file
+//! states them. [`plan`] then finds each span's place: offsets that do not give back the span's
+//! text are repaired when the text shows where the span belongs (UTF-16 units instead of code
+//! points is the common case), unknown labels are mapped as the user chooses, and whatever
+//! cannot be placed is listed, never dropped silently. Nothing changes in the project until the
+//! user accepts the plan.
+
+pub mod readers;
+pub mod repair;
+
+use crate::core::document::{DocId, Document, Span, SpanId};
+use crate::core::project::Project;
+use crate::core::Command;
+use std::collections::BTreeMap;
+
+/// A span as a file states it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RawSpan {
+    pub start: usize,
+    pub end: usize,
+    pub label: String,
+    /// The span's text when the format carries it (spaCy, Label Studio, brat, W3C).
+    pub text: Option<String>,
+}
+
+/// How a file counts its offsets, when it says so or the format fixes it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OffsetUnit {
+    CodePoint,
+    Utf16,
+}
+
+/// A document as a file states it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RawDoc {
+    pub id: Option<String>,
+    pub name: Option<String>,
+    pub text: String,
+    pub spans: Vec<RawSpan>,
+    /// The unit the file declares; `None` lets the spans' texts or their fit decide.
+    pub unit: Option<OffsetUnit>,
+}
+
+/// What the readers found, before any mapping.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Parsed {
+    pub format: &'static str,
+    pub docs: Vec<RawDoc>,
+    /// Things the reader skipped on purpose (e.g. rejected Prodigy answers), to tell the user.
+    pub notes: Vec<String>,
+}
+
+/// Where spans with a label outside the schema go.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LabelChoice {
+    /// Into this schema label.
+    Map(String),
+    /// Left out, as the user asked.
+    Drop,
+}
+
+/// The import as it would happen, for the user to review.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ImportPlan {
+    pub format: &'static str,
+    pub docs: Vec<Document>,
+    /// Spans whose offsets were moved to where their text is, and why.
+    pub moved: usize,
+    pub unit_notes: Vec<String>,
+    /// Labels not in the schema and not mapped yet, with their span counts.
+    pub unmapped: BTreeMap<String, usize>,
+    /// Spans that could not be placed, each naming its document, offsets and reason.
+    pub problems: Vec<String>,
+    pub notes: Vec<String>,
+}
+
+impl ImportPlan {
+    pub fn span_count(&self) -> usize {
+        self.docs.iter().map(|d| d.spans().len()).sum()
+    }
+
+    /// The command that adds the planned documents, as one undo step.
+    pub fn command(&self, project: &Project) -> Command {
+        let at = project.documents().len();
+        Command::Batch(
+            self.docs
+                .iter()
+                .enumerate()
+                .map(|(i, d)| Command::AddDocument { at: at + i, doc: Box::new(d.clone()) })
+                .collect(),
+        )
+    }
+}
+
+/// A schema label the unknown `label` most likely means, to preselect in the mapping.
+pub fn suggest_label(project: &Project, label: &str) -> Option<String> {
+    let upper = label.to_uppercase();
+    let alias = match upper.as_str() {
+        "PERSON" | "PERSON_NAME" | "NR" | "NAME" => "PER",
+        "ORGANIZATION" | "ORGANISATION" | "NT" => "ORG",
+        "LOCATION" | "GPE" | "NS" | "PLACE" => "LOC",
+        "TIME" => "DATE",
+        other => other,
+    };
+    project.schema.labels().find(|l| l.name.eq_ignore_ascii_case(alias)).map(|l| l.name.clone())
+}
+
+/// Places the parsed documents in `project`'s schema, with `mapping` for unknown labels.
+pub fn plan(project: &Project, parsed: &Parsed, mapping: &BTreeMap<String, LabelChoice>) -> ImportPlan {
+    let mut plan = ImportPlan {
+        format: parsed.format,
+        docs: Vec::new(),
+        moved: 0,
+        unit_notes: Vec::new(),
+        unmapped: BTreeMap::new(),
+        problems: Vec::new(),
+        notes: parsed.notes.clone(),
+    };
+    // Ids of new documents must not collide with the project's or each other's.
+    let mut scratch = Project::new(project.schema.clone());
+    for doc in project.documents() {
+        let blank = Document::new(doc.id.clone(), "", "");
+        Command::AddDocument { at: 0, doc: Box::new(blank) }.apply(&mut scratch).expect("ids are unique");
+    }
+    let mut next_span = project.documents().iter().flat_map(|d| d.spans()).map(|s| s.id.0).max().unwrap_or(0) + 1;
+    for (n, raw) in parsed.docs.iter().enumerate() {
+        let name = raw.name.clone().or_else(|| raw.id.clone()).unwrap_or_else(|| format!("{} {}", parsed.format, n + 1));
+        let wanted = raw.id.clone().map(DocId).filter(|id| scratch.document(id).is_none());
+        let id = wanted.unwrap_or_else(|| scratch.fresh_doc_id());
+        let placed = repair::place_spans(raw);
+        plan.moved += placed.moved;
+        if let Some(note) = placed.unit_note {
+            plan.unit_notes.push(format!("document \"{name}\": {note}"));
+        }
+        let mut doc = Document::new(id.clone(), name.clone(), raw.text.clone());
+        Command::AddDocument { at: 0, doc: Box::new(Document::new(id.clone(), "", raw.text.clone())) }
+            .apply(&mut scratch)
+            .expect("the id is fresh");
+        for problem in placed.problems {
+            plan.problems.push(format!("document \"{name}\": {problem}"));
+        }
+        for (range, label) in placed.spans {
+            let label = if project.schema.label(&label).is_some() {
+                label
+            } else {
+                match mapping.get(&label) {
+                    Some(LabelChoice::Map(to)) if project.schema.label(to).is_some() => to.clone(),
+                    Some(LabelChoice::Drop) => continue,
+                    _ => {
+                        *plan.unmapped.entry(label).or_insert(0) += 1;
+                        continue;
+                    }
+                }
+            };
+            let span = Span { id: SpanId(next_span), range, label: label.clone() };
+            // The same overlap rule as every edit, checked against the spans placed so far.
+            let scratch_id = id.clone();
+            let check = scratch.check_span(&scratch_id, range, &label, None);
+            match check {
+                Ok(()) => {
+                    Command::AddSpan { doc: scratch_id, span: span.clone() }.apply(&mut scratch).expect("checked");
+                    doc.insert_span(span);
+                    next_span += 1;
+                }
+                Err(error) => plan.problems.push(format!(
+                    "document \"{name}\": {label} span at {range} «{}»: {error}",
+                    doc.slice(range)
+                )),
+            }
+        }
+        plan.docs.push(doc);
+    }
+    plan
+}
