@@ -195,9 +195,64 @@ fn files_are_routed_by_name_and_content() {
         matches!(action_for_file("a.pdf", b"%PDF"), EditorAction::Failed(ref m) if m.contains("a.pdf"))
     );
     assert!(matches!(
-        action_for_file("export", b" {}"),
+        action_for_file("export", b" {\"format\": \"x\"}"),
         EditorAction::ImportProject { .. }
     ));
+    let jsonl = "{\"text\": \"李强\", \"label\": [[0, 2, \"PER\"]]}\n".as_bytes();
+    assert!(matches!(
+        action_for_file("data.jsonl", jsonl),
+        EditorAction::DatasetRead { .. }
+    ));
+    assert!(
+        matches!(
+            action_for_file("data.json", jsonl),
+            EditorAction::DatasetRead { .. }
+        ),
+        "JSONL named .json"
+    );
+    assert!(matches!(
+        action_for_file("x.conll", b"\xe6\x9d\x8e\tB-PER\n"),
+        EditorAction::DatasetRead { .. }
+    ));
+}
+
+#[test]
+fn a_dataset_is_reviewed_mapped_and_imported_as_one_undo_step() {
+    let mut s = editor();
+    let before = s.project().clone();
+    let jsonl = "{\"text\": \"李强在北京\", \"label\": [[0, 2, \"PERSON\"], [3, 5, \"CITY\"]]}\n";
+    s.apply(action_for_file("d.jsonl", jsonl.as_bytes()));
+    let pending = s.pending_import.clone().unwrap();
+    assert_eq!(
+        pending.mapping.get("PERSON"),
+        Some(&biaozhu::core::import::LabelChoice::Map("PER".into()))
+    );
+    assert!(
+        !pending.mapping.contains_key("CITY"),
+        "no suggestion for CITY"
+    );
+    s.apply(EditorAction::MapLabel {
+        label: "CITY".into(),
+        choice: Some(biaozhu::core::import::LabelChoice::Map("LOC".into())),
+    });
+    s.apply(EditorAction::AcceptImport);
+    assert!(s.pending_import.is_none());
+    assert_eq!(s.project().documents().len(), 2);
+    assert_eq!(
+        spans(&s),
+        vec![
+            ("PER".to_string(), "李强".to_string()),
+            ("LOC".to_string(), "北京".to_string())
+        ]
+    );
+    assert!(s
+        .notice
+        .clone()
+        .unwrap()
+        .text
+        .contains("1 document(s), 2 span(s)"));
+    s.apply(EditorAction::Undo);
+    assert_eq!(s.project(), &before);
 }
 
 #[test]

@@ -4,11 +4,13 @@
 
 use super::command::Command;
 use super::document::{DocId, Document, SpanId};
+use super::import::{plan, suggest_label, LabelChoice, Parsed};
 use super::layout::trim_selection;
 use super::offsets::CharRange;
 use super::project::Project;
 use super::project_json::ImportError;
 use super::session::Session;
+use std::collections::BTreeMap;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum NoticeKind {
@@ -61,6 +63,16 @@ pub struct EditorState {
     /// The revision last written to storage.
     pub saved_revision: Option<u64>,
     pub save_error: Option<String>,
+    /// A dataset file read and waiting for the user to review and accept it.
+    pub pending_import: Option<PendingImport>,
+}
+
+/// A parsed dataset file and the user's choices for labels outside the schema.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PendingImport {
+    pub source: String,
+    pub parsed: Parsed,
+    pub mapping: BTreeMap<String, LabelChoice>,
 }
 
 #[derive(Clone, Debug)]
@@ -93,6 +105,18 @@ pub enum EditorAction {
     Saved(u64),
     SaveFailed(String),
     DismissNotice,
+    /// A dataset file (spaCy, doccano, Label Studio, brat, CoNLL, HF, W3C) was read.
+    DatasetRead {
+        source: String,
+        parsed: Parsed,
+    },
+    /// The user chose where spans with an unknown label go.
+    MapLabel {
+        label: String,
+        choice: Option<LabelChoice>,
+    },
+    AcceptImport,
+    CancelImport,
 }
 
 impl EditorState {
@@ -117,6 +141,7 @@ impl EditorState {
             notice: None,
             saved_revision: Some(revision),
             save_error: None,
+            pending_import: None,
         }
     }
 
@@ -238,6 +263,79 @@ impl EditorState {
             }
             EditorAction::SaveFailed(error) => self.save_error = Some(error),
             EditorAction::DismissNotice => self.notice = None,
+            EditorAction::DatasetRead { source, parsed } => {
+                // Labels outside the schema start with the likeliest schema label, if any.
+                let mut unknown: Vec<&str> = parsed
+                    .docs
+                    .iter()
+                    .flat_map(|d| d.spans.iter().map(|s| s.label.as_str()))
+                    .filter(|l| self.project().schema.label(l).is_none())
+                    .collect();
+                unknown.sort();
+                unknown.dedup();
+                let mapping = unknown
+                    .into_iter()
+                    .filter_map(|l| {
+                        suggest_label(self.project(), l)
+                            .map(|to| (l.to_string(), LabelChoice::Map(to)))
+                    })
+                    .collect();
+                self.pending_import = Some(PendingImport {
+                    source,
+                    parsed,
+                    mapping,
+                });
+            }
+            EditorAction::MapLabel { label, choice } => {
+                if let Some(pending) = &mut self.pending_import {
+                    match choice {
+                        Some(choice) => pending.mapping.insert(label, choice),
+                        None => pending.mapping.remove(&label),
+                    };
+                }
+            }
+            EditorAction::AcceptImport => self.accept_import(),
+            EditorAction::CancelImport => self.pending_import = None,
+        }
+    }
+
+    fn accept_import(&mut self) {
+        let Some(pending) = self.pending_import.take() else {
+            return;
+        };
+        let plan = plan(self.project(), &pending.parsed, &pending.mapping);
+        if plan.docs.is_empty() {
+            self.notice = Some(Notice::error(format!(
+                "{}: nothing to import",
+                pending.source
+            )));
+            return;
+        }
+        let first = plan.docs[0].id.clone();
+        let command = plan.command(self.project());
+        if self.edit(command) {
+            self.open(first);
+            let mut text = format!(
+                "imported {} ({}): {} document(s), {} span(s)",
+                pending.source,
+                plan.format,
+                plan.docs.len(),
+                plan.span_count()
+            );
+            if plan.moved > 0 {
+                text.push_str(&format!(
+                    "; {} span(s) moved to where their text is",
+                    plan.moved
+                ));
+            }
+            let left_out = plan.problems.len() + plan.unmapped.values().sum::<usize>();
+            if left_out > 0 {
+                text.push_str(&format!(
+                    "; {left_out} span(s) could not be placed (listed before the import)"
+                ));
+            }
+            text.push_str("; Ctrl+Z undoes the import");
+            self.notice = Some(Notice::info(text));
         }
     }
 

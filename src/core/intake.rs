@@ -1,47 +1,118 @@
-//! What to do with a file the user opened, dropped, or named in `?doc=`: a project JSON is
-//! imported, a text file becomes a new document. Decided from the name, then the content.
+//! What to do with files the user opened, dropped, or named in `?doc=`: a project JSON is
+//! imported, a text file becomes a new document, and anything else is read as a dataset
+//! (spaCy, doccano, Label Studio, brat, CoNLL, Hugging Face, W3C) for the user to review.
 
 use super::editor::EditorAction;
-use super::project_json::import_project;
+use super::import::readers::{parse, InFile};
+use super::project_json::{import_project, ImportError};
 use super::text_input::{decode_text_file, name_from_file_name};
+use serde_json::Value;
 
-/// The action for a file called `name` (a file name or URL) holding `bytes`.
-pub fn action_for_file(name: &str, bytes: &[u8]) -> EditorAction {
-    let file_name = name.rsplit('/').next().unwrap_or(name);
-    let file_name = file_name.split(['?', '#']).next().unwrap_or(file_name);
-    let lower = file_name.to_lowercase();
-    let looks_like_json = bytes
+/// The base name of a path or URL, without query or fragment.
+fn base_name(name: &str) -> &str {
+    let name = name.split(['?', '#']).next().unwrap_or(name);
+    name.rsplit('/').next().unwrap_or(name)
+}
+
+/// True when `bytes` is (or tries to be) a biaozhu project file rather than a dataset.
+fn is_project_file(name: &str, bytes: &[u8]) -> bool {
+    let text = String::from_utf8_lossy(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes));
+    match serde_json::from_str::<Value>(&text) {
+        Ok(Value::Object(object)) => {
+            object.contains_key("format") || object.contains_key("documents")
+        }
+        Ok(_) => false,
+        // Broken JSON in a .json file gets the project reader's message (line and column).
+        Err(_) => {
+            name.to_lowercase().ends_with(".json")
+                && text.trim_start().starts_with('{')
+                && !text.contains("\n{")
+        }
+    }
+}
+
+fn project_action(name: &str, bytes: &[u8]) -> EditorAction {
+    let result = match std::str::from_utf8(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes)) {
+        Ok(text) => import_project(text),
+        Err(e) => Err(ImportError::NotJson {
+            line: 1,
+            column: 1,
+            reason: format!(
+                "not UTF-8 text (invalid byte at offset {})",
+                e.valid_up_to()
+            ),
+        }),
+    };
+    EditorAction::ImportProject {
+        source: name.to_string(),
+        result,
+    }
+}
+
+/// The actions for the files the user handed over together.
+pub fn actions_for_files(files: Vec<InFile>) -> Vec<EditorAction> {
+    let files: Vec<InFile> = files
+        .into_iter()
+        .map(|f| InFile {
+            name: base_name(&f.name).to_string(),
+            ..f
+        })
+        .collect();
+    let has_ann = files
         .iter()
-        .find(|b| !b.is_ascii_whitespace())
-        .is_some_and(|b| *b == b'{' || *b == b'[');
-    if lower.ends_with(".json") || (!lower.ends_with(".txt") && looks_like_json) {
-        let result = match std::str::from_utf8(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes))
+        .any(|f| f.name.to_lowercase().ends_with(".ann"));
+    if !has_ann && files.len() > 1 {
+        return files
+            .into_iter()
+            .flat_map(|f| actions_for_files(vec![f]))
+            .collect();
+    }
+    if let [file] = &files[..] {
+        let lower = file.name.to_lowercase();
+        if is_project_file(&file.name, &file.bytes) {
+            return vec![project_action(&file.name, &file.bytes)];
+        }
+        if lower.ends_with(".txt")
+            || !lower.contains('.')
+                && !file.bytes.starts_with(b"PK")
+                && !looks_structured(&file.bytes)
         {
-            Ok(text) => import_project(text),
-            Err(e) => Err(super::project_json::ImportError::NotJson {
-                line: 1,
-                column: 1,
-                reason: format!(
-                    "not UTF-8 text (invalid byte at offset {})",
-                    e.valid_up_to()
-                ),
-            }),
-        };
-        return EditorAction::ImportProject {
-            source: file_name.to_string(),
-            result,
-        };
+            return vec![match decode_text_file(&file.bytes) {
+                Ok(text) => EditorAction::AddDocument {
+                    name: name_from_file_name(&file.name),
+                    text,
+                },
+                Err(error) => {
+                    EditorAction::Failed(format!("{} was not opened: {error}", file.name))
+                }
+            }];
+        }
     }
-    if lower.ends_with(".txt") || !lower.contains('.') {
-        return match decode_text_file(bytes) {
-            Ok(text) => EditorAction::AddDocument {
-                name: name_from_file_name(file_name),
-                text,
-            },
-            Err(error) => EditorAction::Failed(format!("{file_name} was not opened: {error}")),
-        };
-    }
-    EditorAction::Failed(format!(
-        "{file_name} was not opened: the app opens project files (.json) and UTF-8 text files (.txt)"
-    ))
+    let source = files
+        .iter()
+        .map(|f| f.name.as_str())
+        .collect::<Vec<_>>()
+        .join(" + ");
+    vec![match parse(&files) {
+        Ok(parsed) => EditorAction::DatasetRead { source, parsed },
+        Err(message) => EditorAction::Failed(format!(
+            "{source} was not imported, nothing changed: {message}"
+        )),
+    }]
+}
+
+/// JSON or tab-separated tags: content to read as a dataset even without a file ending.
+fn looks_structured(bytes: &[u8]) -> bool {
+    let start = bytes.iter().find(|b| !b.is_ascii_whitespace());
+    matches!(start, Some(b'{') | Some(b'['))
+}
+
+/// The action for one file called `name` holding `bytes`.
+pub fn action_for_file(name: &str, bytes: &[u8]) -> EditorAction {
+    actions_for_files(vec![InFile {
+        name: name.to_string(),
+        bytes: bytes.to_vec(),
+    }])
+    .pop()
+    .expect("one file gives one action")
 }

@@ -4,6 +4,7 @@
 use super::browser;
 use super::doc_list::DocList;
 use super::export_dialog::ExportDialog;
+use super::import_dialog::ImportDialog;
 use super::new_doc::NewDocDialog;
 use super::palette::Palette;
 use super::span_list::SpanList;
@@ -13,7 +14,8 @@ use super::text_view::TextView;
 use super::toolbar::Toolbar;
 use crate::core::editor::EditorAction;
 use crate::core::history_json::export_history;
-use crate::core::intake::action_for_file;
+use crate::core::import::readers::InFile;
+use crate::core::intake::{action_for_file, actions_for_files};
 use crate::core::project_json::export_project;
 use gloo::events::{EventListener, EventListenerOptions};
 use wasm_bindgen::JsCast;
@@ -38,12 +40,9 @@ pub fn App() -> Html {
         let store = store.clone();
         Callback::from(move |event: DragEvent| {
             event.prevent_default();
-            let file = event
-                .data_transfer()
-                .and_then(|d| d.files())
-                .and_then(|f| f.get(0));
-            if let Some(file) = file {
-                open_file(store.clone(), file);
+            let files = files_of(event.data_transfer().and_then(|d| d.files()));
+            if !files.is_empty() {
+                open_files(store.clone(), files);
             }
         })
     };
@@ -87,19 +86,38 @@ pub fn App() -> Html {
             if *show_export {
                 <ExportDialog store={store.clone()} on_close={on_close_export} />
             }
+            <ImportDialog store={store.clone()} />
         </div>
     }
 }
 
-/// Reads a picked or dropped file and hands it to the editor as an import or a new document.
-pub fn open_file(store: StoreHandle, file: web_sys::File) {
+/// Reads picked or dropped files and hands them to the editor: a project import, new
+/// documents, or a dataset to review.
+pub fn open_files(store: StoreHandle, files: Vec<web_sys::File>) {
     wasm_bindgen_futures::spawn_local(async move {
-        let action = match browser::read_file(&file).await {
-            Ok(bytes) => action_for_file(&file.name(), &bytes),
-            Err(message) => EditorAction::Failed(message),
-        };
-        store.dispatch(action);
+        let mut read = Vec::new();
+        for file in &files {
+            match browser::read_file(file).await {
+                Ok(bytes) => read.push(InFile {
+                    name: file.name(),
+                    bytes,
+                }),
+                Err(message) => {
+                    store.dispatch(EditorAction::Failed(message));
+                    return;
+                }
+            }
+        }
+        for action in actions_for_files(read) {
+            store.dispatch(action);
+        }
     });
+}
+
+/// Every file of a file list.
+pub fn files_of(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
+    list.map(|l| (0..l.length()).filter_map(|i| l.get(i)).collect())
+        .unwrap_or_default()
 }
 
 /// Exports the project as a JSON download.

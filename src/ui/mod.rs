@@ -5,6 +5,7 @@ pub mod app;
 pub mod browser;
 pub mod doc_list;
 pub mod export_dialog;
+pub mod import_dialog;
 pub mod new_doc;
 pub mod palette;
 pub mod span_list;

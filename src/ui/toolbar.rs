@@ -1,6 +1,6 @@
 //! Undo, redo, new document, import, export, and the saved/unsaved indicator.
 
-use super::app::{export_json, open_file};
+use super::app::{export_json, files_of, open_files};
 use super::store::StoreHandle;
 use crate::core::editor::{EditorAction, SaveState};
 use yew::prelude::*;
@@ -27,8 +27,9 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
         let store = props.store.clone();
         Callback::from(move |event: Event| {
             let input: web_sys::HtmlInputElement = event.target_unchecked_into();
-            if let Some(file) = input.files().and_then(|files| files.get(0)) {
-                open_file(store.clone(), file);
+            let files = files_of(input.files());
+            if !files.is_empty() {
+                open_files(store.clone(), files);
             }
             // Let the same file be picked again after fixing it.
             input.set_value("");
@@ -58,9 +59,10 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
                     title="Redo (Ctrl+Shift+Z, Ctrl+Y)">{ "↷ 重做 Redo" }</button>
             <span class="toolbar__gap"></span>
             <button data-testid="new-doc" onclick={on_new_doc}>{ "＋ 新文档 New document" }</button>
-            <label class="toolbar__import" title="Import a project JSON (replaces the project; Ctrl+Z undoes) or add a .txt document. You can also drop a file on the page.">
+            <label class="toolbar__import" title="A project JSON (replaces the project), .txt documents, or a dataset: spaCy/Prodigy, doccano, Label Studio, brat (.zip or .txt + .ann), CoNLL, Hugging Face (.zip with labels.json), W3C. Ctrl+Z undoes. You can also drop files on the page.">
                 { "导入 Import…" }
-                <input type="file" accept=".json,.txt,application/json,text/plain" data-testid="import-input" onchange={on_import} />
+                <input type="file" multiple=true data-testid="import-input" onchange={on_import}
+                       accept=".json,.jsonl,.jsonld,.txt,.ann,.conll,.bio,.bmes,.tsv,.zip" />
             </label>
             <button data-testid="export-json" onclick={on_export} title="Download the whole project as JSON">{ "导出 Export JSON" }</button>
             <button data-testid="export-dataset" onclick={on_export_dataset}

@@ -318,6 +318,11 @@ pub fn decode_tags(seq: &[(String, String)]) -> Vec<(String, String)> {
     let tags: Vec<&str> = seq.iter().map(|(_, t)| t.as_str()).collect();
     super::tokens::decode_positions(&tags)
         .into_iter()
-        .map(|(label, first, last)| (label, seq[first..=last].iter().map(|(t, _)| t.as_str()).collect()))
+        .map(|(label, first, last)| {
+            (
+                label,
+                seq[first..=last].iter().map(|(t, _)| t.as_str()).collect(),
+            )
+        })
         .collect()
 }

@@ -122,7 +122,8 @@ pub fn decode_positions<S: AsRef<str>>(tags: &[S]) -> Vec<(String, usize, usize)
     for (i, tag) in tags.iter().enumerate() {
         let tag = tag.as_ref();
         let (prefix, label) = tag.split_once('-').unwrap_or((tag, ""));
-        let continues = matches!(prefix, "I" | "E" | "M") && open.as_ref().is_some_and(|(l, _)| l == label);
+        let continues =
+            matches!(prefix, "I" | "E" | "M") && open.as_ref().is_some_and(|(l, _)| l == label);
         if !continues {
             if let Some((l, start)) = open.take() {
                 out.push((l, start, i - 1));

@@ -11,7 +11,28 @@ use crate::core::offsets::{utf16_to_cp, CharRange, Snap};
 fn odd_edge(c: char) -> bool {
     c.is_whitespace()
         || c.is_ascii_punctuation()
-        || matches!(c, '，' | '。' | '、' | '；' | '：' | '？' | '！' | '“' | '”' | '‘' | '’' | '（' | '）' | '《' | '》' | '【' | '】' | '…' | '—' | '·')
+        || matches!(
+            c,
+            '，' | '。'
+                | '、'
+                | '；'
+                | '：'
+                | '？'
+                | '！'
+                | '“'
+                | '”'
+                | '‘'
+                | '’'
+                | '（'
+                | '）'
+                | '《'
+                | '》'
+                | '【'
+                | '】'
+                | '…'
+                | '—'
+                | '·'
+        )
 }
 
 pub struct Placed {
@@ -45,7 +66,7 @@ impl Text {
     }
 
     /// The code point range of UTF-16 offsets, if both fall on character boundaries.
-    fn from_utf16(&self, start: usize, end: usize) -> Option<CharRange> {
+    fn range_of_utf16(&self, start: usize, end: usize) -> Option<CharRange> {
         let s = self.utf16_at.binary_search(&start).ok()?;
         let e = self.utf16_at.binary_search(&end).ok()?;
         Some(CharRange { start: s, end: e })
@@ -64,7 +85,10 @@ impl Text {
         (0..=self.chars.len() - needle.len())
             .filter(|&i| self.chars[i..i + needle.len()] == needle[..])
             .min_by_key(|&i| i.abs_diff(near))
-            .map(|i| CharRange { start: i, end: i + needle.len() })
+            .map(|i| CharRange {
+                start: i,
+                end: i + needle.len(),
+            })
     }
 
     /// How badly `unit` reads the spans: unplaceable spans count most, spans with whitespace
@@ -74,7 +98,9 @@ impl Text {
             .iter()
             .map(|s| match self.read(s, unit) {
                 None => 100,
-                Some(r) => usize::from(odd_edge(self.chars[r.start]) || odd_edge(self.chars[r.end - 1])),
+                Some(r) => {
+                    usize::from(odd_edge(self.chars[r.start]) || odd_edge(self.chars[r.end - 1]))
+                }
             })
             .sum()
     }
@@ -82,7 +108,9 @@ impl Text {
     fn read(&self, span: &RawSpan, unit: OffsetUnit) -> Option<CharRange> {
         match unit {
             OffsetUnit::CodePoint => self.in_range(span.start, span.end),
-            OffsetUnit::Utf16 => self.from_utf16(span.start, span.end).filter(|r| r.start < r.end),
+            OffsetUnit::Utf16 => self
+                .from_utf16(span.start, span.end)
+                .filter(|r| r.start < r.end),
         }
     }
 }
@@ -90,7 +118,12 @@ impl Text {
 /// The unit to read spans without text in, and a note when it is not code points.
 fn decide_unit(text: &Text, raw: &RawDoc) -> (OffsetUnit, Option<String>) {
     if let Some(unit) = raw.unit {
-        return (unit, (unit == OffsetUnit::Utf16).then(|| "the file declares UTF-16 offsets; they were converted to code points".into()));
+        return (
+            unit,
+            (unit == OffsetUnit::Utf16).then(|| {
+                "the file declares UTF-16 offsets; they were converted to code points".into()
+            }),
+        );
     }
     let bare: Vec<&RawSpan> = raw.spans.iter().filter(|s| s.text.is_none()).collect();
     let has_astral = text.chars.iter().any(|c| c.len_utf16() == 2);
@@ -100,7 +133,13 @@ fn decide_unit(text: &Text, raw: &RawDoc) -> (OffsetUnit, Option<String>) {
     let as_cp = text.misfit(&bare, OffsetUnit::CodePoint);
     let as_utf16 = text.misfit(&bare, OffsetUnit::Utf16);
     if as_utf16 < as_cp {
-        (OffsetUnit::Utf16, Some("the offsets fit the text as UTF-16 units, not as code points; they were converted".into()))
+        (
+            OffsetUnit::Utf16,
+            Some(
+                "the offsets fit the text as UTF-16 units, not as code points; they were converted"
+                    .into(),
+            ),
+        )
     } else {
         (OffsetUnit::CodePoint, None)
     }
@@ -109,14 +148,24 @@ fn decide_unit(text: &Text, raw: &RawDoc) -> (OffsetUnit, Option<String>) {
 pub fn place_spans(raw: &RawDoc) -> Placed {
     let text = Text::new(&raw.text);
     let (unit, unit_note) = decide_unit(&text, raw);
-    let mut placed = Placed { spans: Vec::new(), moved: 0, problems: Vec::new(), unit_note };
+    let mut placed = Placed {
+        spans: Vec::new(),
+        moved: 0,
+        problems: Vec::new(),
+        unit_note,
+    };
     let mut moved_utf16 = 0;
     for span in &raw.spans {
         let at = format!("{} span at {}–{}", span.label, span.start, span.end);
         match &span.text {
             Some(expected) => {
-                let as_cp = text.in_range(span.start, span.end).filter(|r| &text.slice(*r) == expected);
-                let as_utf16 = || text.from_utf16(span.start, span.end).filter(|r| r.start < r.end && &text.slice(*r) == expected);
+                let as_cp = text
+                    .in_range(span.start, span.end)
+                    .filter(|r| &text.slice(*r) == expected);
+                let as_utf16 = || {
+                    text.range_of_utf16(span.start, span.end)
+                        .filter(|r| r.start < r.end && &text.slice(*r) == expected)
+                };
                 if let Some(range) = as_cp {
                     placed.spans.push((range, span.label.clone()));
                 } else if let Some(range) = as_utf16() {
@@ -127,7 +176,10 @@ pub fn place_spans(raw: &RawDoc) -> Placed {
                     placed.spans.push((range, span.label.clone()));
                     placed.moved += 1;
                 } else {
-                    let found = text.in_range(span.start, span.end).map(|r| text.slice(r)).unwrap_or_default();
+                    let found = text
+                        .in_range(span.start, span.end)
+                        .map(|r| text.slice(r))
+                        .unwrap_or_default();
                     placed.problems.push(format!(
                         "{at} says «{expected}», which is not in the text (the offsets give «{found}»)"
                     ));
@@ -157,7 +209,9 @@ pub fn place_spans(raw: &RawDoc) -> Placed {
         }
     }
     if moved_utf16 > 0 && placed.unit_note.is_none() {
-        placed.unit_note = Some(format!("{moved_utf16} span(s) had UTF-16 offsets; they were converted to code points"));
+        placed.unit_note = Some(format!(
+            "{moved_utf16} span(s) had UTF-16 offsets; they were converted to code points"
+        ));
     }
     placed
 }

@@ -1,0 +1,127 @@
+//! Review of a dataset import: what will come in, which spans moved, what cannot be placed,
+//! and where labels outside the schema go. Nothing changes until "Import" is pressed.
+
+use super::store::StoreHandle;
+use crate::core::editor::{EditorAction, PendingImport};
+use crate::core::import::{plan, LabelChoice};
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct ImportDialogProps {
+    pub store: StoreHandle,
+}
+
+/// Problems shown in full; the rest are counted.
+const SHOWN_PROBLEMS: usize = 50;
+
+#[component]
+pub fn ImportDialog(props: &ImportDialogProps) -> Html {
+    let state = &props.store.0;
+    let Some(PendingImport {
+        source,
+        parsed,
+        mapping,
+    }) = &state.pending_import
+    else {
+        return html! {};
+    };
+    let project = state.project();
+    let preview = plan(project, parsed, mapping);
+    let dispatch = |action: EditorAction| {
+        let store = props.store.clone();
+        Callback::from(move |_: MouseEvent| store.dispatch(action.clone()))
+    };
+
+    // Every label outside the schema, whether mapped already or not.
+    let mut unknown: Vec<(String, usize)> = Vec::new();
+    for span in parsed.docs.iter().flat_map(|d| &d.spans) {
+        if project.schema.label(&span.label).is_none() {
+            match unknown.iter_mut().find(|(l, _)| l == &span.label) {
+                Some((_, n)) => *n += 1,
+                None => unknown.push((span.label.clone(), 1)),
+            }
+        }
+    }
+    let rows = unknown.iter().map(|(label, count)| {
+        let current = match mapping.get(label) {
+            Some(LabelChoice::Map(to)) => to.clone(),
+            Some(LabelChoice::Drop) => "\u{0}drop".to_string(),
+            None => String::new(),
+        };
+        let onchange = {
+            let store = props.store.clone();
+            let label = label.clone();
+            Callback::from(move |event: Event| {
+                let value = event.target_unchecked_into::<web_sys::HtmlSelectElement>().value();
+                let choice = match value.as_str() {
+                    "" => None,
+                    "\u{0}drop" => Some(LabelChoice::Drop),
+                    to => Some(LabelChoice::Map(to.to_string())),
+                };
+                store.dispatch(EditorAction::MapLabel { label: label.clone(), choice });
+            })
+        };
+        let options = project.schema.labels().map(|l| html! {
+            <option value={l.name.clone()} selected={current == l.name}>{ format!("→ {} {}", l.name, l.zh) }</option>
+        });
+        html! {
+            <li>
+                <span class="import__label">{ format!("{label} ({count})") }</span>
+                <select data-testid={format!("import-map-{label}")} {onchange}>
+                    <option value="" selected={current.is_empty()}>{ "— choose (not imported yet) —" }</option>
+                    { for options }
+                    <option value={"\u{0}drop"} selected={current == "\u{0}drop"}>{ "leave these spans out" }</option>
+                </select>
+            </li>
+        }
+    });
+    let problems = preview
+        .problems
+        .iter()
+        .take(SHOWN_PROBLEMS)
+        .map(|p| html! { <li>{ p.clone() }</li> });
+    let more = preview.problems.len().saturating_sub(SHOWN_PROBLEMS);
+    let notes = preview
+        .unit_notes
+        .iter()
+        .chain(&preview.notes)
+        .map(|n| html! { <li>{ n.clone() }</li> });
+    let unmapped: usize = preview.unmapped.values().sum();
+    html! {
+        <div class="dialog" role="dialog" aria-label="Import dataset" data-testid="import-dialog">
+            <div class="dialog__box dialog__box--wide">
+                <h2>{ format!("导入 Import {source}") }</h2>
+                <p data-testid="import-summary" data-docs={preview.docs.len().to_string()} data-spans={preview.span_count().to_string()}
+                   data-moved={preview.moved.to_string()}>
+                    { format!("{}: {} document(s), {} span(s) will be added to the project.", preview.format, preview.docs.len(), preview.span_count()) }
+                    if preview.moved > 0 {
+                        { format!(" {} span(s) had offsets that did not match their text and were moved to where it is.", preview.moved) }
+                    }
+                </p>
+                if !unknown.is_empty() {
+                    <div class="import__mapping">
+                        <h3>{ "不在标签体系中的标签 Labels not in the schema" }</h3>
+                        <ul>{ for rows }</ul>
+                    </div>
+                }
+                if !preview.unit_notes.is_empty() || !preview.notes.is_empty() {
+                    <ul class="import__notes" data-testid="import-notes">{ for notes }</ul>
+                }
+                if !preview.problems.is_empty() || unmapped > 0 {
+                    <div class="import__problems" data-testid="import-problems" data-count={(preview.problems.len() + unmapped).to_string()}>
+                        { format!("{} span(s) cannot be placed and will not be imported:", preview.problems.len() + unmapped) }
+                        <ul>
+                            { for problems }
+                            if more > 0 { <li>{ format!("… and {more} more") }</li> }
+                            if unmapped > 0 { <li>{ format!("{unmapped} span(s) with a label not mapped above") }</li> }
+                        </ul>
+                    </div>
+                }
+                <div class="dialog__buttons">
+                    <button data-testid="import-accept" onclick={dispatch(EditorAction::AcceptImport)}>{ "导入 Import" }</button>
+                    <button data-testid="import-cancel" onclick={dispatch(EditorAction::CancelImport)}>{ "取消 Cancel" }</button>
+                </div>
+            </div>
+        </div>
+    }
+}
