@@ -109,7 +109,7 @@ impl Text {
         match unit {
             OffsetUnit::CodePoint => self.in_range(span.start, span.end),
             OffsetUnit::Utf16 => self
-                .from_utf16(span.start, span.end)
+                .range_of_utf16(span.start, span.end)
                 .filter(|r| r.start < r.end),
         }
     }
