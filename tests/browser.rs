@@ -19,11 +19,7 @@ const TEXT: &str = "甲𠀀乙😀丙丁戊\n己庚👩\u{200d}💻辛<b>x</b>";
 fn project() -> Project {
     let mut s = Session::new(Project::new(biaozhu::core::schema::default_schema()));
     let id = DocId::from("t");
-    s.apply(Command::AddDocument {
-        at: 0,
-        doc: Box::new(Document::new(id.clone(), "test", TEXT)),
-    })
-    .unwrap();
+    s.apply(Command::AddDocument { at: 0, doc: Box::new(Document::new(id.clone(), "test", TEXT)) }).unwrap();
     s.add_span(&id, CharRange::new(0, 2), "PER").unwrap();
     s.add_span(&id, CharRange::new(2, 7), "DIRECTIVE").unwrap();
     s.add_span(&id, CharRange::new(4, 6), "LOC").unwrap();
@@ -48,45 +44,28 @@ impl Drop for Mounted {
             handle.destroy();
         }
         self.root.remove();
-        web_sys::window()
-            .unwrap()
-            .local_storage()
-            .unwrap()
-            .unwrap()
-            .clear()
-            .unwrap();
+        web_sys::window().unwrap().local_storage().unwrap().unwrap().clear().unwrap();
     }
 }
 
 async fn mount() -> Mounted {
     let window = web_sys::window().unwrap();
     let storage = window.local_storage().unwrap().unwrap();
-    storage
-        .set_item("biaozhu.project.v1", &export_project(&project()))
-        .unwrap();
+    storage.set_item("biaozhu.project.v1", &export_project(&project())).unwrap();
     let document = window.document().unwrap();
     let root = document.create_element("div").unwrap();
     document.body().unwrap().append_child(&root).unwrap();
     let handle = yew::Renderer::<App>::with_root(root.clone()).render();
     settle().await;
-    Mounted {
-        root,
-        handle: Some(handle),
-    }
+    Mounted { root, handle: Some(handle) }
 }
 
 fn view(m: &Mounted) -> Element {
-    m.root
-        .query_selector("[data-testid=text-view]")
-        .unwrap()
-        .expect("text view rendered")
+    m.root.query_selector("[data-testid=text-view]").unwrap().expect("text view rendered")
 }
 
 fn span_el(m: &Mounted, label: &str) -> Element {
-    m.root
-        .query_selector(&format!("[data-testid=span][data-label={label}]"))
-        .unwrap()
-        .expect("span rendered")
+    m.root.query_selector(&format!("[data-testid=span][data-label={label}]")).unwrap().expect("span rendered")
 }
 
 /// The text node directly inside `element` whose text is `text`.
@@ -113,23 +92,12 @@ fn press(key: &str) {
     init.set_key(key);
     init.set_bubbles(true);
     init.set_cancelable(true);
-    let event =
-        web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
-    web_sys::window()
-        .unwrap()
-        .document()
-        .unwrap()
-        .dispatch_event(&event)
-        .unwrap();
+    let event = web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+    web_sys::window().unwrap().document().unwrap().dispatch_event(&event).unwrap();
 }
 
 fn span_count(m: &Mounted) -> String {
-    m.root
-        .query_selector("[data-testid=status]")
-        .unwrap()
-        .unwrap()
-        .get_attribute("data-span-count")
-        .unwrap()
+    m.root.query_selector("[data-testid=status]").unwrap().unwrap().get_attribute("data-span-count").unwrap()
 }
 
 #[wasm_bindgen_test]
@@ -138,16 +106,10 @@ async fn a_selection_across_span_elements_maps_to_code_points() {
     let directive = span_el(&m, "DIRECTIVE");
     let loc = span_el(&m, "LOC");
     // From after 乙 (inside the directive) to after 丙 (inside the LOC nested in it).
-    select(
-        (&text_node(&directive, "乙😀"), 1),
-        (&text_node(&loc, "丙丁"), 1),
-    );
+    select((&text_node(&directive, "乙😀"), 1), (&text_node(&loc, "丙丁"), 1));
     assert_eq!(selection_in(&view(&m)), Some(CharRange::new(3, 5)));
     // After the emoji: UTF-16 offset 3 in "乙😀" is code point 4 of the document.
-    select(
-        (&text_node(&directive, "乙😀"), 3),
-        (&text_node(&directive, "戊"), 1),
-    );
+    select((&text_node(&directive, "乙😀"), 3), (&text_node(&directive, "戊"), 1));
     assert_eq!(selection_in(&view(&m)), Some(CharRange::new(4, 7)));
 }
 
@@ -173,10 +135,7 @@ async fn element_boundaries_and_selections_across_paragraphs() {
     assert_eq!(selection_in(&view(&m)), Some(CharRange::new(2, 7)));
     // From 戊 into the second paragraph, past the ZWJ sequence's first emoji.
     let directive = span_el(&m, "DIRECTIVE");
-    select(
-        (&text_node(&directive, "戊"), 0),
-        (&second.first_child().unwrap(), 4),
-    );
+    select((&text_node(&directive, "戊"), 0), (&second.first_child().unwrap(), 4));
     assert_eq!(selection_in(&view(&m)), Some(CharRange::new(6, 11)));
     // A collapsed selection is no selection.
     select((&first, 1), (&first, 1));
@@ -187,13 +146,8 @@ async fn element_boundaries_and_selections_across_paragraphs() {
 async fn a_hotkey_labels_the_selection_and_delete_removes_the_clicked_span() {
     let m = mount().await;
     assert_eq!(span_count(&m), "3");
-    let second: Element = view(&m)
-        .query_selector_all("[data-para]")
-        .unwrap()
-        .item(1)
-        .unwrap()
-        .dyn_into()
-        .unwrap();
+    let second: Element =
+        view(&m).query_selector_all("[data-para]").unwrap().item(1).unwrap().dyn_into().unwrap();
     let text = second.first_child().unwrap();
     // 己庚 with a trailing selection of nothing else: UTF-16 0..2.
     select((&text, 0), (&text, 2));

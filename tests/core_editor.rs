@@ -18,10 +18,7 @@ fn find(state: &EditorState, needle: &str) -> CharRange {
 
 fn spans(state: &EditorState) -> Vec<(String, String)> {
     let doc = state.document().unwrap();
-    doc.spans()
-        .iter()
-        .map(|s| (s.label.clone(), doc.slice(s.range).to_string()))
-        .collect()
+    doc.spans().iter().map(|s| (s.label.clone(), doc.slice(s.range).to_string())).collect()
 }
 
 #[test]
@@ -54,18 +51,9 @@ fn select_then_hotkey_labels_and_selects_the_new_span() {
 fn whitespace_around_a_selection_is_dropped_and_blank_selections_ignored() {
     let mut s = editor();
     let range = find(&s, "共赴春光 疫战到底");
-    s.apply(EditorAction::SelectionChanged(Some(CharRange::new(
-        range.start,
-        range.start + 5,
-    ))));
-    assert_eq!(
-        s.pending,
-        Some(CharRange::new(range.start, range.start + 4))
-    );
-    s.apply(EditorAction::SelectionChanged(Some(CharRange::new(
-        range.start + 4,
-        range.start + 5,
-    ))));
+    s.apply(EditorAction::SelectionChanged(Some(CharRange::new(range.start, range.start + 5))));
+    assert_eq!(s.pending, Some(CharRange::new(range.start, range.start + 4)));
+    s.apply(EditorAction::SelectionChanged(Some(CharRange::new(range.start + 4, range.start + 5))));
     assert_eq!(s.pending, None);
 }
 
@@ -126,26 +114,18 @@ fn click_delete_and_undo() {
 #[test]
 fn documents_can_be_added_switched_removed_and_brought_back() {
     let mut s = editor();
-    s.apply(EditorAction::AddDocument {
-        name: "新闻".into(),
-        text: "李强在北京".into(),
-    });
+    s.apply(EditorAction::AddDocument { name: "新闻".into(), text: "李强在北京".into() });
     let new_id = s.open_doc.clone().unwrap();
     assert_eq!(new_id, DocId::from("doc-2"));
     s.apply(EditorAction::OpenDocument(DocId::from(BUNDLED_ARTICLE_ID)));
     assert_eq!(s.document().unwrap().id.0, BUNDLED_ARTICLE_ID);
-    s.apply(EditorAction::RemoveDocument(DocId::from(
-        BUNDLED_ARTICLE_ID,
-    )));
+    s.apply(EditorAction::RemoveDocument(DocId::from(BUNDLED_ARTICLE_ID)));
     assert_eq!(s.open_doc, Some(new_id));
     s.apply(EditorAction::Undo);
     assert_eq!(s.project().documents().len(), 2);
     // The same text under the same name opens the existing document instead of a copy.
     let revision = s.session.revision();
-    s.apply(EditorAction::AddDocument {
-        name: "新闻".into(),
-        text: "李强在北京".into(),
-    });
+    s.apply(EditorAction::AddDocument { name: "新闻".into(), text: "李强在北京".into() });
     assert_eq!(s.session.revision(), revision);
     assert_eq!(s.open_doc, Some(DocId::from("doc-2")));
 }
@@ -156,25 +136,17 @@ fn a_refused_import_leaves_the_work_alone_and_a_good_one_is_undoable() {
     s.apply(EditorAction::SelectionChanged(Some(find(&s, "徐立毅"))));
     s.apply(EditorAction::KeyPressed('p'));
     let before = s.project().clone();
-    s.apply(action_for_file(
-        "broken.json",
-        b"{\"format\": \"biaozhu-project\", ",
-    ));
+    s.apply(action_for_file("broken.json", b"{\"format\": \"biaozhu-project\", "));
     assert_eq!(s.project(), &before);
     let notice = s.notice.clone().unwrap();
     assert!(
-        notice.text.starts_with(
-            "broken.json was not imported, nothing changed: the file is not valid JSON"
-        ),
+        notice.text.starts_with("broken.json was not imported, nothing changed: the file is not valid JSON"),
         "{}",
         notice.text
     );
 
     let other = Project::bundled();
-    s.apply(action_for_file(
-        "other.json",
-        export_project(&other).as_bytes(),
-    ));
+    s.apply(action_for_file("other.json", export_project(&other).as_bytes()));
     assert_eq!(s.project(), &other);
     s.apply(EditorAction::Undo);
     assert_eq!(s.project(), &before);
@@ -191,29 +163,15 @@ fn files_are_routed_by_name_and_content() {
     assert!(
         matches!(action_for_file("a.txt", b"\xff\xfe"), EditorAction::Failed(ref m) if m.contains("not UTF-8"))
     );
-    assert!(
-        matches!(action_for_file("a.pdf", b"%PDF"), EditorAction::Failed(ref m) if m.contains("a.pdf"))
-    );
-    assert!(matches!(
-        action_for_file("export", b" {\"format\": \"x\"}"),
-        EditorAction::ImportProject { .. }
-    ));
+    assert!(matches!(action_for_file("a.pdf", b"%PDF"), EditorAction::Failed(ref m) if m.contains("a.pdf")));
+    assert!(matches!(action_for_file("export", b" {\"format\": \"x\"}"), EditorAction::ImportProject { .. }));
     let jsonl = "{\"text\": \"李强\", \"label\": [[0, 2, \"PER\"]]}\n".as_bytes();
-    assert!(matches!(
-        action_for_file("data.jsonl", jsonl),
-        EditorAction::DatasetRead { .. }
-    ));
+    assert!(matches!(action_for_file("data.jsonl", jsonl), EditorAction::DatasetRead { .. }));
     assert!(
-        matches!(
-            action_for_file("data.json", jsonl),
-            EditorAction::DatasetRead { .. }
-        ),
+        matches!(action_for_file("data.json", jsonl), EditorAction::DatasetRead { .. }),
         "JSONL named .json"
     );
-    assert!(matches!(
-        action_for_file("x.conll", b"\xe6\x9d\x8e\tB-PER\n"),
-        EditorAction::DatasetRead { .. }
-    ));
+    assert!(matches!(action_for_file("x.conll", b"\xe6\x9d\x8e\tB-PER\n"), EditorAction::DatasetRead { .. }));
 }
 
 #[test]
@@ -223,14 +181,8 @@ fn a_dataset_is_reviewed_mapped_and_imported_as_one_undo_step() {
     let jsonl = "{\"text\": \"李强在北京\", \"label\": [[0, 2, \"PERSON\"], [3, 5, \"CITY\"]]}\n";
     s.apply(action_for_file("d.jsonl", jsonl.as_bytes()));
     let pending = s.pending_import.clone().unwrap();
-    assert_eq!(
-        pending.mapping.get("PERSON"),
-        Some(&biaozhu::core::import::LabelChoice::Map("PER".into()))
-    );
-    assert!(
-        !pending.mapping.contains_key("CITY"),
-        "no suggestion for CITY"
-    );
+    assert_eq!(pending.mapping.get("PERSON"), Some(&biaozhu::core::import::LabelChoice::Map("PER".into())));
+    assert!(!pending.mapping.contains_key("CITY"), "no suggestion for CITY");
     s.apply(EditorAction::MapLabel {
         label: "CITY".into(),
         choice: Some(biaozhu::core::import::LabelChoice::Map("LOC".into())),
@@ -240,17 +192,9 @@ fn a_dataset_is_reviewed_mapped_and_imported_as_one_undo_step() {
     assert_eq!(s.project().documents().len(), 2);
     assert_eq!(
         spans(&s),
-        vec![
-            ("PER".to_string(), "李强".to_string()),
-            ("LOC".to_string(), "北京".to_string())
-        ]
+        vec![("PER".to_string(), "李强".to_string()), ("LOC".to_string(), "北京".to_string())]
     );
-    assert!(s
-        .notice
-        .clone()
-        .unwrap()
-        .text
-        .contains("1 document(s), 2 span(s)"));
+    assert!(s.notice.clone().unwrap().text.contains("1 document(s), 2 span(s)"));
     s.apply(EditorAction::Undo);
     assert_eq!(s.project(), &before);
 }
@@ -258,10 +202,7 @@ fn a_dataset_is_reviewed_mapped_and_imported_as_one_undo_step() {
 #[test]
 fn saved_and_failed_saves_show_in_the_save_state() {
     let mut s = editor();
-    s.apply(EditorAction::AddDocument {
-        name: "x".into(),
-        text: "y".into(),
-    });
+    s.apply(EditorAction::AddDocument { name: "x".into(), text: "y".into() });
     assert_eq!(s.save_state(), SaveState::Unsaved);
     s.apply(EditorAction::SaveFailed("quota exceeded".into()));
     assert_eq!(s.save_state(), SaveState::Failed("quota exceeded".into()));

@@ -2,37 +2,27 @@
 use biaozhu::core::project::BUNDLED_ARTICLE_ID;
 use biaozhu::core::*;
 
-const TEXT: &str =
-    "2024年3月5日，国务院总理李强在北京强调：要加快推进𠀀河新区建设😀，确保高质量发展。";
+const TEXT: &str = "2024年3月5日，国务院总理李强在北京强调：要加快推进𠀀河新区建设😀，确保高质量发展。";
 
 fn session() -> (Session, DocId) {
     let mut project = Project::new(biaozhu::core::schema::default_schema());
     let id = DocId::from("news-1");
     Session::new(project.clone()).project(); // a fresh session on an empty project is fine
     let doc = Document::new(id.clone(), "news", TEXT);
-    Command::AddDocument {
-        at: 0,
-        doc: Box::new(doc),
-    }
-    .apply(&mut project)
-    .unwrap();
+    Command::AddDocument { at: 0, doc: Box::new(doc) }.apply(&mut project).unwrap();
     (Session::new(project), id)
 }
 
 fn labels(session: &Session, doc: &DocId) -> Vec<(usize, usize, String)> {
     let doc = session.project().document(doc).unwrap();
-    doc.spans()
-        .iter()
-        .map(|s| (s.range.start, s.range.end, s.label.clone()))
-        .collect()
+    doc.spans().iter().map(|s| (s.range.start, s.range.end, s.label.clone())).collect()
 }
 
 #[test]
 fn spans_after_astral_characters_slice_by_code_points() {
     let (mut s, doc) = session();
     s.add_span(&doc, CharRange::new(28, 32), "LOC").unwrap();
-    s.add_span(&doc, CharRange::new(36, 43), "DIRECTIVE")
-        .unwrap();
+    s.add_span(&doc, CharRange::new(36, 43), "DIRECTIVE").unwrap();
     let d = s.project().document(&doc).unwrap();
     assert_eq!(d.slice(CharRange::new(28, 32)), "𠀀河新区");
     assert_eq!(d.slice(CharRange::new(36, 43)), "确保高质量发展");
@@ -43,9 +33,7 @@ fn spans_after_astral_characters_slice_by_code_points() {
 fn entities_may_not_overlap_and_the_refusal_names_the_span_in_the_way() {
     let (mut s, doc) = session();
     let per = s.add_span(&doc, CharRange::new(15, 17), "PER").unwrap();
-    let err = s
-        .add_span(&doc, CharRange::new(13, 16), "TITLE")
-        .unwrap_err();
+    let err = s.add_span(&doc, CharRange::new(13, 16), "TITLE").unwrap_err();
     match &err {
         EditError::Overlap(overlap) => {
             assert_eq!(overlap.other, per);
@@ -62,44 +50,31 @@ fn entities_may_not_overlap_and_the_refusal_names_the_span_in_the_way() {
 #[test]
 fn a_directive_may_hold_entities_and_touching_spans_are_fine() {
     let (mut s, doc) = session();
-    s.add_span(&doc, CharRange::new(23, 34), "DIRECTIVE")
-        .unwrap();
+    s.add_span(&doc, CharRange::new(23, 34), "DIRECTIVE").unwrap();
     s.add_span(&doc, CharRange::new(28, 32), "LOC").unwrap();
     s.add_span(&doc, CharRange::new(13, 15), "TITLE").unwrap();
     s.add_span(&doc, CharRange::new(15, 17), "PER").unwrap();
     assert_eq!(labels(&s, &doc).len(), 4);
     // Two directives may not overlap either.
-    assert!(matches!(
-        s.add_span(&doc, CharRange::new(30, 40), "DIRECTIVE"),
-        Err(EditError::Overlap(_))
-    ));
+    assert!(matches!(s.add_span(&doc, CharRange::new(30, 40), "DIRECTIVE"), Err(EditError::Overlap(_))));
 }
 
 #[test]
 fn refusals_for_bad_input() {
     let (mut s, doc) = session();
-    assert!(matches!(
-        s.add_span(&doc, CharRange::new(3, 3), "PER"),
-        Err(EditError::EmptyRange { .. })
-    ));
+    assert!(matches!(s.add_span(&doc, CharRange::new(3, 3), "PER"), Err(EditError::EmptyRange { .. })));
     let err = s.add_span(&doc, CharRange::new(40, 45), "PER").unwrap_err();
     assert_eq!(
         err.to_string(),
         "span 40–45 ends past the end of document \"news-1\", which has 44 characters"
     );
-    assert!(matches!(
-        s.add_span(&doc, CharRange::new(1, 2), "NOPE"),
-        Err(EditError::UnknownLabel { .. })
-    ));
+    assert!(matches!(s.add_span(&doc, CharRange::new(1, 2), "NOPE"), Err(EditError::UnknownLabel { .. })));
     assert!(matches!(
         s.add_span(&DocId::from("missing"), CharRange::new(1, 2), "PER"),
         Err(EditError::UnknownDocument(_))
     ));
     assert!(matches!(
-        s.apply(Command::RemoveSpan {
-            doc: doc.clone(),
-            span: SpanId(99)
-        }),
+        s.apply(Command::RemoveSpan { doc: doc.clone(), span: SpanId(99) }),
         Err(EditError::UnknownSpan { .. })
     ));
     assert_eq!(s.revision(), 0);
@@ -122,63 +97,19 @@ fn assert_undo_redo(s: &mut Session, command: Command) {
 fn undo_and_redo_of_every_command() {
     let (mut s, doc) = session();
     let per = s.add_span(&doc, CharRange::new(15, 17), "PER").unwrap();
-    let span = Span {
-        id: SpanId(50),
-        range: CharRange::new(18, 20),
-        label: "LOC".into(),
-    };
-    assert_undo_redo(
-        &mut s,
-        Command::AddSpan {
-            doc: doc.clone(),
-            span,
-        },
-    );
-    assert_undo_redo(
-        &mut s,
-        Command::RemoveSpan {
-            doc: doc.clone(),
-            span: SpanId(50),
-        },
-    );
-    assert_undo_redo(
-        &mut s,
-        Command::Relabel {
-            doc: doc.clone(),
-            span: per,
-            label: "ORG".into(),
-        },
-    );
+    let span = Span { id: SpanId(50), range: CharRange::new(18, 20), label: "LOC".into() };
+    assert_undo_redo(&mut s, Command::AddSpan { doc: doc.clone(), span });
+    assert_undo_redo(&mut s, Command::RemoveSpan { doc: doc.clone(), span: SpanId(50) });
+    assert_undo_redo(&mut s, Command::Relabel { doc: doc.clone(), span: per, label: "ORG".into() });
     let other = Document::new(DocId::from("news-2"), "second", "徐立毅强调");
-    assert_undo_redo(
-        &mut s,
-        Command::AddDocument {
-            at: 0,
-            doc: Box::new(other),
-        },
-    );
-    assert_undo_redo(
-        &mut s,
-        Command::RemoveDocument {
-            doc: DocId::from("news-2"),
-        },
-    );
-    assert_undo_redo(
-        &mut s,
-        Command::ReplaceProject(Box::new(Project::bundled())),
-    );
+    assert_undo_redo(&mut s, Command::AddDocument { at: 0, doc: Box::new(other) });
+    assert_undo_redo(&mut s, Command::RemoveDocument { doc: DocId::from("news-2") });
+    assert_undo_redo(&mut s, Command::ReplaceProject(Box::new(Project::bundled())));
     let batch = Command::Batch(vec![
-        Command::RemoveSpan {
-            doc: doc.clone(),
-            span: per,
-        },
+        Command::RemoveSpan { doc: doc.clone(), span: per },
         Command::AddSpan {
             doc: doc.clone(),
-            span: Span {
-                id: SpanId(60),
-                range: CharRange::new(10, 13),
-                label: "ORG".into(),
-            },
+            span: Span { id: SpanId(60), range: CharRange::new(10, 13), label: "ORG".into() },
         },
     ]);
     s.undo(); // back to the project with news-1
@@ -193,19 +124,11 @@ fn a_failing_batch_changes_nothing() {
     let batch = Command::Batch(vec![
         Command::AddSpan {
             doc: doc.clone(),
-            span: Span {
-                id: SpanId(70),
-                range: CharRange::new(10, 13),
-                label: "ORG".into(),
-            },
+            span: Span { id: SpanId(70), range: CharRange::new(10, 13), label: "ORG".into() },
         },
         Command::AddSpan {
             doc: doc.clone(),
-            span: Span {
-                id: SpanId(71),
-                range: CharRange::new(16, 18),
-                label: "LOC".into(),
-            },
+            span: Span { id: SpanId(71), range: CharRange::new(16, 18), label: "LOC".into() },
         },
     ]);
     assert!(s.apply(batch).is_err());
@@ -215,27 +138,14 @@ fn a_failing_batch_changes_nothing() {
 #[test]
 fn relabel_checks_the_new_layer_and_ignores_the_span_itself() {
     let (mut s, doc) = session();
-    let dir = s
-        .add_span(&doc, CharRange::new(23, 34), "DIRECTIVE")
-        .unwrap();
+    let dir = s.add_span(&doc, CharRange::new(23, 34), "DIRECTIVE").unwrap();
     s.add_span(&doc, CharRange::new(28, 32), "LOC").unwrap();
     // A directive turned into an entity would overlap the LOC inside it.
-    let err = s
-        .apply(Command::Relabel {
-            doc: doc.clone(),
-            span: dir,
-            label: "ORG".into(),
-        })
-        .unwrap_err();
+    let err = s.apply(Command::Relabel { doc: doc.clone(), span: dir, label: "ORG".into() }).unwrap_err();
     assert!(matches!(err, EditError::Overlap(_)));
     // Relabelling within a layer does not collide with the span's own old self.
     let loc = s.project().document(&doc).unwrap().spans()[1].id;
-    s.apply(Command::Relabel {
-        doc: doc.clone(),
-        span: loc,
-        label: "ORG".into(),
-    })
-    .unwrap();
+    s.apply(Command::Relabel { doc: doc.clone(), span: loc, label: "ORG".into() }).unwrap();
     assert_eq!(labels(&s, &doc)[1].2, "ORG");
 }
 

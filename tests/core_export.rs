@@ -14,11 +14,8 @@ const TEXT: &str = "2024年3月5日，国务院总理李强在北京强调：要
 fn project() -> Project {
     let mut s = Session::new(Project::new(schema::default_schema()));
     let id = DocId::from("news-1");
-    s.apply(Command::AddDocument {
-        at: 0,
-        doc: Box::new(Document::new(id.clone(), "新闻 1", TEXT)),
-    })
-    .unwrap();
+    s.apply(Command::AddDocument { at: 0, doc: Box::new(Document::new(id.clone(), "新闻 1", TEXT)) })
+        .unwrap();
     for (start, end, label) in [
         (0, 9, "DATE"),
         (10, 13, "ORG"),
@@ -45,9 +42,7 @@ fn text_of(file: &OutFile) -> String {
 }
 
 fn entity_labels() -> Vec<String> {
-    ["PER", "ORG", "LOC", "DATE", "TITLE", "POLICY"]
-        .map(String::from)
-        .to_vec()
+    ["PER", "ORG", "LOC", "DATE", "TITLE", "POLICY"].map(String::from).to_vec()
 }
 
 fn options_for(format: Format) -> ExportOptions {
@@ -60,9 +55,7 @@ fn options_for(format: Format) -> ExportOptions {
 
 /// Compares with `tests/golden/<name>`; `BLESS=1 cargo test` rewrites the golden files.
 fn golden(name: &str, actual: &str) {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/golden")
-        .join(name);
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden").join(name);
     if std::env::var_os("BLESS").is_some() {
         std::fs::write(&path, actual).unwrap();
     }
@@ -76,10 +69,7 @@ fn every_format_matches_its_golden_files() {
     for format in Format::ALL {
         let result = export(&options_for(format));
         for file in &result.files {
-            golden(
-                &format!("{}__{}", format.key(), file.path.replace('/', "__")),
-                &text_of(file),
-            );
+            golden(&format!("{}__{}", format.key(), file.path.replace('/', "__")), &text_of(file));
         }
     }
 }
@@ -90,17 +80,8 @@ fn spacy_spans_carry_code_point_offsets_text_and_inclusive_token_indices() {
     let line: Value = serde_json::from_slice(&result.files[0].contents).unwrap();
     let directive = &line["spans"][7];
     assert_eq!(directive["text"], "确保高质量发展");
-    assert_eq!(
-        (directive["start"].as_u64(), directive["end"].as_u64()),
-        (Some(36), Some(43))
-    );
-    assert_eq!(
-        (
-            directive["token_start"].as_u64(),
-            directive["token_end"].as_u64()
-        ),
-        (Some(36), Some(42))
-    );
+    assert_eq!((directive["start"].as_u64(), directive["end"].as_u64()), (Some(36), Some(43)));
+    assert_eq!((directive["token_start"].as_u64(), directive["token_end"].as_u64()), (Some(36), Some(42)));
     // \r\n is one whitespace token, as spacy.blank("zh") makes it.
     let tokens = line["tokens"].as_array().unwrap();
     assert_eq!(tokens[44]["text"], "\r\n");
@@ -136,9 +117,7 @@ fn doccano_utf16_variant_counts_code_units() {
 
 #[test]
 fn tagged_formats_refuse_overlaps_naming_the_spans() {
-    let err = run_export(&project(), &ExportOptions::new(Format::Conll))
-        .unwrap_err()
-        .to_string();
+    let err = run_export(&project(), &ExportOptions::new(Format::Conll)).unwrap_err().to_string();
     assert!(
         err.contains("DIRECTIVE span 6 «要加快推进𠀀河新区建设» overlaps LOC span 7 «𠀀河新区»"),
         "{err}"
@@ -160,29 +139,17 @@ fn bioes_tags_single_characters_and_ends() {
     assert!(conll.contains("𠀀\tB-LOC\n河\tI-LOC\n新\tI-LOC\n区\tE-LOC\n"));
     assert!(conll.contains("😀\tO\n"));
     assert!(!conll.contains("\r"), "whitespace has no line");
-    let decoded = decode_tags(&[
-        ("a".into(), "S-X".into()),
-        ("b".into(), "B-Y".into()),
-        ("c".into(), "E-Y".into()),
-    ]);
-    assert_eq!(
-        decoded,
-        vec![("X".into(), "a".into()), ("Y".into(), "bc".into())]
-    );
+    let decoded =
+        decode_tags(&[("a".into(), "S-X".into()), ("b".into(), "B-Y".into()), ("c".into(), "E-Y".into())]);
+    assert_eq!(decoded, vec![("X".into(), "a".into()), ("Y".into(), "bc".into())]);
 }
 
 #[test]
 fn huggingface_tags_index_the_label_list() {
     let result = export(&options_for(Format::HuggingFace));
-    let labels: Vec<String> = serde_json::from_slice(
-        &result
-            .files
-            .iter()
-            .find(|f| f.path == "labels.json")
-            .unwrap()
-            .contents,
-    )
-    .unwrap();
+    let labels: Vec<String> =
+        serde_json::from_slice(&result.files.iter().find(|f| f.path == "labels.json").unwrap().contents)
+            .unwrap();
     assert_eq!(&labels[..3], ["O", "B-PER", "I-PER"]);
     let line: Value = serde_json::from_slice(&result.files[0].contents).unwrap();
     let tokens = line["tokens"].as_array().unwrap();
@@ -198,10 +165,8 @@ fn sentences_rebase_offsets_and_keep_closing_quotes() {
     let mut options = options_for(Format::DoccanoLabels);
     options.granularity = Granularity::Sentence;
     let result = export(&options);
-    let lines: Vec<Value> = text_of(&result.files[0])
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
+    let lines: Vec<Value> =
+        text_of(&result.files[0]).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
     let texts: Vec<&str> = lines.iter().map(|l| l["text"].as_str().unwrap()).collect();
     assert_eq!(
         texts,
@@ -211,10 +176,7 @@ fn sentences_rebase_offsets_and_keep_closing_quotes() {
             "👩\u{200d}💻",
         ]
     );
-    assert_eq!(
-        lines[1]["label"],
-        serde_json::json!([[0, 3, "PER"], [11, 15, "POLICY"]])
-    );
+    assert_eq!(lines[1]["label"], serde_json::json!([[0, 3, "PER"], [11, 15, "POLICY"]]));
     assert_eq!(lines[1]["unit_id"], "news-1#s2");
     assert!(result.crossing.is_empty());
 }
@@ -225,9 +187,7 @@ fn a_span_across_a_unit_boundary_is_reported_and_merged_or_dropped() {
     let mut s = Session::new(p.clone());
     let id = DocId::from("news-1");
     // From 。 over the line break into 徐: crosses sentences and paragraphs.
-    let span = s
-        .add_span(&id, CharRange::new(43, 47), "DIRECTIVE")
-        .unwrap();
+    let span = s.add_span(&id, CharRange::new(43, 47), "DIRECTIVE").unwrap();
     p = s.project().clone();
 
     let mut options = options_for(Format::Spacy);
@@ -247,12 +207,7 @@ fn a_span_across_a_unit_boundary_is_reported_and_merged_or_dropped() {
 
 #[test]
 fn splits_are_reproducible_from_the_seed() {
-    let spec = SplitSpec {
-        train: 80,
-        dev: 10,
-        test: 10,
-        seed: 42,
-    };
+    let spec = SplitSpec { train: 80, dev: 10, test: 10, seed: 42 };
     let a = assign(100, &spec);
     assert_eq!(a, assign(100, &spec));
     assert_ne!(a, assign(100, &SplitSpec { seed: 43, ..spec }));
@@ -262,49 +217,24 @@ fn splits_are_reproducible_from_the_seed() {
 
     let mut options = options_for(Format::DoccanoLabels);
     options.granularity = Granularity::Sentence;
-    options.split = Some(SplitSpec {
-        train: 34,
-        dev: 33,
-        test: 33,
-        seed: 7,
-    });
+    options.split = Some(SplitSpec { train: 34, dev: 33, test: 33, seed: 7 });
     let result = export(&options);
     let names: Vec<&str> = result.files.iter().map(|f| f.path.as_str()).collect();
     assert_eq!(names, ["train.jsonl", "dev.jsonl", "test.jsonl"]);
-    assert_eq!(
-        result
-            .files
-            .iter()
-            .map(|f| text_of(f).lines().count())
-            .sum::<usize>(),
-        3
-    );
+    assert_eq!(result.files.iter().map(|f| text_of(f).lines().count()).sum::<usize>(), 3);
     assert_eq!(export(&options), result);
 }
 
 #[test]
 fn brat_writes_fragments_across_line_breaks_and_config_files() {
     let mut s = Session::new(project());
-    s.add_span(&DocId::from("news-1"), CharRange::new(43, 49), "DIRECTIVE")
-        .unwrap();
+    s.add_span(&DocId::from("news-1"), CharRange::new(43, 49), "DIRECTIVE").unwrap();
     let result = run_export(s.project(), &options_for(Format::Brat)).unwrap();
-    let ann = text_of(
-        result
-            .files
-            .iter()
-            .find(|f| f.path == "news-1.ann")
-            .unwrap(),
-    );
-    assert!(
-        ann.contains("\tDIRECTIVE 43 44;46 49\t。 徐立毅\n"),
-        "{ann}"
-    );
+    let ann = text_of(result.files.iter().find(|f| f.path == "news-1.ann").unwrap());
+    assert!(ann.contains("\tDIRECTIVE 43 44;46 49\t。 徐立毅\n"), "{ann}");
     assert!(ann.contains("\tLOC 28 32\t𠀀河新区\n"));
     let names: Vec<&str> = result.files.iter().map(|f| f.path.as_str()).collect();
-    assert_eq!(
-        names,
-        ["news-1.txt", "news-1.ann", "annotation.conf", "visual.conf"]
-    );
+    assert_eq!(names, ["news-1.txt", "news-1.ann", "annotation.conf", "visual.conf"]);
     let download = bundle("brat", &result.files);
     assert_eq!(download.name, "biaozhu-brat.zip");
     let mut archive = zip::ZipArchive::new(std::io::Cursor::new(download.bytes)).unwrap();
@@ -336,10 +266,7 @@ fn w3c_ids_are_iris_and_stable() {
     assert!(item["id"].as_str().unwrap().starts_with("urn:uuid:"));
     assert_eq!(item["target"]["selector"][0]["start"], 28);
     assert_eq!(item["target"]["selector"][1]["exact"], "𠀀河新区");
-    assert_eq!(
-        item["target"]["selector"][1]["prefix"],
-        "2024年3月5日，国务院总理李强在北京强调：要加快推进"
-    );
+    assert_eq!(item["target"]["selector"][1]["prefix"], "2024年3月5日，国务院总理李强在北京强调：要加快推进");
     assert_eq!(a, text_of(&export(&options_for(Format::W3c)).files[0]));
 }
 
@@ -352,13 +279,7 @@ fn the_self_check_catches_offsets_that_do_not_match() {
     let p = project();
     let doc = p.documents()[0].clone();
     let docs = [&doc];
-    let (records, _) = units::records(
-        &p,
-        &docs,
-        Granularity::Document,
-        Crossing::MergeUnits,
-        &|_| true,
-    );
+    let (records, _) = units::records(&p, &docs, Granularity::Document, Crossing::MergeUnits, &|_| true);
     let problems = check_part(Format::LabelStudio, &tampered, &records);
     assert_eq!(problems.len(), 1);
     assert!(problems[0].contains("27–32 «𠀀河新区»"), "{problems:?}");
@@ -375,9 +296,6 @@ fn tagged_formats_default_to_the_entity_layer_and_give_it_back() {
     assert_eq!(switch_format(&conll, Format::W3c, &schema).labels, None);
     let mut chosen = conll.clone();
     chosen.labels = Some(vec!["PER".into()]);
-    assert_eq!(
-        switch_format(&chosen, Format::Spacy, &schema).labels,
-        Some(vec!["PER".to_string()])
-    );
+    assert_eq!(switch_format(&chosen, Format::Spacy, &schema).labels, Some(vec!["PER".to_string()]));
     assert_eq!(human_size(2048), "2.0 KB");
 }

@@ -8,19 +8,10 @@ fn edited_session() -> Session {
     let doc = s.project().documents()[0].id.clone();
     s.add_span(&doc, CharRange::new(0, 4), "POLICY").unwrap();
     let extra = Document::new(DocId::from("doc-2"), "附", "甲𠀀乙😀");
-    s.apply(Command::AddDocument {
-        at: 1,
-        doc: Box::new(extra),
-    })
-    .unwrap();
-    s.add_span(&DocId::from("doc-2"), CharRange::new(1, 3), "LOC")
-        .unwrap();
-    s.apply(Command::RemoveDocument {
-        doc: DocId::from("doc-2"),
-    })
-    .unwrap();
-    s.apply(Command::ReplaceProject(Box::new(Project::bundled())))
-        .unwrap();
+    s.apply(Command::AddDocument { at: 1, doc: Box::new(extra) }).unwrap();
+    s.add_span(&DocId::from("doc-2"), CharRange::new(1, 3), "LOC").unwrap();
+    s.apply(Command::RemoveDocument { doc: DocId::from("doc-2") }).unwrap();
+    s.apply(Command::ReplaceProject(Box::new(Project::bundled()))).unwrap();
     s.undo(); // leaves one step to redo
     s
 }
@@ -63,12 +54,7 @@ fn a_history_that_does_not_fit_is_dropped_not_applied() {
     // Its newest step adds back doc-2, which this project already has.
     let mut other = Project::new(schema::default_schema());
     let doc = Document::new(DocId::from("doc-2"), "别的", "别的文本");
-    Command::AddDocument {
-        at: 0,
-        doc: Box::new(doc),
-    }
-    .apply(&mut other)
-    .unwrap();
+    Command::AddDocument { at: 0, doc: Box::new(doc) }.apply(&mut other).unwrap();
     let mut wrong = resume_session(other, Some(&export_history(&s, 200)));
     let before = wrong.project().clone();
     assert!(!wrong.undo());

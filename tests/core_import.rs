@@ -13,11 +13,8 @@ const ENTITIES: [&str; 6] = ["PER", "ORG", "LOC", "DATE", "TITLE", "POLICY"];
 fn project() -> Project {
     let mut s = Session::new(Project::new(schema::default_schema()));
     let id = DocId::from("news-1");
-    s.apply(Command::AddDocument {
-        at: 0,
-        doc: Box::new(Document::new(id.clone(), "新闻 1", TEXT)),
-    })
-    .unwrap();
+    s.apply(Command::AddDocument { at: 0, doc: Box::new(Document::new(id.clone(), "新闻 1", TEXT)) })
+        .unwrap();
     for (start, end, label) in [
         (0, 9, "DATE"),
         (10, 13, "ORG"),
@@ -33,13 +30,8 @@ fn project() -> Project {
         s.add_span(&id, CharRange::new(start, end), label).unwrap();
     }
     let doc2 = Document::new(DocId::from("news-2"), "新闻 2", "三送一强活动😀启动");
-    s.apply(Command::AddDocument {
-        at: 1,
-        doc: Box::new(doc2),
-    })
-    .unwrap();
-    s.add_span(&DocId::from("news-2"), CharRange::new(0, 4), "POLICY")
-        .unwrap();
+    s.apply(Command::AddDocument { at: 1, doc: Box::new(doc2) }).unwrap();
+    s.add_span(&DocId::from("news-2"), CharRange::new(0, 4), "POLICY").unwrap();
     s.project().clone()
 }
 
@@ -48,13 +40,7 @@ fn empty() -> Project {
 }
 
 fn infiles(files: &[OutFile]) -> Vec<InFile> {
-    files
-        .iter()
-        .map(|f| InFile {
-            name: f.path.clone(),
-            bytes: f.contents.clone(),
-        })
-        .collect()
+    files.iter().map(|f| InFile { name: f.path.clone(), bytes: f.contents.clone() }).collect()
 }
 
 fn import(files: &[OutFile]) -> ImportPlan {
@@ -70,10 +56,7 @@ fn annotations(docs: &[Document]) -> Vec<Annotated> {
         .map(|d| {
             (
                 d.text().to_string(),
-                d.spans()
-                    .iter()
-                    .map(|s| (s.range.start, s.range.end, s.label.clone()))
-                    .collect(),
+                d.spans().iter().map(|s| (s.range.start, s.range.end, s.label.clone())).collect(),
             )
         })
         .collect()
@@ -84,13 +67,7 @@ fn labelled_texts(docs: &[Document]) -> Vec<(String, String)> {
         .iter()
         .flat_map(|d| {
             d.spans().iter().map(move |s| {
-                (
-                    s.label.clone(),
-                    d.slice(s.range)
-                        .chars()
-                        .filter(|c| !c.is_whitespace())
-                        .collect(),
-                )
+                (s.label.clone(), d.slice(s.range).chars().filter(|c| !c.is_whitespace()).collect())
             })
         })
         .collect();
@@ -113,11 +90,7 @@ fn span_formats_round_trip_exactly() {
         let export = run_export(&original, &ExportOptions::new(format)).unwrap();
         let plan = import(&export.files);
         assert!(plan.problems.is_empty(), "{format:?}: {:?}", plan.problems);
-        assert_eq!(
-            annotations(&plan.docs),
-            annotations(original.documents()),
-            "{format:?}"
-        );
+        assert_eq!(annotations(&plan.docs), annotations(original.documents()), "{format:?}");
         let ids: Vec<&str> = plan.docs.iter().map(|d| d.id.0.as_str()).collect();
         assert_eq!(ids, ["news-1", "news-2"], "{format:?} keeps document ids");
     }
@@ -129,21 +102,12 @@ fn label_studio_predictions_and_zipped_exports_round_trip() {
     let mut options = ExportOptions::new(Format::LabelStudio);
     options.label_studio = LabelStudioKind::Predictions;
     let export = run_export(&original, &options).unwrap();
-    assert_eq!(
-        annotations(&import(&export.files).docs),
-        annotations(original.documents())
-    );
+    assert_eq!(annotations(&import(&export.files).docs), annotations(original.documents()));
     let zipped = biaozhu::core::export::bundle::bundle(
         "brat",
-        &run_export(&original, &ExportOptions::new(Format::Brat))
-            .unwrap()
-            .files,
+        &run_export(&original, &ExportOptions::new(Format::Brat)).unwrap().files,
     );
-    let parsed = parse(&[InFile {
-        name: zipped.name,
-        bytes: zipped.bytes,
-    }])
-    .unwrap();
+    let parsed = parse(&[InFile { name: zipped.name, bytes: zipped.bytes }]).unwrap();
     assert_eq!(parsed.format, "brat standoff");
     assert_eq!(
         annotations(&plan(&empty(), &parsed, &BTreeMap::new()).docs),
@@ -161,19 +125,14 @@ fn tagged_formats_round_trip_their_layer() {
         let files: Vec<OutFile> = if format == Format::HuggingFace {
             // Zipped with labels.json, as the app downloads it.
             let bundle = biaozhu::core::export::bundle::bundle("huggingface", &export.files);
-            vec![OutFile {
-                path: bundle.name,
-                contents: bundle.bytes,
-            }]
+            vec![OutFile { path: bundle.name, contents: bundle.bytes }]
         } else {
             export.files.clone()
         };
         let plan = import(&files);
         assert!(plan.problems.is_empty(), "{format:?}: {:?}", plan.problems);
-        let expected: Vec<(String, String)> = labelled_texts(original.documents())
-            .into_iter()
-            .filter(|(l, _)| l != "DIRECTIVE")
-            .collect();
+        let expected: Vec<(String, String)> =
+            labelled_texts(original.documents()).into_iter().filter(|(l, _)| l != "DIRECTIVE").collect();
         assert_eq!(labelled_texts(&plan.docs), expected, "{format:?}");
         // The text comes back without the whitespace the format cannot hold.
         let squeezed: String = TEXT.chars().filter(|c| !c.is_whitespace()).collect();
@@ -190,39 +149,22 @@ fn sentence_exports_come_back_as_one_document_per_sentence() {
     assert_eq!(plan.docs.len(), 4);
     assert_eq!(plan.docs[1].id.0, "news-1#s2");
     assert_eq!(plan.docs[1].name, "新闻 1 #s2");
-    assert_eq!(
-        labelled_texts(&plan.docs),
-        labelled_texts(project().documents())
-    );
+    assert_eq!(labelled_texts(&plan.docs), labelled_texts(project().documents()));
 }
 
 fn line_file(name: &str, lines: &[serde_json::Value]) -> Vec<InFile> {
     let text: String = lines.iter().map(|l| format!("{l}\n")).collect();
-    vec![InFile {
-        name: name.into(),
-        bytes: text.into_bytes(),
-    }]
+    vec![InFile { name: name.into(), bytes: text.into_bytes() }]
 }
 
 #[test]
 fn doccano_utf16_offsets_without_a_declaration_are_detected_and_moved() {
     // Offsets as doccano's interface counts them: 确保高质量发展 at 38–45, not 36–43.
     let row = serde_json::json!({"id": 5, "text": TEXT, "label": [[15, 17, "PER"], [30, 34, "LOC"], [38, 45, "DIRECTIVE"], [48, 51, "PER"]]});
-    let plan = plan(
-        &empty(),
-        &parse(&line_file("d.jsonl", &[row])).unwrap(),
-        &BTreeMap::new(),
-    );
+    let plan = plan(&empty(), &parse(&line_file("d.jsonl", &[row])).unwrap(), &BTreeMap::new());
     assert!(plan.problems.is_empty(), "{:?}", plan.problems);
-    assert_eq!(
-        plan.moved, 3,
-        "spans after 𠀀 moved; 李强 before it did not"
-    );
-    assert!(
-        plan.unit_notes[0].contains("UTF-16"),
-        "{:?}",
-        plan.unit_notes
-    );
+    assert_eq!(plan.moved, 3, "spans after 𠀀 moved; 李强 before it did not");
+    assert!(plan.unit_notes[0].contains("UTF-16"), "{:?}", plan.unit_notes);
     let doc = &plan.docs[0];
     let texts: Vec<&str> = doc.spans().iter().map(|s| doc.slice(s.range)).collect();
     assert_eq!(texts, ["李强", "河新区建", "确保高质量发展", "徐立毅"]);
@@ -235,11 +177,7 @@ fn spans_with_text_are_repaired_from_it_and_the_rest_listed() {
         {"start": 0, "end": 2, "label": "PER", "text": "李强"},
         {"start": 3, "end": 5, "label": "ORG", "text": "不存在"},
     ]});
-    let plan = plan(
-        &empty(),
-        &parse(&line_file("p.jsonl", &[row])).unwrap(),
-        &BTreeMap::new(),
-    );
+    let plan = plan(&empty(), &parse(&line_file("p.jsonl", &[row])).unwrap(), &BTreeMap::new());
     assert_eq!(plan.moved, 2);
     assert_eq!(plan.span_count(), 2);
     assert_eq!(plan.problems.len(), 1);
@@ -255,10 +193,7 @@ fn unknown_labels_wait_for_a_mapping() {
     let row = serde_json::json!({"text": "李强在北京", "spans": [{"start": 0, "end": 2, "label": "PERSON"}, {"start": 3, "end": 5, "label": "GPE"}]});
     let parsed = parse(&line_file("p.jsonl", &[row])).unwrap();
     let first = plan(&empty(), &parsed, &BTreeMap::new());
-    assert_eq!(
-        first.unmapped,
-        BTreeMap::from([("GPE".to_string(), 1), ("PERSON".to_string(), 1)])
-    );
+    assert_eq!(first.unmapped, BTreeMap::from([("GPE".to_string(), 1), ("PERSON".to_string(), 1)]));
     assert_eq!(first.span_count(), 0);
     assert_eq!(suggest_label(&empty(), "person").as_deref(), Some("PER"));
     assert_eq!(suggest_label(&empty(), "GPE").as_deref(), Some("LOC"));
@@ -276,28 +211,16 @@ fn unknown_labels_wait_for_a_mapping() {
 #[test]
 fn overlaps_the_schema_forbids_are_listed() {
     let row = serde_json::json!({"text": "国务院总理李强", "label": [[0, 3, "ORG"], [2, 5, "TITLE"], [5, 7, "PER"]]});
-    let plan = plan(
-        &empty(),
-        &parse(&line_file("d.jsonl", &[row])).unwrap(),
-        &BTreeMap::new(),
-    );
+    let plan = plan(&empty(), &parse(&line_file("d.jsonl", &[row])).unwrap(), &BTreeMap::new());
     assert_eq!(plan.span_count(), 2);
-    assert!(
-        plan.problems[0].contains("TITLE span at 2–5 «院总理»"),
-        "{:?}",
-        plan.problems
-    );
+    assert!(plan.problems[0].contains("TITLE span at 2–5 «院总理»"), "{:?}", plan.problems);
 }
 
 #[test]
 fn imported_ids_do_not_collide_and_the_plan_is_one_undo_step() {
     let current = project();
     let export = run_export(&current, &ExportOptions::new(Format::Spacy)).unwrap();
-    let plan = plan(
-        &current,
-        &parse(&infiles(&export.files)).unwrap(),
-        &BTreeMap::new(),
-    );
+    let plan = plan(&current, &parse(&infiles(&export.files)).unwrap(), &BTreeMap::new());
     let ids: Vec<&str> = plan.docs.iter().map(|d| d.id.0.as_str()).collect();
     assert_eq!(ids, ["doc-3", "doc-4"]);
     let mut s = Session::new(current.clone());
@@ -310,36 +233,23 @@ fn imported_ids_do_not_collide_and_the_plan_is_one_undo_step() {
 #[test]
 fn readers_refuse_what_they_cannot_read_with_the_place() {
     let err = |name: &str, text: &str| {
-        parse(&[InFile {
-            name: name.into(),
-            bytes: text.as_bytes().to_vec(),
-        }])
-        .unwrap_err()
+        parse(&[InFile { name: name.into(), bytes: text.as_bytes().to_vec() }]).unwrap_err()
     };
-    assert!(
-        err("x.jsonl", "{\"text\": \"a\"}\n{oops\n").contains("x.jsonl line 2 is not valid JSON")
-    );
+    assert!(err("x.jsonl", "{\"text\": \"a\"}\n{oops\n").contains("x.jsonl line 2 is not valid JSON"));
     assert!(err("h.jsonl", "{\"tokens\": [\"a\"], \"ner_tags\": [1]}")
         .contains("import a zip that holds labels.json"));
-    assert!(err(
-        "h.jsonl",
-        "{\"tokens\": [\"a\", \"b\"], \"ner_tags\": [\"O\"]}"
-    )
-    .contains("2 tokens but 1 ner_tags"));
-    assert!(err("c.conll", "李\tB-PER\n强\tX-PER\n")
-        .contains("c.conll line 2: «X-PER» is not a BIO/BIOES tag"));
+    assert!(err("h.jsonl", "{\"tokens\": [\"a\", \"b\"], \"ner_tags\": [\"O\"]}")
+        .contains("2 tokens but 1 ner_tags"));
+    assert!(
+        err("c.conll", "李\tB-PER\n强\tX-PER\n").contains("c.conll line 2: «X-PER» is not a BIO/BIOES tag")
+    );
     assert!(err(
         "w.jsonld",
         "{\"@context\": \"http://www.w3.org/ns/anno.jsonld\", \"type\": \"Annotation\"}"
     )
     .contains("do not carry the texts"));
-    let pair = [InFile {
-        name: "a.ann".into(),
-        bytes: b"T1\tPER 0 2\tab\n".to_vec(),
-    }];
-    assert!(parse(&pair)
-        .unwrap_err()
-        .contains("a.ann has no a.txt beside it"));
+    let pair = [InFile { name: "a.ann".into(), bytes: b"T1\tPER 0 2\tab\n".to_vec() }];
+    assert!(parse(&pair).unwrap_err().contains("a.ann has no a.txt beside it"));
 }
 
 #[test]
@@ -353,15 +263,10 @@ fn prodigy_rejects_are_skipped_with_a_note_and_brat_fragments_join() {
     assert!(parsed.notes[0].contains("1 rejected or ignored"));
 
     let files = [
-        InFile {
-            name: "d.txt".into(),
-            bytes: "发展。\r\n徐立毅".as_bytes().to_vec(),
-        },
+        InFile { name: "d.txt".into(), bytes: "发展。\r\n徐立毅".as_bytes().to_vec() },
         InFile {
             name: "d.ann".into(),
-            bytes: "T1\tDIRECTIVE 2 3;5 8\t。 徐立毅\nR1\tissued_by Arg1:T1 Arg2:T1\n"
-                .as_bytes()
-                .to_vec(),
+            bytes: "T1\tDIRECTIVE 2 3;5 8\t。 徐立毅\nR1\tissued_by Arg1:T1 Arg2:T1\n".as_bytes().to_vec(),
         },
     ];
     let parsed = parse(&files).unwrap();

@@ -6,11 +6,7 @@ use biaozhu::core::*;
 fn doc_with(text: &str, spans: &[(usize, usize, &str)]) -> (Project, DocId) {
     let mut s = Session::new(Project::new(default_schema()));
     let id = DocId::from("d");
-    s.apply(Command::AddDocument {
-        at: 0,
-        doc: Box::new(Document::new(id.clone(), "d", text)),
-    })
-    .unwrap();
+    s.apply(Command::AddDocument { at: 0, doc: Box::new(Document::new(id.clone(), "d", text)) }).unwrap();
     for &(a, b, label) in spans {
         s.add_span(&id, CharRange::new(a, b), label).unwrap();
     }
@@ -23,18 +19,8 @@ fn markup(doc: &Document, nodes: &[Node]) -> String {
         .iter()
         .map(|node| match node {
             Node::Text(range) => doc.slice(*range).to_string(),
-            Node::Span {
-                label,
-                children,
-                first,
-                ..
-            } => {
-                format!(
-                    "[{}{} {}]",
-                    label,
-                    if *first { "" } else { "…" },
-                    markup(doc, children)
-                )
+            Node::Span { label, children, first, .. } => {
+                format!("[{}{} {}]", label, if *first { "" } else { "…" }, markup(doc, children))
             }
         })
         .collect()
@@ -45,10 +31,7 @@ fn paragraphs_split_on_any_line_break_and_skip_empty_lines() {
     let text = "第一段\r\n\r\n第二段𠀀\n第三段\r末";
     let ranges = paragraphs(text);
     let chars: Vec<char> = text.chars().collect();
-    let lines: Vec<String> = ranges
-        .iter()
-        .map(|r| chars[r.start..r.end].iter().collect())
-        .collect();
+    let lines: Vec<String> = ranges.iter().map(|r| chars[r.start..r.end].iter().collect()).collect();
     assert_eq!(lines, ["第一段", "第二段𠀀", "第三段", "末"]);
 }
 
@@ -56,30 +39,18 @@ fn paragraphs_split_on_any_line_break_and_skip_empty_lines() {
 fn selections_lose_surrounding_whitespace() {
     let (p, id) = doc_with("  李强\u{3000}在北京 ", &[]);
     let doc = p.document(&id).unwrap();
-    assert_eq!(
-        trim_selection(doc, CharRange::new(0, 5)),
-        CharRange::new(2, 4)
-    );
+    assert_eq!(trim_selection(doc, CharRange::new(0, 5)), CharRange::new(2, 4));
     assert!(trim_selection(doc, CharRange::new(0, 2)).is_empty());
-    assert_eq!(
-        trim_selection(doc, CharRange::new(8, 99)),
-        CharRange::new(8, 8)
-    );
+    assert_eq!(trim_selection(doc, CharRange::new(8, 99)), CharRange::new(8, 8));
 }
 
 #[test]
 fn directives_wrap_the_entities_inside_them() {
     let text = "李强强调：要加快推进𠀀河新区建设😀。";
-    let (p, id) = doc_with(
-        text,
-        &[(0, 2, "PER"), (5, 16, "DIRECTIVE"), (10, 14, "LOC")],
-    );
+    let (p, id) = doc_with(text, &[(0, 2, "PER"), (5, 16, "DIRECTIVE"), (10, 14, "LOC")]);
     let doc = p.document(&id).unwrap();
     let nodes = layout_paragraph(doc, &p.schema, CharRange::new(0, doc.char_len()));
-    assert_eq!(
-        markup(doc, &nodes),
-        "[PER 李强]强调：[DIRECTIVE 要加快推进[LOC 𠀀河新区]建设]😀。"
-    );
+    assert_eq!(markup(doc, &nodes), "[PER 李强]强调：[DIRECTIVE 要加快推进[LOC 𠀀河新区]建设]😀。");
 }
 
 #[test]
@@ -115,15 +86,7 @@ fn the_same_range_in_two_layers_nests_directive_outside() {
 
 #[test]
 fn the_core_knows_nothing_of_the_browser_or_the_clock() {
-    let forbidden = [
-        "web_sys",
-        "wasm_bindgen",
-        "gloo",
-        "yew",
-        "Instant::now",
-        "SystemTime::now",
-        "js_sys",
-    ];
+    let forbidden = ["web_sys", "wasm_bindgen", "gloo", "yew", "Instant::now", "SystemTime::now", "js_sys"];
     let mut pending = vec![std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/core")];
     let mut checked = 0;
     while let Some(dir) = pending.pop() {

@@ -14,17 +14,7 @@ fn lengths_in_each_unit() {
 
 #[test]
 fn code_points_to_utf16_and_back() {
-    let table = [
-        (0, 0),
-        (2, 2),
-        (3, 4),
-        (4, 5),
-        (6, 7),
-        (7, 9),
-        (8, 10),
-        (9, 12),
-        (10, 13),
-    ];
+    let table = [(0, 0), (2, 2), (3, 4), (4, 5), (6, 7), (7, 9), (8, 10), (9, 12), (10, 13)];
     for (cp, unit) in table {
         assert_eq!(cp_to_utf16(TEXT, cp), unit, "cp {cp}");
         assert_eq!(utf16_to_cp(TEXT, unit, Snap::Back), cp, "unit {unit}");
@@ -69,11 +59,7 @@ fn char_index_slices_like_python() {
     let chars: Vec<char> = long.chars().collect();
     for (start, end) in [(0, 0), (2, 3), (63, 65), (64, 128), (130, 400), (399, 400)] {
         let expected: String = chars[start..end].iter().collect();
-        assert_eq!(
-            index.slice(&long, CharRange::new(start, end)),
-            expected,
-            "{start}..{end}"
-        );
+        assert_eq!(index.slice(&long, CharRange::new(start, end)), expected, "{start}..{end}");
     }
 }
 
@@ -82,14 +68,8 @@ fn ranges_overlap_contain_and_intersect() {
     let a = CharRange::new(5, 2);
     assert_eq!(a, CharRange { start: 2, end: 5 });
     assert!(a.overlaps(&CharRange::new(4, 9)));
-    assert!(
-        !a.overlaps(&CharRange::new(5, 9)),
-        "half-open ranges that touch do not overlap"
-    );
+    assert!(!a.overlaps(&CharRange::new(5, 9)), "half-open ranges that touch do not overlap");
     assert!(CharRange::new(0, 10).contains(&a));
-    assert_eq!(
-        a.intersect(&CharRange::new(4, 9)),
-        Some(CharRange::new(4, 5))
-    );
+    assert_eq!(a.intersect(&CharRange::new(4, 9)), Some(CharRange::new(4, 5)));
     assert_eq!(a.intersect(&CharRange::new(5, 9)), None);
 }

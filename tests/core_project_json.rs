@@ -8,16 +8,11 @@ const TEXT: &str = "2024年3月5日，国务院总理李强在北京强调：要
 fn sample() -> Project {
     let mut s = Session::new(Project::bundled());
     let doc = Document::new(DocId::from("news-1"), "新闻 1", TEXT);
-    s.apply(Command::AddDocument {
-        at: 1,
-        doc: Box::new(doc),
-    })
-    .unwrap();
+    s.apply(Command::AddDocument { at: 1, doc: Box::new(doc) }).unwrap();
     let id = DocId::from("news-1");
     s.add_span(&id, CharRange::new(0, 9), "DATE").unwrap();
     s.add_span(&id, CharRange::new(15, 17), "PER").unwrap();
-    s.add_span(&id, CharRange::new(23, 34), "DIRECTIVE")
-        .unwrap();
+    s.add_span(&id, CharRange::new(23, 34), "DIRECTIVE").unwrap();
     s.add_span(&id, CharRange::new(28, 32), "LOC").unwrap();
     s.add_span(&id, CharRange::new(46, 49), "ORG").unwrap();
     s.project().clone()
@@ -49,33 +44,20 @@ fn exported_span_text_equals_the_code_point_slice() {
     let doc = &file["documents"][1];
     let chars: Vec<char> = doc["text"].as_str().unwrap().chars().collect();
     for span in doc["spans"].as_array().unwrap() {
-        let (start, end) = (
-            span["start"].as_u64().unwrap() as usize,
-            span["end"].as_u64().unwrap() as usize,
-        );
+        let (start, end) = (span["start"].as_u64().unwrap() as usize, span["end"].as_u64().unwrap() as usize);
         let slice: String = chars[start..end].iter().collect();
         assert_eq!(span["text"].as_str().unwrap(), slice);
     }
     assert_eq!(doc["spans"][2]["text"], "要加快推进𠀀河新区建设");
     assert_eq!(doc["spans"][2]["layer"], "directive");
-    assert_eq!(
-        doc["spans"][4]["text"], "第二行",
-        "CRLF counts as two code points"
-    );
+    assert_eq!(doc["spans"][4]["text"], "第二行", "CRLF counts as two code points");
 }
 
 #[test]
 fn a_file_that_is_not_json_names_line_and_column() {
     let err = import_project("{\n  \"format\": \"biaozhu-project\",\n  oops\n}").unwrap_err();
-    assert!(
-        matches!(err, ImportError::NotJson { line: 3, .. }),
-        "{err:?}"
-    );
-    assert!(
-        err.to_string()
-            .starts_with("the file is not valid JSON (line 3"),
-        "{err}"
-    );
+    assert!(matches!(err, ImportError::NotJson { line: 3, .. }), "{err:?}");
+    assert!(err.to_string().starts_with("the file is not valid JSON (line 3"), "{err}");
 }
 
 #[test]
@@ -84,10 +66,7 @@ fn other_json_and_unknown_versions_are_refused() {
     assert!(refusal(&json!({"format": "doccano"})).contains("\"format\" is \"doccano\""));
     let mut file = exported();
     file["version"] = json!(7);
-    assert_eq!(
-        refusal(&file),
-        "the project file has version 7; this app reads version 1"
-    );
+    assert_eq!(refusal(&file), "the project file has version 7; this app reads version 1");
     let mut file = exported();
     file["offset_unit"] = json!("utf16");
     assert!(refusal(&file).contains("\"utf16\""));
@@ -98,14 +77,8 @@ fn span_text_mismatch_names_document_span_and_offsets() {
     let mut file = exported();
     file["documents"][1]["spans"][1]["text"] = json!("李四");
     let message = refusal(&file);
-    assert!(
-        message.contains("document \"news-1\": span 2 at 15–17"),
-        "{message}"
-    );
-    assert!(
-        message.contains("«李四»") && message.contains("«李强»"),
-        "{message}"
-    );
+    assert!(message.contains("document \"news-1\": span 2 at 15–17"), "{message}");
+    assert!(message.contains("«李四»") && message.contains("«李强»"), "{message}");
 }
 
 #[test]
@@ -121,18 +94,12 @@ fn utf16_offsets_are_recognised_in_the_message() {
 #[test]
 fn unknown_label_out_of_range_overlap_and_layer_mismatch_are_refused() {
     let cases: Vec<(Value, &str)> = vec![
-        (
-            json!({"id": 9, "start": 1, "end": 2, "label": "GPE"}),
-            "label \"GPE\" is not in the schema",
-        ),
+        (json!({"id": 9, "start": 1, "end": 2, "label": "GPE"}), "label \"GPE\" is not in the schema"),
         (
             json!({"id": 9, "start": 50, "end": 60, "label": "PER"}),
             "span 9 at 50–60: ends past the end of the text, which has 53 characters",
         ),
-        (
-            json!({"id": 9, "start": 5, "end": 5, "label": "PER"}),
-            "start must be before end",
-        ),
+        (json!({"id": 9, "start": 5, "end": 5, "label": "PER"}), "start must be before end"),
         (
             json!({"id": 9, "start": 16, "end": 18, "label": "LOC"}),
             "would overlap PER span #2 at 15–17 «李强»",
@@ -141,22 +108,13 @@ fn unknown_label_out_of_range_overlap_and_layer_mismatch_are_refused() {
             json!({"id": 9, "start": 18, "end": 20, "label": "LOC", "layer": "directive"}),
             "layer \"directive\" does not match label \"LOC\"",
         ),
-        (
-            json!({"id": 2, "start": 18, "end": 20, "label": "LOC"}),
-            "the id is used twice",
-        ),
+        (json!({"id": 2, "start": 18, "end": 20, "label": "LOC"}), "the id is used twice"),
     ];
     for (span, expected) in cases {
         let mut file = exported();
-        file["documents"][1]["spans"]
-            .as_array_mut()
-            .unwrap()
-            .push(span);
+        file["documents"][1]["spans"].as_array_mut().unwrap().push(span);
         let message = refusal(&file);
-        assert!(
-            message.contains(expected),
-            "expected «{expected}» in «{message}»"
-        );
+        assert!(message.contains(expected), "expected «{expected}» in «{message}»");
         assert!(message.contains("document \"news-1\""), "{message}");
     }
 }

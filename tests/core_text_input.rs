@@ -20,9 +20,6 @@ fn bad_files_are_refused_with_the_place() {
 fn names_come_from_the_file_or_the_first_line() {
     assert_eq!(name_from_file_name("新闻.txt"), "新闻");
     assert_eq!(name_from_file_name(".txt"), "untitled");
-    assert_eq!(
-        name_from_text("\n  共赴春光 疫战到底\n正文"),
-        "共赴春光 疫战到底"
-    );
+    assert_eq!(name_from_text("\n  共赴春光 疫战到底\n正文"), "共赴春光 疫战到底");
     assert_eq!(name_from_text(&"长".repeat(30)).chars().count(), 25);
 }

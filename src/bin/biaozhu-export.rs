@@ -16,7 +16,8 @@ use biaozhu::core::project_json::import_project;
 use std::path::Path;
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: biaozhu-export PROJECT.json OUT_DIR [--format F] [--units document|paragraph|sentence] \
+const USAGE: &str =
+    "usage: biaozhu-export PROJECT.json OUT_DIR [--format F] [--units document|paragraph|sentence] \
 [--crossing merge|drop] [--labels A,B] [--split TRAIN,DEV,TEST] [--seed N] [--scheme bio|bioes] \
 [--label-studio annotations|predictions] [--zip]";
 
@@ -59,26 +60,15 @@ fn parse(args: &[String]) -> Result<(String, String, ExportOptions, bool), Strin
                 let parts: Vec<u32> = value()?
                     .split(',')
                     .map(|p| {
-                        p.trim()
-                            .parse()
-                            .map_err(|_| format!("--split takes three numbers, not \"{p}\""))
+                        p.trim().parse().map_err(|_| format!("--split takes three numbers, not \"{p}\""))
                     })
                     .collect::<Result<_, _>>()?;
                 let [train, dev, test] = parts[..] else {
                     return Err("--split takes three numbers".into());
                 };
-                split = Some(SplitSpec {
-                    train,
-                    dev,
-                    test,
-                    seed: 0,
-                });
+                split = Some(SplitSpec { train, dev, test, seed: 0 });
             }
-            "--seed" => {
-                seed = value()?
-                    .parse()
-                    .map_err(|_| "--seed takes a number".to_string())?
-            }
+            "--seed" => seed = value()?.parse().map_err(|_| "--seed takes a number".to_string())?,
             "--scheme" => {
                 options.tag_scheme = match value()?.as_str() {
                     "bio" => TagScheme::Bio,
@@ -107,8 +97,7 @@ fn parse(args: &[String]) -> Result<(String, String, ExportOptions, bool), Strin
 
 fn run(args: &[String]) -> Result<(), String> {
     let (project_path, out_dir, mut options, zip) = parse(args)?;
-    let json =
-        std::fs::read_to_string(&project_path).map_err(|e| format!("{project_path}: {e}"))?;
+    let json = std::fs::read_to_string(&project_path).map_err(|e| format!("{project_path}: {e}"))?;
     let project = import_project(&json).map_err(|e| format!("{project_path}: {e}"))?;
     if options.format.is_tagged() && options.labels.is_none() {
         // As in the dialog: one tag column takes the entity layer unless labels are named.
@@ -124,19 +113,14 @@ fn run(args: &[String]) -> Result<(), String> {
             crossing.range.start,
             crossing.range.end,
             crossing.text,
-            if options.crossing == Crossing::MergeUnits {
-                "units merged"
-            } else {
-                "left out"
-            }
+            if options.crossing == Crossing::MergeUnits { "units merged" } else { "left out" }
         );
     }
     let out = Path::new(&out_dir);
     if zip {
         let download = bundle(options.format.key(), &export.files);
         std::fs::create_dir_all(out).map_err(|e| format!("{out_dir}: {e}"))?;
-        std::fs::write(out.join(&download.name), &download.bytes)
-            .map_err(|e| format!("{out_dir}: {e}"))?;
+        std::fs::write(out.join(&download.name), &download.bytes).map_err(|e| format!("{out_dir}: {e}"))?;
         println!("{}", out.join(&download.name).display());
         return Ok(());
     }

@@ -48,32 +48,19 @@ impl Command {
                 let removed = project
                     .document_mut(&doc)?
                     .remove_span(span)
-                    .ok_or_else(|| EditError::UnknownSpan {
-                        doc: doc.clone(),
-                        span,
-                    })?;
+                    .ok_or_else(|| EditError::UnknownSpan { doc: doc.clone(), span })?;
                 Ok(Command::AddSpan { doc, span: removed })
             }
             Command::Relabel { doc, span, label } => {
-                let document = project
-                    .document(&doc)
-                    .ok_or_else(|| EditError::UnknownDocument(doc.clone()))?;
-                let current = document.span(span).ok_or_else(|| EditError::UnknownSpan {
-                    doc: doc.clone(),
-                    span,
-                })?;
+                let document =
+                    project.document(&doc).ok_or_else(|| EditError::UnknownDocument(doc.clone()))?;
+                let current =
+                    document.span(span).ok_or_else(|| EditError::UnknownSpan { doc: doc.clone(), span })?;
                 let range = current.range;
                 project.check_span(&doc, range, &label, Some(span))?;
-                let target = project
-                    .document_mut(&doc)?
-                    .span_mut(span)
-                    .expect("span checked above");
+                let target = project.document_mut(&doc)?.span_mut(span).expect("span checked above");
                 let old = std::mem::replace(&mut target.label, label);
-                Ok(Command::Relabel {
-                    doc,
-                    span,
-                    label: old,
-                })
+                Ok(Command::Relabel { doc, span, label: old })
             }
             Command::AddDocument { at, doc } => {
                 let id = doc.id.clone();
@@ -82,10 +69,7 @@ impl Command {
             }
             Command::RemoveDocument { doc } => {
                 let (at, removed) = project.take_document(&doc)?;
-                Ok(Command::AddDocument {
-                    at,
-                    doc: Box::new(removed),
-                })
+                Ok(Command::AddDocument { at, doc: Box::new(removed) })
             }
             Command::ReplaceProject(new) => {
                 let old = std::mem::replace(project, *new);

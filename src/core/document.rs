@@ -55,13 +55,7 @@ impl Document {
     pub fn new(id: DocId, name: impl Into<String>, text: impl Into<String>) -> Self {
         let text = text.into();
         let index = CharIndex::new(&text);
-        Document {
-            id,
-            name: name.into(),
-            text,
-            index,
-            spans: Vec::new(),
-        }
+        Document { id, name: name.into(), text, index, spans: Vec::new() }
     }
 
     pub fn text(&self) -> &str {
@@ -99,17 +93,13 @@ impl Document {
         // Spans starting at or after `range.end` cannot overlap; everything before that point
         // is checked, which is fine at this scale (an interval index is planned for huge docs).
         let stop = self.spans.partition_point(|s| s.range.start < range.end);
-        self.spans[..stop]
-            .iter()
-            .filter(move |s| s.range.overlaps(&range))
+        self.spans[..stop].iter().filter(move |s| s.range.overlaps(&range))
     }
 
     /// Inserts a span, keeping the order. Validation is the caller's job (see `command`).
     pub(crate) fn insert_span(&mut self, span: Span) {
         let key = (span.range.start, span.range.end, span.id);
-        let at = self
-            .spans
-            .partition_point(|s| (s.range.start, s.range.end, s.id) < key);
+        let at = self.spans.partition_point(|s| (s.range.start, s.range.end, s.id) < key);
         self.spans.insert(at, span);
     }
 

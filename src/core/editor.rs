@@ -27,17 +27,11 @@ pub struct Notice {
 
 impl Notice {
     pub fn info(text: impl Into<String>) -> Self {
-        Notice {
-            kind: NoticeKind::Info,
-            text: text.into(),
-        }
+        Notice { kind: NoticeKind::Info, text: text.into() }
     }
 
     pub fn error(text: impl Into<String>) -> Self {
-        Notice {
-            kind: NoticeKind::Error,
-            text: text.into(),
-        }
+        Notice { kind: NoticeKind::Error, text: text.into() }
     }
 }
 
@@ -150,9 +144,7 @@ impl EditorState {
     }
 
     pub fn document(&self) -> Option<&Document> {
-        self.open_doc
-            .as_ref()
-            .and_then(|id| self.project().document(id))
+        self.open_doc.as_ref().and_then(|id| self.project().document(id))
     }
 
     pub fn save_state(&self) -> SaveState {
@@ -209,11 +201,7 @@ impl EditorState {
             }
             EditorAction::AddDocument { name, text } => {
                 // The same file opened again (a reload with `?doc=`, a second drop) is not duplicated.
-                let existing = self
-                    .project()
-                    .documents()
-                    .iter()
-                    .find(|d| d.name == name && d.text() == text);
+                let existing = self.project().documents().iter().find(|d| d.name == name && d.text() == text);
                 if let Some(id) = existing.map(|d| d.id.clone()) {
                     self.open(id);
                     return;
@@ -221,10 +209,7 @@ impl EditorState {
                 let id = self.project().fresh_doc_id();
                 let at = self.project().documents().len();
                 let doc = Document::new(id.clone(), name, text);
-                if self.edit(Command::AddDocument {
-                    at,
-                    doc: Box::new(doc),
-                }) {
+                if self.edit(Command::AddDocument { at, doc: Box::new(doc) }) {
                     self.open(id);
                 }
             }
@@ -251,9 +236,8 @@ impl EditorState {
                     }
                 }
                 Err(error) => {
-                    self.notice = Some(Notice::error(format!(
-                        "{source} was not imported, nothing changed: {error}"
-                    )))
+                    self.notice =
+                        Some(Notice::error(format!("{source} was not imported, nothing changed: {error}")))
                 }
             },
             EditorAction::Failed(message) => self.notice = Some(Notice::error(message)),
@@ -276,15 +260,10 @@ impl EditorState {
                 let mapping = unknown
                     .into_iter()
                     .filter_map(|l| {
-                        suggest_label(self.project(), l)
-                            .map(|to| (l.to_string(), LabelChoice::Map(to)))
+                        suggest_label(self.project(), l).map(|to| (l.to_string(), LabelChoice::Map(to)))
                     })
                     .collect();
-                self.pending_import = Some(PendingImport {
-                    source,
-                    parsed,
-                    mapping,
-                });
+                self.pending_import = Some(PendingImport { source, parsed, mapping });
             }
             EditorAction::MapLabel { label, choice } => {
                 if let Some(pending) = &mut self.pending_import {
@@ -305,10 +284,7 @@ impl EditorState {
         };
         let plan = plan(self.project(), &pending.parsed, &pending.mapping);
         if plan.docs.is_empty() {
-            self.notice = Some(Notice::error(format!(
-                "{}: nothing to import",
-                pending.source
-            )));
+            self.notice = Some(Notice::error(format!("{}: nothing to import", pending.source)));
             return;
         }
         let first = plan.docs[0].id.clone();
@@ -323,10 +299,7 @@ impl EditorState {
                 plan.span_count()
             );
             if plan.moved > 0 {
-                text.push_str(&format!(
-                    "; {} span(s) moved to where their text is",
-                    plan.moved
-                ));
+                text.push_str(&format!("; {} span(s) moved to where their text is", plan.moved));
             }
             let left_out = plan.problems.len() + plan.unmapped.values().sum::<usize>();
             if left_out > 0 {
@@ -368,16 +341,9 @@ impl EditorState {
                 Err(error) => self.notice = Some(Notice::error(error.to_string())),
             }
         } else if let Some(span) = self.selected_span {
-            let same = self
-                .document()
-                .and_then(|d| d.span(span))
-                .is_some_and(|s| s.label == label);
+            let same = self.document().and_then(|d| d.span(span)).is_some_and(|s| s.label == label);
             if !same {
-                self.edit(Command::Relabel {
-                    doc,
-                    span,
-                    label: label.to_string(),
-                });
+                self.edit(Command::Relabel { doc, span, label: label.to_string() });
             }
         } else if self.sticky_label.as_deref() == Some(label) {
             self.sticky_label = None;
@@ -409,16 +375,12 @@ impl EditorState {
     /// After undo or redo the open document or the selected span may be gone.
     fn after_history_step(&mut self) {
         self.pending = None;
-        let doc_exists = self
-            .open_doc
-            .as_ref()
-            .is_some_and(|id| self.project().document(id).is_some());
+        let doc_exists = self.open_doc.as_ref().is_some_and(|id| self.project().document(id).is_some());
         if !doc_exists {
             self.open_doc = self.project().documents().first().map(|d| d.id.clone());
         }
-        let span_exists = self
-            .selected_span
-            .is_some_and(|id| self.document().is_some_and(|d| d.span(id).is_some()));
+        let span_exists =
+            self.selected_span.is_some_and(|id| self.document().is_some_and(|d| d.span(id).is_some()));
         if !span_exists {
             self.selected_span = None;
         }

@@ -61,25 +61,13 @@ impl fmt::Display for EditError {
                 write!(f, "label \"{label}\" is not in the schema")
             }
             EditError::EmptyRange { doc } => {
-                write!(
-                    f,
-                    "nothing to label in document \"{doc}\": the selection is empty"
-                )
+                write!(f, "nothing to label in document \"{doc}\": the selection is empty")
             }
-            EditError::OutOfRange { doc, range, len } => write!(
-                f,
-                "span {range} ends past the end of document \"{doc}\", which has {len} characters"
-            ),
+            EditError::OutOfRange { doc, range, len } => {
+                write!(f, "span {range} ends past the end of document \"{doc}\", which has {len} characters")
+            }
             EditError::Overlap(overlap) => {
-                let Overlap {
-                    label,
-                    range,
-                    other,
-                    other_label,
-                    other_range,
-                    other_text,
-                    ..
-                } = &**overlap;
+                let Overlap { label, range, other, other_label, other_range, other_text, .. } = &**overlap;
                 write!(
                     f,
                     "{label} at {range} would overlap {other_label} span {other} at {other_range} \

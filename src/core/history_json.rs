@@ -31,69 +31,30 @@ struct SpanRecord {
 #[derive(Serialize, Deserialize)]
 #[serde(tag = "op", rename_all = "snake_case")]
 enum Step {
-    AddSpan {
-        doc: String,
-        span: SpanRecord,
-    },
-    RemoveSpan {
-        doc: String,
-        span: u64,
-    },
-    Relabel {
-        doc: String,
-        span: u64,
-        label: String,
-    },
-    AddDocument {
-        at: usize,
-        id: String,
-        name: String,
-        text: String,
-        spans: Vec<SpanRecord>,
-    },
-    RemoveDocument {
-        doc: String,
-    },
-    ReplaceProject {
-        project: Value,
-    },
-    Batch {
-        steps: Vec<Step>,
-    },
+    AddSpan { doc: String, span: SpanRecord },
+    RemoveSpan { doc: String, span: u64 },
+    Relabel { doc: String, span: u64, label: String },
+    AddDocument { at: usize, id: String, name: String, text: String, spans: Vec<SpanRecord> },
+    RemoveDocument { doc: String },
+    ReplaceProject { project: Value },
+    Batch { steps: Vec<Step> },
 }
 
 fn span_record(span: &Span) -> SpanRecord {
-    SpanRecord {
-        id: span.id.0,
-        start: span.range.start,
-        end: span.range.end,
-        label: span.label.clone(),
-    }
+    SpanRecord { id: span.id.0, start: span.range.start, end: span.range.end, label: span.label.clone() }
 }
 
 fn span_from(record: SpanRecord) -> Span {
-    Span {
-        id: SpanId(record.id),
-        range: CharRange::new(record.start, record.end),
-        label: record.label,
-    }
+    Span { id: SpanId(record.id), range: CharRange::new(record.start, record.end), label: record.label }
 }
 
 fn step_of(command: &Command) -> Step {
     match command {
-        Command::AddSpan { doc, span } => Step::AddSpan {
-            doc: doc.0.clone(),
-            span: span_record(span),
-        },
-        Command::RemoveSpan { doc, span } => Step::RemoveSpan {
-            doc: doc.0.clone(),
-            span: span.0,
-        },
-        Command::Relabel { doc, span, label } => Step::Relabel {
-            doc: doc.0.clone(),
-            span: span.0,
-            label: label.clone(),
-        },
+        Command::AddSpan { doc, span } => Step::AddSpan { doc: doc.0.clone(), span: span_record(span) },
+        Command::RemoveSpan { doc, span } => Step::RemoveSpan { doc: doc.0.clone(), span: span.0 },
+        Command::Relabel { doc, span, label } => {
+            Step::Relabel { doc: doc.0.clone(), span: span.0, label: label.clone() }
+        }
         Command::AddDocument { at, doc } => Step::AddDocument {
             at: *at,
             id: doc.id.0.clone(),
@@ -105,34 +66,16 @@ fn step_of(command: &Command) -> Step {
         Command::ReplaceProject(project) => Step::ReplaceProject {
             project: serde_json::from_str(&export_project(project)).expect("the export is JSON"),
         },
-        Command::Batch(commands) => Step::Batch {
-            steps: commands.iter().map(step_of).collect(),
-        },
+        Command::Batch(commands) => Step::Batch { steps: commands.iter().map(step_of).collect() },
     }
 }
 
 fn command_of(step: Step) -> Option<Command> {
     Some(match step {
-        Step::AddSpan { doc, span } => Command::AddSpan {
-            doc: DocId(doc),
-            span: span_from(span),
-        },
-        Step::RemoveSpan { doc, span } => Command::RemoveSpan {
-            doc: DocId(doc),
-            span: SpanId(span),
-        },
-        Step::Relabel { doc, span, label } => Command::Relabel {
-            doc: DocId(doc),
-            span: SpanId(span),
-            label,
-        },
-        Step::AddDocument {
-            at,
-            id,
-            name,
-            text,
-            spans,
-        } => {
+        Step::AddSpan { doc, span } => Command::AddSpan { doc: DocId(doc), span: span_from(span) },
+        Step::RemoveSpan { doc, span } => Command::RemoveSpan { doc: DocId(doc), span: SpanId(span) },
+        Step::Relabel { doc, span, label } => Command::Relabel { doc: DocId(doc), span: SpanId(span), label },
+        Step::AddDocument { at, id, name, text, spans } => {
             let mut doc = Document::new(DocId(id), name, text);
             for span in spans {
                 if !doc.contains_range(CharRange::new(span.start, span.end)) {
@@ -140,18 +83,13 @@ fn command_of(step: Step) -> Option<Command> {
                 }
                 doc.insert_span(span_from(span));
             }
-            Command::AddDocument {
-                at,
-                doc: Box::new(doc),
-            }
+            Command::AddDocument { at, doc: Box::new(doc) }
         }
         Step::RemoveDocument { doc } => Command::RemoveDocument { doc: DocId(doc) },
         Step::ReplaceProject { project } => {
             Command::ReplaceProject(Box::new(import_project(&project.to_string()).ok()?))
         }
-        Step::Batch { steps } => {
-            Command::Batch(steps.into_iter().map(command_of).collect::<Option<_>>()?)
-        }
+        Step::Batch { steps } => Command::Batch(steps.into_iter().map(command_of).collect::<Option<_>>()?),
     })
 }
 
@@ -175,16 +113,8 @@ pub fn resume_session(project: Project, history: Option<&str>) -> Session {
     let Some(file) = parsed.filter(|f| f.version == HISTORY_VERSION) else {
         return Session::new(project);
     };
-    let undo = file
-        .undo
-        .into_iter()
-        .map(command_of)
-        .collect::<Option<Vec<_>>>();
-    let redo = file
-        .redo
-        .into_iter()
-        .map(command_of)
-        .collect::<Option<Vec<_>>>();
+    let undo = file.undo.into_iter().map(command_of).collect::<Option<Vec<_>>>();
+    let redo = file.redo.into_iter().map(command_of).collect::<Option<Vec<_>>>();
     match (undo, redo) {
         (Some(undo), Some(redo)) => Session::resume(project, undo, redo, file.revision),
         _ => Session::new(project),

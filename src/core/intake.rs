@@ -18,9 +18,7 @@ fn base_name(name: &str) -> &str {
 fn is_project_file(name: &str, bytes: &[u8]) -> bool {
     let text = String::from_utf8_lossy(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes));
     match serde_json::from_str::<Value>(&text) {
-        Ok(Value::Object(object)) => {
-            object.contains_key("format") || object.contains_key("documents")
-        }
+        Ok(Value::Object(object)) => object.contains_key("format") || object.contains_key("documents"),
         Ok(_) => false,
         // Broken JSON in a .json file gets the project reader's message (line and column).
         Err(_) => {
@@ -37,35 +35,19 @@ fn project_action(name: &str, bytes: &[u8]) -> EditorAction {
         Err(e) => Err(ImportError::NotJson {
             line: 1,
             column: 1,
-            reason: format!(
-                "not UTF-8 text (invalid byte at offset {})",
-                e.valid_up_to()
-            ),
+            reason: format!("not UTF-8 text (invalid byte at offset {})", e.valid_up_to()),
         }),
     };
-    EditorAction::ImportProject {
-        source: name.to_string(),
-        result,
-    }
+    EditorAction::ImportProject { source: name.to_string(), result }
 }
 
 /// The actions for the files the user handed over together.
 pub fn actions_for_files(files: Vec<InFile>) -> Vec<EditorAction> {
-    let files: Vec<InFile> = files
-        .into_iter()
-        .map(|f| InFile {
-            name: base_name(&f.name).to_string(),
-            ..f
-        })
-        .collect();
-    let has_ann = files
-        .iter()
-        .any(|f| f.name.to_lowercase().ends_with(".ann"));
+    let files: Vec<InFile> =
+        files.into_iter().map(|f| InFile { name: base_name(&f.name).to_string(), ..f }).collect();
+    let has_ann = files.iter().any(|f| f.name.to_lowercase().ends_with(".ann"));
     if !has_ann && files.len() > 1 {
-        return files
-            .into_iter()
-            .flat_map(|f| actions_for_files(vec![f]))
-            .collect();
+        return files.into_iter().flat_map(|f| actions_for_files(vec![f])).collect();
     }
     if let [file] = &files[..] {
         let lower = file.name.to_lowercase();
@@ -73,31 +55,20 @@ pub fn actions_for_files(files: Vec<InFile>) -> Vec<EditorAction> {
             return vec![project_action(&file.name, &file.bytes)];
         }
         if lower.ends_with(".txt")
-            || !lower.contains('.')
-                && !file.bytes.starts_with(b"PK")
-                && !looks_structured(&file.bytes)
+            || !lower.contains('.') && !file.bytes.starts_with(b"PK") && !looks_structured(&file.bytes)
         {
             return vec![match decode_text_file(&file.bytes) {
-                Ok(text) => EditorAction::AddDocument {
-                    name: name_from_file_name(&file.name),
-                    text,
-                },
-                Err(error) => {
-                    EditorAction::Failed(format!("{} was not opened: {error}", file.name))
-                }
+                Ok(text) => EditorAction::AddDocument { name: name_from_file_name(&file.name), text },
+                Err(error) => EditorAction::Failed(format!("{} was not opened: {error}", file.name)),
             }];
         }
     }
-    let source = files
-        .iter()
-        .map(|f| f.name.as_str())
-        .collect::<Vec<_>>()
-        .join(" + ");
+    let source = files.iter().map(|f| f.name.as_str()).collect::<Vec<_>>().join(" + ");
     vec![match parse(&files) {
         Ok(parsed) => EditorAction::DatasetRead { source, parsed },
-        Err(message) => EditorAction::Failed(format!(
-            "{source} was not imported, nothing changed: {message}"
-        )),
+        Err(message) => {
+            EditorAction::Failed(format!("{source} was not imported, nothing changed: {message}"))
+        }
     }]
 }
 
@@ -109,10 +80,7 @@ fn looks_structured(bytes: &[u8]) -> bool {
 
 /// The action for one file called `name` holding `bytes`.
 pub fn action_for_file(name: &str, bytes: &[u8]) -> EditorAction {
-    actions_for_files(vec![InFile {
-        name: name.to_string(),
-        bytes: bytes.to_vec(),
-    }])
-    .pop()
-    .expect("one file gives one action")
+    actions_for_files(vec![InFile { name: name.to_string(), bytes: bytes.to_vec() }])
+        .pop()
+        .expect("one file gives one action")
 }

@@ -36,23 +36,14 @@ pub fn paragraphs(text: &str) -> Vec<CharRange> {
 /// Shrinks a selection so it neither starts nor ends with whitespace (including the ideographic
 /// space U+3000). Returns an empty range if only whitespace was selected.
 pub fn trim_selection(doc: &Document, range: CharRange) -> CharRange {
-    let range = CharRange::new(
-        range.start.min(doc.char_len()),
-        range.end.min(doc.char_len()),
-    );
+    let range = CharRange::new(range.start.min(doc.char_len()), range.end.min(doc.char_len()));
     let text = doc.slice(range);
     let leading = text.chars().take_while(|c| c.is_whitespace()).count();
     if leading == range.len() {
-        return CharRange {
-            start: range.start,
-            end: range.start,
-        };
+        return CharRange { start: range.start, end: range.start };
     }
     let trailing = text.chars().rev().take_while(|c| c.is_whitespace()).count();
-    CharRange {
-        start: range.start + leading,
-        end: range.end - trailing,
-    }
+    CharRange { start: range.start + leading, end: range.end - trailing }
 }
 
 /// One node of a paragraph's drawing.
@@ -84,45 +75,22 @@ struct Pending {
 /// order decides which span goes outside when two cover the same characters).
 pub fn layout_paragraph(doc: &Document, schema: &Schema, paragraph: CharRange) -> Vec<Node> {
     let spans: Vec<&Span> = doc.spans_overlapping(paragraph).collect();
-    let rank = |span: &Span| {
-        schema
-            .layer_of(&span.label)
-            .map_or(usize::MAX, |l| schema.layer_rank(&l.name))
-    };
+    let rank = |span: &Span| schema.layer_of(&span.label).map_or(usize::MAX, |l| schema.layer_rank(&l.name));
     let mut queue: BinaryHeap<Pending> = spans
         .iter()
         .map(|s| {
-            let piece = s
-                .range
-                .intersect(&paragraph)
-                .expect("overlapping spans intersect");
-            Pending {
-                start: Reverse(piece.start),
-                end: piece.end,
-                rank: Reverse(rank(s)),
-                id: Reverse(s.id),
-            }
+            let piece = s.range.intersect(&paragraph).expect("overlapping spans intersect");
+            Pending { start: Reverse(piece.start), end: piece.end, rank: Reverse(rank(s)), id: Reverse(s.id) }
         })
         .collect();
-    let find = |id: SpanId| {
-        *spans
-            .iter()
-            .find(|s| s.id == id)
-            .expect("queued from spans")
-    };
+    let find = |id: SpanId| *spans.iter().find(|s| s.id == id).expect("queued from spans");
 
     // Open elements, outermost first: (span, piece start, piece end, children so far).
     let mut stack: Vec<(SpanId, usize, usize, Vec<Node>)> = Vec::new();
     let mut top_level: Vec<Node> = Vec::new();
     let mut cursor = paragraph.start;
 
-    while let Some(Pending {
-        start: Reverse(start),
-        end,
-        id: Reverse(id),
-        ..
-    }) = queue.pop()
-    {
+    while let Some(Pending { start: Reverse(start), end, id: Reverse(id), .. }) = queue.pop() {
         // Close every open element that ends before this piece starts.
         while stack.last().is_some_and(|(_, _, e, _)| *e <= start) {
             close_top(&mut stack, &mut top_level, &mut cursor, &find);
@@ -148,10 +116,7 @@ pub fn layout_paragraph(doc: &Document, schema: &Schema, paragraph: CharRange) -
         close_top(&mut stack, &mut top_level, &mut cursor, &find);
     }
     if cursor < paragraph.end {
-        top_level.push(Node::Text(CharRange {
-            start: cursor,
-            end: paragraph.end,
-        }));
+        top_level.push(Node::Text(CharRange { start: cursor, end: paragraph.end }));
     }
     top_level
 }
@@ -174,10 +139,7 @@ fn push_text(
     to: usize,
 ) {
     if *cursor < to {
-        children_of(stack, top_level).push(Node::Text(CharRange {
-            start: *cursor,
-            end: to,
-        }));
+        children_of(stack, top_level).push(Node::Text(CharRange { start: *cursor, end: to }));
         *cursor = to;
     }
 }

@@ -22,10 +22,7 @@ impl CharRange {
         if start <= end {
             CharRange { start, end }
         } else {
-            CharRange {
-                start: end,
-                end: start,
-            }
+            CharRange { start: end, end: start }
         }
     }
 
@@ -109,9 +106,7 @@ pub fn utf16_to_cp(text: &str, unit: usize, snap: Snap) -> usize {
 
 /// The UTF-8 byte offset of code point `cp` in `text`; offsets past the end clamp to the end.
 pub fn cp_to_byte(text: &str, cp: usize) -> usize {
-    text.char_indices()
-        .nth(cp)
-        .map_or(text.len(), |(byte, _)| byte)
+    text.char_indices().nth(cp).map_or(text.len(), |(byte, _)| byte)
 }
 
 /// The code point offset of UTF-8 byte offset `byte`, snapping inside a character as `snap` says.
@@ -158,10 +153,7 @@ impl CharIndex {
             }
             char_count = i + 1;
         }
-        CharIndex {
-            checkpoints,
-            char_count,
-        }
+        CharIndex { checkpoints, char_count }
     }
 
     /// Number of code points in the indexed text.
@@ -174,11 +166,7 @@ impl CharIndex {
     /// # Panics
     /// If `cp` is past the end of the text.
     pub fn byte_of(&self, text: &str, cp: usize) -> usize {
-        assert!(
-            cp <= self.char_count,
-            "code point {cp} is past the end ({})",
-            self.char_count
-        );
+        assert!(cp <= self.char_count, "code point {cp} is past the end ({})", self.char_count);
         if cp == self.char_count {
             return text.len();
         }

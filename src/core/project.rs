@@ -29,21 +29,13 @@ impl Eq for Project {}
 
 impl Project {
     pub fn new(schema: Schema) -> Self {
-        Project {
-            schema,
-            documents: Vec::new(),
-            next_span_id: 1,
-        }
+        Project { schema, documents: Vec::new(), next_span_id: 1 }
     }
 
     /// What a first visit shows: the default schema and the bundled article.
     pub fn bundled() -> Self {
         let mut project = Project::new(default_schema());
-        let doc = Document::new(
-            BUNDLED_ARTICLE_ID.into(),
-            BUNDLED_ARTICLE_NAME,
-            BUNDLED_ARTICLE_TEXT,
-        );
+        let doc = Document::new(BUNDLED_ARTICLE_ID.into(), BUNDLED_ARTICLE_NAME, BUNDLED_ARTICLE_TEXT);
         project.documents.push(doc);
         project
     }
@@ -57,10 +49,7 @@ impl Project {
     }
 
     pub(crate) fn document_mut(&mut self, id: &DocId) -> Result<&mut Document, EditError> {
-        self.documents
-            .iter_mut()
-            .find(|d| &d.id == id)
-            .ok_or_else(|| EditError::UnknownDocument(id.clone()))
+        self.documents.iter_mut().find(|d| &d.id == id).ok_or_else(|| EditError::UnknownDocument(id.clone()))
     }
 
     pub fn span_count(&self) -> usize {
@@ -91,24 +80,16 @@ impl Project {
         label: &str,
         except: Option<SpanId>,
     ) -> Result<(), EditError> {
-        let document = self
-            .document(doc)
-            .ok_or_else(|| EditError::UnknownDocument(doc.clone()))?;
+        let document = self.document(doc).ok_or_else(|| EditError::UnknownDocument(doc.clone()))?;
         let layer = self
             .schema
             .layer_of(label)
-            .ok_or_else(|| EditError::UnknownLabel {
-                label: label.to_string(),
-            })?;
+            .ok_or_else(|| EditError::UnknownLabel { label: label.to_string() })?;
         if range.is_empty() {
             return Err(EditError::EmptyRange { doc: doc.clone() });
         }
         if !document.contains_range(range) {
-            return Err(EditError::OutOfRange {
-                doc: doc.clone(),
-                range,
-                len: document.char_len(),
-            });
+            return Err(EditError::OutOfRange { doc: doc.clone(), range, len: document.char_len() });
         }
         if layer.allow_overlap {
             return Ok(());
@@ -135,10 +116,7 @@ impl Project {
         self.check_span(doc, span.range, &span.label, None)?;
         let document = self.document_mut(doc)?;
         if document.span(span.id).is_some() {
-            return Err(EditError::DuplicateSpan {
-                doc: doc.clone(),
-                span: span.id,
-            });
+            return Err(EditError::DuplicateSpan { doc: doc.clone(), span: span.id });
         }
         self.next_span_id = self.next_span_id.max(span.id.0 + 1);
         self.document_mut(doc)?.insert_span(span);

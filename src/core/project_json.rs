@@ -118,36 +118,23 @@ pub enum ImportError {
 impl fmt::Display for ImportError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            ImportError::NotJson {
-                line,
-                column,
-                reason,
-            } => {
-                write!(
-                    f,
-                    "the file is not valid JSON (line {line}, column {column}): {reason}"
-                )
+            ImportError::NotJson { line, column, reason } => {
+                write!(f, "the file is not valid JSON (line {line}, column {column}): {reason}")
             }
             ImportError::NotAProject { reason } => {
                 write!(f, "the file is JSON but not a biaozhu project: {reason}")
             }
-            ImportError::UnknownVersion { found } => write!(
-                f,
-                "the project file has version {found}; this app reads version {FORMAT_VERSION}"
-            ),
-            ImportError::WrongOffsetUnit { found } => write!(
-                f,
-                "the project file counts offsets in \"{found}\"; this app reads \"{OFFSET_UNIT}\""
-            ),
+            ImportError::UnknownVersion { found } => {
+                write!(f, "the project file has version {found}; this app reads version {FORMAT_VERSION}")
+            }
+            ImportError::WrongOffsetUnit { found } => {
+                write!(f, "the project file counts offsets in \"{found}\"; this app reads \"{OFFSET_UNIT}\"")
+            }
             ImportError::BadSchema { problems } => {
                 write!(f, "the label schema is unusable: {}", problems.join("; "))
             }
             ImportError::BadDocument { index, reason } => {
-                write!(
-                    f,
-                    "document {} in the file is malformed: {reason}",
-                    index + 1
-                )
+                write!(f, "document {} in the file is malformed: {reason}", index + 1)
             }
             ImportError::DuplicateDocument { id } => {
                 write!(f, "the file has two documents with id \"{id}\"")
@@ -155,12 +142,7 @@ impl fmt::Display for ImportError {
             ImportError::BadSpans { problems } => {
                 const SHOWN: usize = 10;
                 let shown: Vec<&str> = problems.iter().take(SHOWN).map(String::as_str).collect();
-                write!(
-                    f,
-                    "{} span problem(s): {}",
-                    problems.len(),
-                    shown.join("; ")
-                )?;
+                write!(f, "{} span problem(s): {}", problems.len(), shown.join("; "))?;
                 if problems.len() > SHOWN {
                     write!(f, "; and {} more", problems.len() - SHOWN)?;
                 }
@@ -183,74 +165,40 @@ pub fn import_project(json: &str) -> Result<Project, ImportError> {
         column: e.column(),
         reason: e.to_string(),
     })?;
-    let object = value.as_object().ok_or_else(|| ImportError::NotAProject {
-        reason: "the top level is not an object".into(),
-    })?;
+    let object = value
+        .as_object()
+        .ok_or_else(|| ImportError::NotAProject { reason: "the top level is not an object".into() })?;
     match object.get("format").and_then(Value::as_str) {
         Some(FORMAT_NAME) => {}
-        Some(other) => {
-            return Err(ImportError::NotAProject {
-                reason: format!("\"format\" is \"{other}\""),
-            })
-        }
-        None => {
-            return Err(ImportError::NotAProject {
-                reason: "it has no \"format\" field".into(),
-            })
-        }
+        Some(other) => return Err(ImportError::NotAProject { reason: format!("\"format\" is \"{other}\"") }),
+        None => return Err(ImportError::NotAProject { reason: "it has no \"format\" field".into() }),
     }
     match object.get("version") {
         Some(v) if v.as_u64() == Some(FORMAT_VERSION) => {}
-        Some(v) => {
-            return Err(ImportError::UnknownVersion {
-                found: v.to_string(),
-            })
-        }
-        None => {
-            return Err(ImportError::NotAProject {
-                reason: "it has no \"version\" field".into(),
-            })
-        }
+        Some(v) => return Err(ImportError::UnknownVersion { found: v.to_string() }),
+        None => return Err(ImportError::NotAProject { reason: "it has no \"version\" field".into() }),
     }
     match object.get("offset_unit").and_then(Value::as_str) {
         Some(OFFSET_UNIT) => {}
-        Some(other) => {
-            return Err(ImportError::WrongOffsetUnit {
-                found: other.to_string(),
-            })
-        }
-        None => {
-            return Err(ImportError::NotAProject {
-                reason: "it has no \"offset_unit\" field".into(),
-            })
-        }
+        Some(other) => return Err(ImportError::WrongOffsetUnit { found: other.to_string() }),
+        None => return Err(ImportError::NotAProject { reason: "it has no \"offset_unit\" field".into() }),
     }
-    let schema: Schema = serde_json::from_value(
-        object.get("schema").cloned().unwrap_or(Value::Null),
-    )
-    .map_err(|e| ImportError::NotAProject {
-        reason: format!("\"schema\": {e}"),
-    })?;
+    let schema: Schema = serde_json::from_value(object.get("schema").cloned().unwrap_or(Value::Null))
+        .map_err(|e| ImportError::NotAProject { reason: format!("\"schema\": {e}") })?;
     let problems = schema.problems();
     if !problems.is_empty() {
         return Err(ImportError::BadSchema { problems });
     }
-    let raw_documents = object
-        .get("documents")
-        .and_then(Value::as_array)
-        .ok_or_else(|| ImportError::NotAProject {
-            reason: "\"documents\" is missing or not a list".into(),
-        })?;
+    let raw_documents = object.get("documents").and_then(Value::as_array).ok_or_else(|| {
+        ImportError::NotAProject { reason: "\"documents\" is missing or not a list".into() }
+    })?;
 
     let mut project = Project::new(schema);
     let mut span_problems = Vec::new();
     let mut seen_span_ids = std::collections::HashSet::new();
     for (index, raw) in raw_documents.iter().enumerate() {
-        let file: DocumentFile =
-            serde_json::from_value(raw.clone()).map_err(|e| ImportError::BadDocument {
-                index,
-                reason: e.to_string(),
-            })?;
+        let file: DocumentFile = serde_json::from_value(raw.clone())
+            .map_err(|e| ImportError::BadDocument { index, reason: e.to_string() })?;
         if project.document(&DocId(file.id.clone())).is_some() {
             return Err(ImportError::DuplicateDocument { id: file.id });
         }
@@ -265,19 +213,13 @@ pub fn import_project(json: &str) -> Result<Project, ImportError> {
                 span_problems.push(problem);
                 continue;
             }
-            let place = format!(
-                "document \"{}\": span {} at {}–{}",
-                doc_id, span.id, span.start, span.end
-            );
+            let place = format!("document \"{}\": span {} at {}–{}", doc_id, span.id, span.start, span.end);
             if !seen_span_ids.insert(span.id) {
                 span_problems.push(format!("{place}: the id is used twice"));
                 continue;
             }
-            let span = Span {
-                id: SpanId(span.id),
-                range: CharRange::new(span.start, span.end),
-                label: span.label,
-            };
+            let span =
+                Span { id: SpanId(span.id), range: CharRange::new(span.start, span.end), label: span.label };
             // Overlaps the schema forbids are found by the same check every edit goes through.
             if let Err(error) = project.insert_span(&doc_id, span) {
                 span_problems.push(format!("{place}: {error}"));
@@ -287,32 +229,21 @@ pub fn import_project(json: &str) -> Result<Project, ImportError> {
     if span_problems.is_empty() {
         Ok(project)
     } else {
-        Err(ImportError::BadSpans {
-            problems: span_problems,
-        })
+        Err(ImportError::BadSpans { problems: span_problems })
     }
 }
 
 /// Checks one span of the file against its document and the schema.
 fn check_span_file(project: &Project, doc: &Document, span: &SpanFile) -> Result<(), String> {
-    let at = format!(
-        "document \"{}\": span {} at {}–{}",
-        doc.id, span.id, span.start, span.end
-    );
+    let at = format!("document \"{}\": span {} at {}–{}", doc.id, span.id, span.start, span.end);
     if span.start >= span.end {
         return Err(format!("{at}: start must be before end"));
     }
     if span.end > doc.char_len() {
-        return Err(format!(
-            "{at}: ends past the end of the text, which has {} characters",
-            doc.char_len()
-        ));
+        return Err(format!("{at}: ends past the end of the text, which has {} characters", doc.char_len()));
     }
     let Some(layer) = project.schema.layer_of(&span.label) else {
-        return Err(format!(
-            "{at}: label \"{}\" is not in the schema",
-            span.label
-        ));
+        return Err(format!("{at}: label \"{}\" is not in the schema", span.label));
     };
     if let Some(declared) = &span.layer {
         if declared != &layer.name {
@@ -330,9 +261,7 @@ fn check_span_file(project: &Project, doc: &Document, span: &SpanFile) -> Result
             } else {
                 ""
             };
-            return Err(format!(
-                "{at}: the span says «{expected}» but the text there is «{actual}»{hint}"
-            ));
+            return Err(format!("{at}: the span says «{expected}» but the text there is «{actual}»{hint}"));
         }
     }
     Ok(())

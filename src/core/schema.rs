@@ -31,13 +31,7 @@ pub struct Schema {
 impl Schema {
     /// The label called `name` and the layer holding it.
     pub fn find(&self, name: &str) -> Option<(&Layer, &Label)> {
-        self.layers.iter().find_map(|layer| {
-            layer
-                .labels
-                .iter()
-                .find(|l| l.name == name)
-                .map(|l| (layer, l))
-        })
+        self.layers.iter().find_map(|layer| layer.labels.iter().find(|l| l.name == name).map(|l| (layer, l)))
     }
 
     pub fn label(&self, name: &str) -> Option<&Label> {
@@ -62,10 +56,7 @@ impl Schema {
     /// Rank of a layer in the schema; rendering nests later layers inside earlier ones when the
     /// spans allow it, so a directive (listed first) wraps the entities inside it.
     pub fn layer_rank(&self, layer: &str) -> usize {
-        self.layers
-            .iter()
-            .position(|l| l.name == layer)
-            .unwrap_or(usize::MAX)
+        self.layers.iter().position(|l| l.name == layer).unwrap_or(usize::MAX)
     }
 
     /// Problems that make the schema unusable: duplicate names or hotkeys, empty names.
@@ -84,10 +75,7 @@ impl Schema {
             layer_names.push(&layer.name);
             for label in &layer.labels {
                 if label.name.trim().is_empty() {
-                    problems.push(format!(
-                        "layer \"{}\" has a label with an empty name",
-                        layer.name
-                    ));
+                    problems.push(format!("layer \"{}\" has a label with an empty name", layer.name));
                 }
                 if names.contains(&label.name.as_str()) {
                     problems.push(format!("label \"{}\" is defined twice", label.name));
@@ -107,13 +95,7 @@ impl Schema {
 }
 
 fn label(name: &str, zh: &str, en: &str, color: &str, hotkey: char) -> Label {
-    Label {
-        name: name.into(),
-        zh: zh.into(),
-        en: en.into(),
-        color: color.into(),
-        hotkey,
-    }
+    Label { name: name.into(), zh: zh.into(), en: en.into(), color: color.into(), hotkey }
 }
 
 pub const DIRECTIVE_LAYER: &str = "directive";
@@ -163,9 +145,6 @@ mod tests {
         let mut schema = default_schema();
         schema.layers[1].labels[1].hotkey = 'p';
         let problems = schema.problems();
-        assert_eq!(
-            problems,
-            vec!["labels \"PER\" and \"ORG\" share the hotkey \"p\"".to_string()]
-        );
+        assert_eq!(problems, vec!["labels \"PER\" and \"ORG\" share the hotkey \"p\"".to_string()]);
     }
 }

@@ -17,12 +17,7 @@ pub struct Session {
 
 impl Session {
     pub fn new(project: Project) -> Self {
-        Session {
-            project,
-            undo: Vec::new(),
-            redo: Vec::new(),
-            revision: 0,
-        }
+        Session { project, undo: Vec::new(), redo: Vec::new(), revision: 0 }
     }
 
     pub fn project(&self) -> &Project {
@@ -52,23 +47,11 @@ impl Session {
     }
 
     /// Labels `range` of `doc` with `label` and returns the new span's id.
-    pub fn add_span(
-        &mut self,
-        doc: &DocId,
-        range: CharRange,
-        label: &str,
-    ) -> Result<SpanId, EditError> {
+    pub fn add_span(&mut self, doc: &DocId, range: CharRange, label: &str) -> Result<SpanId, EditError> {
         self.project.check_span(doc, range, label, None)?;
         let id = self.project.allocate_span_id();
-        let span = Span {
-            id,
-            range,
-            label: label.to_string(),
-        };
-        self.apply(Command::AddSpan {
-            doc: doc.clone(),
-            span,
-        })?;
+        let span = Span { id, range, label: label.to_string() };
+        self.apply(Command::AddSpan { doc: doc.clone(), span })?;
         Ok(id)
     }
 
@@ -77,22 +60,12 @@ impl Session {
     /// A step that no longer applies (only possible with a history restored from storage that
     /// does not belong to this project) clears the history rather than corrupting the project.
     pub fn undo(&mut self) -> bool {
-        Self::step(
-            &mut self.project,
-            &mut self.undo,
-            &mut self.redo,
-            &mut self.revision,
-        )
+        Self::step(&mut self.project, &mut self.undo, &mut self.redo, &mut self.revision)
     }
 
     /// Redoes the last undone step; returns false when there is nothing to redo.
     pub fn redo(&mut self) -> bool {
-        Self::step(
-            &mut self.project,
-            &mut self.redo,
-            &mut self.undo,
-            &mut self.revision,
-        )
+        Self::step(&mut self.project, &mut self.redo, &mut self.undo, &mut self.revision)
     }
 
     fn step(
@@ -125,11 +98,6 @@ impl Session {
 
     /// A session resumed from storage: the project, its undo and redo stacks and revision.
     pub fn resume(project: Project, undo: Vec<Command>, redo: Vec<Command>, revision: u64) -> Self {
-        Session {
-            project,
-            undo,
-            redo,
-            revision,
-        }
+        Session { project, undo, redo, revision }
     }
 }

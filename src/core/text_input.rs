@@ -29,9 +29,7 @@ impl std::error::Error for TextInputError {}
 /// as they are, so a `\r\n` counts as two characters, as in Python's `open(newline='')`.
 pub fn decode_text_file(bytes: &[u8]) -> Result<String, TextInputError> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let text = std::str::from_utf8(bytes).map_err(|e| TextInputError::NotUtf8 {
-        offset: e.valid_up_to(),
-    })?;
+    let text = std::str::from_utf8(bytes).map_err(|e| TextInputError::NotUtf8 { offset: e.valid_up_to() })?;
     check_text(text)
 }
 
@@ -46,10 +44,7 @@ pub fn check_text(text: &str) -> Result<String, TextInputError> {
 
 /// A document name from a file name: the name without its `.txt` ending.
 pub fn name_from_file_name(file_name: &str) -> String {
-    let stem = file_name
-        .strip_suffix(".txt")
-        .or_else(|| file_name.strip_suffix(".TXT"))
-        .unwrap_or(file_name);
+    let stem = file_name.strip_suffix(".txt").or_else(|| file_name.strip_suffix(".TXT")).unwrap_or(file_name);
     if stem.trim().is_empty() {
         "untitled".to_string()
     } else {
@@ -59,11 +54,7 @@ pub fn name_from_file_name(file_name: &str) -> String {
 
 /// A document name from pasted text: its first non-empty line, cut to 24 characters.
 pub fn name_from_text(text: &str) -> String {
-    let line = text
-        .lines()
-        .map(str::trim)
-        .find(|l| !l.is_empty())
-        .unwrap_or("untitled");
+    let line = text.lines().map(str::trim).find(|l| !l.is_empty()).unwrap_or("untitled");
     let mut name: String = line.chars().take(24).collect();
     if line.chars().count() > 24 {
         name.push('…');

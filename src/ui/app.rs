@@ -98,10 +98,7 @@ pub fn open_files(store: StoreHandle, files: Vec<web_sys::File>) {
         let mut read = Vec::new();
         for file in &files {
             match browser::read_file(file).await {
-                Ok(bytes) => read.push(InFile {
-                    name: file.name(),
-                    bytes,
-                }),
+                Ok(bytes) => read.push(InFile { name: file.name(), bytes }),
                 Err(message) => {
                     store.dispatch(EditorAction::Failed(message));
                     return;
@@ -116,19 +113,14 @@ pub fn open_files(store: StoreHandle, files: Vec<web_sys::File>) {
 
 /// Every file of a file list.
 pub fn files_of(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
-    list.map(|l| (0..l.length()).filter_map(|i| l.get(i)).collect())
-        .unwrap_or_default()
+    list.map(|l| (0..l.length()).filter_map(|i| l.get(i)).collect()).unwrap_or_default()
 }
 
 /// Exports the project as a JSON download.
 pub fn export_json(store: &StoreHandle) {
     let json = export_project(store.0.project());
-    if let Err(message) =
-        browser::download("biaozhu-project.json", "application/json", json.as_bytes())
-    {
-        store.dispatch(EditorAction::Failed(format!(
-            "the export could not be downloaded: {message}"
-        )));
+    if let Err(message) = browser::download("biaozhu-project.json", "application/json", json.as_bytes()) {
+        store.dispatch(EditorAction::Failed(format!("the export could not be downloaded: {message}")));
     }
 }
 
@@ -153,9 +145,7 @@ fn use_autosave(store: &StoreHandle) {
         });
     }
     let open_doc = store.0.open_doc.clone();
-    use_effect_with(open_doc, |open_doc| {
-        browser::save_open_doc(open_doc.as_ref())
-    });
+    use_effect_with(open_doc, |open_doc| browser::save_open_doc(open_doc.as_ref()));
 }
 
 /// Keyboard: label hotkeys, Delete/Backspace, Escape, Ctrl+Z / Ctrl+Shift+Z / Ctrl+Y.
@@ -165,11 +155,8 @@ fn use_hotkeys(store: &StoreHandle, text_view: &NodeRef) {
     let text_view = text_view.clone();
     use_effect_with((), move |_| {
         let options = EventListenerOptions::enable_prevent_default();
-        let listener = EventListener::new_with_options(
-            &gloo::utils::document(),
-            "keydown",
-            options,
-            move |event| {
+        let listener =
+            EventListener::new_with_options(&gloo::utils::document(), "keydown", options, move |event| {
                 let event: &KeyboardEvent = event.unchecked_ref();
                 if browser::is_typing_target(event) || event.alt_key() {
                     return;
@@ -201,8 +188,7 @@ fn use_hotkeys(store: &StoreHandle, text_view: &NodeRef) {
                 };
                 event.prevent_default();
                 store.dispatch(action);
-            },
-        );
+            });
         move || drop(listener)
     });
 }

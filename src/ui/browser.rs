@@ -47,28 +47,15 @@ pub fn selection_in(root: &Element) -> Option<CharRange> {
         return None;
     }
     let range = selection.get_range_at(0).ok()?;
-    let start = boundary_offset(
-        root,
-        &range.start_container().ok()?,
-        range.start_offset().ok()?,
-        Snap::Back,
-    )?;
-    let end = boundary_offset(
-        root,
-        &range.end_container().ok()?,
-        range.end_offset().ok()?,
-        Snap::Forward,
-    )?;
+    let start =
+        boundary_offset(root, &range.start_container().ok()?, range.start_offset().ok()?, Snap::Back)?;
+    let end = boundary_offset(root, &range.end_container().ok()?, range.end_offset().ok()?, Snap::Forward)?;
     (start < end).then(|| CharRange::new(start, end))
 }
 
 /// True when the page has a non-empty text selection.
 pub fn has_text_selection() -> bool {
-    window()
-        .get_selection()
-        .ok()
-        .flatten()
-        .is_some_and(|s| s.range_count() > 0 && !s.is_collapsed())
+    window().get_selection().ok().flatten().is_some_and(|s| s.range_count() > 0 && !s.is_collapsed())
 }
 
 pub fn clear_selection() {
@@ -89,11 +76,7 @@ fn boundary_offset(root: &Element, node: &Node, offset: u32, snap: Snap) -> Opti
         let position = root_node.compare_document_position(node);
         let paragraphs = root.query_selector_all("[data-para]").ok()?;
         let before = position & Node::DOCUMENT_POSITION_PRECEDING != 0;
-        let para = paragraphs.item(if before {
-            0
-        } else {
-            paragraphs.length().checked_sub(1)?
-        })?;
+        let para = paragraphs.item(if before { 0 } else { paragraphs.length().checked_sub(1)? })?;
         let para: Element = para.dyn_into().ok()?;
         return data_usize(&para, if before { "data-start" } else { "data-end" });
     }
@@ -115,21 +98,13 @@ fn boundary_offset(root: &Element, node: &Node, offset: u32, snap: Snap) -> Opti
             // A boundary between paragraphs (on the view itself): use the neighbouring paragraph.
             let children = node.child_nodes();
             let after = (offset..children.length()).find_map(|i| {
-                children
-                    .item(i)?
-                    .dyn_into::<Element>()
-                    .ok()
-                    .filter(|e| e.has_attribute("data-para"))
+                children.item(i)?.dyn_into::<Element>().ok().filter(|e| e.has_attribute("data-para"))
             });
             match after {
                 Some(para) => data_usize(&para, "data-start"),
                 None => {
                     let last = (0..offset.min(children.length())).rev().find_map(|i| {
-                        children
-                            .item(i)?
-                            .dyn_into::<Element>()
-                            .ok()
-                            .filter(|e| e.has_attribute("data-para"))
+                        children.item(i)?.dyn_into::<Element>().ok().filter(|e| e.has_attribute("data-para"))
                     })?;
                     data_usize(&last, "data-end")
                 }
@@ -151,11 +126,7 @@ fn local_storage() -> Result<web_sys::Storage, String> {
 /// What storage held at start-up.
 pub enum Stored {
     Nothing,
-    Project {
-        json: String,
-        history: Option<String>,
-        open_doc: Option<DocId>,
-    },
+    Project { json: String, history: Option<String>, open_doc: Option<DocId> },
 }
 
 pub fn load_stored() -> Stored {
@@ -166,11 +137,7 @@ pub fn load_stored() -> Stored {
         Ok(Some(json)) => {
             let open_doc = storage.get_item(OPEN_DOC_KEY).ok().flatten().map(DocId);
             let history = storage.get_item(HISTORY_KEY).ok().flatten();
-            Stored::Project {
-                json,
-                history,
-                open_doc,
-            }
+            Stored::Project { json, history, open_doc }
         }
         _ => Stored::Nothing,
     }
@@ -213,13 +180,10 @@ pub fn download(file_name: &str, mime: &str, contents: &[u8]) -> Result<(), Stri
     let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(contents));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
-    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options)
-        .map_err(js_error)?;
+    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options).map_err(js_error)?;
     let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(js_error)?;
-    let anchor: web_sys::HtmlAnchorElement = document()
-        .create_element("a")
-        .map_err(js_error)?
-        .unchecked_into();
+    let anchor: web_sys::HtmlAnchorElement =
+        document().create_element("a").map_err(js_error)?.unchecked_into();
     anchor.set_href(&url);
     anchor.set_download(file_name);
     anchor.click();
@@ -261,10 +225,7 @@ pub async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {
         .map_err(|e| format!("could not fetch {url}: {}", js_error(e)))?;
     let response: web_sys::Response = response.unchecked_into();
     if !response.ok() {
-        return Err(format!(
-            "could not fetch {url}: the server answered {}",
-            response.status()
-        ));
+        return Err(format!("could not fetch {url}: the server answered {}", response.status()));
     }
     let buffer = JsFuture::from(response.array_buffer().map_err(js_error)?)
         .await
@@ -288,9 +249,7 @@ pub fn scroll_to_span(id: u64) {
     let classes = element.class_list();
     let _ = classes.remove_1("ann--flash");
     // Reading layout restarts the CSS animation when the class comes back.
-    let _ = element
-        .dyn_ref::<web_sys::HtmlElement>()
-        .map(|e| e.offset_width());
+    let _ = element.dyn_ref::<web_sys::HtmlElement>().map(|e| e.offset_width());
     let _ = classes.add_1("ann--flash");
     gloo::timers::callback::Timeout::new(1_500, move || {
         let _ = classes.remove_1("ann--flash");
@@ -300,12 +259,8 @@ pub fn scroll_to_span(id: u64) {
 
 /// True when a key event's target is a form field, where keys belong to the field.
 pub fn is_typing_target(event: &web_sys::KeyboardEvent) -> bool {
-    event
-        .target()
-        .and_then(|t| t.dyn_into::<Element>().ok())
-        .is_some_and(|e| {
-            matches!(e.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
-                || e.get_attribute("contenteditable")
-                    .is_some_and(|v| v != "false")
-        })
+    event.target().and_then(|t| t.dyn_into::<Element>().ok()).is_some_and(|e| {
+        matches!(e.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+            || e.get_attribute("contenteditable").is_some_and(|v| v != "false")
+    })
 }

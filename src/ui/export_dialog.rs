@@ -16,21 +16,15 @@ pub struct ExportDialogProps {
 }
 
 fn select_value(event: &Event) -> String {
-    event
-        .target_unchecked_into::<web_sys::HtmlSelectElement>()
-        .value()
+    event.target_unchecked_into::<web_sys::HtmlSelectElement>().value()
 }
 
 fn input_value(event: &Event) -> String {
-    event
-        .target_unchecked_into::<web_sys::HtmlInputElement>()
-        .value()
+    event.target_unchecked_into::<web_sys::HtmlInputElement>().value()
 }
 
 fn checked(event: &Event) -> bool {
-    event
-        .target_unchecked_into::<web_sys::HtmlInputElement>()
-        .checked()
+    event.target_unchecked_into::<web_sys::HtmlInputElement>().checked()
 }
 
 #[component]
@@ -65,18 +59,10 @@ pub fn ExportDialog(props: &ExportDialogProps) -> Html {
         }
     });
     let on_crossing = update(|o, e| {
-        o.crossing = if select_value(e) == "drop" {
-            Crossing::DropSpan
-        } else {
-            Crossing::MergeUnits
-        }
+        o.crossing = if select_value(e) == "drop" { Crossing::DropSpan } else { Crossing::MergeUnits }
     });
     let on_scheme = update(|o, e| {
-        o.tag_scheme = if select_value(e) == "bioes" {
-            TagScheme::Bioes
-        } else {
-            TagScheme::Bio
-        }
+        o.tag_scheme = if select_value(e) == "bioes" { TagScheme::Bioes } else { TagScheme::Bio }
     });
     let on_ls_kind = update(|o, e| {
         o.label_studio = if select_value(e) == "predictions" {
@@ -86,21 +72,14 @@ pub fn ExportDialog(props: &ExportDialogProps) -> Html {
         }
     });
     let on_split = update(|o, e| {
-        o.split = checked(e).then_some(SplitSpec {
-            train: 80,
-            dev: 10,
-            test: 10,
-            seed: 42,
-        });
+        o.split = checked(e).then_some(SplitSpec { train: 80, dev: 10, test: 10, seed: 42 });
     });
     let split_field = |field: fn(&mut SplitSpec, u64)| {
         let options = options.clone();
         Callback::from(move |event: Event| {
             let mut next = (*options).clone();
-            if let (Some(spec), Ok(value)) = (
-                next.split.as_mut(),
-                input_value(&event).trim().parse::<u64>(),
-            ) {
+            if let (Some(spec), Ok(value)) = (next.split.as_mut(), input_value(&event).trim().parse::<u64>())
+            {
                 field(spec, value);
                 options.set(next);
             }
@@ -170,9 +149,7 @@ pub fn ExportDialog(props: &ExportDialogProps) -> Html {
                 let store = props.store.clone();
                 let download = shown.download.clone();
                 Callback::from(move |_: MouseEvent| {
-                    if let Err(message) =
-                        browser::download(&download.name, download.mime, &download.bytes)
-                    {
+                    if let Err(message) = browser::download(&download.name, download.mime, &download.bytes) {
                         store.dispatch(crate::core::editor::EditorAction::Failed(format!(
                             "the export could not be downloaded: {message}"
                         )));

@@ -17,12 +17,7 @@ const SHOWN_PROBLEMS: usize = 50;
 #[component]
 pub fn ImportDialog(props: &ImportDialogProps) -> Html {
     let state = &props.store.0;
-    let Some(PendingImport {
-        source,
-        parsed,
-        mapping,
-    }) = &state.pending_import
-    else {
+    let Some(PendingImport { source, parsed, mapping }) = &state.pending_import else {
         return html! {};
     };
     let project = state.project();
@@ -75,17 +70,9 @@ pub fn ImportDialog(props: &ImportDialogProps) -> Html {
             </li>
         }
     });
-    let problems = preview
-        .problems
-        .iter()
-        .take(SHOWN_PROBLEMS)
-        .map(|p| html! { <li>{ p.clone() }</li> });
+    let problems = preview.problems.iter().take(SHOWN_PROBLEMS).map(|p| html! { <li>{ p.clone() }</li> });
     let more = preview.problems.len().saturating_sub(SHOWN_PROBLEMS);
-    let notes = preview
-        .unit_notes
-        .iter()
-        .chain(&preview.notes)
-        .map(|n| html! { <li>{ n.clone() }</li> });
+    let notes = preview.unit_notes.iter().chain(&preview.notes).map(|n| html! { <li>{ n.clone() }</li> });
     let unmapped: usize = preview.unmapped.values().sum();
     html! {
         <div class="dialog" role="dialog" aria-label="Import dataset" data-testid="import-dialog">

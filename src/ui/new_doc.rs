@@ -21,19 +21,13 @@ pub fn NewDocDialog(props: &NewDocDialogProps) -> Html {
     let on_name = {
         let name = name.clone();
         Callback::from(move |e: InputEvent| {
-            name.set(
-                e.target_unchecked_into::<web_sys::HtmlInputElement>()
-                    .value(),
-            )
+            name.set(e.target_unchecked_into::<web_sys::HtmlInputElement>().value())
         })
     };
     let on_text = {
         let text = text.clone();
         Callback::from(move |e: InputEvent| {
-            text.set(
-                e.target_unchecked_into::<web_sys::HtmlTextAreaElement>()
-                    .value(),
-            )
+            text.set(e.target_unchecked_into::<web_sys::HtmlTextAreaElement>().value())
         })
     };
     let on_file = {
@@ -45,9 +39,9 @@ pub fn NewDocDialog(props: &NewDocDialogProps) -> Html {
             };
             let (name, text, error) = (name.clone(), text.clone(), error.clone());
             wasm_bindgen_futures::spawn_local(async move {
-                let decoded = browser::read_file(&file).await.and_then(|bytes| {
-                    decode_text_file(&bytes).map_err(|e| format!("{}: {e}", file.name()))
-                });
+                let decoded = browser::read_file(&file)
+                    .await
+                    .and_then(|bytes| decode_text_file(&bytes).map_err(|e| format!("{}: {e}", file.name())));
                 match decoded {
                     Ok(decoded) => {
                         if name.is_empty() {
@@ -67,15 +61,9 @@ pub fn NewDocDialog(props: &NewDocDialogProps) -> Html {
         let on_close = props.on_close.clone();
         Callback::from(move |_: MouseEvent| match check_text(&text) {
             Ok(checked) => {
-                let doc_name = if name.trim().is_empty() {
-                    name_from_text(&checked)
-                } else {
-                    name.trim().to_string()
-                };
-                store.dispatch(EditorAction::AddDocument {
-                    name: doc_name,
-                    text: checked,
-                });
+                let doc_name =
+                    if name.trim().is_empty() { name_from_text(&checked) } else { name.trim().to_string() };
+                store.dispatch(EditorAction::AddDocument { name: doc_name, text: checked });
                 on_close.emit(());
             }
             Err(e) => error.set(Some(e.to_string())),

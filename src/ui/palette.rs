@@ -51,8 +51,10 @@ pub fn Palette(props: &PaletteProps) -> Html {
     });
     let hint = match &state.sticky_label {
         Some(label) => format!("连续标注 {label}: every selection becomes {label} — Esc to stop"),
-        None => "Select text, then press a key or click a label. No selection: a label click makes it sticky."
-            .to_string(),
+        None => {
+            "Select text, then press a key or click a label. No selection: a label click makes it sticky."
+                .to_string()
+        }
     };
     html! {
         <div class="palette" data-testid="palette">

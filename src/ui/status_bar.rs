@@ -14,10 +14,9 @@ pub fn StatusBar(props: &StatusBarProps) -> Html {
     let state = &props.store.0;
     let span_count = state.document().map_or(0, |d| d.spans().len());
     let selection = match (state.pending, state.selected_span) {
-        (Some(range), _) => format!(
-            "selected {}–{} (code points) · press a label key",
-            range.start, range.end
-        ),
+        (Some(range), _) => {
+            format!("selected {}–{} (code points) · press a label key", range.start, range.end)
+        }
         (None, Some(id)) => {
             format!("span {id} selected · Delete removes, a label key relabels, Esc clears")
         }

@@ -34,15 +34,10 @@ impl Store {
     pub fn load() -> Self {
         match super::browser::load_stored() {
             super::browser::Stored::Nothing => Store(EditorState::new(Project::bundled(), None)),
-            super::browser::Stored::Project {
-                json,
-                history,
-                open_doc,
-            } => match import_project(&json) {
-                Ok(project) => Store(EditorState::resume(
-                    resume_session(project, history.as_deref()),
-                    open_doc,
-                )),
+            super::browser::Stored::Project { json, history, open_doc } => match import_project(&json) {
+                Ok(project) => {
+                    Store(EditorState::resume(resume_session(project, history.as_deref()), open_doc))
+                }
                 Err(error) => {
                     super::browser::set_aside_unreadable(&json);
                     let mut state = EditorState::new(Project::bundled(), None);

@@ -31,9 +31,7 @@ pub fn TextView(props: &TextViewProps) -> Html {
         let store = props.store.clone();
         let node_ref = props.node_ref.clone();
         Callback::from(move |_: MouseEvent| {
-            let range = node_ref
-                .cast::<web_sys::Element>()
-                .and_then(|root| browser::selection_in(&root));
+            let range = node_ref.cast::<web_sys::Element>().and_then(|root| browser::selection_in(&root));
             store.dispatch(EditorAction::SelectionChanged(range));
         })
     };
@@ -50,10 +48,7 @@ pub fn TextView(props: &TextViewProps) -> Html {
             </p>
         }
     });
-    let class = classes!(
-        "text-view",
-        state.sticky_label.as_ref().map(|_| "text-view--sticky")
-    );
+    let class = classes!("text-view", state.sticky_label.as_ref().map(|_| "text-view--sticky"));
     html! {
         <div {class} data-testid="text-view" data-doc-id={doc.id.0.clone()} ref={props.node_ref.clone()} {onmouseup}>
             { for paras }
@@ -72,20 +67,12 @@ fn render_nodes(
         .iter()
         .map(|node| match node {
             Node::Text(range) => html! { { doc.slice(*range).to_string() } },
-            Node::Span {
-                id,
-                label,
-                piece,
-                first,
-                children,
-            } => {
+            Node::Span { id, label, piece, first, children } => {
                 let span = doc.span(*id).expect("layout comes from the document");
                 let (layer, color, title) = match schema.find(label) {
-                    Some((layer, l)) => (
-                        layer.name.as_str(),
-                        l.color.as_str(),
-                        format!("{} {} · {}", l.name, l.zh, l.en),
-                    ),
+                    Some((layer, l)) => {
+                        (layer.name.as_str(), l.color.as_str(), format!("{} {} · {}", l.name, l.zh, l.en))
+                    }
                     None => ("unknown", "#999999", label.clone()),
                 };
                 let class = classes!(

@@ -38,16 +38,10 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
     let on_new_doc = props.on_new_doc.reform(|_: MouseEvent| ());
     let on_export_dataset = props.on_export_dataset.reform(|_: MouseEvent| ());
     let (save_class, save_text, save_title) = match state.save_state() {
-        SaveState::Saved => (
-            "saved",
-            "已保存 Saved".to_string(),
-            "Every change is in this browser's storage".to_string(),
-        ),
-        SaveState::Unsaved => (
-            "unsaved",
-            "未保存 Unsaved".to_string(),
-            "Saving…".to_string(),
-        ),
+        SaveState::Saved => {
+            ("saved", "已保存 Saved".to_string(), "Every change is in this browser's storage".to_string())
+        }
+        SaveState::Unsaved => ("unsaved", "未保存 Unsaved".to_string(), "Saving…".to_string()),
         SaveState::Failed(error) => ("error", "保存失败 Not saved".to_string(), error),
     };
     html! {

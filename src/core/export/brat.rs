@@ -8,15 +8,7 @@ use crate::core::schema::Schema;
 
 /// A file name from a record id: letters, digits, `-` and `_` kept, anything else `_`.
 pub fn file_stem(id: &str) -> String {
-    id.chars()
-        .map(|c| {
-            if c.is_alphanumeric() || c == '-' || c == '_' {
-                c
-            } else {
-                '_'
-            }
-        })
-        .collect()
+    id.chars().map(|c| if c.is_alphanumeric() || c == '-' || c == '_' { c } else { '_' }).collect()
 }
 
 /// The fragments of `start..end` in `chars` without line-break characters.
@@ -47,18 +39,9 @@ pub fn ann(record: &Record) -> String {
     for (n, span) in record.spans.iter().enumerate() {
         let parts = fragments(&chars, span.start, span.end);
         let offsets: Vec<String> = parts.iter().map(|(s, e)| format!("{s} {e}")).collect();
-        let texts: Vec<String> = parts
-            .iter()
-            .map(|(s, e)| chars[*s..*e].iter().collect())
-            .collect();
+        let texts: Vec<String> = parts.iter().map(|(s, e)| chars[*s..*e].iter().collect()).collect();
         // brat joins the fragments' texts with one space.
-        out.push_str(&format!(
-            "T{}\t{} {}\t{}\n",
-            n + 1,
-            span.label,
-            offsets.join(";"),
-            texts.join(" ")
-        ));
+        out.push_str(&format!("T{}\t{} {}\t{}\n", n + 1, span.label, offsets.join(";"), texts.join(" ")));
     }
     out
 }
@@ -79,10 +62,7 @@ pub fn write(records: &[Record], part: Option<&str>) -> Vec<OutFile> {
 
 /// `annotation.conf` (the entity types) and `visual.conf` (display names and colours).
 pub fn config_files(schema: &Schema, labels: &[String]) -> Vec<OutFile> {
-    let chosen: Vec<_> = schema
-        .labels()
-        .filter(|l| labels.contains(&l.name))
-        .collect();
+    let chosen: Vec<_> = schema.labels().filter(|l| labels.contains(&l.name)).collect();
     let mut annotation = String::from("[entities]\n");
     for label in &chosen {
         annotation.push_str(&format!("{}\n", label.name));
@@ -96,8 +76,5 @@ pub fn config_files(schema: &Schema, labels: &[String]) -> Vec<OutFile> {
     for label in &chosen {
         visual.push_str(&format!("{}\tbgColor:{}\n", label.name, label.color));
     }
-    vec![
-        OutFile::text("annotation.conf", annotation),
-        OutFile::text("visual.conf", visual),
-    ]
+    vec![OutFile::text("annotation.conf", annotation), OutFile::text("visual.conf", visual)]
 }

@@ -26,17 +26,10 @@ pub fn zip(files: &[OutFile]) -> Vec<u8> {
     let mut writer = zip::ZipWriter::new(Cursor::new(Vec::new()));
     let options = SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
     for file in files {
-        writer
-            .start_file(file.path.as_str(), options)
-            .expect("writing to memory succeeds");
-        writer
-            .write_all(&file.contents)
-            .expect("writing to memory succeeds");
+        writer.start_file(file.path.as_str(), options).expect("writing to memory succeeds");
+        writer.write_all(&file.contents).expect("writing to memory succeeds");
     }
-    writer
-        .finish()
-        .expect("writing to memory succeeds")
-        .into_inner()
+    writer.finish().expect("writing to memory succeeds").into_inner()
 }
 
 /// The download for an export in format `key`.
@@ -47,10 +40,6 @@ pub fn bundle(key: &str, files: &[OutFile]) -> Download {
             mime: mime_of(&single.path),
             bytes: single.contents.clone(),
         },
-        _ => Download {
-            name: format!("biaozhu-{key}.zip"),
-            mime: "application/zip",
-            bytes: zip(files),
-        },
+        _ => Download { name: format!("biaozhu-{key}.zip"), mime: "application/zip", bytes: zip(files) },
     }
 }

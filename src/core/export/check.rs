@@ -41,17 +41,13 @@ pub fn check_part(format: Format, files: &[OutFile], records: &[Record]) -> Vec<
                 let text = line["text"].as_str().unwrap_or_default();
                 let tokens = line["tokens"].as_array().cloned().unwrap_or_default();
                 for span in line["spans"].as_array().into_iter().flatten() {
-                    let (start, end) = (
-                        usize_at(span, "start").unwrap_or(0),
-                        usize_at(span, "end").unwrap_or(0),
-                    );
+                    let (start, end) =
+                        (usize_at(span, "start").unwrap_or(0), usize_at(span, "end").unwrap_or(0));
                     let expected = span["text"].as_str().unwrap_or_default();
                     if cp_slice(text, start, end).as_deref() != Some(expected) {
                         fail(
                             record,
-                            format!(
-                                "span {start}–{end} «{expected}» does not match text[start:end]"
-                            ),
+                            format!("span {start}–{end} «{expected}» does not match text[start:end]"),
                         );
                     }
                     let first = usize_at(span, "token_start").and_then(|i| tokens.get(i));
@@ -59,10 +55,7 @@ pub fn check_part(format: Format, files: &[OutFile], records: &[Record]) -> Vec<
                     let aligned = first.and_then(|t| usize_at(t, "start")) == Some(start)
                         && last.and_then(|t| usize_at(t, "end")) == Some(end);
                     if !aligned {
-                        fail(
-                            record,
-                            format!("span {start}–{end} «{expected}» does not match its tokens"),
-                        );
+                        fail(record, format!("span {start}–{end} «{expected}» does not match its tokens"));
                     }
                 }
             }
@@ -77,10 +70,7 @@ pub fn check_part(format: Format, files: &[OutFile], records: &[Record]) -> Vec<
                         .into_iter()
                         .flatten()
                         .map(|e| {
-                            (
-                                usize_at(e, "start_offset").unwrap_or(0),
-                                usize_at(e, "end_offset").unwrap_or(0),
-                            )
+                            (usize_at(e, "start_offset").unwrap_or(0), usize_at(e, "end_offset").unwrap_or(0))
                         })
                         .collect()
                 } else {
@@ -88,20 +78,11 @@ pub fn check_part(format: Format, files: &[OutFile], records: &[Record]) -> Vec<
                         .as_array()
                         .into_iter()
                         .flatten()
-                        .map(|t| {
-                            (
-                                t[0].as_u64().unwrap_or(0) as usize,
-                                t[1].as_u64().unwrap_or(0) as usize,
-                            )
-                        })
+                        .map(|t| (t[0].as_u64().unwrap_or(0) as usize, t[1].as_u64().unwrap_or(0) as usize))
                         .collect()
                 };
                 for (span, (start, end)) in record.spans.iter().zip(offsets) {
-                    let got = if utf16 {
-                        utf16_slice(text, start, end)
-                    } else {
-                        cp_slice(text, start, end)
-                    };
+                    let got = if utf16 { utf16_slice(text, start, end) } else { cp_slice(text, start, end) };
                     if got.as_deref() != Some(span.text.as_str()) {
                         fail(
                             record,
@@ -128,16 +109,11 @@ pub fn check_part(format: Format, files: &[OutFile], records: &[Record]) -> Vec<
                     .flat_map(|a| a["result"].as_array().cloned().unwrap_or_default());
                 for result in results {
                     let value = &result["value"];
-                    let (start, end) = (
-                        usize_at(value, "start").unwrap_or(0),
-                        usize_at(value, "end").unwrap_or(0),
-                    );
+                    let (start, end) =
+                        (usize_at(value, "start").unwrap_or(0), usize_at(value, "end").unwrap_or(0));
                     let expected = value["text"].as_str().unwrap_or_default();
                     if cp_slice(text, start, end).as_deref() != Some(expected) {
-                        fail(
-                            record,
-                            format!("region {start}–{end} «{expected}» does not match the text"),
-                        );
+                        fail(record, format!("region {start}–{end} «{expected}» does not match the text"));
                     }
                 }
             }
@@ -146,9 +122,7 @@ pub fn check_part(format: Format, files: &[OutFile], records: &[Record]) -> Vec<
             for record in records {
                 let stem = super::brat::file_stem(&record.id);
                 let find = |ext: &str| {
-                    files
-                        .iter()
-                        .find(|f| f.path.rsplit('/').next() == Some(&format!("{stem}.{ext}")))
+                    files.iter().find(|f| f.path.rsplit('/').next() == Some(&format!("{stem}.{ext}")))
                 };
                 let (Some(txt), Some(ann)) = (find("txt"), find("ann")) else {
                     fail(record, "its .txt or .ann file is missing".into());
@@ -157,9 +131,7 @@ pub fn check_part(format: Format, files: &[OutFile], records: &[Record]) -> Vec<
                 let text = String::from_utf8_lossy(&txt.contents);
                 for line in String::from_utf8_lossy(&ann.contents).lines() {
                     let mut fields = line.split('\t');
-                    let (_, Some(spec), Some(quoted)) =
-                        (fields.next(), fields.next(), fields.next())
-                    else {
+                    let (_, Some(spec), Some(quoted)) = (fields.next(), fields.next(), fields.next()) else {
                         continue;
                     };
                     let ranges = spec.split_once(' ').map(|(_, r)| r).unwrap_or_default();
@@ -171,10 +143,7 @@ pub fn check_part(format: Format, files: &[OutFile], records: &[Record]) -> Vec<
                         })
                         .collect();
                     if pieces.map(|p| p.join(" ")).as_deref() != Some(quoted) {
-                        fail(
-                            record,
-                            format!("annotation «{line}» does not match the .txt"),
-                        );
+                        fail(record, format!("annotation «{line}» does not match the .txt"));
                     }
                 }
             }
@@ -186,12 +155,7 @@ pub fn check_part(format: Format, files: &[OutFile], records: &[Record]) -> Vec<
                 let mut expected: Vec<(String, String)> = record
                     .spans
                     .iter()
-                    .map(|s| {
-                        (
-                            s.label.clone(),
-                            s.text.chars().filter(|c| !c.is_whitespace()).collect(),
-                        )
-                    })
+                    .map(|s| (s.label.clone(), s.text.chars().filter(|c| !c.is_whitespace()).collect()))
                     .collect();
                 let mut got = spans;
                 expected.sort();
@@ -210,47 +174,25 @@ pub fn check_part(format: Format, files: &[OutFile], records: &[Record]) -> Vec<
         }
         Format::W3c => {
             for file in files {
-                let collection: Value =
-                    serde_json::from_slice(&file.contents).unwrap_or(Value::Null);
-                let sources = collection["biaozhu:sources"]
-                    .as_array()
-                    .cloned()
-                    .unwrap_or_default();
-                for item in collection["first"]["items"]
-                    .as_array()
-                    .into_iter()
-                    .flatten()
-                {
+                let collection: Value = serde_json::from_slice(&file.contents).unwrap_or(Value::Null);
+                let sources = collection["biaozhu:sources"].as_array().cloned().unwrap_or_default();
+                for item in collection["first"]["items"].as_array().into_iter().flatten() {
                     let source = &item["target"]["source"];
-                    let text = sources
-                        .iter()
-                        .find(|s| &s["id"] == source)
-                        .and_then(|s| s["text"].as_str());
-                    let selectors = item["target"]["selector"]
-                        .as_array()
-                        .cloned()
-                        .unwrap_or_default();
-                    let position = selectors
-                        .iter()
-                        .find(|s| s["type"] == "TextPositionSelector");
+                    let text = sources.iter().find(|s| &s["id"] == source).and_then(|s| s["text"].as_str());
+                    let selectors = item["target"]["selector"].as_array().cloned().unwrap_or_default();
+                    let position = selectors.iter().find(|s| s["type"] == "TextPositionSelector");
                     let quote = selectors.iter().find(|s| s["type"] == "TextQuoteSelector");
                     let ok = match (text, position, quote) {
                         (Some(text), Some(p), Some(q)) => {
-                            cp_slice(
-                                text,
-                                usize_at(p, "start").unwrap_or(0),
-                                usize_at(p, "end").unwrap_or(0),
-                            )
-                            .as_deref()
+                            cp_slice(text, usize_at(p, "start").unwrap_or(0), usize_at(p, "end").unwrap_or(0))
+                                .as_deref()
                                 == q["exact"].as_str()
                         }
                         _ => false,
                     };
                     if !ok {
-                        problems.push(format!(
-                            "self-check: annotation {} does not match its text",
-                            item["id"]
-                        ));
+                        problems
+                            .push(format!("self-check: annotation {} does not match its text", item["id"]));
                     }
                 }
             }
@@ -297,11 +239,8 @@ fn decode_tagged(format: Format, files: &[OutFile]) -> Vec<Vec<(String, String)>
                     .iter()
                     .zip(tags)
                     .map(|(t, id)| {
-                        let name = id
-                            .as_u64()
-                            .and_then(|i| names.get(i as usize))
-                            .cloned()
-                            .unwrap_or_default();
+                        let name =
+                            id.as_u64().and_then(|i| names.get(i as usize)).cloned().unwrap_or_default();
                         (t.as_str().unwrap_or_default().to_string(), name)
                     })
                     .collect()
@@ -318,11 +257,6 @@ pub fn decode_tags(seq: &[(String, String)]) -> Vec<(String, String)> {
     let tags: Vec<&str> = seq.iter().map(|(_, t)| t.as_str()).collect();
     super::tokens::decode_positions(&tags)
         .into_iter()
-        .map(|(label, first, last)| {
-            (
-                label,
-                seq[first..=last].iter().map(|(t, _)| t.as_str()).collect(),
-            )
-        })
+        .map(|(label, first, last)| (label, seq[first..=last].iter().map(|(t, _)| t.as_str()).collect()))
         .collect()
 }

@@ -17,11 +17,8 @@ pub fn write_labels(records: &[Record], utf16: bool) -> String {
                 cp
             }
         };
-        let labels: Vec<_> = record
-            .spans
-            .iter()
-            .map(|s| json!([unit(s.start), unit(s.end), s.label]))
-            .collect();
+        let labels: Vec<_> =
+            record.spans.iter().map(|s| json!([unit(s.start), unit(s.end), s.label])).collect();
         let line = json!({
             "id": n + 1, "text": record.text, "label": labels,
             "unit_id": record.id, "doc_id": record.doc_id.0, "doc_name": record.doc_name,

@@ -45,19 +45,13 @@ pub fn write_tasks(records: &[Record], kind: LabelStudioKind) -> String {
 }
 
 fn xml_attr(value: &str) -> String {
-    value
-        .replace('&', "&amp;")
-        .replace('"', "&quot;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
+    value.replace('&', "&amp;").replace('"', "&quot;").replace('<', "&lt;").replace('>', "&gt;")
 }
 
 /// The labeling config: one `<Labels>` over one `<Text>`, a `<Label>` per exported label.
 pub fn config_xml(schema: &Schema, labels: &[String]) -> String {
     let mut xml = String::from("<View>\n");
-    xml.push_str(&format!(
-        "  <Labels name=\"{FROM_NAME}\" toName=\"{TO_NAME}\">\n"
-    ));
+    xml.push_str(&format!("  <Labels name=\"{FROM_NAME}\" toName=\"{TO_NAME}\">\n"));
     for label in schema.labels().filter(|l| labels.contains(&l.name)) {
         xml.push_str(&format!(
             "    <Label value=\"{}\" background=\"{}\" hotkey=\"{}\"/>\n",
@@ -67,9 +61,7 @@ pub fn config_xml(schema: &Schema, labels: &[String]) -> String {
         ));
     }
     xml.push_str("  </Labels>\n");
-    xml.push_str(&format!(
-        "  <Text name=\"{TO_NAME}\" value=\"${TO_NAME}\"/>\n"
-    ));
+    xml.push_str(&format!("  <Text name=\"{TO_NAME}\" value=\"${TO_NAME}\"/>\n"));
     xml.push_str("</View>\n");
     xml
 }

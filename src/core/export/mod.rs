@@ -79,9 +79,7 @@ impl Format {
             Format::Spacy => "spaCy / Prodigy spans JSONL",
             Format::DoccanoLabels => "doccano JSONL (label triples)",
             Format::DoccanoEntities => "doccano JSONL (entities + relations)",
-            Format::DoccanoUtf16 => {
-                "doccano JSONL, UTF-16 offsets (only for doccano's own interface)"
-            }
+            Format::DoccanoUtf16 => "doccano JSONL, UTF-16 offsets (only for doccano's own interface)",
             Format::LabelStudio => "Label Studio JSON tasks + labeling config",
             Format::Brat => "brat standoff (.txt + .ann, zip)",
             Format::Conll => "CoNLL character-level tags",
@@ -133,9 +131,7 @@ impl ExportOptions {
     }
 
     pub fn keeps_label(&self, label: &str) -> bool {
-        self.labels
-            .as_ref()
-            .is_none_or(|labels| labels.iter().any(|l| l == label))
+        self.labels.as_ref().is_none_or(|labels| labels.iter().any(|l| l == label))
     }
 }
 
@@ -148,10 +144,7 @@ pub struct OutFile {
 
 impl OutFile {
     pub fn text(path: impl Into<String>, contents: String) -> Self {
-        OutFile {
-            path: path.into(),
-            contents: contents.into_bytes(),
-        }
+        OutFile { path: path.into(), contents: contents.into_bytes() }
     }
 }
 
@@ -204,8 +197,7 @@ pub fn run_export(project: &Project, options: &ExportOptions) -> Result<Export, 
         return Err(ExportError::Empty);
     }
     let keep = |label: &str| options.keeps_label(label);
-    let (records, crossing) =
-        units::records(project, &docs, options.granularity, options.crossing, &keep);
+    let (records, crossing) = units::records(project, &docs, options.granularity, options.crossing, &keep);
     let mut spans_per_label = BTreeMap::new();
     for span in records.iter().flat_map(|r| &r.spans) {
         *spans_per_label.entry(span.label.clone()).or_insert(0) += 1;
@@ -227,12 +219,7 @@ pub fn run_export(project: &Project, options: &ExportOptions) -> Result<Export, 
                 .collect()
         }
     };
-    let labels: Vec<String> = project
-        .schema
-        .labels()
-        .map(|l| l.name.clone())
-        .filter(|l| keep(l))
-        .collect();
+    let labels: Vec<String> = project.schema.labels().map(|l| l.name.clone()).filter(|l| keep(l)).collect();
     let mut files = Vec::new();
     let mut problems = Vec::new();
     for (part, part_records) in &parts {
@@ -240,11 +227,7 @@ pub fn run_export(project: &Project, options: &ExportOptions) -> Result<Export, 
             Ok(mut part_files) => {
                 let mut with_shared = part_files.clone();
                 with_shared.extend(shared_files(project, options, &labels));
-                problems.extend(check::check_part(
-                    options.format,
-                    &with_shared,
-                    part_records,
-                ));
+                problems.extend(check::check_part(options.format, &with_shared, part_records));
                 files.append(&mut part_files);
             }
             Err(mut part_problems) => problems.append(&mut part_problems),
@@ -254,13 +237,7 @@ pub fn run_export(project: &Project, options: &ExportOptions) -> Result<Export, 
     if !problems.is_empty() {
         return Err(ExportError::Problems(problems));
     }
-    Ok(Export {
-        files,
-        records: records.len(),
-        spans_per_label,
-        crossing,
-        crossing_policy: options.crossing,
-    })
+    Ok(Export { files, records: records.len(), spans_per_label, crossing, crossing_policy: options.crossing })
 }
 
 /// The file name of a part: `train.jsonl`, or `biaozhu-spacy.jsonl` without a split.
@@ -278,27 +255,15 @@ fn write_part(
     records: &[Record],
 ) -> Result<Vec<OutFile>, Vec<String>> {
     Ok(match options.format {
-        Format::Spacy => vec![OutFile::text(
-            part_name(options, part, "jsonl"),
-            spacy::write(records)?,
-        )],
+        Format::Spacy => vec![OutFile::text(part_name(options, part, "jsonl"), spacy::write(records)?)],
         Format::DoccanoLabels => {
-            vec![OutFile::text(
-                part_name(options, part, "jsonl"),
-                doccano::write_labels(records, false),
-            )]
+            vec![OutFile::text(part_name(options, part, "jsonl"), doccano::write_labels(records, false))]
         }
         Format::DoccanoUtf16 => {
-            vec![OutFile::text(
-                part_name(options, part, "jsonl"),
-                doccano::write_labels(records, true),
-            )]
+            vec![OutFile::text(part_name(options, part, "jsonl"), doccano::write_labels(records, true))]
         }
         Format::DoccanoEntities => {
-            vec![OutFile::text(
-                part_name(options, part, "jsonl"),
-                doccano::write_entities(records),
-            )]
+            vec![OutFile::text(part_name(options, part, "jsonl"), doccano::write_entities(records))]
         }
         Format::LabelStudio => vec![OutFile::text(
             part_name(options, part, "json"),
@@ -306,10 +271,7 @@ fn write_part(
         )],
         Format::Brat => brat::write(records, part),
         Format::Conll => {
-            vec![OutFile::text(
-                part_name(options, part, "conll"),
-                conll::write(records, options.tag_scheme)?,
-            )]
+            vec![OutFile::text(part_name(options, part, "conll"), conll::write(records, options.tag_scheme)?)]
         }
         Format::HuggingFace => {
             let names = tokens::tag_names(labels, options.tag_scheme);
@@ -318,10 +280,7 @@ fn write_part(
                 hf::write(records, options.tag_scheme, &names)?,
             )]
         }
-        Format::W3c => vec![OutFile::text(
-            part_name(options, part, "jsonld"),
-            w3c::write(records),
-        )],
+        Format::W3c => vec![OutFile::text(part_name(options, part, "jsonld"), w3c::write(records))],
     })
 }
 
@@ -329,10 +288,7 @@ fn write_part(
 fn shared_files(project: &Project, options: &ExportOptions, labels: &[String]) -> Vec<OutFile> {
     match options.format {
         Format::LabelStudio => {
-            vec![OutFile::text(
-                "label-studio-config.xml",
-                label_studio::config_xml(&project.schema, labels),
-            )]
+            vec![OutFile::text("label-studio-config.xml", label_studio::config_xml(&project.schema, labels))]
         }
         Format::Brat => brat::config_files(&project.schema, labels),
         Format::HuggingFace => {

@@ -48,13 +48,8 @@ pub fn preview(options: &ExportOptions, export: &Export) -> Preview {
 /// Options for `format`, keeping the others. A tagged format with every label chosen gets the
 /// entity layer's labels instead: one tag column cannot hold a directive and its entities.
 pub fn switch_format(options: &ExportOptions, format: Format, schema: &Schema) -> ExportOptions {
-    let layer = schema
-        .layers
-        .iter()
-        .find(|l| l.name == ENTITY_LAYER)
-        .or(schema.layers.first());
-    let tag_default: Option<Vec<String>> =
-        layer.map(|l| l.labels.iter().map(|x| x.name.clone()).collect());
+    let layer = schema.layers.iter().find(|l| l.name == ENTITY_LAYER).or(schema.layers.first());
+    let tag_default: Option<Vec<String>> = layer.map(|l| l.labels.iter().map(|x| x.name.clone()).collect());
     let mut next = options.clone();
     next.format = format;
     if format.is_tagged() && options.labels.is_none() {

@@ -26,20 +26,10 @@ pub fn spacy_zh_char_tokens(text: &str) -> Vec<Token> {
             while pos < chars.len() && chars[pos].is_whitespace() {
                 pos += 1;
             }
-            tokens.push(Token {
-                text: chars[start..pos].iter().collect(),
-                start,
-                end: pos,
-                ws: false,
-            });
+            tokens.push(Token { text: chars[start..pos].iter().collect(), start, end: pos, ws: false });
             continue;
         }
-        let mut token = Token {
-            text: chars[pos].to_string(),
-            start: pos,
-            end: pos + 1,
-            ws: false,
-        };
+        let mut token = Token { text: chars[pos].to_string(), start: pos, end: pos + 1, ws: false };
         pos += 1;
         if pos < chars.len() && chars[pos] == ' ' {
             token.ws = true;
@@ -91,11 +81,7 @@ pub fn char_tags(record: &Record, spans: &[&RecordSpan], scheme: TagScheme) -> V
             tags[i] = format!("{prefix}-{}", span.label);
         }
     }
-    chars
-        .into_iter()
-        .zip(tags)
-        .filter(|(c, _)| !c.is_whitespace())
-        .collect()
+    chars.into_iter().zip(tags).filter(|(c, _)| !c.is_whitespace()).collect()
 }
 
 /// Every tag of `labels` under `scheme`, `O` first: the label list for integer tag ids.
@@ -105,11 +91,7 @@ pub fn tag_names(labels: &[String], scheme: TagScheme) -> Vec<String> {
         TagScheme::Bioes => &["B", "I", "E", "S"],
     };
     std::iter::once("O".to_string())
-        .chain(
-            labels
-                .iter()
-                .flat_map(|l| prefixes.iter().map(move |p| format!("{p}-{l}"))),
-        )
+        .chain(labels.iter().flat_map(|l| prefixes.iter().map(move |p| format!("{p}-{l}"))))
         .collect()
 }
 
@@ -122,8 +104,7 @@ pub fn decode_positions<S: AsRef<str>>(tags: &[S]) -> Vec<(String, usize, usize)
     for (i, tag) in tags.iter().enumerate() {
         let tag = tag.as_ref();
         let (prefix, label) = tag.split_once('-').unwrap_or((tag, ""));
-        let continues =
-            matches!(prefix, "I" | "E" | "M") && open.as_ref().is_some_and(|(l, _)| l == label);
+        let continues = matches!(prefix, "I" | "E" | "M") && open.as_ref().is_some_and(|(l, _)| l == label);
         if !continues {
             if let Some((l, start)) = open.take() {
                 out.push((l, start, i - 1));

@@ -112,17 +112,11 @@ fn push_trimmed(out: &mut Vec<CharRange>, chars: &[char], mut start: usize, mut 
 /// The unit ranges of `doc` at `granularity`, in order, not overlapping.
 pub fn unit_ranges(doc: &Document, granularity: Granularity) -> Vec<CharRange> {
     match granularity {
-        Granularity::Document => vec![CharRange {
-            start: 0,
-            end: doc.char_len(),
-        }],
+        Granularity::Document => vec![CharRange { start: 0, end: doc.char_len() }],
         Granularity::Paragraph => paragraphs(doc.text()),
         Granularity::Sentence => {
             let chars: Vec<char> = doc.text().chars().collect();
-            paragraphs(doc.text())
-                .into_iter()
-                .flat_map(|p| sentences(&chars, p))
-                .collect()
+            paragraphs(doc.text()).into_iter().flat_map(|p| sentences(&chars, p)).collect()
         }
     }
 }
@@ -167,11 +161,8 @@ pub fn records(
     for doc in docs {
         let spans: Vec<_> = doc.spans().iter().filter(|s| keep(&s.label)).collect();
         let mut units = unit_ranges(doc, granularity);
-        let crossing_spans: Vec<_> = spans
-            .iter()
-            .filter(|s| !units.iter().any(|u| u.contains(&s.range)))
-            .copied()
-            .collect();
+        let crossing_spans: Vec<_> =
+            spans.iter().filter(|s| !units.iter().any(|u| u.contains(&s.range))).copied().collect();
         crossings.extend(crossing_spans.iter().map(|s| CrossingSpan {
             doc_id: doc.id.clone(),
             span: s.id,
@@ -196,11 +187,7 @@ pub fn records(
                     start: s.range.start - unit.start,
                     end: s.range.end - unit.start,
                     label: s.label.clone(),
-                    layer: project
-                        .schema
-                        .layer_of(&s.label)
-                        .map(|l| l.name.clone())
-                        .unwrap_or_default(),
+                    layer: project.schema.layer_of(&s.label).map(|l| l.name.clone()).unwrap_or_default(),
                     text: doc.slice(s.range).to_string(),
                 })
                 .collect();

@@ -29,14 +29,7 @@ pub fn uuid_iri(name: &str) -> String {
     b[6] = (b[6] & 0x0f) | 0x80; // version 8
     b[8] = (b[8] & 0x3f) | 0x80; // RFC 9562 variant
     let hex: String = b.iter().map(|x| format!("{x:02x}")).collect();
-    format!(
-        "urn:uuid:{}-{}-{}-{}-{}",
-        &hex[0..8],
-        &hex[8..12],
-        &hex[12..16],
-        &hex[16..20],
-        &hex[20..32]
-    )
+    format!("urn:uuid:{}-{}-{}-{}-{}", &hex[0..8], &hex[8..12], &hex[12..16], &hex[16..20], &hex[20..32])
 }
 
 /// The IRI of a record's text, the annotations' `target.source`.
@@ -52,7 +45,8 @@ pub fn annotations(record: &Record) -> Vec<Value> {
         .iter()
         .map(|span| {
             let prefix: String = chars[span.start.saturating_sub(QUOTE_CONTEXT)..span.start].iter().collect();
-            let suffix: String = chars[span.end..(span.end + QUOTE_CONTEXT).min(chars.len())].iter().collect();
+            let suffix: String =
+                chars[span.end..(span.end + QUOTE_CONTEXT).min(chars.len())].iter().collect();
             json!({
                 "id": uuid_iri(&format!("biaozhu:span:{}:{}", record.id, span.id.0)),
                 "type": "Annotation",

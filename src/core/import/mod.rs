@@ -88,10 +88,7 @@ impl ImportPlan {
             self.docs
                 .iter()
                 .enumerate()
-                .map(|(i, d)| Command::AddDocument {
-                    at: at + i,
-                    doc: Box::new(d.clone()),
-                })
+                .map(|(i, d)| Command::AddDocument { at: at + i, doc: Box::new(d.clone()) })
                 .collect(),
         )
     }
@@ -107,19 +104,11 @@ pub fn suggest_label(project: &Project, label: &str) -> Option<String> {
         "TIME" => "DATE",
         other => other,
     };
-    project
-        .schema
-        .labels()
-        .find(|l| l.name.eq_ignore_ascii_case(alias))
-        .map(|l| l.name.clone())
+    project.schema.labels().find(|l| l.name.eq_ignore_ascii_case(alias)).map(|l| l.name.clone())
 }
 
 /// Places the parsed documents in `project`'s schema, with `mapping` for unknown labels.
-pub fn plan(
-    project: &Project,
-    parsed: &Parsed,
-    mapping: &BTreeMap<String, LabelChoice>,
-) -> ImportPlan {
+pub fn plan(project: &Project, parsed: &Parsed, mapping: &BTreeMap<String, LabelChoice>) -> ImportPlan {
     let mut plan = ImportPlan {
         format: parsed.format,
         docs: Vec::new(),
@@ -133,32 +122,17 @@ pub fn plan(
     let mut scratch = Project::new(project.schema.clone());
     for doc in project.documents() {
         let blank = Document::new(doc.id.clone(), "", "");
-        Command::AddDocument {
-            at: 0,
-            doc: Box::new(blank),
-        }
-        .apply(&mut scratch)
-        .expect("ids are unique");
+        Command::AddDocument { at: 0, doc: Box::new(blank) }.apply(&mut scratch).expect("ids are unique");
     }
-    let mut next_span = project
-        .documents()
-        .iter()
-        .flat_map(|d| d.spans())
-        .map(|s| s.id.0)
-        .max()
-        .unwrap_or(0)
-        + 1;
+    let mut next_span =
+        project.documents().iter().flat_map(|d| d.spans()).map(|s| s.id.0).max().unwrap_or(0) + 1;
     for (n, raw) in parsed.docs.iter().enumerate() {
         let name = raw
             .name
             .clone()
             .or_else(|| raw.id.clone())
             .unwrap_or_else(|| format!("{} {}", parsed.format, n + 1));
-        let wanted = raw
-            .id
-            .clone()
-            .map(DocId)
-            .filter(|id| scratch.document(id).is_none());
+        let wanted = raw.id.clone().map(DocId).filter(|id| scratch.document(id).is_none());
         let id = wanted.unwrap_or_else(|| scratch.fresh_doc_id());
         let placed = repair::place_spans(raw);
         plan.moved += placed.moved;
@@ -166,15 +140,11 @@ pub fn plan(
             plan.unit_notes.push(format!("document \"{name}\": {note}"));
         }
         let mut doc = Document::new(id.clone(), name.clone(), raw.text.clone());
-        Command::AddDocument {
-            at: 0,
-            doc: Box::new(Document::new(id.clone(), "", raw.text.clone())),
-        }
-        .apply(&mut scratch)
-        .expect("the id is fresh");
+        Command::AddDocument { at: 0, doc: Box::new(Document::new(id.clone(), "", raw.text.clone())) }
+            .apply(&mut scratch)
+            .expect("the id is fresh");
         for problem in placed.problems {
-            plan.problems
-                .push(format!("document \"{name}\": {problem}"));
+            plan.problems.push(format!("document \"{name}\": {problem}"));
         }
         for (range, label) in placed.spans {
             let label = if project.schema.label(&label).is_some() {
@@ -189,22 +159,15 @@ pub fn plan(
                     }
                 }
             };
-            let span = Span {
-                id: SpanId(next_span),
-                range,
-                label: label.clone(),
-            };
+            let span = Span { id: SpanId(next_span), range, label: label.clone() };
             // The same overlap rule as every edit, checked against the spans placed so far.
             let scratch_id = id.clone();
             let check = scratch.check_span(&scratch_id, range, &label, None);
             match check {
                 Ok(()) => {
-                    Command::AddSpan {
-                        doc: scratch_id,
-                        span: span.clone(),
-                    }
-                    .apply(&mut scratch)
-                    .expect("checked");
+                    Command::AddSpan { doc: scratch_id, span: span.clone() }
+                        .apply(&mut scratch)
+                        .expect("checked");
                     doc.insert_span(span);
                     next_span += 1;
                 }

@@ -28,16 +28,12 @@ pub fn parse(files: &[InFile]) -> Result<Parsed, String> {
     }
     let expanded: Vec<InFile> = expanded
         .into_iter()
-        .filter(|f| {
-            !f.name.ends_with('/') && !f.name.rsplit('/').next().unwrap_or("").starts_with('.')
-        })
+        .filter(|f| !f.name.ends_with('/') && !f.name.rsplit('/').next().unwrap_or("").starts_with('.'))
         .collect();
     if expanded.iter().any(|f| f.name.ends_with(".ann")) {
         return brat(&expanded);
     }
-    let labels_json = expanded
-        .iter()
-        .find(|f| f.name.rsplit('/').next() == Some("labels.json"));
+    let labels_json = expanded.iter().find(|f| f.name.rsplit('/').next() == Some("labels.json"));
     let data: Vec<&InFile> = expanded.iter().filter(|f| !is_side_file(&f.name)).collect();
     if data.is_empty() {
         return Err("no data file was found".into());
@@ -70,17 +66,9 @@ fn is_side_file(name: &str) -> bool {
 }
 
 fn utf8(file: &InFile) -> Result<&str, String> {
-    let bytes = file
-        .bytes
-        .strip_prefix(b"\xEF\xBB\xBF")
-        .unwrap_or(&file.bytes);
-    std::str::from_utf8(bytes).map_err(|e| {
-        format!(
-            "{} is not UTF-8 text (invalid byte at offset {})",
-            file.name,
-            e.valid_up_to()
-        )
-    })
+    let bytes = file.bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&file.bytes);
+    std::str::from_utf8(bytes)
+        .map_err(|e| format!("{} is not UTF-8 text (invalid byte at offset {})", file.name, e.valid_up_to()))
 }
 
 fn unzip(file: &InFile) -> Result<Vec<InFile>, String> {
@@ -88,20 +76,13 @@ fn unzip(file: &InFile) -> Result<Vec<InFile>, String> {
         .map_err(|e| format!("{} is not a readable zip: {e}", file.name))?;
     let mut out = Vec::new();
     for i in 0..archive.len() {
-        let mut entry = archive
-            .by_index(i)
-            .map_err(|e| format!("{}: {e}", file.name))?;
+        let mut entry = archive.by_index(i).map_err(|e| format!("{}: {e}", file.name))?;
         if entry.is_dir() {
             continue;
         }
-        let name = entry
-            .name()
-            .map_err(|e| format!("{}: {e}", file.name))?
-            .to_string();
+        let name = entry.name().map_err(|e| format!("{}: {e}", file.name))?.to_string();
         let mut bytes = Vec::new();
-        entry
-            .read_to_end(&mut bytes)
-            .map_err(|e| format!("{}: {name}: {e}", file.name))?;
+        entry.read_to_end(&mut bytes).map_err(|e| format!("{}: {name}: {e}", file.name))?;
         out.push(InFile { name, bytes });
     }
     Ok(out)
@@ -109,19 +90,11 @@ fn unzip(file: &InFile) -> Result<Vec<InFile>, String> {
 
 fn read_one(file: &InFile, text: &str, labels_json: Option<&InFile>) -> Result<Parsed, String> {
     let trimmed = text.trim_start();
-    if trimmed.starts_with('[')
-        || (trimmed.starts_with('{') && serde_json::from_str::<Value>(text).is_ok())
-    {
+    if trimmed.starts_with('[') || (trimmed.starts_with('{') && serde_json::from_str::<Value>(text).is_ok()) {
         let value: Value = serde_json::from_str(text).map_err(|e| {
-            format!(
-                "{} is not valid JSON (line {}, column {}): {e}",
-                file.name,
-                e.line(),
-                e.column()
-            )
+            format!("{} is not valid JSON (line {}, column {}): {e}", file.name, e.line(), e.column())
         })?;
-        if value.get("@context").is_some()
-            || value.get("type").and_then(Value::as_str) == Some("Annotation")
+        if value.get("@context").is_some() || value.get("type").and_then(Value::as_str) == Some("Annotation")
         {
             return w3c(file, &value);
         }
@@ -137,10 +110,7 @@ fn read_one(file: &InFile, text: &str, labels_json: Option<&InFile>) -> Result<P
         if value.is_object() {
             return jsonl(file, &format!("{value}\n"), labels_json);
         }
-        return Err(format!(
-            "{}: the JSON is not a format this app reads",
-            file.name
-        ));
+        return Err(format!("{}: the JSON is not a format this app reads", file.name));
     }
     if trimmed.starts_with('{') {
         return jsonl(file, text, labels_json);
@@ -163,29 +133,18 @@ fn string_field(value: &Value, key: &str) -> Option<String> {
 /// JSONL: spaCy/Prodigy (`spans`), doccano (`label`/`labels`/`entities`), Hugging Face
 /// (`tokens` + `ner_tags`).
 fn jsonl(file: &InFile, text: &str, labels_json: Option<&InFile>) -> Result<Parsed, String> {
-    let names: Option<Vec<String>> =
-        labels_json.and_then(|f| serde_json::from_slice(&f.bytes).ok());
+    let names: Option<Vec<String>> = labels_json.and_then(|f| serde_json::from_slice(&f.bytes).ok());
     let mut format = "";
     let mut docs = Vec::new();
     let mut notes = Vec::new();
     let mut skipped = 0;
-    for (n, line) in text
-        .lines()
-        .enumerate()
-        .filter(|(_, l)| !l.trim().is_empty())
-    {
+    for (n, line) in text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
         let at = format!("{} line {}", file.name, n + 1);
-        let row: Value =
-            serde_json::from_str(line).map_err(|e| format!("{at} is not valid JSON: {e}"))?;
+        let row: Value = serde_json::from_str(line).map_err(|e| format!("{at} is not valid JSON: {e}"))?;
         let (kind, doc) = if row.get("tokens").is_some() && row.get("ner_tags").is_some() {
             ("Hugging Face JSONL", hf_row(&row, names.as_deref(), &at)?)
-        } else if row.get("spans").is_some()
-            || (row.get("text").is_some() && row.get("tokens").is_some())
-        {
-            if matches!(
-                row.get("answer").and_then(Value::as_str),
-                Some("reject" | "ignore")
-            ) {
+        } else if row.get("spans").is_some() || (row.get("text").is_some() && row.get("tokens").is_some()) {
+            if matches!(row.get("answer").and_then(Value::as_str), Some("reject" | "ignore")) {
                 skipped += 1;
                 continue;
             }
@@ -193,9 +152,7 @@ fn jsonl(file: &InFile, text: &str, labels_json: Option<&InFile>) -> Result<Pars
         } else if row.get("text").is_some() {
             ("doccano JSONL", doccano_row(&row, &at)?)
         } else {
-            return Err(format!(
-                "{at}: no \"text\" field, and not tokens with ner_tags"
-            ));
+            return Err(format!("{at}: no \"text\" field, and not tokens with ner_tags"));
         };
         if !format.is_empty() && format != kind {
             return Err(format!("{at} is {kind}, but earlier lines are {format}"));
@@ -204,19 +161,12 @@ fn jsonl(file: &InFile, text: &str, labels_json: Option<&InFile>) -> Result<Pars
         docs.push(doc);
     }
     if skipped > 0 {
-        notes.push(format!(
-            "{skipped} rejected or ignored Prodigy answer(s) in {} were skipped",
-            file.name
-        ));
+        notes.push(format!("{skipped} rejected or ignored Prodigy answer(s) in {} were skipped", file.name));
     }
     if docs.is_empty() {
         return Err(format!("{} holds no records", file.name));
     }
-    Ok(Parsed {
-        format: leak(format),
-        docs,
-        notes,
-    })
+    Ok(Parsed { format: leak(format), docs, notes })
 }
 
 /// Format names are a small fixed set; this turns the matched `&str` into the static one.
@@ -235,29 +185,24 @@ fn doc_identity(row: &Value, meta: Option<&Value>) -> (Option<String>, Option<St
         .or_else(|| string_field(row, "unit_id"))
         .or_else(|| string_field(row, "doc_id"));
     let doc_id = string_field(meta, "doc_id").or_else(|| string_field(row, "doc_id"));
-    let name = string_field(meta, "doc_name")
-        .or_else(|| string_field(row, "doc_name"))
-        .map(|name| match (&id, &doc_id) {
+    let name = string_field(meta, "doc_name").or_else(|| string_field(row, "doc_name")).map(|name| {
+        match (&id, &doc_id) {
             (Some(unit), Some(doc)) if unit != doc => {
                 format!("{name} {}", unit.trim_start_matches(doc.as_str()))
             }
             _ => name,
-        });
+        }
+    });
     (id, name)
 }
 
 fn spacy_row(row: &Value, at: &str) -> Result<RawDoc, String> {
-    let text = row["text"]
-        .as_str()
-        .ok_or(format!("{at}: \"text\" is not a string"))?
-        .to_string();
+    let text = row["text"].as_str().ok_or(format!("{at}: \"text\" is not a string"))?.to_string();
     let mut spans = Vec::new();
     for (i, span) in row["spans"].as_array().into_iter().flatten().enumerate() {
-        let (Some(start), Some(end), Some(label)) = (
-            usize_field(span, "start"),
-            usize_field(span, "end"),
-            span["label"].as_str(),
-        ) else {
+        let (Some(start), Some(end), Some(label)) =
+            (usize_field(span, "start"), usize_field(span, "end"), span["label"].as_str())
+        else {
             return Err(format!("{at}: span {} needs start, end and label", i + 1));
         };
         spans.push(RawSpan {
@@ -268,38 +213,17 @@ fn spacy_row(row: &Value, at: &str) -> Result<RawDoc, String> {
         });
     }
     let (id, name) = doc_identity(row, row.get("meta"));
-    Ok(RawDoc {
-        id,
-        name,
-        text,
-        spans,
-        unit: None,
-    })
+    Ok(RawDoc { id, name, text, spans, unit: None })
 }
 
 fn doccano_row(row: &Value, at: &str) -> Result<RawDoc, String> {
-    let text = row["text"]
-        .as_str()
-        .ok_or(format!("{at}: \"text\" is not a string"))?
-        .to_string();
+    let text = row["text"].as_str().ok_or(format!("{at}: \"text\" is not a string"))?.to_string();
     let mut spans = Vec::new();
-    let list = row
-        .get("entities")
-        .or_else(|| row.get("label"))
-        .or_else(|| row.get("labels"));
-    for (i, item) in list
-        .and_then(Value::as_array)
-        .into_iter()
-        .flatten()
-        .enumerate()
-    {
+    let list = row.get("entities").or_else(|| row.get("label")).or_else(|| row.get("labels"));
+    for (i, item) in list.and_then(Value::as_array).into_iter().flatten().enumerate() {
         let parsed = match item {
             Value::Array(triple) => match &triple[..] {
-                [s, e, l, ..] => s
-                    .as_u64()
-                    .zip(e.as_u64())
-                    .zip(l.as_str())
-                    .map(|((s, e), l)| (s, e, l)),
+                [s, e, l, ..] => s.as_u64().zip(e.as_u64()).zip(l.as_str()).map(|((s, e), l)| (s, e, l)),
                 _ => None,
             },
             Value::Object(_) => item["start_offset"]
@@ -309,10 +233,8 @@ fn doccano_row(row: &Value, at: &str) -> Result<RawDoc, String> {
                 .map(|((s, e), l)| (s, e, l)),
             _ => None,
         };
-        let (start, end, label) = parsed.ok_or(format!(
-            "{at}: label {} is neither [start, end, label] nor an entity object",
-            i + 1
-        ))?;
+        let (start, end, label) = parsed
+            .ok_or(format!("{at}: label {} is neither [start, end, label] nor an entity object", i + 1))?;
         spans.push(RawSpan {
             start: start as usize,
             end: end as usize,
@@ -327,13 +249,7 @@ fn doccano_row(row: &Value, at: &str) -> Result<RawDoc, String> {
     };
     let (id, name) = doc_identity(row, None);
     let name = name.or_else(|| string_field(row, "id").map(|n| format!("doccano {n}")));
-    Ok(RawDoc {
-        id,
-        name,
-        text,
-        spans,
-        unit,
-    })
+    Ok(RawDoc { id, name, text, spans, unit })
 }
 
 /// Spans from tokens and their tags; offsets in code points of the joined tokens.
@@ -368,21 +284,11 @@ fn hf_row(row: &Value, names: Option<&[String]>, at: &str) -> Result<RawDoc, Str
         .as_array()
         .ok_or(format!("{at}: \"tokens\" is not a list"))?
         .iter()
-        .map(|t| {
-            t.as_str()
-                .map(str::to_string)
-                .ok_or(format!("{at}: a token is not a string"))
-        })
+        .map(|t| t.as_str().map(str::to_string).ok_or(format!("{at}: a token is not a string")))
         .collect::<Result<_, _>>()?;
-    let raw_tags = row["ner_tags"]
-        .as_array()
-        .ok_or(format!("{at}: \"ner_tags\" is not a list"))?;
+    let raw_tags = row["ner_tags"].as_array().ok_or(format!("{at}: \"ner_tags\" is not a list"))?;
     if raw_tags.len() != tokens.len() {
-        return Err(format!(
-            "{at}: {} tokens but {} ner_tags",
-            tokens.len(),
-            raw_tags.len()
-        ));
+        return Err(format!("{at}: {} tokens but {} ner_tags", tokens.len(), raw_tags.len()));
     }
     let tags: Vec<String> = raw_tags
         .iter()
@@ -424,17 +330,10 @@ fn conll(file: &InFile, text: &str) -> Result<Parsed, String> {
             continue;
         }
         // Tab first (the token may be a space-like character in other files), then spaces.
-        let fields: Vec<&str> = if line.contains('\t') {
-            line.split('\t').collect()
-        } else {
-            line.split(' ').collect()
-        };
+        let fields: Vec<&str> =
+            if line.contains('\t') { line.split('\t').collect() } else { line.split(' ').collect() };
         if fields.len() < 2 {
-            return Err(format!(
-                "{} line {}: expected a token and a tag, found «{line}»",
-                file.name,
-                n + 1
-            ));
+            return Err(format!("{} line {}: expected a token and a tag, found «{line}»", file.name, n + 1));
         }
         let (token, tag) = (fields[0], fields[fields.len() - 1].trim());
         let valid = tag == "O"
@@ -442,11 +341,7 @@ fn conll(file: &InFile, text: &str) -> Result<Parsed, String> {
                 .split_once('-')
                 .is_some_and(|(p, l)| matches!(p, "B" | "I" | "E" | "S" | "M") && !l.is_empty());
         if !valid {
-            return Err(format!(
-                "{} line {}: «{tag}» is not a BIO/BIOES tag",
-                file.name,
-                n + 1
-            ));
+            return Err(format!("{} line {}: «{tag}» is not a BIO/BIOES tag", file.name, n + 1));
         }
         current.0.push(token.to_string());
         current.1.push(tag.to_string());
@@ -457,37 +352,18 @@ fn conll(file: &InFile, text: &str) -> Result<Parsed, String> {
     if records.is_empty() {
         return Err(format!("{} holds no tagged lines", file.name));
     }
-    let stem = file
-        .name
-        .rsplit('/')
-        .next()
-        .unwrap_or(&file.name)
-        .to_string();
+    let stem = file.name.rsplit('/').next().unwrap_or(&file.name).to_string();
     let count = records.len();
     let docs = records
         .into_iter()
         .enumerate()
         .map(|(i, (tokens, tags))| {
             let (text, spans) = tagged_doc(&tokens, &tags, "");
-            let name = if count == 1 {
-                stem.clone()
-            } else {
-                format!("{stem} {}", i + 1)
-            };
-            RawDoc {
-                id: None,
-                name: Some(name),
-                text,
-                spans,
-                unit: Some(OffsetUnit::CodePoint),
-            }
+            let name = if count == 1 { stem.clone() } else { format!("{stem} {}", i + 1) };
+            RawDoc { id: None, name: Some(name), text, spans, unit: Some(OffsetUnit::CodePoint) }
         })
         .collect();
-    Ok(Parsed {
-        format: "CoNLL",
-        docs,
-        notes: Vec::new(),
-    })
+    Ok(Parsed { format: "CoNLL", docs, notes: Vec::new() })
 }
 
 fn label_studio(file: &InFile, tasks: &[Value]) -> Result<Parsed, String> {
@@ -498,10 +374,7 @@ fn label_studio(file: &InFile, tasks: &[Value]) -> Result<Parsed, String> {
         let data = &task["data"];
         let text = data["text"]
             .as_str()
-            .or_else(|| {
-                data.as_object()
-                    .and_then(|o| o.values().find_map(Value::as_str))
-            })
+            .or_else(|| data.as_object().and_then(|o| o.values().find_map(Value::as_str)))
             .ok_or(format!("{at}: data has no text"))?
             .to_string();
         let annotation = task["annotations"]
@@ -509,14 +382,9 @@ fn label_studio(file: &InFile, tasks: &[Value]) -> Result<Parsed, String> {
             .and_then(|a| a.iter().find(|x| x["was_cancelled"] != Value::Bool(true)))
             .or_else(|| task["predictions"].as_array().and_then(|p| p.first()));
         let mut spans = Vec::new();
-        for result in annotation
-            .and_then(|a| a["result"].as_array())
-            .into_iter()
-            .flatten()
-        {
+        for result in annotation.and_then(|a| a["result"].as_array()).into_iter().flatten() {
             let value = &result["value"];
-            let (Some(start), Some(end)) = (usize_field(value, "start"), usize_field(value, "end"))
-            else {
+            let (Some(start), Some(end)) = (usize_field(value, "start"), usize_field(value, "end")) else {
                 continue; // relations and other result types
             };
             let labels = value["labels"].as_array().cloned().unwrap_or_default();
@@ -530,26 +398,14 @@ fn label_studio(file: &InFile, tasks: &[Value]) -> Result<Parsed, String> {
             }
         }
         if annotation.is_none() {
-            notes.push(format!(
-                "{at} has no annotation or prediction; its text is imported without spans"
-            ));
+            notes.push(format!("{at} has no annotation or prediction; its text is imported without spans"));
         }
         let id = string_field(data, "unit_id").or_else(|| string_field(data, "doc_id"));
         let name = string_field(data, "doc_name")
             .or_else(|| string_field(task, "id").map(|i| format!("Label Studio task {i}")));
-        docs.push(RawDoc {
-            id,
-            name,
-            text,
-            spans,
-            unit: None,
-        });
+        docs.push(RawDoc { id, name, text, spans, unit: None });
     }
-    Ok(Parsed {
-        format: "Label Studio JSON",
-        docs,
-        notes,
-    })
+    Ok(Parsed { format: "Label Studio JSON", docs, notes })
 }
 
 fn brat(files: &[InFile]) -> Result<Parsed, String> {
@@ -574,9 +430,7 @@ fn brat(files: &[InFile]) -> Result<Parsed, String> {
             let (_, Some(spec), quoted) = (fields.next(), fields.next(), fields.next()) else {
                 return Err(format!("{at}: expected ID<TAB>TYPE START END<TAB>TEXT"));
             };
-            let (label, ranges) = spec
-                .split_once(' ')
-                .ok_or(format!("{at}: no offsets after the type"))?;
+            let (label, ranges) = spec.split_once(' ').ok_or(format!("{at}: no offsets after the type"))?;
             let pieces: Vec<(usize, usize)> = ranges
                 .split(';')
                 .map(|r| {
@@ -588,15 +442,8 @@ fn brat(files: &[InFile]) -> Result<Parsed, String> {
             let (start, end) = (pieces[0].0, pieces[pieces.len() - 1].1);
             // A single fragment carries its text; fragments around line breaks become one span
             // (this app has no discontinuous spans), checked by fit instead.
-            let text = (pieces.len() == 1)
-                .then(|| quoted.map(str::to_string))
-                .flatten();
-            spans.push(RawSpan {
-                start,
-                end,
-                label: label.to_string(),
-                text,
-            });
+            let text = (pieces.len() == 1).then(|| quoted.map(str::to_string)).flatten();
+            spans.push(RawSpan { start, end, label: label.to_string(), text });
         }
         if other_lines > 0 {
             notes.push(format!(
@@ -613,11 +460,7 @@ fn brat(files: &[InFile]) -> Result<Parsed, String> {
             unit: Some(OffsetUnit::CodePoint),
         });
     }
-    Ok(Parsed {
-        format: "brat standoff",
-        docs,
-        notes,
-    })
+    Ok(Parsed { format: "brat standoff", docs, notes })
 }
 
 fn w3c(file: &InFile, value: &Value) -> Result<Parsed, String> {
@@ -630,10 +473,7 @@ fn w3c(file: &InFile, value: &Value) -> Result<Parsed, String> {
     } else {
         vec![value]
     };
-    let sources = value["biaozhu:sources"]
-        .as_array()
-        .cloned()
-        .unwrap_or_default();
+    let sources = value["biaozhu:sources"].as_array().cloned().unwrap_or_default();
     if sources.is_empty() {
         return Err(format!(
             "{}: the annotations do not carry the texts they point at; this app imports W3C files that \
@@ -657,9 +497,7 @@ fn w3c(file: &InFile, value: &Value) -> Result<Parsed, String> {
         .collect();
     for (n, item) in items.iter().enumerate() {
         let at = format!("{} annotation {}", file.name, n + 1);
-        let source = item["target"]["source"]
-            .as_str()
-            .ok_or(format!("{at}: no target.source"))?;
+        let source = item["target"]["source"].as_str().ok_or(format!("{at}: no target.source"))?;
         let doc = docs
             .iter_mut()
             .find(|(id, _)| id == source)
@@ -668,30 +506,20 @@ fn w3c(file: &InFile, value: &Value) -> Result<Parsed, String> {
             Value::Array(list) => list.iter().collect(),
             one => vec![one],
         };
-        let position = selectors
-            .iter()
-            .find(|s| s["type"] == "TextPositionSelector");
+        let position = selectors.iter().find(|s| s["type"] == "TextPositionSelector");
         let quote = selectors.iter().find(|s| s["type"] == "TextQuoteSelector");
         let label = match &item["body"] {
             Value::Array(bodies) => bodies.iter().find_map(|b| b["value"].as_str()),
             body => body["value"].as_str(),
         }
         .ok_or(format!("{at}: no body value (the label)"))?;
-        let (start, end) = position
-            .and_then(|p| usize_field(p, "start").zip(usize_field(p, "end")))
-            .unwrap_or((0, 0));
+        let (start, end) =
+            position.and_then(|p| usize_field(p, "start").zip(usize_field(p, "end"))).unwrap_or((0, 0));
         let text = quote.and_then(|q| q["exact"].as_str()).map(str::to_string);
         if position.is_none() && text.is_none() {
-            return Err(format!(
-                "{at}: neither a TextPositionSelector nor a TextQuoteSelector"
-            ));
+            return Err(format!("{at}: neither a TextPositionSelector nor a TextQuoteSelector"));
         }
-        doc.1.spans.push(RawSpan {
-            start,
-            end,
-            label: label.to_string(),
-            text,
-        });
+        doc.1.spans.push(RawSpan { start, end, label: label.to_string(), text });
     }
     Ok(Parsed {
         format: "W3C Web Annotation",

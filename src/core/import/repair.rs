@@ -85,10 +85,7 @@ impl Text {
         (0..=self.chars.len() - needle.len())
             .filter(|&i| self.chars[i..i + needle.len()] == needle[..])
             .min_by_key(|&i| i.abs_diff(near))
-            .map(|i| CharRange {
-                start: i,
-                end: i + needle.len(),
-            })
+            .map(|i| CharRange { start: i, end: i + needle.len() })
     }
 
     /// How badly `unit` reads the spans: unplaceable spans count most, spans with whitespace
@@ -98,9 +95,7 @@ impl Text {
             .iter()
             .map(|s| match self.read(s, unit) {
                 None => 100,
-                Some(r) => {
-                    usize::from(odd_edge(self.chars[r.start]) || odd_edge(self.chars[r.end - 1]))
-                }
+                Some(r) => usize::from(odd_edge(self.chars[r.start]) || odd_edge(self.chars[r.end - 1])),
             })
             .sum()
     }
@@ -108,9 +103,7 @@ impl Text {
     fn read(&self, span: &RawSpan, unit: OffsetUnit) -> Option<CharRange> {
         match unit {
             OffsetUnit::CodePoint => self.in_range(span.start, span.end),
-            OffsetUnit::Utf16 => self
-                .range_of_utf16(span.start, span.end)
-                .filter(|r| r.start < r.end),
+            OffsetUnit::Utf16 => self.range_of_utf16(span.start, span.end).filter(|r| r.start < r.end),
         }
     }
 }
@@ -120,9 +113,8 @@ fn decide_unit(text: &Text, raw: &RawDoc) -> (OffsetUnit, Option<String>) {
     if let Some(unit) = raw.unit {
         return (
             unit,
-            (unit == OffsetUnit::Utf16).then(|| {
-                "the file declares UTF-16 offsets; they were converted to code points".into()
-            }),
+            (unit == OffsetUnit::Utf16)
+                .then(|| "the file declares UTF-16 offsets; they were converted to code points".into()),
         );
     }
     let bare: Vec<&RawSpan> = raw.spans.iter().filter(|s| s.text.is_none()).collect();
@@ -135,10 +127,7 @@ fn decide_unit(text: &Text, raw: &RawDoc) -> (OffsetUnit, Option<String>) {
     if as_utf16 < as_cp {
         (
             OffsetUnit::Utf16,
-            Some(
-                "the offsets fit the text as UTF-16 units, not as code points; they were converted"
-                    .into(),
-            ),
+            Some("the offsets fit the text as UTF-16 units, not as code points; they were converted".into()),
         )
     } else {
         (OffsetUnit::CodePoint, None)
@@ -148,20 +137,13 @@ fn decide_unit(text: &Text, raw: &RawDoc) -> (OffsetUnit, Option<String>) {
 pub fn place_spans(raw: &RawDoc) -> Placed {
     let text = Text::new(&raw.text);
     let (unit, unit_note) = decide_unit(&text, raw);
-    let mut placed = Placed {
-        spans: Vec::new(),
-        moved: 0,
-        problems: Vec::new(),
-        unit_note,
-    };
+    let mut placed = Placed { spans: Vec::new(), moved: 0, problems: Vec::new(), unit_note };
     let mut moved_utf16 = 0;
     for span in &raw.spans {
         let at = format!("{} span at {}–{}", span.label, span.start, span.end);
         match &span.text {
             Some(expected) => {
-                let as_cp = text
-                    .in_range(span.start, span.end)
-                    .filter(|r| &text.slice(*r) == expected);
+                let as_cp = text.in_range(span.start, span.end).filter(|r| &text.slice(*r) == expected);
                 let as_utf16 = || {
                     text.range_of_utf16(span.start, span.end)
                         .filter(|r| r.start < r.end && &text.slice(*r) == expected)
@@ -176,10 +158,8 @@ pub fn place_spans(raw: &RawDoc) -> Placed {
                     placed.spans.push((range, span.label.clone()));
                     placed.moved += 1;
                 } else {
-                    let found = text
-                        .in_range(span.start, span.end)
-                        .map(|r| text.slice(r))
-                        .unwrap_or_default();
+                    let found =
+                        text.in_range(span.start, span.end).map(|r| text.slice(r)).unwrap_or_default();
                     placed.problems.push(format!(
                         "{at} says «{expected}», which is not in the text (the offsets give «{found}»)"
                     ));
@@ -193,10 +173,9 @@ pub fn place_spans(raw: &RawDoc) -> Placed {
                     placed.spans.push((range, span.label.clone()));
                 }
                 None => placed.problems.push(match unit {
-                    OffsetUnit::CodePoint => format!(
-                        "{at} does not fit the text, which has {} characters",
-                        text.chars.len()
-                    ),
+                    OffsetUnit::CodePoint => {
+                        format!("{at} does not fit the text, which has {} characters", text.chars.len())
+                    }
                     OffsetUnit::Utf16 => format!(
                         "{at} (UTF-16) does not fall on whole characters of the text (near «{}»)",
                         text.slice(CharRange {
@@ -209,9 +188,8 @@ pub fn place_spans(raw: &RawDoc) -> Placed {
         }
     }
     if moved_utf16 > 0 && placed.unit_note.is_none() {
-        placed.unit_note = Some(format!(
-            "{moved_utf16} span(s) had UTF-16 offsets; they were converted to code points"
-        ));
+        placed.unit_note =
+            Some(format!("{moved_utf16} span(s) had UTF-16 offsets; they were converted to code points"));
     }
     placed
 }
