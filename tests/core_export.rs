@@ -299,3 +299,19 @@ fn tagged_formats_default_to_the_entity_layer_and_give_it_back() {
     assert_eq!(switch_format(&chosen, Format::Spacy, &schema).labels, Some(vec!["PER".to_string()]));
     assert_eq!(human_size(2048), "2.0 KB");
 }
+
+#[test]
+fn only_documents_marked_done_when_asked() {
+    let mut s = Session::new(project());
+    let other = Document::new(DocId::from("news-2"), "二", "李强在北京");
+    s.apply(Command::AddDocument { at: 1, doc: Box::new(other) }).unwrap();
+    s.apply(Command::SetStatus { doc: DocId::from("news-2"), status: DocStatus::Done }).unwrap();
+    let mut options = options_for(Format::DoccanoLabels);
+    assert_eq!(run_export(s.project(), &options).unwrap().records, 2);
+    options.only_done = true;
+    let result = run_export(s.project(), &options).unwrap();
+    assert_eq!(result.records, 1);
+    assert!(text_of(&result.files[0]).contains("李强在北京"));
+    s.apply(Command::SetStatus { doc: DocId::from("news-2"), status: DocStatus::InProgress }).unwrap();
+    assert_eq!(run_export(s.project(), &options).unwrap_err(), ExportError::Empty);
+}

@@ -7,6 +7,7 @@ fn edited_session() -> Session {
     let mut s = Session::new(Project::bundled());
     let doc = s.project().documents()[0].id.clone();
     s.add_span(&doc, CharRange::new(0, 4), "POLICY").unwrap();
+    s.apply(Command::SetStatus { doc: doc.clone(), status: DocStatus::InProgress }).unwrap();
     let extra = Document::new(DocId::from("doc-2"), "附", "甲𠀀乙😀");
     s.apply(Command::AddDocument { at: 1, doc: Box::new(extra) }).unwrap();
     s.add_span(&DocId::from("doc-2"), CharRange::new(1, 3), "LOC").unwrap();

@@ -140,3 +140,25 @@ fn spans_may_omit_text_and_layer_and_a_bom_is_ignored() {
     let doc = project.document(&DocId::from("news-1")).unwrap();
     assert_eq!(doc.slice(doc.spans()[0].range), "李强");
 }
+
+#[test]
+fn document_status_is_kept_defaults_to_todo_and_is_checked() {
+    let mut s = Session::new(sample());
+    s.apply(Command::SetStatus { doc: DocId::from("news-1"), status: DocStatus::Done }).unwrap();
+    let json = export_project(s.project());
+    let file: Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(file["documents"][1]["status"], "done");
+    assert_eq!(file["documents"][0]["status"], "todo");
+    assert_eq!(import_project(&json).unwrap(), *s.project());
+    let mut without = file.clone();
+    without["documents"][1].as_object_mut().unwrap().remove("status");
+    let project = import_project(&without.to_string()).unwrap();
+    assert_eq!(project.document(&DocId::from("news-1")).unwrap().status, DocStatus::Todo);
+    let mut bad = file;
+    bad["documents"][1]["status"] = json!("finished");
+    assert!(
+        refusal(&bad).contains("document 2 in the file is malformed: unknown variant `finished`"),
+        "{}",
+        refusal(&bad)
+    );
+}

@@ -1,7 +1,7 @@
 //! Edits as plain data. Applying a command validates it against the project and returns its
 //! inverse, computed from the state before the edit; undo applies that inverse.
 
-use super::document::{DocId, Document, Span, SpanId};
+use super::document::{DocId, DocStatus, Document, Span, SpanId};
 use super::error::EditError;
 use super::project::Project;
 
@@ -19,6 +19,10 @@ pub enum Command {
         doc: DocId,
         span: SpanId,
         label: String,
+    },
+    SetStatus {
+        doc: DocId,
+        status: DocStatus,
     },
     /// Adds a document at position `at` of the document list (clamped to its length).
     AddDocument {
@@ -61,6 +65,11 @@ impl Command {
                 let target = project.document_mut(&doc)?.span_mut(span).expect("span checked above");
                 let old = std::mem::replace(&mut target.label, label);
                 Ok(Command::Relabel { doc, span, label: old })
+            }
+            Command::SetStatus { doc, status } => {
+                let document = project.document_mut(&doc)?;
+                let old = std::mem::replace(&mut document.status, status);
+                Ok(Command::SetStatus { doc, status: old })
             }
             Command::AddDocument { at, doc } => {
                 let id = doc.id.clone();

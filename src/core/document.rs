@@ -32,6 +32,41 @@ impl fmt::Display for SpanId {
     }
 }
 
+/// Where a document stands in the annotation work.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DocStatus {
+    #[default]
+    Todo,
+    InProgress,
+    Done,
+}
+
+impl DocStatus {
+    pub const ALL: [DocStatus; 3] = [DocStatus::Todo, DocStatus::InProgress, DocStatus::Done];
+
+    /// The key used in files and the UI: `todo`, `in_progress`, `done`.
+    pub fn key(self) -> &'static str {
+        match self {
+            DocStatus::Todo => "todo",
+            DocStatus::InProgress => "in_progress",
+            DocStatus::Done => "done",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<DocStatus> {
+        DocStatus::ALL.into_iter().find(|s| s.key() == key)
+    }
+
+    pub fn title(self) -> &'static str {
+        match self {
+            DocStatus::Todo => "待标 To do",
+            DocStatus::InProgress => "进行中 In progress",
+            DocStatus::Done => "完成 Done",
+        }
+    }
+}
+
 /// A labelled range of a document's text. The layer follows from the label via the schema.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Span {
@@ -45,6 +80,7 @@ pub struct Span {
 pub struct Document {
     pub id: DocId,
     pub name: String,
+    pub status: DocStatus,
     text: String,
     index: CharIndex,
     /// Kept sorted by (start, end, id) so that lookups by position are binary searches.
@@ -55,7 +91,13 @@ impl Document {
     pub fn new(id: DocId, name: impl Into<String>, text: impl Into<String>) -> Self {
         let text = text.into();
         let index = CharIndex::new(&text);
-        Document { id, name: name.into(), text, index, spans: Vec::new() }
+        Document { id, name: name.into(), status: DocStatus::Todo, text, index, spans: Vec::new() }
+    }
+
+    /// The same document with `status`.
+    pub fn with_status(mut self, status: DocStatus) -> Self {
+        self.status = status;
+        self
     }
 
     pub fn text(&self) -> &str {

@@ -3,7 +3,7 @@
 //! so it is tested natively.
 
 use super::command::Command;
-use super::document::{DocId, Document, SpanId};
+use super::document::{DocId, DocStatus, Document, SpanId};
 use super::import::{plan, suggest_label, LabelChoice, Parsed};
 use super::layout::trim_selection;
 use super::offsets::CharRange;
@@ -89,6 +89,7 @@ pub enum EditorAction {
         text: String,
     },
     RemoveDocument(DocId),
+    SetStatus(DocId, DocStatus),
     /// A project file was read; `source` names it in messages.
     ImportProject {
         source: String,
@@ -211,6 +212,12 @@ impl EditorState {
                 let doc = Document::new(id.clone(), name, text);
                 if self.edit(Command::AddDocument { at, doc: Box::new(doc) }) {
                     self.open(id);
+                }
+            }
+            EditorAction::SetStatus(doc, status) => {
+                let current = self.project().document(&doc).map(|d| d.status);
+                if current.is_some_and(|c| c != status) {
+                    self.edit(Command::SetStatus { doc, status });
                 }
             }
             EditorAction::RemoveDocument(id) => {

@@ -2,7 +2,7 @@
 //! the project in browser storage; not part of the project export.
 
 use super::command::Command;
-use super::document::{DocId, Document, Span, SpanId};
+use super::document::{DocId, DocStatus, Document, Span, SpanId};
 use super::offsets::CharRange;
 use super::project::Project;
 use super::project_json::{export_project, import_project};
@@ -31,13 +31,41 @@ struct SpanRecord {
 #[derive(Serialize, Deserialize)]
 #[serde(tag = "op", rename_all = "snake_case")]
 enum Step {
-    AddSpan { doc: String, span: SpanRecord },
-    RemoveSpan { doc: String, span: u64 },
-    Relabel { doc: String, span: u64, label: String },
-    AddDocument { at: usize, id: String, name: String, text: String, spans: Vec<SpanRecord> },
-    RemoveDocument { doc: String },
-    ReplaceProject { project: Value },
-    Batch { steps: Vec<Step> },
+    AddSpan {
+        doc: String,
+        span: SpanRecord,
+    },
+    RemoveSpan {
+        doc: String,
+        span: u64,
+    },
+    Relabel {
+        doc: String,
+        span: u64,
+        label: String,
+    },
+    SetStatus {
+        doc: String,
+        status: DocStatus,
+    },
+    AddDocument {
+        at: usize,
+        id: String,
+        name: String,
+        #[serde(default)]
+        status: DocStatus,
+        text: String,
+        spans: Vec<SpanRecord>,
+    },
+    RemoveDocument {
+        doc: String,
+    },
+    ReplaceProject {
+        project: Value,
+    },
+    Batch {
+        steps: Vec<Step>,
+    },
 }
 
 fn span_record(span: &Span) -> SpanRecord {
@@ -55,10 +83,12 @@ fn step_of(command: &Command) -> Step {
         Command::Relabel { doc, span, label } => {
             Step::Relabel { doc: doc.0.clone(), span: span.0, label: label.clone() }
         }
+        Command::SetStatus { doc, status } => Step::SetStatus { doc: doc.0.clone(), status: *status },
         Command::AddDocument { at, doc } => Step::AddDocument {
             at: *at,
             id: doc.id.0.clone(),
             name: doc.name.clone(),
+            status: doc.status,
             text: doc.text().to_string(),
             spans: doc.spans().iter().map(span_record).collect(),
         },
@@ -75,8 +105,9 @@ fn command_of(step: Step) -> Option<Command> {
         Step::AddSpan { doc, span } => Command::AddSpan { doc: DocId(doc), span: span_from(span) },
         Step::RemoveSpan { doc, span } => Command::RemoveSpan { doc: DocId(doc), span: SpanId(span) },
         Step::Relabel { doc, span, label } => Command::Relabel { doc: DocId(doc), span: SpanId(span), label },
-        Step::AddDocument { at, id, name, text, spans } => {
-            let mut doc = Document::new(DocId(id), name, text);
+        Step::SetStatus { doc, status } => Command::SetStatus { doc: DocId(doc), status },
+        Step::AddDocument { at, id, name, status, text, spans } => {
+            let mut doc = Document::new(DocId(id), name, text).with_status(status);
             for span in spans {
                 if !doc.contains_range(CharRange::new(span.start, span.end)) {
                     return None;

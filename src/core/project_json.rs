@@ -4,7 +4,7 @@
 //! Import checks everything before anything changes; a refusal names the document, the span and
 //! the offsets. The shape is described in `docs/project.schema.json`.
 
-use super::document::{DocId, Document, Span, SpanId};
+use super::document::{DocId, DocStatus, Document, Span, SpanId};
 use super::offsets::{cp_to_utf16, utf16_len, CharRange};
 use super::project::Project;
 use super::schema::Schema;
@@ -30,6 +30,9 @@ struct ProjectFile {
 struct DocumentFile {
     id: String,
     name: String,
+    /// `todo` (the default), `in_progress` or `done`.
+    #[serde(default)]
+    status: DocStatus,
     text: String,
     #[serde(default)]
     spans: Vec<SpanFile>,
@@ -57,6 +60,7 @@ pub fn export_project(project: &Project) -> String {
         .map(|doc| DocumentFile {
             id: doc.id.0.clone(),
             name: doc.name.clone(),
+            status: doc.status,
             text: doc.text().to_string(),
             spans: doc
                 .spans()
@@ -205,7 +209,7 @@ pub fn import_project(json: &str) -> Result<Project, ImportError> {
         let doc_id = DocId(file.id);
         let at = project.documents().len();
         project
-            .insert_document(at, Document::new(doc_id.clone(), file.name, file.text))
+            .insert_document(at, Document::new(doc_id.clone(), file.name, file.text).with_status(file.status))
             .expect("document ids checked above");
         for span in file.spans {
             let doc = project.document(&doc_id).expect("inserted above");

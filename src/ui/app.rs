@@ -3,6 +3,7 @@
 
 use super::browser;
 use super::doc_list::DocList;
+use super::doc_status::DocStatusPicker;
 use super::export_dialog::ExportDialog;
 use super::import_dialog::ImportDialog;
 use super::new_doc::NewDocDialog;
@@ -72,6 +73,7 @@ pub fn App() -> Html {
                     <DocList store={store.clone()} />
                 </aside>
                 <main class="app__main">
+                    <DocStatusPicker store={store.clone()} />
                     <Palette store={store.clone()} text_view={text_view_ref.clone()} />
                     <TextView store={store.clone()} node_ref={text_view_ref.clone()} />
                 </main>

@@ -29,7 +29,11 @@ pub fn DocList(props: &DocListProps) -> Html {
                 <button class="doc-list__open" data-testid="doc-item" data-doc-id={doc.id.0.clone()} {onclick}
                         aria-current={open.then_some("true")}>
                     <span class="doc-list__name">{ doc.name.clone() }</span>
-                    <span class="doc-list__count">{ format!("{} spans · {} chars", doc.spans().len(), doc.char_len()) }</span>
+                    <span class="doc-list__count">
+                        <span class={classes!("doc-list__status", format!("doc-list__status--{}", doc.status.key()))}
+                              data-testid="doc-item-status">{ doc.status.title() }</span>
+                        { format!(" · {} spans · {} chars", doc.spans().len(), doc.char_len()) }
+                    </span>
                 </button>
                 <button class="doc-list__remove" data-testid="doc-remove" title="Remove document (Ctrl+Z brings it back)"
                         onclick={on_remove}>{ "×" }</button>

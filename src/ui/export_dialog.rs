@@ -30,7 +30,8 @@ fn checked(event: &Event) -> bool {
 #[component]
 pub fn ExportDialog(props: &ExportDialogProps) -> Html {
     let options = use_state(|| ExportOptions::new(Format::Spacy));
-    let only_open = use_state(|| false);
+    // Which documents: "all", "open" (the open one) or "done" (those marked done).
+    let which_docs = use_state(|| String::from("all"));
     let state = &props.store.0;
     let project = state.project();
 
@@ -85,13 +86,14 @@ pub fn ExportDialog(props: &ExportDialogProps) -> Html {
             }
         })
     };
-    let on_only_open = {
-        let only_open = only_open.clone();
-        Callback::from(move |event: Event| only_open.set(select_value(&event) == "open"))
+    let on_which_docs = {
+        let which_docs = which_docs.clone();
+        Callback::from(move |event: Event| which_docs.set(select_value(&event)))
     };
 
     let mut effective = (*options).clone();
-    if *only_open {
+    effective.only_done = *which_docs == "done";
+    if *which_docs == "open" {
         effective.documents = state.open_doc.iter().map(|d| d.0.clone()).collect();
     }
     let result = run_export(project, &effective);
@@ -219,9 +221,10 @@ pub fn ExportDialog(props: &ExportDialogProps) -> Html {
                         </select>
                     </label>
                     <label>{ "文档 Documents" }
-                        <select data-testid="export-docs" onchange={on_only_open}>
-                            <option value="all" selected={!*only_open}>{ "all documents" }</option>
-                            <option value="open" selected={*only_open}>{ "the open document" }</option>
+                        <select data-testid="export-docs" onchange={on_which_docs}>
+                            <option value="all" selected={*which_docs == "all"}>{ "all documents" }</option>
+                            <option value="done" selected={*which_docs == "done"}>{ "documents marked done" }</option>
+                            <option value="open" selected={*which_docs == "open"}>{ "the open document" }</option>
                         </select>
                     </label>
                     if options.format.is_tagged() {

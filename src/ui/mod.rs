@@ -4,6 +4,7 @@
 pub mod app;
 pub mod browser;
 pub mod doc_list;
+pub mod doc_status;
 pub mod export_dialog;
 pub mod import_dialog;
 pub mod new_doc;

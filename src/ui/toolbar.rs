@@ -3,6 +3,7 @@
 use super::app::{export_json, files_of, open_files};
 use super::store::StoreHandle;
 use crate::core::editor::{EditorAction, SaveState};
+use crate::core::DocStatus;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -36,6 +37,8 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
         })
     };
     let on_new_doc = props.on_new_doc.reform(|_: MouseEvent| ());
+    let documents = state.project().documents();
+    let (done, total) = (documents.iter().filter(|d| d.status == DocStatus::Done).count(), documents.len());
     let on_export_dataset = props.on_export_dataset.reform(|_: MouseEvent| ());
     let (save_class, save_text, save_title) = match state.save_state() {
         SaveState::Saved => {
@@ -47,6 +50,8 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
     html! {
         <header class="toolbar">
             <h1 class="toolbar__title">{ "标注 biaozhu" }</h1>
+            <span class="toolbar__progress" data-testid="progress" data-done={done.to_string()} data-total={total.to_string()}
+                  title="Documents marked done, of all documents">{ format!("完成 {done}/{total} done") }</span>
             <button data-testid="undo" onclick={dispatch(|| EditorAction::Undo)} disabled={!state.session.can_undo()}
                     title="Undo (Ctrl+Z)">{ "↶ 撤销 Undo" }</button>
             <button data-testid="redo" onclick={dispatch(|| EditorAction::Redo)} disabled={!state.session.can_redo()}

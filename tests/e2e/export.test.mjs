@@ -136,3 +136,20 @@ test('Label Studio predictions, W3C and doccano entities download and match thei
     ['要加快推进𠀀河新区建设', '𠀀河新区', '确保高质量发展', '徐立毅', '外防输入']);
   assert.deepEqual(page.errors, []);
 });
+
+test('only documents marked done: the status select, the progress and the export option', async () => {
+  await page.click('text=关闭 Close');
+  assert.equal(await page.getAttribute('[data-testid=progress]', 'data-done'), '0');
+  await page.selectOption('[data-testid=doc-status]', 'done');
+  await page.waitForSelector('[data-testid=progress][data-done="1"][data-total="2"]');
+  assert.match(await page.textContent('[data-testid=doc-item] >> nth=1'), /完成 Done/);
+  await page.click('[data-testid=export-dataset]');
+  await page.selectOption('[data-testid=export-docs]', 'done');
+  await choose('doccano');
+  const rows = fs.readFileSync((await downloadFile()).path, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+  assert.equal(rows.length, 1);
+  assert.match(rows[0].text, /𠀀河新区/);
+  await page.selectOption('[data-testid=export-docs]', 'all');
+  await choose('doccano');
+  assert.match(await page.textContent('[data-testid=export-dialog]'), /2 record\(s\)/);
+});

@@ -111,6 +111,8 @@ pub struct ExportOptions {
     pub labels: Option<Vec<String>>,
     /// Documents to include by id; empty means all.
     pub documents: Vec<String>,
+    /// Only documents whose status is done.
+    pub only_done: bool,
     pub split: Option<SplitSpec>,
     pub tag_scheme: TagScheme,
     pub label_studio: LabelStudioKind,
@@ -124,6 +126,7 @@ impl ExportOptions {
             crossing: Crossing::MergeUnits,
             labels: None,
             documents: Vec::new(),
+            only_done: false,
             split: None,
             tag_scheme: TagScheme::Bio,
             label_studio: LabelStudioKind::Annotations,
@@ -192,6 +195,7 @@ pub fn run_export(project: &Project, options: &ExportOptions) -> Result<Export, 
         .documents()
         .iter()
         .filter(|d| options.documents.is_empty() || options.documents.contains(&d.id.0))
+        .filter(|d| !options.only_done || d.status == crate::core::DocStatus::Done)
         .collect();
     if docs.is_empty() {
         return Err(ExportError::Empty);

@@ -1,0 +1,38 @@
+//! The open document's status (to do, in progress, done), shown above the text.
+
+use super::store::StoreHandle;
+use crate::core::editor::EditorAction;
+use crate::core::DocStatus;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct DocStatusPickerProps {
+    pub store: StoreHandle,
+}
+
+#[component]
+pub fn DocStatusPicker(props: &DocStatusPickerProps) -> Html {
+    let Some(doc) = props.store.0.document() else { return html! {} };
+    let onchange = {
+        let store = props.store.clone();
+        let id = doc.id.clone();
+        Callback::from(move |event: Event| {
+            let value = event.target_unchecked_into::<web_sys::HtmlSelectElement>().value();
+            if let Some(status) = DocStatus::from_key(&value) {
+                store.dispatch(EditorAction::SetStatus(id.clone(), status));
+            }
+        })
+    };
+    let options = DocStatus::ALL.map(|status| {
+        html! {
+            <option value={status.key()} selected={status == doc.status}>{ status.title() }</option>
+        }
+    });
+    html! {
+        <label class="doc-status">
+            <span class="doc-status__name">{ doc.name.clone() }</span>
+            { " 状态 Status " }
+            <select data-testid="doc-status" {onchange}>{ for options }</select>
+        </label>
+    }
+}
