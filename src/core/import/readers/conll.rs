@@ -1,0 +1,56 @@
+//! The CoNLL character-tag reader.
+
+use super::super::{OffsetUnit, Parsed, RawDoc};
+use super::tagged_doc;
+use super::InFile;
+
+/// CoNLL: `TOKEN<sep>…<sep>TAG` per line, a blank line between records. Each record (a
+/// document, paragraph or sentence, as exported) becomes a document; `-DOCSTART-` lines are
+/// skipped.
+pub(super) fn read(file: &InFile, text: &str) -> Result<Parsed, String> {
+    let mut records: Vec<(Vec<String>, Vec<String>)> = Vec::new();
+    let mut current: (Vec<String>, Vec<String>) = (Vec::new(), Vec::new());
+    for (n, line) in text.lines().enumerate() {
+        let line = line.trim_end_matches('\r');
+        if line.trim().is_empty() || line.starts_with("-DOCSTART-") {
+            if !current.0.is_empty() {
+                records.push(std::mem::take(&mut current));
+            }
+            continue;
+        }
+        // Tab first (the token may be a space-like character in other files), then spaces.
+        let fields: Vec<&str> =
+            if line.contains('\t') { line.split('\t').collect() } else { line.split(' ').collect() };
+        if fields.len() < 2 {
+            return Err(format!("{} line {}: expected a token and a tag, found «{line}»", file.name, n + 1));
+        }
+        let (token, tag) = (fields[0], fields[fields.len() - 1].trim());
+        let valid = tag == "O"
+            || tag
+                .split_once('-')
+                .is_some_and(|(p, l)| matches!(p, "B" | "I" | "E" | "S" | "M") && !l.is_empty());
+        if !valid {
+            return Err(format!("{} line {}: «{tag}» is not a BIO/BIOES tag", file.name, n + 1));
+        }
+        current.0.push(token.to_string());
+        current.1.push(tag.to_string());
+    }
+    if !current.0.is_empty() {
+        records.push(current);
+    }
+    if records.is_empty() {
+        return Err(format!("{} holds no tagged lines", file.name));
+    }
+    let stem = file.name.rsplit('/').next().unwrap_or(&file.name).to_string();
+    let count = records.len();
+    let docs = records
+        .into_iter()
+        .enumerate()
+        .map(|(i, (tokens, tags))| {
+            let (text, spans) = tagged_doc(&tokens, &tags, "");
+            let name = if count == 1 { stem.clone() } else { format!("{stem} {}", i + 1) };
+            RawDoc { id: None, name: Some(name), text, spans, unit: Some(OffsetUnit::CodePoint) }
+        })
+        .collect();
+    Ok(Parsed { format: "CoNLL", docs, notes: Vec::new() })
+}

@@ -1,0 +1,164 @@
+//! JSONL readers: spaCy/Prodigy, doccano, Hugging Face.
+
+use super::super::{OffsetUnit, Parsed, RawDoc, RawSpan};
+use super::tagged_doc;
+use super::{string_field, usize_field, InFile};
+use serde_json::Value;
+
+/// JSONL: spaCy/Prodigy (`spans`), doccano (`label`/`labels`/`entities`), Hugging Face
+/// (`tokens` + `ner_tags`).
+pub(super) fn read(file: &InFile, text: &str, labels_json: Option<&InFile>) -> Result<Parsed, String> {
+    let names: Option<Vec<String>> = labels_json.and_then(|f| serde_json::from_slice(&f.bytes).ok());
+    let mut format = "";
+    let mut docs = Vec::new();
+    let mut notes = Vec::new();
+    let mut skipped = 0;
+    for (n, line) in text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
+        let at = format!("{} line {}", file.name, n + 1);
+        let row: Value = serde_json::from_str(line).map_err(|e| format!("{at} is not valid JSON: {e}"))?;
+        let (kind, doc) = if row.get("tokens").is_some() && row.get("ner_tags").is_some() {
+            ("Hugging Face JSONL", hf_row(&row, names.as_deref(), &at)?)
+        } else if row.get("spans").is_some() || (row.get("text").is_some() && row.get("tokens").is_some()) {
+            if matches!(row.get("answer").and_then(Value::as_str), Some("reject" | "ignore")) {
+                skipped += 1;
+                continue;
+            }
+            ("spaCy/Prodigy JSONL", spacy_row(&row, &at)?)
+        } else if row.get("text").is_some() {
+            ("doccano JSONL", doccano_row(&row, &at)?)
+        } else {
+            return Err(format!("{at}: no \"text\" field, and not tokens with ner_tags"));
+        };
+        if !format.is_empty() && format != kind {
+            return Err(format!("{at} is {kind}, but earlier lines are {format}"));
+        }
+        format = kind;
+        docs.push(doc);
+    }
+    if skipped > 0 {
+        notes.push(format!("{skipped} rejected or ignored Prodigy answer(s) in {} were skipped", file.name));
+    }
+    if docs.is_empty() {
+        return Err(format!("{} holds no records", file.name));
+    }
+    Ok(Parsed { format: leak(format), docs, notes })
+}
+
+/// Format names are a small fixed set; this turns the matched `&str` into the static one.
+fn leak(format: &str) -> &'static str {
+    ["Hugging Face JSONL", "spaCy/Prodigy JSONL", "doccano JSONL"]
+        .into_iter()
+        .find(|f| *f == format)
+        .unwrap_or("JSONL")
+}
+
+/// A record's document id and name: the unit id where the export cut documents into units.
+fn doc_identity(row: &Value, meta: Option<&Value>) -> (Option<String>, Option<String>) {
+    let meta = meta.unwrap_or(&Value::Null);
+    let id = string_field(meta, "id")
+        .or_else(|| string_field(meta, "doc_id"))
+        .or_else(|| string_field(row, "unit_id"))
+        .or_else(|| string_field(row, "doc_id"));
+    let doc_id = string_field(meta, "doc_id").or_else(|| string_field(row, "doc_id"));
+    let name = string_field(meta, "doc_name").or_else(|| string_field(row, "doc_name")).map(|name| {
+        match (&id, &doc_id) {
+            (Some(unit), Some(doc)) if unit != doc => {
+                format!("{name} {}", unit.trim_start_matches(doc.as_str()))
+            }
+            _ => name,
+        }
+    });
+    (id, name)
+}
+
+fn spacy_row(row: &Value, at: &str) -> Result<RawDoc, String> {
+    let text = row["text"].as_str().ok_or(format!("{at}: \"text\" is not a string"))?.to_string();
+    let mut spans = Vec::new();
+    for (i, span) in row["spans"].as_array().into_iter().flatten().enumerate() {
+        let (Some(start), Some(end), Some(label)) =
+            (usize_field(span, "start"), usize_field(span, "end"), span["label"].as_str())
+        else {
+            return Err(format!("{at}: span {} needs start, end and label", i + 1));
+        };
+        spans.push(RawSpan {
+            start,
+            end,
+            label: label.to_string(),
+            text: span["text"].as_str().map(str::to_string),
+        });
+    }
+    let (id, name) = doc_identity(row, row.get("meta"));
+    Ok(RawDoc { id, name, text, spans, unit: None })
+}
+
+fn doccano_row(row: &Value, at: &str) -> Result<RawDoc, String> {
+    let text = row["text"].as_str().ok_or(format!("{at}: \"text\" is not a string"))?.to_string();
+    let mut spans = Vec::new();
+    let list = row.get("entities").or_else(|| row.get("label")).or_else(|| row.get("labels"));
+    for (i, item) in list.and_then(Value::as_array).into_iter().flatten().enumerate() {
+        let parsed = match item {
+            Value::Array(triple) => match &triple[..] {
+                [s, e, l, ..] => s.as_u64().zip(e.as_u64()).zip(l.as_str()).map(|((s, e), l)| (s, e, l)),
+                _ => None,
+            },
+            Value::Object(_) => item["start_offset"]
+                .as_u64()
+                .zip(item["end_offset"].as_u64())
+                .zip(item["label"].as_str())
+                .map(|((s, e), l)| (s, e, l)),
+            _ => None,
+        };
+        let (start, end, label) = parsed
+            .ok_or(format!("{at}: label {} is neither [start, end, label] nor an entity object", i + 1))?;
+        spans.push(RawSpan {
+            start: start as usize,
+            end: end as usize,
+            label: label.to_string(),
+            text: None,
+        });
+    }
+    let unit = match row.get("offset_unit").and_then(Value::as_str) {
+        Some("utf16") => Some(OffsetUnit::Utf16),
+        Some("codepoint") => Some(OffsetUnit::CodePoint),
+        _ => None,
+    };
+    let (id, name) = doc_identity(row, None);
+    let name = name.or_else(|| string_field(row, "id").map(|n| format!("doccano {n}")));
+    Ok(RawDoc { id, name, text, spans, unit })
+}
+
+fn hf_row(row: &Value, names: Option<&[String]>, at: &str) -> Result<RawDoc, String> {
+    let tokens: Vec<String> = row["tokens"]
+        .as_array()
+        .ok_or(format!("{at}: \"tokens\" is not a list"))?
+        .iter()
+        .map(|t| t.as_str().map(str::to_string).ok_or(format!("{at}: a token is not a string")))
+        .collect::<Result<_, _>>()?;
+    let raw_tags = row["ner_tags"].as_array().ok_or(format!("{at}: \"ner_tags\" is not a list"))?;
+    if raw_tags.len() != tokens.len() {
+        return Err(format!("{at}: {} tokens but {} ner_tags", tokens.len(), raw_tags.len()));
+    }
+    let tags: Vec<String> = raw_tags
+        .iter()
+        .map(|t| match t {
+            Value::String(s) => Ok(s.clone()),
+            Value::Number(n) => {
+                let names = names.ok_or(format!(
+                    "{at}: ner_tags are numbers; import a zip that holds labels.json (the tag names) with the data"
+                ))?;
+                n.as_u64()
+                    .and_then(|i| names.get(i as usize).cloned())
+                    .ok_or(format!("{at}: tag id {n} is not in labels.json"))
+            }
+            _ => Err(format!("{at}: a tag is neither a name nor a number")),
+        })
+        .collect::<Result<_, _>>()?;
+    let (text, spans) = tagged_doc(&tokens, &tags, "");
+    Ok(RawDoc {
+        id: string_field(row, "id"),
+        name: string_field(row, "id"),
+        text,
+        spans,
+        unit: Some(OffsetUnit::CodePoint),
+    })
+}
