@@ -97,7 +97,7 @@ fn assert_undo_redo(s: &mut Session, command: Command) {
 fn undo_and_redo_of_every_command() {
     let (mut s, doc) = session();
     let per = s.add_span(&doc, CharRange::new(15, 17), "PER").unwrap();
-    let span = Span { id: SpanId(50), range: CharRange::new(18, 20), label: "LOC".into() };
+    let span = Span::new(SpanId(50), CharRange::new(18, 20), "LOC");
     assert_undo_redo(&mut s, Command::AddSpan { doc: doc.clone(), span });
     assert_undo_redo(&mut s, Command::RemoveSpan { doc: doc.clone(), span: SpanId(50) });
     assert_undo_redo(&mut s, Command::Relabel { doc: doc.clone(), span: per, label: "ORG".into() });
@@ -108,10 +108,7 @@ fn undo_and_redo_of_every_command() {
     assert_undo_redo(&mut s, Command::ReplaceProject(Box::new(Project::bundled())));
     let batch = Command::Batch(vec![
         Command::RemoveSpan { doc: doc.clone(), span: per },
-        Command::AddSpan {
-            doc: doc.clone(),
-            span: Span { id: SpanId(60), range: CharRange::new(10, 13), label: "ORG".into() },
-        },
+        Command::AddSpan { doc: doc.clone(), span: Span::new(SpanId(60), CharRange::new(10, 13), "ORG") },
     ]);
     s.undo(); // back to the project with news-1
     assert_undo_redo(&mut s, batch);
@@ -123,14 +120,8 @@ fn a_failing_batch_changes_nothing() {
     s.add_span(&doc, CharRange::new(15, 17), "PER").unwrap();
     let before = s.project().clone();
     let batch = Command::Batch(vec![
-        Command::AddSpan {
-            doc: doc.clone(),
-            span: Span { id: SpanId(70), range: CharRange::new(10, 13), label: "ORG".into() },
-        },
-        Command::AddSpan {
-            doc: doc.clone(),
-            span: Span { id: SpanId(71), range: CharRange::new(16, 18), label: "LOC".into() },
-        },
+        Command::AddSpan { doc: doc.clone(), span: Span::new(SpanId(70), CharRange::new(10, 13), "ORG") },
+        Command::AddSpan { doc: doc.clone(), span: Span::new(SpanId(71), CharRange::new(16, 18), "LOC") },
     ]);
     assert!(s.apply(batch).is_err());
     assert_eq!(s.project(), &before);

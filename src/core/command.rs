@@ -1,7 +1,7 @@
 //! Edits as plain data. Applying a command validates it against the project and returns its
 //! inverse, computed from the state before the edit; undo applies that inverse.
 
-use super::document::{DocId, DocStatus, Document, Span, SpanId};
+use super::document::{DocId, DocStatus, Document, Relation, RelationId, Span, SpanId};
 use super::error::EditError;
 use super::project::Project;
 
@@ -23,6 +23,26 @@ pub enum Command {
     SetStatus {
         doc: DocId,
         status: DocStatus,
+    },
+    AddRelation {
+        doc: DocId,
+        relation: Relation,
+    },
+    RemoveRelation {
+        doc: DocId,
+        relation: RelationId,
+    },
+    RetypeRelation {
+        doc: DocId,
+        relation: RelationId,
+        kind: String,
+    },
+    /// Sets (`Some`) or clears (`None`) attribute `name` of a span.
+    SetAttribute {
+        doc: DocId,
+        span: SpanId,
+        name: String,
+        value: Option<String>,
     },
     /// Adds a document at position `at` of the document list (clamped to its length).
     AddDocument {
@@ -49,11 +69,21 @@ impl Command {
                 Ok(Command::RemoveSpan { doc, span: id })
             }
             Command::RemoveSpan { doc, span } => {
-                let removed = project
-                    .document_mut(&doc)?
+                // The span's relations go with it; the inverse brings all of them back.
+                let document = project.document_mut(&doc)?;
+                let removed = document
                     .remove_span(span)
                     .ok_or_else(|| EditError::UnknownSpan { doc: doc.clone(), span })?;
-                Ok(Command::AddSpan { doc, span: removed })
+                let attached: Vec<RelationId> = document.relations_of(span).map(|r| r.id).collect();
+                let relations: Vec<Relation> =
+                    attached.into_iter().filter_map(|id| document.remove_relation(id)).collect();
+                let restore_span = Command::AddSpan { doc: doc.clone(), span: removed };
+                if relations.is_empty() {
+                    return Ok(restore_span);
+                }
+                let restore_relations =
+                    relations.into_iter().map(|relation| Command::AddRelation { doc: doc.clone(), relation });
+                Ok(Command::Batch(std::iter::once(restore_span).chain(restore_relations).collect()))
             }
             Command::Relabel { doc, span, label } => {
                 let document =
@@ -62,9 +92,65 @@ impl Command {
                     document.span(span).ok_or_else(|| EditError::UnknownSpan { doc: doc.clone(), span })?;
                 let range = current.range;
                 project.check_span(&doc, range, &label, Some(span))?;
+                // Relations must still fit; attributes of other labels are kept but unused, so
+                // relabelling back restores them.
+                for relation in document.relations_of(span) {
+                    let relation_type = project.schema.relation_type(&relation.kind);
+                    let (from, to) = (document.span(relation.from), document.span(relation.to));
+                    let from_label = if relation.from == span {
+                        Some(label.as_str())
+                    } else {
+                        from.map(|s| s.label.as_str())
+                    };
+                    let to_label =
+                        if relation.to == span { Some(label.as_str()) } else { to.map(|s| s.label.as_str()) };
+                    let fits = relation_type
+                        .zip(from_label.zip(to_label))
+                        .is_some_and(|(t, (f, to))| t.allows(f, to));
+                    if !fits {
+                        return Err(EditError::RelabelBreaksRelation {
+                            span,
+                            label: label.clone(),
+                            relation: relation.id,
+                            kind: relation.kind.clone(),
+                        });
+                    }
+                }
                 let target = project.document_mut(&doc)?.span_mut(span).expect("span checked above");
                 let old = std::mem::replace(&mut target.label, label);
                 Ok(Command::Relabel { doc, span, label: old })
+            }
+            Command::AddRelation { doc, relation } => {
+                let id = relation.id;
+                project.insert_relation(&doc, relation)?;
+                Ok(Command::RemoveRelation { doc, relation: id })
+            }
+            Command::RemoveRelation { doc, relation } => {
+                let removed = project
+                    .document_mut(&doc)?
+                    .remove_relation(relation)
+                    .ok_or_else(|| EditError::UnknownRelation { doc: doc.clone(), relation })?;
+                Ok(Command::AddRelation { doc, relation: removed })
+            }
+            Command::RetypeRelation { doc, relation, kind } => {
+                let document =
+                    project.document(&doc).ok_or_else(|| EditError::UnknownDocument(doc.clone()))?;
+                let current = document
+                    .relation(relation)
+                    .ok_or_else(|| EditError::UnknownRelation { doc: doc.clone(), relation })?;
+                project.check_relation(&doc, &kind, current.from, current.to, Some(relation))?;
+                let target = project.document_mut(&doc)?.relation_mut(relation).expect("checked above");
+                let old = std::mem::replace(&mut target.kind, kind);
+                Ok(Command::RetypeRelation { doc, relation, kind: old })
+            }
+            Command::SetAttribute { doc, span, name, value } => {
+                project.check_attribute(&doc, span, &name, value.as_deref())?;
+                let target = project.document_mut(&doc)?.span_mut(span).expect("checked above");
+                let old = match value {
+                    Some(value) => target.attributes.insert(name.clone(), value),
+                    None => target.attributes.remove(&name),
+                };
+                Ok(Command::SetAttribute { doc, span, name, value: old })
             }
             Command::SetStatus { doc, status } => {
                 let document = project.document_mut(&doc)?;

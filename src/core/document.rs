@@ -2,6 +2,7 @@
 
 use super::offsets::{CharIndex, CharRange};
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 use std::fmt;
 
 /// A document's id, unique in a project and stable across export and import.
@@ -73,6 +74,34 @@ pub struct Span {
     pub id: SpanId,
     pub range: CharRange,
     pub label: String,
+    /// Attribute values by attribute name (see `Schema::attributes`).
+    pub attributes: BTreeMap<String, String>,
+}
+
+impl Span {
+    pub fn new(id: SpanId, range: CharRange, label: impl Into<String>) -> Self {
+        Span { id, range, label: label.into(), attributes: BTreeMap::new() }
+    }
+}
+
+/// A relation's id, unique in its project.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct RelationId(pub u64);
+
+impl fmt::Display for RelationId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "r{}", self.0)
+    }
+}
+
+/// A directed, typed link from one span to another of the same document.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Relation {
+    pub id: RelationId,
+    pub kind: String,
+    pub from: SpanId,
+    pub to: SpanId,
 }
 
 /// A document: its text never changes once created, so span offsets stay valid.
@@ -85,13 +114,22 @@ pub struct Document {
     index: CharIndex,
     /// Kept sorted by (start, end, id) so that lookups by position are binary searches.
     spans: Vec<Span>,
+    relations: Vec<Relation>,
 }
 
 impl Document {
     pub fn new(id: DocId, name: impl Into<String>, text: impl Into<String>) -> Self {
         let text = text.into();
         let index = CharIndex::new(&text);
-        Document { id, name: name.into(), status: DocStatus::Todo, text, index, spans: Vec::new() }
+        Document {
+            id,
+            name: name.into(),
+            status: DocStatus::Todo,
+            text,
+            index,
+            spans: Vec::new(),
+            relations: Vec::new(),
+        }
     }
 
     /// The same document with `status`.
@@ -148,6 +186,33 @@ impl Document {
     pub(crate) fn remove_span(&mut self, id: SpanId) -> Option<Span> {
         let at = self.spans.iter().position(|s| s.id == id)?;
         Some(self.spans.remove(at))
+    }
+
+    pub fn relations(&self) -> &[Relation] {
+        &self.relations
+    }
+
+    pub fn relation(&self, id: RelationId) -> Option<&Relation> {
+        self.relations.iter().find(|r| r.id == id)
+    }
+
+    /// Relations that start or end at span `id`.
+    pub fn relations_of(&self, id: SpanId) -> impl Iterator<Item = &Relation> {
+        self.relations.iter().filter(move |r| r.from == id || r.to == id)
+    }
+
+    pub(crate) fn insert_relation(&mut self, relation: Relation) {
+        let at = self.relations.partition_point(|r| r.id < relation.id);
+        self.relations.insert(at, relation);
+    }
+
+    pub(crate) fn remove_relation(&mut self, id: RelationId) -> Option<Relation> {
+        let at = self.relations.iter().position(|r| r.id == id)?;
+        Some(self.relations.remove(at))
+    }
+
+    pub(crate) fn relation_mut(&mut self, id: RelationId) -> Option<&mut Relation> {
+        self.relations.iter_mut().find(|r| r.id == id)
     }
 
     pub(crate) fn span_mut(&mut self, id: SpanId) -> Option<&mut Span> {

@@ -1,7 +1,7 @@
 //! Why an edit was refused. Messages name the document, span and offsets so a person can find
 //! the problem.
 
-use super::document::{DocId, SpanId};
+use super::document::{DocId, RelationId, SpanId};
 use super::offsets::CharRange;
 use std::fmt;
 
@@ -30,6 +30,45 @@ pub enum EditError {
     },
     /// The new span would overlap another in a layer that forbids overlaps.
     Overlap(Box<Overlap>),
+    UnknownRelation {
+        doc: DocId,
+        relation: RelationId,
+    },
+    UnknownRelationType {
+        kind: String,
+    },
+    /// The relation type does not allow these endpoint labels.
+    RelationNotAllowed {
+        kind: String,
+        from_label: String,
+        to_label: String,
+        allowed_from: Vec<String>,
+        allowed_to: Vec<String>,
+    },
+    SelfRelation {
+        span: SpanId,
+    },
+    DuplicateRelation {
+        kind: String,
+        from: SpanId,
+        to: SpanId,
+    },
+    /// Relabelling the span would break one of its relations.
+    RelabelBreaksRelation {
+        span: SpanId,
+        label: String,
+        relation: RelationId,
+        kind: String,
+    },
+    AttributeNotForLabel {
+        name: String,
+        label: String,
+    },
+    BadAttributeValue {
+        name: String,
+        value: String,
+        allowed: Vec<String>,
+    },
 }
 
 /// The span in the way of a new one (boxed in [`EditError`] to keep results small).
@@ -73,6 +112,33 @@ impl fmt::Display for EditError {
                     "{label} at {range} would overlap {other_label} span {other} at {other_range} \
                      «{other_text}»; spans of this layer may not overlap"
                 )
+            }
+            EditError::UnknownRelation { doc, relation } => {
+                write!(f, "document \"{doc}\" has no relation {relation}")
+            }
+            EditError::UnknownRelationType { kind } => {
+                write!(f, "relation type \"{kind}\" is not in the schema")
+            }
+            EditError::RelationNotAllowed { kind, from_label, to_label, allowed_from, allowed_to } => write!(
+                f,
+                "{kind} goes from {} to {}, not from {from_label} to {to_label}",
+                allowed_from.join(" or "),
+                allowed_to.join(" or ")
+            ),
+            EditError::SelfRelation { span } => write!(f, "span {span} cannot be related to itself"),
+            EditError::DuplicateRelation { kind, from, to } => {
+                write!(f, "{kind} from span {from} to span {to} exists already")
+            }
+            EditError::RelabelBreaksRelation { span, label, relation, kind } => write!(
+                f,
+                "span {span} cannot become {label}: its {kind} relation {relation} does not allow that; \
+                 delete the relation first"
+            ),
+            EditError::AttributeNotForLabel { name, label } => {
+                write!(f, "attribute \"{name}\" does not apply to {label} spans")
+            }
+            EditError::BadAttributeValue { name, value, allowed } => {
+                write!(f, "\"{value}\" is not a value of {name}; choose one of {}", allowed.join(", "))
             }
         }
     }

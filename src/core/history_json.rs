@@ -2,13 +2,14 @@
 //! the project in browser storage; not part of the project export.
 
 use super::command::Command;
-use super::document::{DocId, DocStatus, Document, Span, SpanId};
+use super::document::{DocId, DocStatus, Document, Relation, RelationId, Span, SpanId};
 use super::offsets::CharRange;
 use super::project::Project;
 use super::project_json::{export_project, import_project};
 use super::session::Session;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
+use std::collections::BTreeMap;
 
 const HISTORY_VERSION: u64 = 1;
 
@@ -26,6 +27,16 @@ struct SpanRecord {
     start: usize,
     end: usize,
     label: String,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    attributes: BTreeMap<String, String>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct RelationRecord {
+    id: u64,
+    kind: String,
+    from: u64,
+    to: u64,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -48,6 +59,25 @@ enum Step {
         doc: String,
         status: DocStatus,
     },
+    AddRelation {
+        doc: String,
+        relation: RelationRecord,
+    },
+    RemoveRelation {
+        doc: String,
+        relation: u64,
+    },
+    RetypeRelation {
+        doc: String,
+        relation: u64,
+        kind: String,
+    },
+    SetAttribute {
+        doc: String,
+        span: u64,
+        name: String,
+        value: Option<String>,
+    },
     AddDocument {
         at: usize,
         id: String,
@@ -56,6 +86,8 @@ enum Step {
         status: DocStatus,
         text: String,
         spans: Vec<SpanRecord>,
+        #[serde(default)]
+        relations: Vec<RelationRecord>,
     },
     RemoveDocument {
         doc: String,
@@ -69,11 +101,37 @@ enum Step {
 }
 
 fn span_record(span: &Span) -> SpanRecord {
-    SpanRecord { id: span.id.0, start: span.range.start, end: span.range.end, label: span.label.clone() }
+    SpanRecord {
+        id: span.id.0,
+        start: span.range.start,
+        end: span.range.end,
+        label: span.label.clone(),
+        attributes: span.attributes.clone(),
+    }
 }
 
 fn span_from(record: SpanRecord) -> Span {
-    Span { id: SpanId(record.id), range: CharRange::new(record.start, record.end), label: record.label }
+    let mut span = Span::new(SpanId(record.id), CharRange::new(record.start, record.end), record.label);
+    span.attributes = record.attributes;
+    span
+}
+
+fn relation_record(relation: &Relation) -> RelationRecord {
+    RelationRecord {
+        id: relation.id.0,
+        kind: relation.kind.clone(),
+        from: relation.from.0,
+        to: relation.to.0,
+    }
+}
+
+fn relation_from(record: RelationRecord) -> Relation {
+    Relation {
+        id: RelationId(record.id),
+        kind: record.kind,
+        from: SpanId(record.from),
+        to: SpanId(record.to),
+    }
 }
 
 fn step_of(command: &Command) -> Step {
@@ -84,6 +142,18 @@ fn step_of(command: &Command) -> Step {
             Step::Relabel { doc: doc.0.clone(), span: span.0, label: label.clone() }
         }
         Command::SetStatus { doc, status } => Step::SetStatus { doc: doc.0.clone(), status: *status },
+        Command::AddRelation { doc, relation } => {
+            Step::AddRelation { doc: doc.0.clone(), relation: relation_record(relation) }
+        }
+        Command::RemoveRelation { doc, relation } => {
+            Step::RemoveRelation { doc: doc.0.clone(), relation: relation.0 }
+        }
+        Command::RetypeRelation { doc, relation, kind } => {
+            Step::RetypeRelation { doc: doc.0.clone(), relation: relation.0, kind: kind.clone() }
+        }
+        Command::SetAttribute { doc, span, name, value } => {
+            Step::SetAttribute { doc: doc.0.clone(), span: span.0, name: name.clone(), value: value.clone() }
+        }
         Command::AddDocument { at, doc } => Step::AddDocument {
             at: *at,
             id: doc.id.0.clone(),
@@ -91,6 +161,7 @@ fn step_of(command: &Command) -> Step {
             status: doc.status,
             text: doc.text().to_string(),
             spans: doc.spans().iter().map(span_record).collect(),
+            relations: doc.relations().iter().map(relation_record).collect(),
         },
         Command::RemoveDocument { doc } => Step::RemoveDocument { doc: doc.0.clone() },
         Command::ReplaceProject(project) => Step::ReplaceProject {
@@ -106,13 +177,28 @@ fn command_of(step: Step) -> Option<Command> {
         Step::RemoveSpan { doc, span } => Command::RemoveSpan { doc: DocId(doc), span: SpanId(span) },
         Step::Relabel { doc, span, label } => Command::Relabel { doc: DocId(doc), span: SpanId(span), label },
         Step::SetStatus { doc, status } => Command::SetStatus { doc: DocId(doc), status },
-        Step::AddDocument { at, id, name, status, text, spans } => {
+        Step::AddRelation { doc, relation } => {
+            Command::AddRelation { doc: DocId(doc), relation: relation_from(relation) }
+        }
+        Step::RemoveRelation { doc, relation } => {
+            Command::RemoveRelation { doc: DocId(doc), relation: RelationId(relation) }
+        }
+        Step::RetypeRelation { doc, relation, kind } => {
+            Command::RetypeRelation { doc: DocId(doc), relation: RelationId(relation), kind }
+        }
+        Step::SetAttribute { doc, span, name, value } => {
+            Command::SetAttribute { doc: DocId(doc), span: SpanId(span), name, value }
+        }
+        Step::AddDocument { at, id, name, status, text, spans, relations } => {
             let mut doc = Document::new(DocId(id), name, text).with_status(status);
             for span in spans {
                 if !doc.contains_range(CharRange::new(span.start, span.end)) {
                     return None;
                 }
                 doc.insert_span(span_from(span));
+            }
+            for relation in relations {
+                doc.insert_relation(relation_from(relation));
             }
             Command::AddDocument { at, doc: Box::new(doc) }
         }

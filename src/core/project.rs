@@ -1,6 +1,6 @@
 //! A project: the label schema and the documents annotated with it.
 
-use super::document::{DocId, Document, Span, SpanId};
+use super::document::{DocId, Document, Relation, RelationId, Span, SpanId};
 use super::error::{EditError, Overlap};
 use super::offsets::CharRange;
 use super::schema::{default_schema, Schema};
@@ -16,6 +16,8 @@ pub struct Project {
     documents: Vec<Document>,
     /// Span ids are never reused, even after an undo, so an id always means one span.
     next_span_id: u64,
+    /// Likewise for relations.
+    next_relation_id: u64,
 }
 
 /// Two projects are equal when their schema and documents are; the id counter is bookkeeping.
@@ -29,7 +31,7 @@ impl Eq for Project {}
 
 impl Project {
     pub fn new(schema: Schema) -> Self {
-        Project { schema, documents: Vec::new(), next_span_id: 1 }
+        Project { schema, documents: Vec::new(), next_span_id: 1, next_relation_id: 1 }
     }
 
     /// What a first visit shows: the default schema and the bundled article.
@@ -61,6 +63,89 @@ impl Project {
         let id = SpanId(self.next_span_id);
         self.next_span_id += 1;
         id
+    }
+
+    /// A fresh relation id.
+    pub fn allocate_relation_id(&mut self) -> RelationId {
+        let id = RelationId(self.next_relation_id);
+        self.next_relation_id += 1;
+        id
+    }
+
+    /// Checks a relation of type `kind` from span `from` to span `to` in `doc`, ignoring
+    /// relation `except` (the one being retyped).
+    pub fn check_relation(
+        &self,
+        doc: &DocId,
+        kind: &str,
+        from: SpanId,
+        to: SpanId,
+        except: Option<RelationId>,
+    ) -> Result<(), EditError> {
+        let document = self.document(doc).ok_or_else(|| EditError::UnknownDocument(doc.clone()))?;
+        let relation_type = self
+            .schema
+            .relation_type(kind)
+            .ok_or_else(|| EditError::UnknownRelationType { kind: kind.to_string() })?;
+        let span =
+            |id| document.span(id).ok_or_else(|| EditError::UnknownSpan { doc: doc.clone(), span: id });
+        let (source, target) = (span(from)?, span(to)?);
+        if from == to {
+            return Err(EditError::SelfRelation { span: from });
+        }
+        if !relation_type.allows(&source.label, &target.label) {
+            return Err(EditError::RelationNotAllowed {
+                kind: kind.to_string(),
+                from_label: source.label.clone(),
+                to_label: target.label.clone(),
+                allowed_from: relation_type.from.clone(),
+                allowed_to: relation_type.to.clone(),
+            });
+        }
+        let duplicate = document
+            .relations()
+            .iter()
+            .any(|r| Some(r.id) != except && r.kind == kind && r.from == from && r.to == to);
+        if duplicate {
+            return Err(EditError::DuplicateRelation { kind: kind.to_string(), from, to });
+        }
+        Ok(())
+    }
+
+    pub(crate) fn insert_relation(&mut self, doc: &DocId, relation: Relation) -> Result<(), EditError> {
+        self.check_relation(doc, &relation.kind, relation.from, relation.to, None)?;
+        self.next_relation_id = self.next_relation_id.max(relation.id.0 + 1);
+        self.document_mut(doc)?.insert_relation(relation);
+        Ok(())
+    }
+
+    /// Checks that `value` may be set as attribute `name` of span `span`.
+    pub fn check_attribute(
+        &self,
+        doc: &DocId,
+        span: SpanId,
+        name: &str,
+        value: Option<&str>,
+    ) -> Result<(), EditError> {
+        let document = self.document(doc).ok_or_else(|| EditError::UnknownDocument(doc.clone()))?;
+        let span = document.span(span).ok_or_else(|| EditError::UnknownSpan { doc: doc.clone(), span })?;
+        let applies = self.schema.attributes_for(&span.label).find(|a| a.name == name);
+        let Some(attribute) = applies else {
+            return Err(EditError::AttributeNotForLabel {
+                name: name.to_string(),
+                label: span.label.clone(),
+            });
+        };
+        match value {
+            Some(value) if !attribute.is_free_text() && !attribute.values.iter().any(|v| v == value) => {
+                Err(EditError::BadAttributeValue {
+                    name: name.to_string(),
+                    value: value.to_string(),
+                    allowed: attribute.values.clone(),
+                })
+            }
+            _ => Ok(()),
+        }
     }
 
     /// A document id not used yet, of the form `doc-N`.
@@ -129,6 +214,9 @@ impl Project {
         }
         if let Some(max) = doc.spans().iter().map(|s| s.id.0).max() {
             self.next_span_id = self.next_span_id.max(max + 1);
+        }
+        if let Some(max) = doc.relations().iter().map(|r| r.id.0).max() {
+            self.next_relation_id = self.next_relation_id.max(max + 1);
         }
         let at = at.min(self.documents.len());
         self.documents.insert(at, doc);

@@ -4,12 +4,14 @@
 //! Import checks everything before anything changes; a refusal names the document, the span and
 //! the offsets. The shape is described in `docs/project.schema.json`.
 
-use super::document::{DocId, DocStatus, Document, Span, SpanId};
+use super::command::Command;
+use super::document::{DocId, DocStatus, Document, Relation, RelationId, Span, SpanId};
 use super::offsets::{cp_to_utf16, utf16_len, CharRange};
 use super::project::Project;
 use super::schema::Schema;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
+use std::collections::BTreeMap;
 use std::fmt;
 
 pub const FORMAT_NAME: &str = "biaozhu-project";
@@ -36,6 +38,18 @@ struct DocumentFile {
     text: String,
     #[serde(default)]
     spans: Vec<SpanFile>,
+    /// Directed links between spans of this document, by span id.
+    #[serde(default)]
+    relations: Vec<RelationFile>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct RelationFile {
+    id: u64,
+    #[serde(rename = "type")]
+    kind: String,
+    from: u64,
+    to: u64,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -50,6 +64,9 @@ struct SpanFile {
     /// Optional on import; when present it must equal the document text at `start..end`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     text: Option<String>,
+    /// Attribute values by name (schema `attributes`); left out when there are none.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    attributes: BTreeMap<String, String>,
 }
 
 /// Writes the whole project as pretty-printed JSON.
@@ -72,7 +89,13 @@ pub fn export_project(project: &Project) -> String {
                     label: span.label.clone(),
                     layer: project.schema.layer_of(&span.label).map(|l| l.name.clone()),
                     text: Some(doc.slice(span.range).to_string()),
+                    attributes: span.attributes.clone(),
                 })
+                .collect(),
+            relations: doc
+                .relations()
+                .iter()
+                .map(|r| RelationFile { id: r.id.0, kind: r.kind.clone(), from: r.from.0, to: r.to.0 })
                 .collect(),
         })
         .collect();
@@ -200,6 +223,7 @@ pub fn import_project(json: &str) -> Result<Project, ImportError> {
     let mut project = Project::new(schema);
     let mut span_problems = Vec::new();
     let mut seen_span_ids = std::collections::HashSet::new();
+    let mut seen_relation_ids = std::collections::HashSet::new();
     for (index, raw) in raw_documents.iter().enumerate() {
         let file: DocumentFile = serde_json::from_value(raw.clone())
             .map_err(|e| ImportError::BadDocument { index, reason: e.to_string() })?;
@@ -222,10 +246,38 @@ pub fn import_project(json: &str) -> Result<Project, ImportError> {
                 span_problems.push(format!("{place}: the id is used twice"));
                 continue;
             }
-            let span =
-                Span { id: SpanId(span.id), range: CharRange::new(span.start, span.end), label: span.label };
+            let attributes = span.attributes;
+            let span_id = SpanId(span.id);
+            let span = Span::new(span_id, CharRange::new(span.start, span.end), span.label);
             // Overlaps the schema forbids are found by the same check every edit goes through.
             if let Err(error) = project.insert_span(&doc_id, span) {
+                span_problems.push(format!("{place}: {error}"));
+                continue;
+            }
+            for (name, value) in attributes {
+                let set =
+                    Command::SetAttribute { doc: doc_id.clone(), span: span_id, name, value: Some(value) };
+                if let Err(error) = set.apply(&mut project) {
+                    span_problems.push(format!("{place}: {error}"));
+                }
+            }
+        }
+        for relation in file.relations {
+            let place = format!(
+                "document \"{doc_id}\": relation {} ({} from span {} to span {})",
+                relation.id, relation.kind, relation.from, relation.to
+            );
+            if !seen_relation_ids.insert(relation.id) {
+                span_problems.push(format!("{place}: the id is used twice"));
+                continue;
+            }
+            let relation = Relation {
+                id: RelationId(relation.id),
+                kind: relation.kind,
+                from: SpanId(relation.from),
+                to: SpanId(relation.to),
+            };
+            if let Err(error) = (Command::AddRelation { doc: doc_id.clone(), relation }).apply(&mut project) {
                 span_problems.push(format!("{place}: {error}"));
             }
         }

@@ -23,9 +23,48 @@ pub struct Layer {
     pub labels: Vec<Label>,
 }
 
+/// A kind of directed link between two spans, e.g. `issued_by` from a DIRECTIVE to a PER.
+/// `from` and `to` list the labels allowed at each end.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RelationType {
+    pub name: String,
+    pub zh: String,
+    pub en: String,
+    pub from: Vec<String>,
+    pub to: Vec<String>,
+}
+
+impl RelationType {
+    pub fn allows(&self, from_label: &str, to_label: &str) -> bool {
+        self.from.iter().any(|l| l == from_label) && self.to.iter().any(|l| l == to_label)
+    }
+}
+
+/// A property of spans with certain labels: a choice among `values`, or free text when
+/// `values` is empty (e.g. `cue` on DIRECTIVE: 强调, 要求, …; `note`: any text).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AttributeDef {
+    pub name: String,
+    pub zh: String,
+    pub en: String,
+    pub labels: Vec<String>,
+    #[serde(default)]
+    pub values: Vec<String>,
+}
+
+impl AttributeDef {
+    pub fn is_free_text(&self) -> bool {
+        self.values.is_empty()
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Schema {
     pub layers: Vec<Layer>,
+    #[serde(default)]
+    pub relations: Vec<RelationType>,
+    #[serde(default)]
+    pub attributes: Vec<AttributeDef>,
 }
 
 impl Schema {
@@ -59,6 +98,28 @@ impl Schema {
         self.layers.iter().position(|l| l.name == layer).unwrap_or(usize::MAX)
     }
 
+    pub fn relation_type(&self, name: &str) -> Option<&RelationType> {
+        self.relations.iter().find(|r| r.name == name)
+    }
+
+    pub fn attribute(&self, name: &str) -> Option<&AttributeDef> {
+        self.attributes.iter().find(|a| a.name == name)
+    }
+
+    /// The attributes that spans labelled `label` can have.
+    pub fn attributes_for<'a>(&'a self, label: &'a str) -> impl Iterator<Item = &'a AttributeDef> + 'a {
+        self.attributes.iter().filter(move |a| a.labels.iter().any(|l| l == label))
+    }
+
+    /// Relation types allowed from a span labelled `from` to one labelled `to`.
+    pub fn relation_types_between<'a>(
+        &'a self,
+        from: &'a str,
+        to: &'a str,
+    ) -> impl Iterator<Item = &'a RelationType> + 'a {
+        self.relations.iter().filter(move |r| r.allows(from, to))
+    }
+
     /// Problems that make the schema unusable: duplicate names or hotkeys, empty names.
     pub fn problems(&self) -> Vec<String> {
         let mut problems = Vec::new();
@@ -88,6 +149,36 @@ impl Schema {
                     ));
                 }
                 hotkeys.push((label.hotkey, &label.name));
+            }
+        }
+        let mut relation_names: Vec<&str> = Vec::new();
+        for relation in &self.relations {
+            if relation_names.contains(&relation.name.as_str()) {
+                problems.push(format!("relation type \"{}\" is defined twice", relation.name));
+            }
+            relation_names.push(&relation.name);
+            for label in relation.from.iter().chain(&relation.to) {
+                if !names.contains(&label.as_str()) {
+                    problems.push(format!(
+                        "relation type \"{}\" names label \"{label}\", which is not in the schema",
+                        relation.name
+                    ));
+                }
+            }
+        }
+        let mut attribute_names: Vec<&str> = Vec::new();
+        for attribute in &self.attributes {
+            if attribute_names.contains(&attribute.name.as_str()) {
+                problems.push(format!("attribute \"{}\" is defined twice", attribute.name));
+            }
+            attribute_names.push(&attribute.name);
+            for label in &attribute.labels {
+                if !names.contains(&label.as_str()) {
+                    problems.push(format!(
+                        "attribute \"{}\" names label \"{label}\", which is not in the schema",
+                        attribute.name
+                    ));
+                }
             }
         }
         problems
@@ -123,6 +214,37 @@ pub fn default_schema() -> Schema {
                 ],
             },
         ],
+        relations: vec![
+            relation("issued_by", "发布者", "issued by", &["DIRECTIVE"], &["PER", "ORG"]),
+            relation("addressed_to", "对象", "addressed to", &["DIRECTIVE"], &["ORG", "LOC", "PER"]),
+            relation("holds_title", "职务", "holds title", &["PER"], &["TITLE"]),
+        ],
+        attributes: vec![
+            AttributeDef {
+                name: "cue".into(),
+                zh: "提示词".into(),
+                en: "cue".into(),
+                labels: vec!["DIRECTIVE".into()],
+                values: ["强调", "要求", "指出", "叮嘱", "希望", "其他"].map(String::from).to_vec(),
+            },
+            AttributeDef {
+                name: "note".into(),
+                zh: "备注".into(),
+                en: "note".into(),
+                labels: vec!["DIRECTIVE".into()],
+                values: Vec::new(),
+            },
+        ],
+    }
+}
+
+fn relation(name: &str, zh: &str, en: &str, from: &[&str], to: &[&str]) -> RelationType {
+    RelationType {
+        name: name.into(),
+        zh: zh.into(),
+        en: en.into(),
+        from: from.iter().map(|s| s.to_string()).collect(),
+        to: to.iter().map(|s| s.to_string()).collect(),
     }
 }
 

@@ -50,7 +50,7 @@ impl Session {
     pub fn add_span(&mut self, doc: &DocId, range: CharRange, label: &str) -> Result<SpanId, EditError> {
         self.project.check_span(doc, range, label, None)?;
         let id = self.project.allocate_span_id();
-        let span = Span { id, range, label: label.to_string() };
+        let span = Span::new(id, range, label);
         self.apply(Command::AddSpan { doc: doc.clone(), span })?;
         Ok(id)
     }

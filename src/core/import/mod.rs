@@ -159,7 +159,7 @@ pub fn plan(project: &Project, parsed: &Parsed, mapping: &BTreeMap<String, Label
                     }
                 }
             };
-            let span = Span { id: SpanId(next_span), range, label: label.clone() };
+            let span = Span::new(SpanId(next_span), range, label.clone());
             // The same overlap rule as every edit, checked against the spans placed so far.
             let scratch_id = id.clone();
             let check = scratch.check_span(&scratch_id, range, &label, None);
