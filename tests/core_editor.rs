@@ -209,3 +209,56 @@ fn saved_and_failed_saves_show_in_the_save_state() {
     s.apply(EditorAction::Saved(s.session.revision()));
     assert_eq!(s.save_state(), SaveState::Saved);
 }
+
+#[test]
+fn a_relation_is_drawn_with_r_a_click_and_a_type_key() {
+    let mut s = editor();
+    let text = s.document().unwrap().text().to_string();
+    let clause = "各级各部门要牢牢抓住重点项目建设这个";
+    assert!(text.contains(clause));
+    s.apply(EditorAction::SelectionChanged(Some(find(&s, "王新伟"))));
+    s.apply(EditorAction::KeyPressed('p'));
+    let person = s.selected_span.unwrap();
+    s.apply(EditorAction::SelectionChanged(Some(find(&s, clause))));
+    s.apply(EditorAction::KeyPressed('i'));
+    let directive = s.selected_span.unwrap();
+    // R, then click the person: only issued_by and addressed_to fit, so the type is asked for.
+    s.apply(EditorAction::KeyPressed('r'));
+    assert_eq!(s.linking, Some(directive));
+    s.apply(EditorAction::SpanClicked(person));
+    assert_eq!(s.pending_link, Some((directive, person)));
+    assert_eq!(s.pending_link_types(), ["issued_by", "addressed_to"]);
+    s.apply(EditorAction::KeyPressed('1'));
+    let doc = s.document().unwrap();
+    assert_eq!(doc.relations().len(), 1);
+    assert_eq!(
+        (doc.relations()[0].kind.as_str(), doc.relations()[0].from, doc.relations()[0].to),
+        ("issued_by", directive, person)
+    );
+    // A type that does not fit is refused with the options.
+    s.apply(EditorAction::SpanClicked(person));
+    s.apply(EditorAction::KeyPressed('r'));
+    s.apply(EditorAction::SpanClicked(directive));
+    let notice = s.notice.clone().unwrap();
+    assert!(
+        notice.text.contains("no relation type goes from PER to DIRECTIVE; from PER: holds_title → TITLE"),
+        "{}",
+        notice.text
+    );
+    // Attributes; one undo per step.
+    s.apply(EditorAction::SetAttribute { span: directive, name: "cue".into(), value: Some("强调".into()) });
+    assert_eq!(s.document().unwrap().span(directive).unwrap().attributes["cue"], "强调");
+    let relation = s.document().unwrap().relations()[0].id;
+    s.apply(EditorAction::RetypeRelation(relation, "addressed_to".into()));
+    assert_eq!(s.document().unwrap().relations()[0].kind, "addressed_to");
+    s.apply(EditorAction::Undo);
+    s.apply(EditorAction::Undo);
+    assert!(s.document().unwrap().span(directive).unwrap().attributes.is_empty());
+    s.apply(EditorAction::RemoveRelation(relation));
+    assert!(s.document().unwrap().relations().is_empty());
+    // Escape leaves linking mode.
+    s.apply(EditorAction::SpanClicked(directive));
+    s.apply(EditorAction::StartLinking);
+    s.apply(EditorAction::Escape);
+    assert!(s.linking.is_none());
+}

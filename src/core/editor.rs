@@ -3,7 +3,7 @@
 //! so it is tested natively.
 
 use super::command::Command;
-use super::document::{DocId, DocStatus, Document, SpanId};
+use super::document::{DocId, DocStatus, Document, Relation, RelationId, SpanId};
 use super::import::{plan, suggest_label, LabelChoice, Parsed};
 use super::layout::trim_selection;
 use super::offsets::CharRange;
@@ -59,6 +59,10 @@ pub struct EditorState {
     pub save_error: Option<String>,
     /// A dataset file read and waiting for the user to review and accept it.
     pub pending_import: Option<PendingImport>,
+    /// The source span of a relation being drawn; the next span clicked is its target.
+    pub linking: Option<SpanId>,
+    /// Source and target chosen, waiting for the relation type (when several fit).
+    pub pending_link: Option<(SpanId, SpanId)>,
 }
 
 /// A parsed dataset file and the user's choices for labels outside the schema.
@@ -112,6 +116,18 @@ pub enum EditorAction {
     },
     AcceptImport,
     CancelImport,
+    /// Start a relation from the selected span (R).
+    StartLinking,
+    /// The relation type for the source and target chosen.
+    ChooseRelationType(String),
+    RemoveRelation(RelationId),
+    RetypeRelation(RelationId, String),
+    /// Set (`Some`) or clear (`None`) an attribute of a span of the open document.
+    SetAttribute {
+        span: SpanId,
+        name: String,
+        value: Option<String>,
+    },
 }
 
 impl EditorState {
@@ -137,6 +153,8 @@ impl EditorState {
             saved_revision: Some(revision),
             save_error: None,
             pending_import: None,
+            linking: None,
+            pending_link: None,
         }
     }
 
@@ -162,14 +180,66 @@ impl EditorState {
             EditorAction::SelectionChanged(range) => self.selection_changed(range),
             EditorAction::LabelChosen(label) => self.label_chosen(&label),
             EditorAction::KeyPressed(key) => {
-                if let Some(label) = self.project().schema.label_for_hotkey(key) {
+                if let (Some(_), Some(digit)) = (self.pending_link, key.to_digit(10)) {
+                    let kinds = self.pending_link_types();
+                    if let Some(kind) = (digit as usize).checked_sub(1).and_then(|i| kinds.get(i)) {
+                        let kind = kind.clone();
+                        self.apply(EditorAction::ChooseRelationType(kind));
+                    }
+                } else if key.eq_ignore_ascii_case(&'r')
+                    && self.selected_span.is_some()
+                    && self.pending.is_none()
+                {
+                    self.apply(EditorAction::StartLinking);
+                } else if let Some(label) = self.project().schema.label_for_hotkey(key) {
                     let name = label.name.clone();
                     self.label_chosen(&name);
                 }
             }
-            EditorAction::SpanClicked(id) => {
-                self.selected_span = Some(id);
-                self.pending = None;
+            EditorAction::SpanClicked(id) => match self.linking.take() {
+                Some(from) => self.link_target_chosen(from, id),
+                None => {
+                    self.selected_span = Some(id);
+                    self.pending = None;
+                    self.pending_link = None;
+                }
+            },
+            EditorAction::StartLinking => {
+                if let Some(span) = self.selected_span {
+                    self.linking = Some(span);
+                    self.pending_link = None;
+                    self.notice = Some(Notice::info("关系 relation: click the target span (Esc cancels)"));
+                }
+            }
+            EditorAction::ChooseRelationType(kind) => {
+                if let (Some((from, to)), Some(doc)) = (self.pending_link.take(), self.open_doc.clone()) {
+                    let id = self.session.allocate_relation_id();
+                    let relation = Relation { id, kind, from, to };
+                    if self.edit(Command::AddRelation { doc, relation }) {
+                        self.selected_span = Some(from);
+                    }
+                }
+            }
+            EditorAction::RemoveRelation(relation) => {
+                if let Some(doc) = self.open_doc.clone() {
+                    self.edit(Command::RemoveRelation { doc, relation });
+                }
+            }
+            EditorAction::RetypeRelation(relation, kind) => {
+                let same = self.document().and_then(|d| d.relation(relation)).is_some_and(|r| r.kind == kind);
+                if let (Some(doc), false) = (self.open_doc.clone(), same) {
+                    self.edit(Command::RetypeRelation { doc, relation, kind });
+                }
+            }
+            EditorAction::SetAttribute { span, name, value } => {
+                let current =
+                    self.document().and_then(|d| d.span(span)).map(|s| s.attributes.get(&name).cloned());
+                let value = value.filter(|v| !v.trim().is_empty());
+                if let (Some(doc), Some(current)) = (self.open_doc.clone(), current) {
+                    if current != value {
+                        self.edit(Command::SetAttribute { doc, span, name, value });
+                    }
+                }
             }
             EditorAction::DeleteSelected => {
                 if let (Some(doc), Some(span)) = (self.open_doc.clone(), self.selected_span) {
@@ -178,6 +248,8 @@ impl EditorState {
                 }
             }
             EditorAction::Escape => {
+                self.linking = None;
+                self.pending_link = None;
                 self.selected_span = None;
                 self.pending = None;
                 self.sticky_label = None;
@@ -282,6 +354,53 @@ impl EditorState {
             }
             EditorAction::AcceptImport => self.accept_import(),
             EditorAction::CancelImport => self.pending_import = None,
+        }
+    }
+
+    /// Relation types that fit the pending source and target, in schema order.
+    pub fn pending_link_types(&self) -> Vec<String> {
+        let Some((from, to)) = self.pending_link else { return Vec::new() };
+        let Some(doc) = self.document() else { return Vec::new() };
+        match (doc.span(from), doc.span(to)) {
+            (Some(a), Some(b)) => self
+                .project()
+                .schema
+                .relation_types_between(&a.label, &b.label)
+                .map(|r| r.name.clone())
+                .collect(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// The target of a relation was clicked: create it if one type fits, ask if several do,
+    /// and say why not if none does.
+    fn link_target_chosen(&mut self, from: SpanId, to: SpanId) {
+        let Some(doc) = self.document() else { return };
+        let (Some(source), Some(target)) = (doc.span(from), doc.span(to)) else { return };
+        let (source_label, target_label) = (source.label.clone(), target.label.clone());
+        self.pending_link = Some((from, to));
+        let kinds = self.pending_link_types();
+        match kinds.as_slice() {
+            [] => {
+                self.pending_link = None;
+                let from_here: Vec<String> = self
+                    .project()
+                    .schema
+                    .relations
+                    .iter()
+                    .filter(|r| r.from.contains(&source_label))
+                    .map(|r| format!("{} → {}", r.name, r.to.join("/")))
+                    .collect();
+                let options = if from_here.is_empty() { "none".to_string() } else { from_here.join(", ") };
+                self.notice = Some(Notice::error(format!(
+                    "no relation type goes from {source_label} to {target_label}; from {source_label}: {options}"
+                )));
+            }
+            [only] => {
+                let only = only.clone();
+                self.apply(EditorAction::ChooseRelationType(only));
+            }
+            _ => self.notice = Some(Notice::info("关系 relation: choose its type (1, 2, … or click)")),
         }
     }
 

@@ -2,7 +2,7 @@
 //! revisions so that the UI knows when to re-render and autosave.
 
 use super::command::Command;
-use super::document::{DocId, Span, SpanId};
+use super::document::{DocId, RelationId, Span, SpanId};
 use super::error::EditError;
 use super::offsets::CharRange;
 use super::project::Project;
@@ -22,6 +22,11 @@ impl Session {
 
     pub fn project(&self) -> &Project {
         &self.project
+    }
+
+    /// A fresh relation id (bookkeeping, not an edit: no undo step).
+    pub fn allocate_relation_id(&mut self) -> RelationId {
+        self.project.allocate_relation_id()
     }
 
     /// Goes up by one on every change to the project, including undo and redo.

@@ -8,6 +8,8 @@ use super::export_dialog::ExportDialog;
 use super::import_dialog::ImportDialog;
 use super::new_doc::NewDocDialog;
 use super::palette::Palette;
+use super::relation_list::RelationList;
+use super::span_details::SpanDetails;
 use super::span_list::SpanList;
 use super::status_bar::StatusBar;
 use super::store::{Store, StoreHandle};
@@ -78,6 +80,8 @@ pub fn App() -> Html {
                     <TextView store={store.clone()} node_ref={text_view_ref.clone()} />
                 </main>
                 <aside class="app__right">
+                    <SpanDetails store={store.clone()} />
+                    <RelationList store={store.clone()} />
                     <SpanList store={store.clone()} />
                 </aside>
             </div>
@@ -175,6 +179,12 @@ fn use_hotkeys(store: &StoreHandle, text_view: &NodeRef) {
                         EditorAction::Escape
                     }
                     "Delete" | "Backspace" => EditorAction::DeleteSelected,
+                    // A focuses the selected span's first attribute (Tab moves on from there).
+                    "a" | "A" if !event.shift_key() && browser::has_element(".span-details__attr") => {
+                        event.prevent_default();
+                        browser::focus(".span-details__attr");
+                        return;
+                    }
                     _ => {
                         let mut chars = key.chars();
                         match (chars.next(), chars.next()) {

@@ -264,3 +264,37 @@ pub fn is_typing_target(event: &web_sys::KeyboardEvent) -> bool {
             || e.get_attribute("contenteditable").is_some_and(|v| v != "false")
     })
 }
+
+// ---------------------------------------------------------------------------------------------
+// Relation geometry
+
+/// Where a relation arc starts or ends: the top centre of the first line box of a span's
+/// first element, in the coordinates of `root`'s scrolled content.
+pub fn span_anchor(root: &Element, span_id: u64) -> Option<(f64, f64)> {
+    let element = root.query_selector(&format!("[data-span-id=\"{span_id}\"]")).ok()??;
+    let rects = element.get_client_rects();
+    let rect = rects.get(0)?;
+    let origin = root.get_bounding_client_rect();
+    let x = rect.left() + rect.width() / 2.0 - origin.left() + f64::from(root.scroll_left());
+    let y = rect.top() - origin.top() + f64::from(root.scroll_top());
+    Some((x, y))
+}
+
+/// The scrollable size of `root`'s content.
+pub fn content_size(root: &Element) -> (f64, f64) {
+    (f64::from(root.scroll_width()), f64::from(root.scroll_height()))
+}
+
+/// Moves keyboard focus to the first element matching `selector`, if any.
+pub fn focus(selector: &str) {
+    if let Ok(Some(element)) = document().query_selector(selector) {
+        if let Some(element) = element.dyn_ref::<web_sys::HtmlElement>() {
+            let _ = element.focus();
+        }
+    }
+}
+
+/// True when an element matches `selector`.
+pub fn has_element(selector: &str) -> bool {
+    document().query_selector(selector).ok().flatten().is_some()
+}

@@ -4,6 +4,7 @@
 //! `browser::selection_in` can count a selection's offset from the paragraph's `data-start`.
 
 use super::browser;
+use super::relation_arcs::RelationArcs;
 use super::store::StoreHandle;
 use crate::core::editor::EditorAction;
 use crate::core::layout::{layout_paragraph, paragraphs, Node};
@@ -48,10 +49,15 @@ pub fn TextView(props: &TextViewProps) -> Html {
             </p>
         }
     });
-    let class = classes!("text-view", state.sticky_label.as_ref().map(|_| "text-view--sticky"));
+    let class = classes!(
+        "text-view",
+        state.sticky_label.as_ref().map(|_| "text-view--sticky"),
+        state.linking.map(|_| "text-view--linking")
+    );
     html! {
         <div {class} data-testid="text-view" data-doc-id={doc.id.0.clone()} ref={props.node_ref.clone()} {onmouseup}>
             { for paras }
+            <RelationArcs store={props.store.clone()} view={props.node_ref.clone()} />
         </div>
     }
 }

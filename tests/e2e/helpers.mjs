@@ -47,8 +47,8 @@ export async function waitForSpanCount(page, n) {
  * Drags the mouse over the `occurrence`-th appearance of `needle` in the text view, from the
  * left edge of its first character to the right edge of its last, like a person selecting it.
  */
-export async function dragSelect(page, needle, occurrence = 0) {
-  const points = await page.evaluate(({ needle, occurrence }) => {
+export async function dragSelect(page, needle, occurrence = 0, context = null) {
+  const points = await page.evaluate(({ needle, occurrence, context }) => {
     const view = document.querySelector('[data-testid=text-view]');
     for (const para of view.querySelectorAll('[data-para]')) {
       // Text nodes of the paragraph with their UTF-16 start within it.
@@ -57,9 +57,15 @@ export async function dragSelect(page, needle, occurrence = 0) {
       const walker = document.createTreeWalker(para, NodeFilter.SHOW_TEXT);
       while (walker.nextNode()) { nodes.push({ node: walker.currentNode, at: total.length }); total += walker.currentNode.data; }
       let from = -1;
-      for (let i = 0; i <= occurrence; i++) {
-        from = total.indexOf(needle, from + 1);
-        if (from < 0) break;
+      if (context) {
+        // The needle inside the first appearance of a longer, unique context.
+        const at = total.indexOf(context);
+        from = at < 0 ? -1 : at + context.indexOf(needle);
+      } else {
+        for (let i = 0; i <= occurrence; i++) {
+          from = total.indexOf(needle, from + 1);
+          if (from < 0) break;
+        }
       }
       if (from < 0) { occurrence -= total.split(needle).length - 1; continue; }
       const locate = (unit) => {
@@ -82,7 +88,7 @@ export async function dragSelect(page, needle, occurrence = 0) {
       return { x1: a.left + 1, y1: a.top + a.height / 2, x2: b.right - 1, y2: b.top + b.height / 2 };
     }
     return null;
-  }, { needle, occurrence });
+  }, { needle, occurrence, context });
   if (!points) throw new Error(`«${needle}» is not in the text view`);
   await page.mouse.move(points.x1, points.y1);
   await page.mouse.down();
@@ -99,6 +105,13 @@ export async function scrollTo(page, needle) {
       if (para.textContent.includes(needle)) { para.scrollIntoView({ block: 'center' }); return; }
     }
   }, needle);
+}
+
+/** Selects `needle` where it appears inside `context` and presses `key`. */
+export async function labelIn(page, context, needle, key) {
+  await scrollTo(page, context);
+  await dragSelect(page, needle, 0, context);
+  await page.keyboard.press(key);
 }
 
 /** Selects `needle` with the mouse and presses `key`. */

@@ -1,0 +1,109 @@
+//! The selected span: its label, text and offsets, its attributes (keyboard: A focuses the
+//! first one), its relations, and starting a new relation (R, or the Link button).
+
+use super::store::StoreHandle;
+use crate::core::editor::EditorAction;
+use crate::core::{Document, SpanId};
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct SpanDetailsProps {
+    pub store: StoreHandle,
+}
+
+fn span_text(doc: &Document, id: SpanId) -> String {
+    doc.span(id).map(|s| doc.slice(s.range).chars().take(16).collect()).unwrap_or_default()
+}
+
+#[component]
+pub fn SpanDetails(props: &SpanDetailsProps) -> Html {
+    let state = &props.store.0;
+    let Some(doc) = state.document() else { return html! {} };
+    let schema = &state.project().schema;
+
+    // Choosing the type of a relation whose ends are picked.
+    if let Some((from, to)) = state.pending_link {
+        let choices = state.pending_link_types().into_iter().enumerate().map(|(i, kind)| {
+            let title = schema.relation_type(&kind).map(|r| format!("{} {}", r.zh, r.en)).unwrap_or_default();
+            let onclick = {
+                let store = props.store.clone();
+                let kind = kind.clone();
+                Callback::from(move |_: MouseEvent| store.dispatch(EditorAction::ChooseRelationType(kind.clone())))
+            };
+            html! {
+                <button class="span-details__choice" data-testid={format!("relation-choose-{kind}")} {onclick} {title}>
+                    <kbd>{ (i + 1).to_string() }</kbd>{ format!(" {kind}") }
+                </button>
+            }
+        });
+        return html! {
+            <section class="span-details" data-testid="relation-picker">
+                <h2 class="span-details__title">{ "关系类型 Relation type" }</h2>
+                <p>{ format!("«{}» → «{}»", span_text(doc, from), span_text(doc, to)) }</p>
+                <div class="span-details__choices">{ for choices }</div>
+            </section>
+        };
+    }
+
+    let Some(span) = state.selected_span.and_then(|id| doc.span(id)) else {
+        return html! {
+            <section class="span-details span-details--empty" data-testid="span-details">
+                { "Click a span to see its attributes and relations." }
+            </section>
+        };
+    };
+    let id = span.id;
+    let attributes = schema.attributes_for(&span.label).map(|attribute| {
+        let current = span.attributes.get(&attribute.name).cloned().unwrap_or_default();
+        let name = attribute.name.clone();
+        let testid = format!("attr-{}", attribute.name);
+        let store = props.store.clone();
+        let control = if attribute.is_free_text() {
+            let onchange = Callback::from(move |event: Event| {
+                let value = event.target_unchecked_into::<web_sys::HtmlInputElement>().value();
+                store.dispatch(EditorAction::SetAttribute { span: id, name: name.clone(), value: Some(value) });
+            });
+            html! { <input type="text" class="span-details__attr" data-testid={testid} value={current} {onchange} /> }
+        } else {
+            let onchange = Callback::from(move |event: Event| {
+                let value = event.target_unchecked_into::<web_sys::HtmlSelectElement>().value();
+                store.dispatch(EditorAction::SetAttribute { span: id, name: name.clone(), value: Some(value) });
+            });
+            let options = attribute.values.iter().map(|v| html! {
+                <option value={v.clone()} selected={*v == current}>{ v.clone() }</option>
+            });
+            html! {
+                <select class="span-details__attr" data-testid={testid} {onchange}>
+                    <option value="" selected={current.is_empty()}>{ "—" }</option>
+                    { for options }
+                </select>
+            }
+        };
+        html! {
+            <label class="span-details__field">
+                <span>{ format!("{} {}", attribute.zh, attribute.en) }</span>
+                { control }
+            </label>
+        }
+    });
+    let on_link = {
+        let store = props.store.clone();
+        Callback::from(move |_: MouseEvent| store.dispatch(EditorAction::StartLinking))
+    };
+    let linking = state.linking == Some(id);
+    let label = schema.label(&span.label);
+    html! {
+        <section class="span-details" data-testid="span-details" data-span-id={id.0.to_string()}>
+            <h2 class="span-details__title">
+                { format!("{} {} ", span.label, label.map(|l| l.zh.as_str()).unwrap_or("")) }
+                <span class="span-details__range">{ format!("{}–{}", span.range.start, span.range.end) }</span>
+            </h2>
+            <p class="span-details__text">{ doc.slice(span.range).to_string() }</p>
+            { for attributes }
+            <button data-testid="start-link" onclick={on_link} disabled={linking}
+                    title="Draw a relation from this span: press R or click here, then click the target span">
+                { if linking { "→ click the target span…" } else { "关系 Link… (R)" } }
+            </button>
+        </section>
+    }
+}

@@ -1,0 +1,74 @@
+// End to end: a directive record built in the browser — the directive, who issued it, its cue —
+// survives a reload and comes out in the export.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { start, stop, openApp, waitForSpanCount, label, labelIn, download } from './helpers.mjs';
+
+let env;
+before(async () => { env = await start(); });
+after(async () => { await stop(env); });
+
+const CLAUSE = '各级各部门要牢牢抓住重点项目建设这个“牛鼻子”';
+
+test("王新伟's directive: issued_by → 王新伟, cue 强调, reload, export", async () => {
+  const page = await openApp(env);
+  await labelIn(page, '市长王新伟强调', '王新伟', 'p');
+  await waitForSpanCount(page, 1);
+  await label(page, CLAUSE, 'i');
+  await waitForSpanCount(page, 2);
+  // The new directive is selected: R, then click the person, then choose issued_by (key 1).
+  await page.keyboard.press('r');
+  await page.waitForSelector('[data-testid=start-link][disabled]');
+  await page.click('[data-testid=span][data-label=PER]');
+  await page.waitForSelector('[data-testid=relation-picker]');
+  await page.keyboard.press('1');
+  await page.waitForSelector('[data-testid=relation-item][data-type=issued_by]');
+  await page.waitForSelector('[data-testid=relation-arc]');
+  // The cue, by keyboard: A focuses the attribute panel.
+  await page.click('[data-testid=span][data-label=DIRECTIVE]');
+  await page.keyboard.press('a');
+  assert.equal(await page.evaluate(() => document.activeElement.dataset.testid), 'attr-cue');
+  await page.selectOption('[data-testid=attr-cue]', '强调');
+  await page.fill('[data-testid=attr-note]', '第三篇报道');
+  await page.press('[data-testid=attr-note]', 'Enter');
+  await page.click('[data-testid=text-view]', { position: { x: 5, y: 5 } });
+  await page.waitForSelector('[data-testid=save-status][data-state=saved]');
+
+  await page.reload();
+  await page.waitForSelector('[data-testid=relation-item][data-type=issued_by]');
+  await page.click('[data-testid=span][data-label=DIRECTIVE]');
+  assert.equal(await page.inputValue('[data-testid=attr-cue]'), '强调');
+  assert.equal(await page.inputValue('[data-testid=attr-note]'), '第三篇报道');
+
+  const project = JSON.parse((await download(page, '[data-testid=export-json]')).text);
+  const doc = project.documents[0];
+  const per = doc.spans.find((s) => s.label === 'PER');
+  const directive = doc.spans.find((s) => s.label === 'DIRECTIVE');
+  assert.equal(per.text, '王新伟');
+  assert.equal(directive.text, CLAUSE);
+  assert.deepEqual(directive.attributes, { cue: '强调', note: '第三篇报道' });
+  assert.deepEqual(doc.relations.map((r) => [r.type, r.from, r.to]), [['issued_by', directive.id, per.id]]);
+
+  // Deleting the person removes the relation; one undo brings both back.
+  await page.click('[data-testid=span][data-label=PER]');
+  await page.keyboard.press('Delete');
+  await waitForSpanCount(page, 1);
+  assert.equal(await page.locator('[data-testid=relation-item]').count(), 0);
+  await page.keyboard.press('Control+z');
+  await page.waitForSelector('[data-testid=relation-item][data-type=issued_by]');
+  assert.deepEqual(page.errors, []);
+});
+
+test('a relation type that does not fit is refused with the options', async () => {
+  const page = await openApp(env);
+  await label(page, '徐立毅', 'p');
+  await waitForSpanCount(page, 1);
+  await label(page, '航空港区', 'l');
+  await waitForSpanCount(page, 2);
+  await page.click('[data-testid=span][data-label=PER]');
+  await page.click('[data-testid=start-link]');
+  await page.click('[data-testid=span][data-label=LOC]');
+  const message = await page.textContent('[data-testid=message][data-kind=error]');
+  assert.match(message, /no relation type goes from PER to LOC; from PER: holds_title → TITLE/);
+  assert.equal(await page.locator('[data-testid=relation-item]').count(), 0);
+});
