@@ -315,3 +315,100 @@ fn only_documents_marked_done_when_asked() {
     s.apply(Command::SetStatus { doc: DocId::from("news-2"), status: DocStatus::InProgress }).unwrap();
     assert_eq!(run_export(s.project(), &options).unwrap_err(), ExportError::Empty);
 }
+
+/// The sample with 李强 issuing both directives (one addressed to 国务院), and a cue.
+fn with_relations() -> Project {
+    let mut s = Session::new(project());
+    let doc = DocId::from("news-1");
+    let id = |s: &Session, start: usize| {
+        s.project().document(&doc).unwrap().spans().iter().find(|x| x.range.start == start).unwrap().id
+    };
+    let (li, guowuyuan, d1, d2) = (id(&s, 15), id(&s, 10), id(&s, 23), id(&s, 36));
+    for (n, (kind, from, to)) in
+        [("issued_by", d1, li), ("issued_by", d2, li), ("addressed_to", d1, guowuyuan)]
+            .into_iter()
+            .enumerate()
+    {
+        let relation = Relation { id: RelationId(n as u64 + 1), kind: kind.into(), from, to };
+        s.apply(Command::AddRelation { doc: doc.clone(), relation }).unwrap();
+    }
+    s.apply(Command::SetAttribute {
+        doc: doc.clone(),
+        span: d1,
+        name: "cue".into(),
+        value: Some("强调".into()),
+    })
+    .unwrap();
+    s.apply(Command::SetAttribute {
+        doc: doc.clone(),
+        span: d1,
+        name: "note".into(),
+        value: Some("总理讲话\n第一条".into()),
+    })
+    .unwrap();
+    s.project().clone()
+}
+
+fn export_of(project: &Project, format: Format) -> Export {
+    run_export(project, &options_for(format)).unwrap()
+}
+
+#[test]
+fn relations_and_attributes_go_where_each_format_can_hold_them() {
+    let p = with_relations();
+    // spaCy/Prodigy: head and child are the last tokens of the two spans.
+    let line: Value = serde_json::from_slice(&export_of(&p, Format::Spacy).files[0].contents).unwrap();
+    let rel = &line["relations"][0];
+    assert_eq!(
+        (rel["head"].as_u64(), rel["child"].as_u64(), rel["label"].as_str()),
+        (Some(33), Some(16), Some("issued_by"))
+    );
+    assert_eq!(rel["head_span"]["start"], 23);
+    assert_eq!(line["spans"][5]["attributes"]["cue"], "强调");
+    // doccano: relations by entity id.
+    let line: Value =
+        serde_json::from_slice(&export_of(&p, Format::DoccanoEntities).files[0].contents).unwrap();
+    assert_eq!(line["relations"].as_array().unwrap().len(), 3);
+    assert_eq!(line["relations"][0]["type"], "issued_by");
+    // Label Studio: relation results and per-region choices.
+    let tasks: Value = serde_json::from_slice(&export_of(&p, Format::LabelStudio).files[0].contents).unwrap();
+    let result = tasks[0]["annotations"][0]["result"].as_array().unwrap();
+    assert!(result
+        .iter()
+        .any(|r| r["type"] == "relation" && r["labels"][0] == "addressed_to" && r["from_id"] == "s6"));
+    assert!(result
+        .iter()
+        .any(|r| r["type"] == "choices" && r["from_name"] == "cue" && r["value"]["choices"][0] == "强调"));
+    // brat: R, A and note lines.
+    let files = export_of(&p, Format::Brat).files;
+    let ann = text_of(files.iter().find(|f| f.path == "news-1.ann").unwrap());
+    assert!(ann.contains("R1\tissued_by Arg1:T6 Arg2:T4\n"), "{ann}");
+    assert!(ann.contains("A1\tcue T6 强调\n"), "{ann}");
+    assert!(ann.contains("#1\tAnnotatorNotes T6\tnote: 总理讲话 第一条\n"), "{ann}");
+    // W3C: a linking annotation from the directive's annotation to the person's.
+    let collection: Value = serde_json::from_slice(&export_of(&p, Format::W3c).files[0].contents).unwrap();
+    let items = collection["first"]["items"].as_array().unwrap();
+    let link = items.iter().find(|i| i["motivation"] == "linking").unwrap();
+    let directive =
+        items.iter().find(|i| i["target"]["selector"][1]["exact"] == "要加快推进𠀀河新区建设").unwrap();
+    assert_eq!(link["target"], directive["id"]);
+    assert_eq!(link["body"][1]["value"], "issued_by");
+    assert_eq!(directive["body"][1]["biaozhu:attribute"], "cue");
+}
+
+#[test]
+fn what_a_format_cannot_hold_is_said_before_the_download() {
+    let p = with_relations();
+    assert!(export_of(&p, Format::Spacy).left_out.is_empty());
+    let doccano = export_of(&p, Format::DoccanoLabels).left_out;
+    assert_eq!(doccano.len(), 2);
+    assert!(doccano[0].contains("cannot hold relations: 3 relation(s) are left out"), "{doccano:?}");
+    assert!(doccano[1].contains("cannot hold span attributes: 2 attribute value(s)"), "{doccano:?}");
+    // Entities only: relations to directives are not exported, so nothing is said about them.
+    let conll = export_of(&p, Format::Conll).left_out;
+    assert!(conll.is_empty(), "{conll:?}");
+    // Sentences: 李强 and the directives are in the same sentence, so all relations stay.
+    let mut options = options_for(Format::Spacy);
+    options.granularity = Granularity::Sentence;
+    assert!(run_export(&p, &options).unwrap().left_out.is_empty());
+}

@@ -167,6 +167,11 @@ pub fn ExportDialog(props: &ExportDialogProps) -> Html {
                         { format!(" · {} record(s) · {} file(s)", export.records, shown.files.len()) }
                     </div>
                     <ul class="export__counts" data-testid="export-counts">{ for counts }</ul>
+                    if !export.left_out.is_empty() {
+                        <ul class="export__left-out" data-testid="export-left-out">
+                            { for export.left_out.iter().map(|m| html! { <li>{ m.clone() }</li> }) }
+                        </ul>
+                    }
                     { for crossing }
                     <div class="export__preview-title">{ format!("{} — first lines", shown.first_file) }</div>
                     <pre class="export__preview" data-testid="export-preview">{ shown.first_lines }</pre>

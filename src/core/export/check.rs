@@ -107,7 +107,7 @@ pub fn check_part(format: Format, files: &[OutFile], records: &[Record]) -> Vec<
                     .iter()
                     .flat_map(|k| task[*k].as_array().cloned().unwrap_or_default())
                     .flat_map(|a| a["result"].as_array().cloned().unwrap_or_default());
-                for result in results {
+                for result in results.filter(|r| r["type"] == "labels") {
                     let value = &result["value"];
                     let (start, end) =
                         (usize_at(value, "start").unwrap_or(0), usize_at(value, "end").unwrap_or(0));
@@ -129,7 +129,7 @@ pub fn check_part(format: Format, files: &[OutFile], records: &[Record]) -> Vec<
                     continue;
                 };
                 let text = String::from_utf8_lossy(&txt.contents);
-                for line in String::from_utf8_lossy(&ann.contents).lines() {
+                for line in String::from_utf8_lossy(&ann.contents).lines().filter(|l| l.starts_with('T')) {
                     let mut fields = line.split('\t');
                     let (_, Some(spec), Some(quoted)) = (fields.next(), fields.next(), fields.next()) else {
                         continue;
@@ -176,7 +176,8 @@ pub fn check_part(format: Format, files: &[OutFile], records: &[Record]) -> Vec<
             for file in files {
                 let collection: Value = serde_json::from_slice(&file.contents).unwrap_or(Value::Null);
                 let sources = collection["biaozhu:sources"].as_array().cloned().unwrap_or_default();
-                for item in collection["first"]["items"].as_array().into_iter().flatten() {
+                let items = collection["first"]["items"].as_array().cloned().unwrap_or_default();
+                for item in items.iter().filter(|i| i["motivation"] == "tagging") {
                     let source = &item["target"]["source"];
                     let text = sources.iter().find(|s| &s["id"] == source).and_then(|s| s["text"].as_str());
                     let selectors = item["target"]["selector"].as_array().cloned().unwrap_or_default();

@@ -39,8 +39,13 @@ pub fn write_entities(records: &[Record]) -> String {
             .iter()
             .map(|s| json!({"id": s.id.0, "label": s.label, "start_offset": s.start, "end_offset": s.end}))
             .collect();
+        let relations: Vec<_> = record
+            .relations
+            .iter()
+            .map(|r| json!({"id": r.id.0, "from_id": r.from.0, "to_id": r.to.0, "type": r.kind}))
+            .collect();
         let line = json!({
-            "id": n + 1, "text": record.text, "entities": entities, "relations": [],
+            "id": n + 1, "text": record.text, "entities": entities, "relations": relations,
             "unit_id": record.id, "doc_id": record.doc_id.0, "doc_name": record.doc_name,
         });
         out.push_str(&line.to_string());

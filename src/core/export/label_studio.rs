@@ -10,12 +10,12 @@ use serde_json::json;
 pub const FROM_NAME: &str = "label";
 pub const TO_NAME: &str = "text";
 
-pub fn write_tasks(records: &[Record], kind: LabelStudioKind) -> String {
+pub fn write_tasks(records: &[Record], kind: LabelStudioKind, schema: &Schema) -> String {
     let tasks: Vec<_> = records
         .iter()
         .enumerate()
         .map(|(n, record)| {
-            let result: Vec<_> = record
+            let mut result: Vec<_> = record
                 .spans
                 .iter()
                 .map(|s| {
@@ -26,6 +26,27 @@ pub fn write_tasks(records: &[Record], kind: LabelStudioKind) -> String {
                     })
                 })
                 .collect();
+            // Attributes as per-region results on the same region id: choices or a text area.
+            for span in &record.spans {
+                for (name, value) in &span.attributes {
+                    let free = schema.attribute(name).is_none_or(|a| a.is_free_text());
+                    let (kind, value) = if free {
+                        ("textarea", json!({"start": span.start, "end": span.end, "text": [value]}))
+                    } else {
+                        ("choices", json!({"start": span.start, "end": span.end, "choices": [value]}))
+                    };
+                    result.push(json!({
+                        "id": format!("s{}", span.id.0), "from_name": name, "to_name": TO_NAME,
+                        "type": kind, "origin": "manual", "value": value,
+                    }));
+                }
+            }
+            for relation in &record.relations {
+                result.push(json!({
+                    "from_id": format!("s{}", relation.from.0), "to_id": format!("s{}", relation.to.0),
+                    "type": "relation", "direction": "right", "labels": [relation.kind],
+                }));
+            }
             let mut task = json!({
                 "id": n + 1,
                 "data": {"text": record.text, "unit_id": record.id, "doc_id": record.doc_id.0, "doc_name": record.doc_name},
@@ -61,6 +82,35 @@ pub fn config_xml(schema: &Schema, labels: &[String]) -> String {
         ));
     }
     xml.push_str("  </Labels>\n");
+    if !schema.relations.is_empty() {
+        xml.push_str("  <Relations>\n");
+        for relation in &schema.relations {
+            xml.push_str(&format!("    <Relation value=\"{}\"/>\n", xml_attr(&relation.name)));
+        }
+        xml.push_str("  </Relations>\n");
+    }
+    // Attributes as per-region controls, shown for the labels they apply to.
+    for attribute in schema.attributes.iter().filter(|a| a.labels.iter().any(|l| labels.contains(l))) {
+        let when =
+            attribute.labels.iter().filter(|l| labels.contains(l)).cloned().collect::<Vec<_>>().join(",");
+        if attribute.is_free_text() {
+            xml.push_str(&format!(
+                "  <TextArea name=\"{}\" toName=\"{TO_NAME}\" perRegion=\"true\" whenTagName=\"{FROM_NAME}\" whenLabelValue=\"{}\"/>\n",
+                xml_attr(&attribute.name),
+                xml_attr(&when)
+            ));
+        } else {
+            xml.push_str(&format!(
+                "  <Choices name=\"{}\" toName=\"{TO_NAME}\" perRegion=\"true\" whenTagName=\"{FROM_NAME}\" whenLabelValue=\"{}\">\n",
+                xml_attr(&attribute.name),
+                xml_attr(&when)
+            ));
+            for value in &attribute.values {
+                xml.push_str(&format!("    <Choice value=\"{}\"/>\n", xml_attr(value)));
+            }
+            xml.push_str("  </Choices>\n");
+        }
+    }
     xml.push_str(&format!("  <Text name=\"{TO_NAME}\" value=\"${TO_NAME}\"/>\n"));
     xml.push_str("</View>\n");
     xml

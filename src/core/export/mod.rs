@@ -17,6 +17,7 @@ pub mod units;
 pub mod w3c;
 
 use crate::core::project::Project;
+use crate::core::schema::Schema;
 use serde::{Deserialize, Serialize};
 use split::{SplitSpec, SPLIT_NAMES};
 use std::collections::BTreeMap;
@@ -86,6 +87,17 @@ impl Format {
             Format::HuggingFace => "Hugging Face datasets JSONL (tokens + ner_tags)",
             Format::W3c => "W3C Web Annotation JSON-LD",
         }
+    }
+
+    pub fn holds_relations(self) -> bool {
+        matches!(
+            self,
+            Format::Spacy | Format::DoccanoEntities | Format::LabelStudio | Format::Brat | Format::W3c
+        )
+    }
+
+    pub fn holds_attributes(self) -> bool {
+        matches!(self, Format::Spacy | Format::LabelStudio | Format::Brat | Format::W3c)
     }
 
     /// True for the formats with one tag per character, which cannot hold overlapping spans.
@@ -160,6 +172,8 @@ pub struct Export {
     /// Spans that crossed a unit boundary (merged into a larger unit, or left out).
     pub crossing: Vec<CrossingSpan>,
     pub crossing_policy: Crossing,
+    /// What the export leaves out (relations, attributes) and why, to say before a download.
+    pub left_out: Vec<String>,
 }
 
 /// Why an export was refused.
@@ -202,6 +216,7 @@ pub fn run_export(project: &Project, options: &ExportOptions) -> Result<Export, 
     }
     let keep = |label: &str| options.keeps_label(label);
     let (records, crossing) = units::records(project, &docs, options.granularity, options.crossing, &keep);
+    let left_out = left_out(&docs, &records, options);
     let mut spans_per_label = BTreeMap::new();
     for span in records.iter().flat_map(|r| &r.spans) {
         *spans_per_label.entry(span.label.clone()).or_insert(0) += 1;
@@ -227,7 +242,7 @@ pub fn run_export(project: &Project, options: &ExportOptions) -> Result<Export, 
     let mut files = Vec::new();
     let mut problems = Vec::new();
     for (part, part_records) in &parts {
-        match write_part(options, &labels, *part, part_records) {
+        match write_part(&project.schema, options, &labels, *part, part_records) {
             Ok(mut part_files) => {
                 let mut with_shared = part_files.clone();
                 with_shared.extend(shared_files(project, options, &labels));
@@ -241,7 +256,39 @@ pub fn run_export(project: &Project, options: &ExportOptions) -> Result<Export, 
     if !problems.is_empty() {
         return Err(ExportError::Problems(problems));
     }
-    Ok(Export { files, records: records.len(), spans_per_label, crossing, crossing_policy: options.crossing })
+    Ok(Export {
+        files,
+        records: records.len(),
+        spans_per_label,
+        crossing,
+        crossing_policy: options.crossing,
+        left_out,
+    })
+}
+
+/// Messages about relations and attributes that this export cannot carry.
+fn left_out(docs: &[&crate::core::Document], records: &[Record], options: &ExportOptions) -> Vec<String> {
+    let mut out = Vec::new();
+    let title = options.format.title();
+    let kept = |doc: &crate::core::Document, id| doc.span(id).is_some_and(|s| options.keeps_label(&s.label));
+    let relations: usize =
+        docs.iter().map(|d| d.relations().iter().filter(|r| kept(d, r.from) && kept(d, r.to)).count()).sum();
+    let in_records: usize = records.iter().map(|r| r.relations.len()).sum();
+    if !options.format.holds_relations() && relations > 0 {
+        out.push(format!("{title} cannot hold relations: {relations} relation(s) are left out"));
+    } else if in_records < relations {
+        out.push(format!(
+            "{} relation(s) are left out because their two spans fall in different units",
+            relations - in_records
+        ));
+    }
+    let attributes: usize = records.iter().flat_map(|r| &r.spans).map(|s| s.attributes.len()).sum();
+    if !options.format.holds_attributes() && attributes > 0 {
+        out.push(format!(
+            "{title} cannot hold span attributes: {attributes} attribute value(s) are left out"
+        ));
+    }
+    out
 }
 
 /// The file name of a part: `train.jsonl`, or `biaozhu-spacy.jsonl` without a split.
@@ -253,6 +300,7 @@ fn part_name(options: &ExportOptions, part: Option<&str>, extension: &str) -> St
 }
 
 fn write_part(
+    schema: &Schema,
     options: &ExportOptions,
     labels: &[String],
     part: Option<&str>,
@@ -271,9 +319,9 @@ fn write_part(
         }
         Format::LabelStudio => vec![OutFile::text(
             part_name(options, part, "json"),
-            label_studio::write_tasks(records, options.label_studio),
+            label_studio::write_tasks(records, options.label_studio, schema),
         )],
-        Format::Brat => brat::write(records, part),
+        Format::Brat => brat::write(records, part, schema),
         Format::Conll => {
             vec![OutFile::text(part_name(options, part, "conll"), conll::write(records, options.tag_scheme)?)]
         }

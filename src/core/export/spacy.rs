@@ -13,12 +13,21 @@ pub fn write(records: &[Record]) -> Result<String, Vec<String>> {
     for record in records {
         let tokens = spacy_zh_char_tokens(&record.text);
         let mut spans = Vec::new();
+        // Token bounds of every written span, for relations (which point at last tokens).
+        let mut bounds = std::collections::BTreeMap::new();
         for span in &record.spans {
             match token_bounds(&tokens, span.start, span.end) {
-                Some((first, last)) => spans.push(json!({
-                    "start": span.start, "end": span.end, "label": span.label, "text": span.text,
-                    "token_start": first, "token_end": last, "type": "span",
-                })),
+                Some((first, last)) => {
+                    bounds.insert(span.id, (first, last));
+                    let mut value = json!({
+                        "start": span.start, "end": span.end, "label": span.label, "text": span.text,
+                        "token_start": first, "token_end": last, "type": "span",
+                    });
+                    if !span.attributes.is_empty() {
+                        value["attributes"] = json!(span.attributes);
+                    }
+                    spans.push(value);
+                }
                 None => problems.push(format!(
                     "{}: span {} at {}–{} «{}» does not start and end on a spaCy token boundary \
                      (it starts or ends on a space)",
@@ -26,6 +35,25 @@ pub fn write(records: &[Record]) -> Result<String, Vec<String>> {
                 )),
             }
         }
+        // Prodigy's relations: head and child are the indices of each span's last token.
+        let span_json = |id| {
+            let span = record.span(id)?;
+            let (first, last) = bounds.get(&id)?;
+            Some(
+                json!({"start": span.start, "end": span.end, "token_start": first, "token_end": last, "label": span.label}),
+            )
+        };
+        let relations: Vec<_> = record
+            .relations
+            .iter()
+            .filter_map(|r| {
+                let (head, child) = (bounds.get(&r.from)?.1, bounds.get(&r.to)?.1);
+                Some(json!({
+                    "head": head, "child": child, "label": r.kind,
+                    "head_span": span_json(r.from)?, "child_span": span_json(r.to)?,
+                }))
+            })
+            .collect();
         let tokens: Vec<_> = tokens
             .iter()
             .enumerate()
@@ -35,6 +63,7 @@ pub fn write(records: &[Record]) -> Result<String, Vec<String>> {
             "text": record.text,
             "spans": spans,
             "tokens": tokens,
+            "relations": relations,
             "meta": {"id": record.id, "doc_id": record.doc_id.0, "doc_name": record.doc_name, "offset": record.offset},
             "answer": "accept",
         });

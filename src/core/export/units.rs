@@ -3,11 +3,12 @@
 //! never dropped silently: it is reported, and either the units it joins are merged or the span
 //! is left out, as the user chooses.
 
-use crate::core::document::{DocId, Document, SpanId};
+use crate::core::document::{DocId, Document, RelationId, SpanId};
 use crate::core::layout::paragraphs;
 use crate::core::offsets::CharRange;
 use crate::core::project::Project;
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -36,6 +37,17 @@ pub struct RecordSpan {
     pub label: String,
     pub layer: String,
     pub text: String,
+    /// Attribute values that apply to the span's label (others are kept in the project only).
+    pub attributes: BTreeMap<String, String>,
+}
+
+/// A relation whose two spans are both in the record.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RecordRelation {
+    pub id: RelationId,
+    pub kind: String,
+    pub from: SpanId,
+    pub to: SpanId,
 }
 
 /// One exported unit: a document, a paragraph or a sentence, with its spans.
@@ -49,6 +61,13 @@ pub struct Record {
     pub offset: usize,
     pub text: String,
     pub spans: Vec<RecordSpan>,
+    pub relations: Vec<RecordRelation>,
+}
+
+impl Record {
+    pub fn span(&self, id: SpanId) -> Option<&RecordSpan> {
+        self.spans.iter().find(|s| s.id == id)
+    }
 }
 
 /// A span that crossed a unit boundary.
@@ -179,7 +198,7 @@ pub fn records(
                 Granularity::Paragraph => format!("{}#p{}", doc.id, n + 1),
                 Granularity::Sentence => format!("{}#s{}", doc.id, n + 1),
             };
-            let record_spans = spans
+            let record_spans: Vec<RecordSpan> = spans
                 .iter()
                 .filter(|s| unit.contains(&s.range))
                 .map(|s| RecordSpan {
@@ -189,7 +208,20 @@ pub fn records(
                     label: s.label.clone(),
                     layer: project.schema.layer_of(&s.label).map(|l| l.name.clone()).unwrap_or_default(),
                     text: doc.slice(s.range).to_string(),
+                    attributes: s
+                        .attributes
+                        .iter()
+                        .filter(|(name, _)| project.schema.attributes_for(&s.label).any(|a| &a.name == *name))
+                        .map(|(k, v)| (k.clone(), v.clone()))
+                        .collect(),
                 })
+                .collect();
+            let inside = |id: SpanId| record_spans.iter().any(|s| s.id == id);
+            let relations = doc
+                .relations()
+                .iter()
+                .filter(|r| inside(r.from) && inside(r.to))
+                .map(|r| RecordRelation { id: r.id, kind: r.kind.clone(), from: r.from, to: r.to })
                 .collect();
             out.push(Record {
                 id,
@@ -198,6 +230,7 @@ pub fn records(
                 offset: unit.start,
                 text: doc.slice(*unit).to_string(),
                 spans: record_spans,
+                relations,
             });
         }
     }

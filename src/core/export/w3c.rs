@@ -37,21 +37,34 @@ pub fn source_iri(record_id: &str) -> String {
     uuid_iri(&format!("biaozhu:text:{record_id}"))
 }
 
+/// The IRI of a span's annotation.
+fn span_iri(record: &Record, span: crate::core::SpanId) -> String {
+    uuid_iri(&format!("biaozhu:span:{}:{}", record.id, span.0))
+}
+
 pub fn annotations(record: &Record) -> Vec<Value> {
     let chars: Vec<char> = record.text.chars().collect();
     let source = source_iri(&record.id);
-    record
-        .spans
-        .iter()
-        .map(|span| {
+    let spans = record.spans.iter().map(|span| {
             let prefix: String = chars[span.start.saturating_sub(QUOTE_CONTEXT)..span.start].iter().collect();
             let suffix: String =
                 chars[span.end..(span.end + QUOTE_CONTEXT).min(chars.len())].iter().collect();
+            let tag = json!({"type": "TextualBody", "purpose": "tagging", "value": span.label});
+            // Attributes are further bodies that describe the span, named by a biaozhu: key.
+            let body = if span.attributes.is_empty() {
+                tag
+            } else {
+                let mut bodies = vec![tag];
+                bodies.extend(span.attributes.iter().map(|(name, value)| {
+                    json!({"type": "TextualBody", "purpose": "describing", "value": value, "biaozhu:attribute": name})
+                }));
+                Value::Array(bodies)
+            };
             json!({
-                "id": uuid_iri(&format!("biaozhu:span:{}:{}", record.id, span.id.0)),
+                "id": span_iri(record, span.id),
                 "type": "Annotation",
                 "motivation": "tagging",
-                "body": {"type": "TextualBody", "purpose": "tagging", "value": span.label},
+                "body": body,
                 "target": {
                     "source": source,
                     "selector": [
@@ -60,8 +73,22 @@ pub fn annotations(record: &Record) -> Vec<Value> {
                     ],
                 },
             })
+        });
+    // A relation links the annotation of its source span to that of its target, typed by a
+    // tagging body; direction is carried by target (from) and body (to), not by array order.
+    let relations = record.relations.iter().map(|relation| {
+        json!({
+            "id": uuid_iri(&format!("biaozhu:relation:{}:{}", record.id, relation.id.0)),
+            "type": "Annotation",
+            "motivation": "linking",
+            "target": span_iri(record, relation.from),
+            "body": [
+                span_iri(record, relation.to),
+                {"type": "TextualBody", "purpose": "tagging", "value": relation.kind},
+            ],
         })
-        .collect()
+    });
+    spans.chain(relations).collect()
 }
 
 /// The collection: every annotation of every record, plus each text and its source IRI so

@@ -36,7 +36,8 @@ pub(super) fn read(file: &InFile, value: &Value) -> Result<Parsed, String> {
             Some((id, doc))
         })
         .collect();
-    for (n, item) in items.iter().enumerate() {
+    // Linking annotations (relations) are not imported yet; tagging ones are the spans.
+    for (n, item) in items.iter().enumerate().filter(|(_, i)| i["motivation"] != "linking") {
         let at = format!("{} annotation {}", file.name, n + 1);
         let source = item["target"]["source"].as_str().ok_or(format!("{at}: no target.source"))?;
         let doc = docs
