@@ -2,6 +2,7 @@
 // survives a reload and comes out in the export.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
 import { start, stop, openApp, waitForSpanCount, label, labelIn, download } from './helpers.mjs';
 
 let env;
@@ -48,6 +49,20 @@ test("王新伟's directive: issued_by → 王新伟, cue 强调, reload, export
   assert.equal(directive.text, CLAUSE);
   assert.deepEqual(directive.attributes, { cue: '强调', note: '第三篇报道' });
   assert.deepEqual(doc.relations.map((r) => [r.type, r.from, r.to]), [['issued_by', directive.id, per.id]]);
+
+  // The dataset exports carry it where the format can, and say so where it cannot.
+  await page.click('[data-testid=export-dataset]');
+  await page.selectOption('[data-testid=export-format]', 'spacy');
+  const [file] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=export-download]')]);
+  const line = JSON.parse(fs.readFileSync(await file.path(), 'utf8').trim());
+  const rel = line.relations[0];
+  assert.equal(rel.label, 'issued_by');
+  assert.equal(line.tokens[rel.head].end, directive.end);
+  assert.equal(line.tokens[rel.child].end, per.end);
+  assert.equal(line.spans.find((s) => s.label === 'DIRECTIVE').attributes.cue, '强调');
+  await page.selectOption('[data-testid=export-format]', 'doccano');
+  assert.match(await page.textContent('[data-testid=export-left-out]'), /cannot hold relations: 1 relation\(s\) are left out/);
+  await page.click('text=关闭 Close');
 
   // Deleting the person removes the relation; one undo brings both back.
   await page.click('[data-testid=span][data-label=PER]');

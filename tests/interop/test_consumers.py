@@ -32,6 +32,21 @@ def expected_spans(labels=None):
                   if labels is None or s["label"] in labels)
 
 
+def expected_relations():
+    """(type, source text, target text) of every relation in the sample."""
+    out = []
+    for doc in PROJECT["documents"]:
+        text = {s["id"]: s["text"] for s in doc["spans"]}
+        out += [(r["type"], text[r["from"]], text[r["to"]]) for r in doc.get("relations", [])]
+    return sorted(out)
+
+
+def expected_attributes():
+    """(span text, attribute, value) of every attribute in the sample."""
+    return sorted((s["text"], k, v) for d in PROJECT["documents"] for s in d["spans"]
+                  for k, v in s.get("attributes", {}).items())
+
+
 def read_jsonl(path):
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
@@ -52,7 +67,13 @@ def test_spacy_blank_zh_aligns_every_span_and_stores_them_in_a_docbin(tmp_path_f
     assert nlp.tokenizer.segmenter == "char"
     bin_ = DocBin(store_user_data=True)
     found = []
+    relations = []
     for line in read_jsonl(out / "biaozhu-spacy.jsonl"):
+        # Prodigy relations point at the last token of each span (rel_component convention).
+        by_end = {s["token_end"]: s["text"] for s in line["spans"]}
+        for r in line["relations"]:
+            assert r["head_span"]["token_end"] == r["head"] and r["child_span"]["token_end"] == r["child"]
+            relations.append((r["label"], by_end[r["head"]], by_end[r["child"]]))
         doc = nlp.make_doc(line["text"])
         assert [t.text for t in doc] == [t["text"] for t in line["tokens"]]
         assert [bool(t.whitespace_) for t in doc] == [t["ws"] for t in line["tokens"]]
@@ -70,6 +91,11 @@ def test_spacy_blank_zh_aligns_every_span_and_stores_them_in_a_docbin(tmp_path_f
         bin_.add(doc)
         found += [(s.label_, s.text) for s in spans]
     assert sorted(found) == expected_spans()
+    if units == "document":
+        assert sorted(relations) == expected_relations()
+    else:
+        # Relations between spans of different sentences cannot be in a sentence record.
+        assert relations and set(relations) <= set(expected_relations())
     loaded = list(DocBin().from_bytes(bin_.to_bytes()).get_docs(nlp.vocab))
     assert sorted((s.label_, s.text) for d in loaded for s in d.spans["sc"]) == expected_spans()
     assert sorted((e.label_, e.text) for d in loaded for e in d.ents) == expected_spans(ENTITY_LABELS)
@@ -145,7 +171,7 @@ def test_label_studio_tasks_load_in_label_studio_converter(tmp_path_factory, tmp
     out = export(tmp_path_factory, "ls-" + kind, "--format", "label-studio", "--label-studio", kind)
     tasks = json.loads((out / "biaozhu-label-studio.json").read_text(encoding="utf-8"))
     for task in tasks:
-        for region in task[kind][0]["result"]:
+        for region in (r for r in task[kind][0]["result"] if r["type"] == "labels"):
             v = region["value"]
             assert task["data"]["text"][v["start"]:v["end"]] == v["text"]
     if kind == "predictions":
@@ -154,12 +180,23 @@ def test_label_studio_tasks_load_in_label_studio_converter(tmp_path_factory, tmp
     converter = Converter(config=config, project_dir=str(out), download_resources=False)
     converter.convert(str(out / "biaozhu-label-studio.json"), str(tmp_path), "JSON_MIN", is_dir=False)
     records = json.loads((tmp_path / "result.json").read_text(encoding="utf-8"))
-    found = []
+    found, cues = [], []
     for record in records:
         for region in record["label"]:
             assert record["text"][region["start"]:region["end"]] == region["text"]
             found += [(l, region["text"]) for l in region["labels"]]
+        # JSON_MIN flattens per-region choices to their values.
+        cue = record.get("cue", [])
+        cues += cue if isinstance(cue, list) else [cue]
     assert sorted(found) == expected_spans()
+    assert sorted(cues) == sorted(v for _, name, v in expected_attributes() if name == "cue")
+    # The relations are in the tasks, between the region ids of the spans.
+    relations = []
+    for task in tasks:
+        regions = {r["id"]: r["value"]["text"] for r in task["annotations"][0]["result"] if r["type"] == "labels"}
+        relations += [(r["labels"][0], regions[r["from_id"]], regions[r["to_id"]])
+                      for r in task["annotations"][0]["result"] if r["type"] == "relation"]
+    assert sorted(relations) == expected_relations()
 
 
 def test_brat_files_parse_with_bioc(tmp_path_factory):
@@ -168,7 +205,7 @@ def test_brat_files_parse_with_bioc(tmp_path_factory):
 
     out = export(tmp_path_factory, "brat", "--format", "brat")
     assert "DIRECTIVE" in (out / "annotation.conf").read_text(encoding="utf-8")
-    found = []
+    found, relations, attributes = [], [], []
     for ann_path in sorted(out.glob("*.ann")):
         with open(ann_path.with_suffix(".txt"), encoding="utf-8", newline="") as f:
             text = f.read()  # newline="": \r\n stays two characters, as the offsets count it
@@ -181,7 +218,13 @@ def test_brat_files_parse_with_bioc(tmp_path_factory):
             # brat joins discontinuous fragments with one space.
             assert " ".join(text[p.begin:p.end] for p in pieces) == entity.text
             found.append((entity.type, entity.text))
+        text_of = {e.id: e.text for e in doc.entities}
+        relations += [(r.type, text_of[r.arguments["Arg1"]], text_of[r.arguments["Arg2"]]) for r in doc.relations]
+        attributes += [(text_of[a.refid], a.type, value) for a in doc.attributes for value in a.attributes]
+        attributes += [(text_of[n.refid],) + tuple(n.text.split(": ", 1)) for n in doc.notes]
     assert sorted(found) == expected_spans()
+    assert sorted(relations) == expected_relations()
+    assert sorted(attributes) == expected_attributes()
 
 
 def test_doccano_jsonl_in_code_points_and_the_utf16_variant(tmp_path_factory):
@@ -189,9 +232,14 @@ def test_doccano_jsonl_in_code_points_and_the_utf16_variant(tmp_path_factory):
     found = [(l, row["text"][s:e]) for row in read_jsonl(out / "biaozhu-doccano.jsonl") for s, e, l in row["label"]]
     assert sorted(found) == expected_spans()
     out = export(tmp_path_factory, "doccano-entities", "--format", "doccano-entities")
-    found = [(e["label"], row["text"][e["start_offset"]:e["end_offset"]])
-             for row in read_jsonl(out / "biaozhu-doccano-entities.jsonl") for e in row["entities"]]
+    rows = read_jsonl(out / "biaozhu-doccano-entities.jsonl")
+    found = [(e["label"], row["text"][e["start_offset"]:e["end_offset"]]) for row in rows for e in row["entities"]]
     assert sorted(found) == expected_spans()
+    relations = []
+    for row in rows:
+        text = {e["id"]: row["text"][e["start_offset"]:e["end_offset"]] for e in row["entities"]}
+        relations += [(r["type"], text[r["from_id"]], text[r["to_id"]]) for r in row["relations"]]
+    assert sorted(relations) == expected_relations()
     out = export(tmp_path_factory, "doccano-utf16", "--format", "doccano-utf16")
     found = []
     for row in read_jsonl(out / "biaozhu-doccano-utf16.jsonl"):
@@ -206,13 +254,18 @@ def test_w3c_annotations_select_by_code_points(tmp_path_factory):
     assert collection["@context"] == "http://www.w3.org/ns/anno.jsonld"
     texts = {s["id"]: s["text"] for s in collection["biaozhu:sources"]}
     found = []
-    for item in collection["first"]["items"]:
+    items = collection["first"]["items"]
+    exact = {i["id"]: i["target"]["selector"][1]["exact"] for i in items if i["motivation"] == "tagging"}
+    links = [(i["body"][1]["value"], exact[i["target"]], exact[i["body"][0]]) for i in items if i["motivation"] == "linking"]
+    assert sorted(links) == expected_relations()
+    for item in (i for i in items if i["motivation"] == "tagging"):
         assert item["id"].startswith("urn:uuid:")
         position, quote = item["target"]["selector"]
         text = texts[item["target"]["source"]]
         assert text[position["start"]:position["end"]] == quote["exact"]
         assert text[:position["start"]].endswith(quote["prefix"])
         assert text[position["end"]:].startswith(quote["suffix"])
-        found.append((item["body"]["value"], quote["exact"]))
+        bodies = item["body"] if isinstance(item["body"], list) else [item["body"]]
+        found.append((bodies[0]["value"], quote["exact"]))
     assert sorted(found) == expected_spans()
-    assert collection["total"] == len(found)
+    assert collection["total"] == len(items)
