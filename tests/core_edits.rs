@@ -102,6 +102,14 @@ fn undo_and_redo_of_every_command() {
     assert_undo_redo(&mut s, Command::RemoveSpan { doc: doc.clone(), span: SpanId(50) });
     assert_undo_redo(&mut s, Command::Relabel { doc: doc.clone(), span: per, label: "ORG".into() });
     assert_undo_redo(&mut s, Command::SetStatus { doc: doc.clone(), status: DocStatus::Done });
+    assert_undo_redo(
+        &mut s,
+        Command::SetDocField { doc: doc.clone(), field: DocField::Annotator, value: "张三".into() },
+    );
+    assert_undo_redo(
+        &mut s,
+        Command::SetDocField { doc: doc.clone(), field: DocField::Note, value: "第二遍".into() },
+    );
     let other = Document::new(DocId::from("news-2"), "second", "徐立毅强调");
     assert_undo_redo(&mut s, Command::AddDocument { at: 0, doc: Box::new(other) });
     assert_undo_redo(&mut s, Command::RemoveDocument { doc: DocId::from("news-2") });

@@ -145,10 +145,18 @@ fn spans_may_omit_text_and_layer_and_a_bom_is_ignored() {
 fn document_status_is_kept_defaults_to_todo_and_is_checked() {
     let mut s = Session::new(sample());
     s.apply(Command::SetStatus { doc: DocId::from("news-1"), status: DocStatus::Done }).unwrap();
+    s.apply(Command::SetDocField {
+        doc: DocId::from("news-1"),
+        field: DocField::Annotator,
+        value: "李四".into(),
+    })
+    .unwrap();
     let json = export_project(s.project());
     let file: Value = serde_json::from_str(&json).unwrap();
     assert_eq!(file["documents"][1]["status"], "done");
     assert_eq!(file["documents"][0]["status"], "todo");
+    assert_eq!(file["documents"][1]["annotator"], "李四");
+    assert!(file["documents"][0].get("annotator").is_none(), "empty fields are left out");
     assert_eq!(import_project(&json).unwrap(), *s.project());
     let mut without = file.clone();
     without["documents"][1].as_object_mut().unwrap().remove("status");

@@ -1,7 +1,7 @@
 //! Edits as plain data. Applying a command validates it against the project and returns its
 //! inverse, computed from the state before the edit; undo applies that inverse.
 
-use super::document::{DocId, DocStatus, Document, Relation, RelationId, Span, SpanId};
+use super::document::{DocField, DocId, DocStatus, Document, Relation, RelationId, Span, SpanId};
 use super::error::EditError;
 use super::project::Project;
 
@@ -23,6 +23,11 @@ pub enum Command {
     SetStatus {
         doc: DocId,
         status: DocStatus,
+    },
+    SetDocField {
+        doc: DocId,
+        field: DocField,
+        value: String,
     },
     AddRelation {
         doc: DocId,
@@ -151,6 +156,11 @@ impl Command {
                     None => target.attributes.remove(&name),
                 };
                 Ok(Command::SetAttribute { doc, span, name, value: old })
+            }
+            Command::SetDocField { doc, field, value } => {
+                let document = project.document_mut(&doc)?;
+                let old = std::mem::replace(document.field_mut(field), value);
+                Ok(Command::SetDocField { doc, field, value: old })
             }
             Command::SetStatus { doc, status } => {
                 let document = project.document_mut(&doc)?;

@@ -68,6 +68,14 @@ impl DocStatus {
     }
 }
 
+/// A free-text field of a document.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DocField {
+    Annotator,
+    Note,
+}
+
 /// A labelled range of a document's text. The layer follows from the label via the schema.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Span {
@@ -110,6 +118,9 @@ pub struct Document {
     pub id: DocId,
     pub name: String,
     pub status: DocStatus,
+    /// Who annotates the document, and a free note about it (both may be empty).
+    pub annotator: String,
+    pub note: String,
     text: String,
     index: CharIndex,
     /// Kept sorted by (start, end, id) so that lookups by position are binary searches.
@@ -125,6 +136,8 @@ impl Document {
             id,
             name: name.into(),
             status: DocStatus::Todo,
+            annotator: String::new(),
+            note: String::new(),
             text,
             index,
             spans: Vec::new(),
@@ -136,6 +149,20 @@ impl Document {
     pub fn with_status(mut self, status: DocStatus) -> Self {
         self.status = status;
         self
+    }
+
+    pub fn field(&self, field: DocField) -> &str {
+        match field {
+            DocField::Annotator => &self.annotator,
+            DocField::Note => &self.note,
+        }
+    }
+
+    pub(crate) fn field_mut(&mut self, field: DocField) -> &mut String {
+        match field {
+            DocField::Annotator => &mut self.annotator,
+            DocField::Note => &mut self.note,
+        }
     }
 
     pub fn text(&self) -> &str {

@@ -3,7 +3,7 @@
 //! so it is tested natively.
 
 use super::command::Command;
-use super::document::{DocId, DocStatus, Document, Relation, RelationId, SpanId};
+use super::document::{DocField, DocId, DocStatus, Document, Relation, RelationId, SpanId};
 use super::import::{plan, suggest_label, LabelChoice, Parsed};
 use super::layout::trim_selection;
 use super::offsets::CharRange;
@@ -94,6 +94,7 @@ pub enum EditorAction {
     },
     RemoveDocument(DocId),
     SetStatus(DocId, DocStatus),
+    SetDocField(DocId, DocField, String),
     /// A project file was read; `source` names it in messages.
     ImportProject {
         source: String,
@@ -284,6 +285,13 @@ impl EditorState {
                 let doc = Document::new(id.clone(), name, text);
                 if self.edit(Command::AddDocument { at, doc: Box::new(doc) }) {
                     self.open(id);
+                }
+            }
+            EditorAction::SetDocField(doc, field, value) => {
+                let value = value.trim().to_string();
+                let current = self.project().document(&doc).map(|d| d.field(field).to_string());
+                if current.is_some_and(|c| c != value) {
+                    self.edit(Command::SetDocField { doc, field, value });
                 }
             }
             EditorAction::SetStatus(doc, status) => {

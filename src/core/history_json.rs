@@ -2,7 +2,7 @@
 //! the project in browser storage; not part of the project export.
 
 use super::command::Command;
-use super::document::{DocId, DocStatus, Document, Relation, RelationId, Span, SpanId};
+use super::document::{DocField, DocId, DocStatus, Document, Relation, RelationId, Span, SpanId};
 use super::offsets::CharRange;
 use super::project::Project;
 use super::project_json::{export_project, import_project};
@@ -59,6 +59,11 @@ enum Step {
         doc: String,
         status: DocStatus,
     },
+    SetDocField {
+        doc: String,
+        field: DocField,
+        value: String,
+    },
     AddRelation {
         doc: String,
         relation: RelationRecord,
@@ -84,6 +89,10 @@ enum Step {
         name: String,
         #[serde(default)]
         status: DocStatus,
+        #[serde(default)]
+        annotator: String,
+        #[serde(default)]
+        note: String,
         text: String,
         spans: Vec<SpanRecord>,
         #[serde(default)]
@@ -142,6 +151,9 @@ fn step_of(command: &Command) -> Step {
             Step::Relabel { doc: doc.0.clone(), span: span.0, label: label.clone() }
         }
         Command::SetStatus { doc, status } => Step::SetStatus { doc: doc.0.clone(), status: *status },
+        Command::SetDocField { doc, field, value } => {
+            Step::SetDocField { doc: doc.0.clone(), field: *field, value: value.clone() }
+        }
         Command::AddRelation { doc, relation } => {
             Step::AddRelation { doc: doc.0.clone(), relation: relation_record(relation) }
         }
@@ -159,6 +171,8 @@ fn step_of(command: &Command) -> Step {
             id: doc.id.0.clone(),
             name: doc.name.clone(),
             status: doc.status,
+            annotator: doc.annotator.clone(),
+            note: doc.note.clone(),
             text: doc.text().to_string(),
             spans: doc.spans().iter().map(span_record).collect(),
             relations: doc.relations().iter().map(relation_record).collect(),
@@ -177,6 +191,7 @@ fn command_of(step: Step) -> Option<Command> {
         Step::RemoveSpan { doc, span } => Command::RemoveSpan { doc: DocId(doc), span: SpanId(span) },
         Step::Relabel { doc, span, label } => Command::Relabel { doc: DocId(doc), span: SpanId(span), label },
         Step::SetStatus { doc, status } => Command::SetStatus { doc: DocId(doc), status },
+        Step::SetDocField { doc, field, value } => Command::SetDocField { doc: DocId(doc), field, value },
         Step::AddRelation { doc, relation } => {
             Command::AddRelation { doc: DocId(doc), relation: relation_from(relation) }
         }
@@ -189,8 +204,10 @@ fn command_of(step: Step) -> Option<Command> {
         Step::SetAttribute { doc, span, name, value } => {
             Command::SetAttribute { doc: DocId(doc), span: SpanId(span), name, value }
         }
-        Step::AddDocument { at, id, name, status, text, spans, relations } => {
+        Step::AddDocument { at, id, name, status, annotator, note, text, spans, relations } => {
             let mut doc = Document::new(DocId(id), name, text).with_status(status);
+            doc.annotator = annotator;
+            doc.note = note;
             for span in spans {
                 if !doc.contains_range(CharRange::new(span.start, span.end)) {
                     return None;

@@ -18,7 +18,7 @@ pub mod session;
 pub mod text_input;
 
 pub use command::Command;
-pub use document::{DocId, DocStatus, Document, Relation, RelationId, Span, SpanId};
+pub use document::{DocField, DocId, DocStatus, Document, Relation, RelationId, Span, SpanId};
 pub use error::EditError;
 pub use offsets::{CharRange, Snap};
 pub use project::Project;

@@ -35,6 +35,10 @@ struct DocumentFile {
     /// `todo` (the default), `in_progress` or `done`.
     #[serde(default)]
     status: DocStatus,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    annotator: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    note: String,
     text: String,
     #[serde(default)]
     spans: Vec<SpanFile>,
@@ -78,6 +82,8 @@ pub fn export_project(project: &Project) -> String {
             id: doc.id.0.clone(),
             name: doc.name.clone(),
             status: doc.status,
+            annotator: doc.annotator.clone(),
+            note: doc.note.clone(),
             text: doc.text().to_string(),
             spans: doc
                 .spans()
@@ -233,7 +239,12 @@ pub fn import_project(json: &str) -> Result<Project, ImportError> {
         let doc_id = DocId(file.id);
         let at = project.documents().len();
         project
-            .insert_document(at, Document::new(doc_id.clone(), file.name, file.text).with_status(file.status))
+            .insert_document(at, {
+                let mut doc = Document::new(doc_id.clone(), file.name, file.text).with_status(file.status);
+                doc.annotator = file.annotator;
+                doc.note = file.note;
+                doc
+            })
             .expect("document ids checked above");
         for span in file.spans {
             let doc = project.document(&doc_id).expect("inserted above");

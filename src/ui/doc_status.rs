@@ -2,7 +2,7 @@
 
 use super::store::StoreHandle;
 use crate::core::editor::EditorAction;
-use crate::core::DocStatus;
+use crate::core::{DocField, DocStatus};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -23,6 +23,18 @@ pub fn DocStatusPicker(props: &DocStatusPickerProps) -> Html {
             }
         })
     };
+    let field_input = |field: DocField, testid: &'static str, placeholder: &'static str| {
+        let store = props.store.clone();
+        let id = doc.id.clone();
+        let onchange = Callback::from(move |event: Event| {
+            let value = event.target_unchecked_into::<web_sys::HtmlInputElement>().value();
+            store.dispatch(EditorAction::SetDocField(id.clone(), field, value));
+        });
+        html! {
+            <input type="text" class="doc-status__field" data-testid={testid} {placeholder}
+                   value={doc.field(field).to_string()} {onchange} />
+        }
+    };
     let options = DocStatus::ALL.map(|status| {
         html! {
             <option value={status.key()} selected={status == doc.status}>{ status.title() }</option>
@@ -33,6 +45,8 @@ pub fn DocStatusPicker(props: &DocStatusPickerProps) -> Html {
             <span class="doc-status__name">{ doc.name.clone() }</span>
             { " 状态 Status " }
             <select data-testid="doc-status" {onchange}>{ for options }</select>
+            { field_input(DocField::Annotator, "doc-annotator", "标注者 annotator") }
+            { field_input(DocField::Note, "doc-note", "备注 note") }
         </label>
     }
 }

@@ -32,6 +32,8 @@ test("王新伟's directive: issued_by → 王新伟, cue 强调, reload, export
   await page.selectOption('[data-testid=attr-cue]', '强调');
   await page.fill('[data-testid=attr-note]', '第三篇报道');
   await page.press('[data-testid=attr-note]', 'Enter');
+  await page.fill('[data-testid=doc-annotator]', '张三');
+  await page.press('[data-testid=doc-annotator]', 'Enter');
   await page.click('[data-testid=text-view]', { position: { x: 5, y: 5 } });
   await page.waitForSelector('[data-testid=save-status][data-state=saved]');
 
@@ -48,6 +50,7 @@ test("王新伟's directive: issued_by → 王新伟, cue 强调, reload, export
   assert.equal(per.text, '王新伟');
   assert.equal(directive.text, CLAUSE);
   assert.deepEqual(directive.attributes, { cue: '强调', note: '第三篇报道' });
+  assert.equal(doc.annotator, '张三');
   assert.deepEqual(doc.relations.map((r) => [r.type, r.from, r.to]), [['issued_by', directive.id, per.id]]);
 
   // The dataset exports carry it where the format can, and say so where it cannot.
