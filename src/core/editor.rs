@@ -9,6 +9,8 @@ use super::layout::trim_selection;
 use super::offsets::CharRange;
 use super::project::Project;
 use super::project_json::ImportError;
+use super::schema::Schema;
+use super::schema_edit::plan_schema_change;
 use super::session::Session;
 use std::collections::BTreeMap;
 
@@ -95,6 +97,11 @@ pub enum EditorAction {
     RemoveDocument(DocId),
     SetStatus(DocId, DocStatus),
     SetDocField(DocId, DocField, String),
+    /// Replace the schema; spans of renamed labels follow (old name → new name).
+    ApplySchema {
+        schema: Box<Schema>,
+        renames: BTreeMap<String, String>,
+    },
     /// A project file was read; `source` names it in messages.
     ImportProject {
         source: String,
@@ -285,6 +292,24 @@ impl EditorState {
                 let doc = Document::new(id.clone(), name, text);
                 if self.edit(Command::AddDocument { at, doc: Box::new(doc) }) {
                     self.open(id);
+                }
+            }
+            EditorAction::ApplySchema { schema, renames } => {
+                match plan_schema_change(self.project(), &schema, &renames) {
+                    Ok((next, impact)) => {
+                        if self.edit(Command::ReplaceProject(Box::new(next))) {
+                            self.after_history_step();
+                            self.sticky_label = None;
+                            self.notice = Some(Notice::info(format!(
+                                "schema changed: {} span(s) renamed, {}; Ctrl+Z undoes",
+                                impact.renamed_spans,
+                                impact.describe()
+                            )));
+                        }
+                    }
+                    Err(message) => {
+                        self.notice = Some(Notice::error(format!("the schema was not changed: {message}")))
+                    }
                 }
             }
             EditorAction::SetDocField(doc, field, value) => {

@@ -14,6 +14,7 @@ pub mod offsets;
 pub mod project;
 pub mod project_json;
 pub mod schema;
+pub mod schema_edit;
 pub mod session;
 pub mod text_input;
 

@@ -142,6 +142,14 @@ impl Schema {
                     problems.push(format!("label \"{}\" is defined twice", label.name));
                 }
                 names.push(&label.name);
+                if label.hotkey.is_whitespace() || label.hotkey.is_control() {
+                    problems.push(format!("label \"{}\" needs a hotkey", label.name));
+                } else if RESERVED_KEYS.contains(&label.hotkey.to_ascii_lowercase()) {
+                    problems.push(format!(
+                        "label \"{}\" cannot use the hotkey \"{}\": R draws relations, A opens attributes, digits pick relation types",
+                        label.name, label.hotkey
+                    ));
+                }
                 if let Some((_, other)) = hotkeys.iter().find(|(k, _)| *k == label.hotkey) {
                     problems.push(format!(
                         "labels \"{}\" and \"{}\" share the hotkey \"{}\"",
@@ -153,6 +161,15 @@ impl Schema {
         }
         let mut relation_names: Vec<&str> = Vec::new();
         for relation in &self.relations {
+            if relation.name.trim().is_empty() {
+                problems.push("a relation type has an empty name".to_string());
+            }
+            if relation.from.is_empty() || relation.to.is_empty() {
+                problems.push(format!(
+                    "relation type \"{}\" needs at least one label at each end",
+                    relation.name
+                ));
+            }
             if relation_names.contains(&relation.name.as_str()) {
                 problems.push(format!("relation type \"{}\" is defined twice", relation.name));
             }
@@ -168,6 +185,9 @@ impl Schema {
         }
         let mut attribute_names: Vec<&str> = Vec::new();
         for attribute in &self.attributes {
+            if attribute.name.trim().is_empty() {
+                problems.push("an attribute has an empty name".to_string());
+            }
             if attribute_names.contains(&attribute.name.as_str()) {
                 problems.push(format!("attribute \"{}\" is defined twice", attribute.name));
             }
@@ -188,6 +208,9 @@ impl Schema {
 fn label(name: &str, zh: &str, en: &str, color: &str, hotkey: char) -> Label {
     Label { name: name.into(), zh: zh.into(), en: en.into(), color: color.into(), hotkey }
 }
+
+/// Keys the editor uses for itself, so no label may take them.
+pub const RESERVED_KEYS: [char; 12] = ['r', 'a', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9'];
 
 pub const DIRECTIVE_LAYER: &str = "directive";
 pub const ENTITY_LAYER: &str = "entity";

@@ -1,0 +1,122 @@
+//! Changing the schema of a project that already has annotations: renamed labels carry their
+//! spans along, spans of deleted labels go (with their relations), and a change that would
+//! break the overlap rules is refused. The change is computed first, so the user can be told
+//! what it removes before it happens, then applied as one undoable step.
+
+use super::command::Command;
+use super::document::Document;
+use super::project::Project;
+use super::schema::Schema;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// What a schema change does to the annotations.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct SchemaImpact {
+    /// Spans removed because their label is gone, by label.
+    pub removed_spans: BTreeMap<String, usize>,
+    /// Relations removed because a span, their type or their endpoint rule is gone.
+    pub removed_relations: usize,
+    /// Spans whose label was renamed.
+    pub renamed_spans: usize,
+}
+
+impl SchemaImpact {
+    pub fn removes_anything(&self) -> bool {
+        !self.removed_spans.is_empty() || self.removed_relations > 0
+    }
+
+    /// One sentence for a confirmation: "deletes 3 PER spans and 1 relation".
+    pub fn describe(&self) -> String {
+        let mut parts: Vec<String> =
+            self.removed_spans.iter().map(|(label, n)| format!("{n} {label} span(s)")).collect();
+        if self.removed_relations > 0 {
+            parts.push(format!("{} relation(s)", self.removed_relations));
+        }
+        if parts.is_empty() {
+            "removes nothing".to_string()
+        } else {
+            format!("deletes {}", parts.join(", "))
+        }
+    }
+}
+
+/// The project as it would be under `schema`, with labels renamed per `renames` (old → new),
+/// and what that costs.
+///
+/// # Errors
+/// A message when the schema itself is unusable, or when existing spans would break its
+/// overlap rules (naming the spans).
+pub fn plan_schema_change(
+    project: &Project,
+    schema: &Schema,
+    renames: &BTreeMap<String, String>,
+) -> Result<(Project, SchemaImpact), String> {
+    let problems = schema.problems();
+    if !problems.is_empty() {
+        return Err(problems.join("; "));
+    }
+    let mut next = Project::new(schema.clone());
+    let mut impact = SchemaImpact::default();
+    for (at, doc) in project.documents().iter().enumerate() {
+        let mut bare = Document::new(doc.id.clone(), doc.name.clone(), doc.text()).with_status(doc.status);
+        bare.annotator = doc.annotator.clone();
+        bare.note = doc.note.clone();
+        Command::AddDocument { at, doc: Box::new(bare) }.apply(&mut next).map_err(|e| e.to_string())?;
+        for span in doc.spans() {
+            let label = renames.get(&span.label).cloned().unwrap_or_else(|| span.label.clone());
+            if schema.label(&label).is_none() {
+                *impact.removed_spans.entry(span.label.clone()).or_insert(0) += 1;
+                continue;
+            }
+            if label != span.label {
+                impact.renamed_spans += 1;
+            }
+            let mut moved = span.clone();
+            moved.label = label;
+            Command::AddSpan { doc: doc.id.clone(), span: moved }.apply(&mut next).map_err(|e| {
+                format!("document \"{}\": span {} «{}»: {e}", doc.id, span.id, doc.slice(span.range))
+            })?;
+        }
+        for relation in doc.relations() {
+            let add = Command::AddRelation { doc: doc.id.clone(), relation: relation.clone() };
+            if add.apply(&mut next).is_err() {
+                impact.removed_relations += 1;
+            }
+        }
+    }
+    Ok((next, impact))
+}
+
+pub const SCHEMA_FORMAT: &str = "biaozhu-schema";
+
+#[derive(Serialize, Deserialize)]
+struct SchemaFile {
+    format: String,
+    version: u64,
+    schema: Schema,
+}
+
+/// The schema alone, as a JSON file.
+pub fn export_schema(schema: &Schema) -> String {
+    let file = SchemaFile { format: SCHEMA_FORMAT.into(), version: 1, schema: schema.clone() };
+    serde_json::to_string_pretty(&file).expect("a schema serialises")
+}
+
+/// Reads a schema file (or the `schema` of a project file).
+///
+/// # Errors
+/// A message naming what is wrong.
+pub fn import_schema(json: &str) -> Result<Schema, String> {
+    let value: serde_json::Value = serde_json::from_str(json.trim_start_matches('\u{feff}'))
+        .map_err(|e| format!("not valid JSON (line {}, column {}): {e}", e.line(), e.column()))?;
+    let schema = value.get("schema").cloned().ok_or("the file has no \"schema\"")?;
+    let schema: Schema =
+        serde_json::from_value(schema).map_err(|e| format!("the schema is malformed: {e}"))?;
+    let problems = schema.problems();
+    if problems.is_empty() {
+        Ok(schema)
+    } else {
+        Err(format!("the schema is unusable: {}", problems.join("; ")))
+    }
+}
