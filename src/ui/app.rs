@@ -9,6 +9,7 @@ use super::import_dialog::ImportDialog;
 use super::new_doc::NewDocDialog;
 use super::palette::Palette;
 use super::relation_list::RelationList;
+use super::schema_editor::SchemaEditor;
 use super::span_details::SpanDetails;
 use super::span_list::SpanList;
 use super::status_bar::StatusBar;
@@ -32,6 +33,7 @@ pub fn App() -> Html {
     let store = use_reducer(Store::load);
     let show_new_doc = use_state(|| false);
     let show_export = use_state(|| false);
+    let show_schema = use_state(|| false);
     let text_view_ref = use_node_ref();
 
     use_autosave(&store);
@@ -62,6 +64,14 @@ pub fn App() -> Html {
         let show = show_export.clone();
         Callback::from(move |_| show.set(true))
     };
+    let on_schema = {
+        let show = show_schema.clone();
+        Callback::from(move |_| show.set(true))
+    };
+    let on_close_schema = {
+        let show = show_schema.clone();
+        Callback::from(move |_| show.set(false))
+    };
     let on_close_export = {
         let show = show_export.clone();
         Callback::from(move |_| show.set(false))
@@ -69,7 +79,7 @@ pub fn App() -> Html {
 
     html! {
         <div class="app" {ondragover} {ondrop}>
-            <Toolbar store={store.clone()} {on_new_doc} {on_export_dataset} />
+            <Toolbar store={store.clone()} {on_new_doc} {on_export_dataset} {on_schema} />
             <div class="app__body">
                 <aside class="app__left">
                     <DocList store={store.clone()} />
@@ -93,6 +103,9 @@ pub fn App() -> Html {
                 <ExportDialog store={store.clone()} on_close={on_close_export} />
             }
             <ImportDialog store={store.clone()} />
+            if *show_schema {
+                <SchemaEditor store={store.clone()} on_close={on_close_schema} />
+            }
         </div>
     }
 }

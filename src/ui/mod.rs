@@ -11,6 +11,7 @@ pub mod new_doc;
 pub mod palette;
 pub mod relation_arcs;
 pub mod relation_list;
+pub mod schema_editor;
 pub mod span_details;
 pub mod span_list;
 pub mod status_bar;

@@ -11,6 +11,7 @@ pub struct ToolbarProps {
     pub store: StoreHandle,
     pub on_new_doc: Callback<()>,
     pub on_export_dataset: Callback<()>,
+    pub on_schema: Callback<()>,
 }
 
 #[component]
@@ -40,6 +41,7 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
     let documents = state.project().documents();
     let (done, total) = (documents.iter().filter(|d| d.status == DocStatus::Done).count(), documents.len());
     let on_export_dataset = props.on_export_dataset.reform(|_: MouseEvent| ());
+    let on_schema = props.on_schema.reform(|_: MouseEvent| ());
     let (save_class, save_text, save_title) = match state.save_state() {
         SaveState::Saved => {
             ("saved", "已保存 Saved".to_string(), "Every change is in this browser's storage".to_string())
@@ -57,6 +59,7 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
             <button data-testid="redo" onclick={dispatch(|| EditorAction::Redo)} disabled={!state.session.can_redo()}
                     title="Redo (Ctrl+Shift+Z, Ctrl+Y)">{ "↷ 重做 Redo" }</button>
             <span class="toolbar__gap"></span>
+            <button data-testid="schema" onclick={on_schema} title="Labels, relation types, attributes">{ "标签体系 Schema…" }</button>
             <button data-testid="new-doc" onclick={on_new_doc}>{ "＋ 新文档 New document" }</button>
             <label class="toolbar__import" title="A project JSON (replaces the project), .txt documents, or a dataset: spaCy/Prodigy, doccano, Label Studio, brat (.zip or .txt + .ann), CoNLL, Hugging Face (.zip with labels.json), W3C. Ctrl+Z undoes. You can also drop files on the page.">
                 { "导入 Import…" }

@@ -1,0 +1,386 @@
+//! The schema editor: labels (name, display names, colour, hotkey, order) in layers with an
+//! overlap policy, relation types with their endpoint rules, and attributes. Edits go to a
+//! draft; "Apply" shows what the change removes, asks before deleting annotations, and applies
+//! it as one undoable step. The schema alone can be exported and imported as JSON.
+
+use super::browser;
+use super::store::StoreHandle;
+use crate::core::editor::EditorAction;
+use crate::core::schema::{AttributeDef, Label, Layer, RelationType, Schema, RESERVED_KEYS};
+use crate::core::schema_edit::{export_schema, import_schema, plan_schema_change};
+use std::collections::BTreeMap;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct SchemaEditorProps {
+    pub store: StoreHandle,
+    pub on_close: Callback<()>,
+}
+
+/// The schema being edited, and for each label the name it had when editing began (so a
+/// rename carries the label's spans along).
+#[derive(Clone, PartialEq)]
+struct Draft {
+    schema: Schema,
+    origins: Vec<Vec<Option<String>>>,
+}
+
+impl Draft {
+    fn of(schema: &Schema) -> Self {
+        let origins =
+            schema.layers.iter().map(|l| l.labels.iter().map(|x| Some(x.name.clone())).collect()).collect();
+        Draft { schema: schema.clone(), origins }
+    }
+
+    fn renames(&self) -> BTreeMap<String, String> {
+        let mut out = BTreeMap::new();
+        for (layer, origins) in self.schema.layers.iter().zip(&self.origins) {
+            for (label, origin) in layer.labels.iter().zip(origins) {
+                if let Some(old) = origin.as_ref().filter(|old| **old != label.name) {
+                    out.insert(old.clone(), label.name.clone());
+                }
+            }
+        }
+        out
+    }
+
+    /// Renames a label everywhere the schema names it (relation ends, attribute targets).
+    fn rename_label(&mut self, old: &str, new: &str) {
+        let names = self
+            .schema
+            .relations
+            .iter_mut()
+            .flat_map(|r| r.from.iter_mut().chain(r.to.iter_mut()))
+            .chain(self.schema.attributes.iter_mut().flat_map(|a| a.labels.iter_mut()));
+        for name in names.filter(|n| *n == old) {
+            *name = new.to_string();
+        }
+    }
+
+    /// Drops a deleted label from relation ends and attribute targets; relation types and
+    /// attributes left with no label at all go too.
+    fn forget_label(&mut self, gone: &str) {
+        for relation in &mut self.schema.relations {
+            relation.from.retain(|l| l != gone);
+            relation.to.retain(|l| l != gone);
+        }
+        self.schema.relations.retain(|r| !r.from.is_empty() && !r.to.is_empty());
+        for attribute in &mut self.schema.attributes {
+            attribute.labels.retain(|l| l != gone);
+        }
+        self.schema.attributes.retain(|a| !a.labels.is_empty());
+    }
+
+    fn label_names(&self) -> Vec<String> {
+        self.schema.labels().map(|l| l.name.clone()).collect()
+    }
+
+    fn free_hotkey(&self) -> char {
+        let used: Vec<char> = self.schema.labels().map(|l| l.hotkey).collect();
+        "bcefghjkmnqsuvwxyz".chars().find(|c| !used.contains(c) && !RESERVED_KEYS.contains(c)).unwrap_or('z')
+    }
+}
+
+fn value_of(event: &Event) -> String {
+    event.target_unchecked_into::<web_sys::HtmlInputElement>().value()
+}
+
+fn checked_of(event: &Event) -> bool {
+    event.target_unchecked_into::<web_sys::HtmlInputElement>().checked()
+}
+
+/// A callback that edits a copy of the draft with the event's value.
+fn on_value(draft: &UseStateHandle<Draft>, edit: impl Fn(&mut Draft, String) + 'static) -> Callback<Event> {
+    let draft = draft.clone();
+    Callback::from(move |event: Event| {
+        let mut next = (*draft).clone();
+        edit(&mut next, value_of(&event));
+        draft.set(next);
+    })
+}
+
+fn on_checked(draft: &UseStateHandle<Draft>, edit: impl Fn(&mut Draft, bool) + 'static) -> Callback<Event> {
+    let draft = draft.clone();
+    Callback::from(move |event: Event| {
+        let mut next = (*draft).clone();
+        edit(&mut next, checked_of(&event));
+        draft.set(next);
+    })
+}
+
+fn on_click(draft: &UseStateHandle<Draft>, edit: impl Fn(&mut Draft) + 'static) -> Callback<MouseEvent> {
+    let draft = draft.clone();
+    Callback::from(move |_: MouseEvent| {
+        let mut next = (*draft).clone();
+        edit(&mut next);
+        draft.set(next);
+    })
+}
+
+/// Checkboxes choosing labels from `all`, e.g. the ends of a relation type.
+fn label_checks(
+    draft: &UseStateHandle<Draft>,
+    all: &[String],
+    chosen: &[String],
+    testid: String,
+    pick: fn(&mut Draft, usize) -> &mut Vec<String>,
+    index: usize,
+) -> Html {
+    all.iter()
+        .map(|name| {
+            let name_for = name.clone();
+            let onchange = on_checked(draft, move |d, on| {
+                let list = pick(d, index);
+                list.retain(|n| *n != name_for);
+                if on {
+                    list.push(name_for.clone());
+                }
+            });
+            html! {
+                <label class="schema__check">
+                    <input type="checkbox" checked={chosen.contains(name)} data-testid={format!("{testid}-{name}")} {onchange} />
+                    { name.clone() }
+                </label>
+            }
+        })
+        .collect()
+}
+
+#[component]
+pub fn SchemaEditor(props: &SchemaEditorProps) -> Html {
+    let project = props.store.0.project();
+    let draft = use_state(|| Draft::of(&project.schema));
+    let confirming = use_state(|| false);
+    let import_error = use_state(|| None::<String>);
+
+    let all_labels = draft.label_names();
+    let layers = draft.schema.layers.iter().enumerate().map(|(li, layer)| {
+        let labels = layer.labels.iter().enumerate().map(|(i, label)| {
+            let last = i + 1 == layer.labels.len();
+            html! {
+                <tr data-testid={format!("schema-label-{}", label.name)}>
+                    <td><input value={label.name.clone()} data-testid="schema-label-name" onchange={on_value(&draft, move |d, v| {
+                        let v = v.trim().to_uppercase();
+                        let old = d.schema.layers[li].labels[i].name.clone();
+                        d.rename_label(&old, &v);
+                        d.schema.layers[li].labels[i].name = v;
+                    })} /></td>
+                    <td><input value={label.zh.clone()} onchange={on_value(&draft, move |d, v| d.schema.layers[li].labels[i].zh = v)} /></td>
+                    <td><input value={label.en.clone()} onchange={on_value(&draft, move |d, v| d.schema.layers[li].labels[i].en = v)} /></td>
+                    <td><input type="color" value={label.color.clone()} data-testid="schema-label-color"
+                        onchange={on_value(&draft, move |d, v| d.schema.layers[li].labels[i].color = v)} /></td>
+                    <td><input class="schema__key" maxlength="1" value={label.hotkey.to_string()} data-testid="schema-label-hotkey"
+                        onchange={on_value(&draft, move |d, v| {
+                            d.schema.layers[li].labels[i].hotkey = v.chars().next().map_or(' ', |c| c.to_ascii_lowercase());
+                        })} /></td>
+                    <td class="schema__buttons">
+                        <button disabled={i == 0} title="Move up" onclick={on_click(&draft, move |d| {
+                            d.schema.layers[li].labels.swap(i, i - 1);
+                            d.origins[li].swap(i, i - 1);
+                        })}>{ "↑" }</button>
+                        <button disabled={last} title="Move down" onclick={on_click(&draft, move |d| {
+                            d.schema.layers[li].labels.swap(i, i + 1);
+                            d.origins[li].swap(i, i + 1);
+                        })}>{ "↓" }</button>
+                        <button title="Delete label" data-testid="schema-label-delete" onclick={on_click(&draft, move |d| {
+                            let gone = d.schema.layers[li].labels.remove(i).name;
+                            d.origins[li].remove(i);
+                            d.forget_label(&gone);
+                        })}>{ "×" }</button>
+                    </td>
+                </tr>
+            }
+        });
+        html! {
+            <section class="schema__layer" data-testid={format!("schema-layer-{}", layer.name)}>
+                <div class="schema__layer-head">
+                    <input value={layer.name.clone()} onchange={on_value(&draft, move |d, v| d.schema.layers[li].name = v.trim().to_string())} />
+                    <label><input type="checkbox" checked={layer.allow_overlap} data-testid="schema-layer-overlap"
+                        onchange={on_checked(&draft, move |d, on| d.schema.layers[li].allow_overlap = on)} />
+                        { " spans of this layer may overlap" }</label>
+                    <button disabled={!layer.labels.is_empty()} title="Only an empty layer can be deleted"
+                        onclick={on_click(&draft, move |d| { d.schema.layers.remove(li); d.origins.remove(li); })}>{ "× layer" }</button>
+                </div>
+                <table class="schema__table">
+                    <tr><th>{ "name" }</th><th>{ "中文" }</th><th>{ "English" }</th><th>{ "colour" }</th><th>{ "key" }</th><th></th></tr>
+                    { for labels }
+                </table>
+                <button data-testid={format!("schema-add-label-{}", layer.name)} onclick={on_click(&draft, move |d| {
+                    let n = (1..).find(|n| d.schema.label(&format!("LABEL{n}")).is_none()).unwrap_or(1);
+                    let hotkey = d.free_hotkey();
+                    d.schema.layers[li].labels.push(Label {
+                        name: format!("LABEL{n}"), zh: "新标签".into(), en: "New label".into(), color: "#607d8b".into(), hotkey,
+                    });
+                    d.origins[li].push(None);
+                })}>{ "+ label" }</button>
+            </section>
+        }
+    });
+
+    let relations = draft.schema.relations.iter().enumerate().map(|(i, relation)| html! {
+        <tr data-testid={format!("schema-relation-{}", relation.name)}>
+            <td><input value={relation.name.clone()} onchange={on_value(&draft, move |d, v| d.schema.relations[i].name = v.trim().to_string())} /></td>
+            <td><input value={relation.zh.clone()} onchange={on_value(&draft, move |d, v| d.schema.relations[i].zh = v)} /></td>
+            <td>{ label_checks(&draft, &all_labels, &relation.from, format!("schema-relation-{}-from", relation.name), |d, i| &mut d.schema.relations[i].from, i) }</td>
+            <td>{ label_checks(&draft, &all_labels, &relation.to, format!("schema-relation-{}-to", relation.name), |d, i| &mut d.schema.relations[i].to, i) }</td>
+            <td><button title="Delete relation type" onclick={on_click(&draft, move |d| { d.schema.relations.remove(i); })}>{ "×" }</button></td>
+        </tr>
+    });
+    let attributes = draft.schema.attributes.iter().enumerate().map(|(i, attribute)| html! {
+        <tr data-testid={format!("schema-attribute-{}", attribute.name)}>
+            <td><input value={attribute.name.clone()} onchange={on_value(&draft, move |d, v| d.schema.attributes[i].name = v.trim().to_string())} /></td>
+            <td><input value={attribute.zh.clone()} onchange={on_value(&draft, move |d, v| d.schema.attributes[i].zh = v)} /></td>
+            <td>{ label_checks(&draft, &all_labels, &attribute.labels, format!("schema-attribute-{}-on", attribute.name), |d, i| &mut d.schema.attributes[i].labels, i) }</td>
+            <td><input value={attribute.values.join(", ")} placeholder="free text" data-testid={format!("schema-attribute-{}-values", attribute.name)}
+                onchange={on_value(&draft, move |d, v| {
+                    d.schema.attributes[i].values =
+                        v.split([',', '，', '、']).map(str::trim).filter(|s| !s.is_empty()).map(String::from).collect();
+                })} /></td>
+            <td><button title="Delete attribute" onclick={on_click(&draft, move |d| { d.schema.attributes.remove(i); })}>{ "×" }</button></td>
+        </tr>
+    });
+
+    // What applying would do, computed on every change of the draft.
+    let problems = draft.schema.problems();
+    let renames = draft.renames();
+    let plan =
+        if problems.is_empty() { Some(plan_schema_change(project, &draft.schema, &renames)) } else { None };
+    let (summary, error, removes) = match &plan {
+        Some(Ok((_, impact))) => (
+            format!("{} span(s) renamed; {}", impact.renamed_spans, impact.describe()),
+            None,
+            impact.removes_anything(),
+        ),
+        Some(Err(message)) => (String::new(), Some(message.clone()), false),
+        None => (String::new(), Some(problems.join("; ")), false),
+    };
+    let apply = {
+        let store = props.store.clone();
+        let draft = draft.clone();
+        let confirming = confirming.clone();
+        let on_close = props.on_close.clone();
+        Callback::from(move |_: MouseEvent| {
+            if removes && !*confirming {
+                confirming.set(true);
+                return;
+            }
+            store.dispatch(EditorAction::ApplySchema {
+                schema: Box::new(draft.schema.clone()),
+                renames: draft.renames(),
+            });
+            on_close.emit(());
+        })
+    };
+    let on_export = {
+        let draft = draft.clone();
+        Callback::from(move |_: MouseEvent| {
+            let _ = browser::download(
+                "biaozhu-schema.json",
+                "application/json",
+                export_schema(&draft.schema).as_bytes(),
+            );
+        })
+    };
+    let on_import = {
+        let (draft, import_error) = (draft.clone(), import_error.clone());
+        let current = project.schema.clone();
+        Callback::from(move |event: Event| {
+            let input: web_sys::HtmlInputElement = event.target_unchecked_into();
+            let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
+            let (draft, import_error, current) = (draft.clone(), import_error.clone(), current.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                let read = browser::read_file(&file).await.and_then(|bytes| {
+                    import_schema(&String::from_utf8_lossy(&bytes))
+                        .map_err(|e| format!("{}: {e}", file.name()))
+                });
+                match read {
+                    Ok(schema) => {
+                        // Labels keep their spans where the imported schema has the same name.
+                        let mut next = Draft::of(&schema);
+                        for (layer, origins) in next.schema.layers.iter().zip(next.origins.iter_mut()) {
+                            for (label, origin) in layer.labels.iter().zip(origins.iter_mut()) {
+                                *origin = current.label(&label.name).map(|l| l.name.clone());
+                            }
+                        }
+                        draft.set(next);
+                        import_error.set(None);
+                    }
+                    Err(message) => import_error.set(Some(message)),
+                }
+            });
+            input.set_value("");
+        })
+    };
+    let add_layer = on_click(&draft, |d| {
+        let n = d.schema.layers.len() + 1;
+        d.schema.layers.push(Layer { name: format!("layer{n}"), allow_overlap: true, labels: Vec::new() });
+        d.origins.push(Vec::new());
+    });
+    let add_relation = on_click(&draft, |d| {
+        let n = d.schema.relations.len() + 1;
+        d.schema.relations.push(RelationType {
+            name: format!("relation{n}"),
+            zh: "关系".into(),
+            en: "relation".into(),
+            from: Vec::new(),
+            to: Vec::new(),
+        });
+    });
+    let add_attribute = on_click(&draft, |d| {
+        let n = d.schema.attributes.len() + 1;
+        d.schema.attributes.push(AttributeDef {
+            name: format!("attribute{n}"),
+            zh: "属性".into(),
+            en: "attribute".into(),
+            labels: Vec::new(),
+            values: Vec::new(),
+        });
+    });
+
+    html! {
+        <div class="dialog" role="dialog" aria-label="Schema" data-testid="schema-editor">
+            <div class="dialog__box dialog__box--wide schema">
+                <h2>{ "标签体系 Schema" }</h2>
+                <h3>{ "层与标签 Layers and labels" }</h3>
+                { for layers }
+                <button onclick={add_layer}>{ "+ layer" }</button>
+                <h3>{ "关系类型 Relation types" }</h3>
+                <table class="schema__table">
+                    <tr><th>{ "name" }</th><th>{ "中文" }</th><th>{ "from" }</th><th>{ "to" }</th><th></th></tr>
+                    { for relations }
+                </table>
+                <button data-testid="schema-add-relation" onclick={add_relation}>{ "+ relation type" }</button>
+                <h3>{ "属性 Attributes" }</h3>
+                <table class="schema__table">
+                    <tr><th>{ "name" }</th><th>{ "中文" }</th><th>{ "on labels" }</th><th>{ "values (comma-separated; empty = free text)" }</th><th></th></tr>
+                    { for attributes }
+                </table>
+                <button data-testid="schema-add-attribute" onclick={add_attribute}>{ "+ attribute" }</button>
+                if let Some(message) = error {
+                    <p class="dialog__error" role="alert" data-testid="schema-problems">{ message }</p>
+                } else {
+                    <p class="schema__summary" data-testid="schema-summary">{ summary.clone() }</p>
+                }
+                if *confirming && removes {
+                    <p class="dialog__error" role="alert" data-testid="schema-confirm-text">
+                        { format!("This change {}. Apply it anyway? (Ctrl+Z brings everything back.)", summary.split("; ").last().unwrap_or("")) }
+                    </p>
+                }
+                if let Some(message) = &*import_error {
+                    <p class="dialog__error" role="alert" data-testid="schema-import-error">{ message.clone() }</p>
+                }
+                <div class="dialog__buttons">
+                    <button data-testid="schema-export" onclick={on_export}>{ "导出 Export schema" }</button>
+                    <label class="toolbar__import">{ "导入 Import schema…" }
+                        <input type="file" accept=".json" data-testid="schema-import" onchange={on_import} />
+                    </label>
+                    <span class="toolbar__gap"></span>
+                    <button data-testid="schema-apply" disabled={plan.as_ref().is_none_or(|p| p.is_err())} onclick={apply}>
+                        { if *confirming && removes { "删除并应用 Delete and apply" } else { "应用 Apply" } }
+                    </button>
+                    <button onclick={props.on_close.reform(|_: MouseEvent| ())}>{ "取消 Cancel" }</button>
+                </div>
+            </div>
+        </div>
+    }
+}
