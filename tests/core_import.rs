@@ -5,30 +5,15 @@ use biaozhu::core::export::{run_export, ExportOptions, Format, LabelStudioKind, 
 use biaozhu::core::import::readers::{parse, InFile};
 use biaozhu::core::import::{plan, suggest_label, ImportPlan, LabelChoice};
 use biaozhu::core::*;
+use common::TEXT;
+
+mod common;
 use std::collections::BTreeMap;
 
-const TEXT: &str = "2024年3月5日，国务院总理李强在北京强调：要加快推进𠀀河新区建设😀，确保高质量发展。\r\n徐立毅指出：“要抓好‘外防输入’。”👩\u{200d}💻";
 const ENTITIES: [&str; 6] = ["PER", "ORG", "LOC", "DATE", "TITLE", "POLICY"];
 
 fn project() -> Project {
-    let mut s = Session::new(Project::new(schema::default_schema()));
-    let id = DocId::from("news-1");
-    s.apply(Command::AddDocument { at: 0, doc: Box::new(Document::new(id.clone(), "新闻 1", TEXT)) })
-        .unwrap();
-    for (start, end, label) in [
-        (0, 9, "DATE"),
-        (10, 13, "ORG"),
-        (13, 15, "TITLE"),
-        (15, 17, "PER"),
-        (18, 20, "LOC"),
-        (23, 34, "DIRECTIVE"),
-        (28, 32, "LOC"),
-        (36, 43, "DIRECTIVE"),
-        (46, 49, "PER"),
-        (57, 61, "POLICY"),
-    ] {
-        s.add_span(&id, CharRange::new(start, end), label).unwrap();
-    }
+    let mut s = Session::new(common::sample_project());
     let doc2 = Document::new(DocId::from("news-2"), "新闻 2", "三送一强活动😀启动");
     s.apply(Command::AddDocument { at: 1, doc: Box::new(doc2) }).unwrap();
     s.add_span(&DocId::from("news-2"), CharRange::new(0, 4), "POLICY").unwrap();
