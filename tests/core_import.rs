@@ -251,11 +251,83 @@ fn prodigy_rejects_are_skipped_with_a_note_and_brat_fragments_join() {
         InFile { name: "d.txt".into(), bytes: "发展。\r\n徐立毅".as_bytes().to_vec() },
         InFile {
             name: "d.ann".into(),
-            bytes: "T1\tDIRECTIVE 2 3;5 8\t。 徐立毅\nR1\tissued_by Arg1:T1 Arg2:T1\n".as_bytes().to_vec(),
+            bytes: "T1\tDIRECTIVE 2 3;5 8\t。 徐立毅\nR1\tissued_by Arg1:T1 Arg2:T1\nE1\tMeeting:T1\n"
+                .as_bytes()
+                .to_vec(),
         },
     ];
     let parsed = parse(&files).unwrap();
     let plan = plan(&empty(), &parsed, &BTreeMap::new());
     assert_eq!(plan.docs[0].spans()[0].range, CharRange::new(2, 8));
-    assert!(plan.notes[0].contains("1 relation, event, attribute or note line(s) are not imported"));
+    assert!(
+        plan.notes[0].contains("1 event, attribute or note line(s) are not imported"),
+        "{:?}",
+        plan.notes
+    );
+    assert!(plan.problems[0].contains("cannot be related to itself"), "{:?}", plan.problems);
+}
+
+/// The sample with relations (李强 issues both directives; the first is addressed to 国务院) and
+/// attributes on the first directive.
+fn with_relations() -> Project {
+    let mut s = Session::new(project());
+    let doc = DocId::from("news-1");
+    let id = |s: &Session, start: usize| {
+        s.project().document(&doc).unwrap().spans().iter().find(|x| x.range.start == start).unwrap().id
+    };
+    let (li, org, d1, d2) = (id(&s, 15), id(&s, 10), id(&s, 23), id(&s, 36));
+    for (n, (kind, from, to)) in
+        [("issued_by", d1, li), ("issued_by", d2, li), ("addressed_to", d1, org)].into_iter().enumerate()
+    {
+        let relation = Relation { id: RelationId(n as u64 + 1), kind: kind.into(), from, to };
+        s.apply(Command::AddRelation { doc: doc.clone(), relation }).unwrap();
+    }
+    for (name, value) in [("cue", "强调"), ("note", "总理讲话")] {
+        s.apply(Command::SetAttribute {
+            doc: doc.clone(),
+            span: d1,
+            name: name.into(),
+            value: Some(value.into()),
+        })
+        .unwrap();
+    }
+    s.project().clone()
+}
+
+/// (type, source text, target text) of every relation, and (span text, name, value) of every attribute.
+/// Three strings: (type, from, to) for a relation, (span text, name, value) for an attribute.
+type Triple = (String, String, String);
+
+fn links(docs: &[Document]) -> (Vec<Triple>, Vec<Triple>) {
+    let mut relations = Vec::new();
+    let mut attributes = Vec::new();
+    for d in docs {
+        let text = |id| d.span(id).map(|s| d.slice(s.range).to_string()).unwrap_or_default();
+        relations.extend(d.relations().iter().map(|r| (r.kind.clone(), text(r.from), text(r.to))));
+        for s in d.spans() {
+            attributes.extend(
+                s.attributes.iter().map(|(k, v)| (d.slice(s.range).to_string(), k.clone(), v.clone())),
+            );
+        }
+    }
+    relations.sort();
+    attributes.sort();
+    (relations, attributes)
+}
+
+#[test]
+fn relations_and_attributes_come_back_from_every_format_that_holds_them() {
+    let original = with_relations();
+    let (relations, attributes) = links(original.documents());
+    assert_eq!(relations.len(), 3);
+    for format in Format::ALL.into_iter().filter(|f| f.holds_relations()) {
+        let export = run_export(&original, &ExportOptions::new(format)).unwrap();
+        let plan = import(&export.files);
+        assert!(plan.problems.is_empty(), "{format:?}: {:?}", plan.problems);
+        let (got_relations, got_attributes) = links(&plan.docs);
+        assert_eq!(got_relations, relations, "{format:?}");
+        if format.holds_attributes() {
+            assert_eq!(got_attributes, attributes, "{format:?}");
+        }
+    }
 }

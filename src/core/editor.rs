@@ -451,11 +451,12 @@ impl EditorState {
         if self.edit(command) {
             self.open(first);
             let mut text = format!(
-                "imported {} ({}): {} document(s), {} span(s)",
+                "imported {} ({}): {} document(s), {} span(s), {} relation(s)",
                 pending.source,
                 plan.format,
                 plan.docs.len(),
-                plan.span_count()
+                plan.span_count(),
+                plan.relation_count()
             );
             if plan.moved > 0 {
                 text.push_str(&format!("; {} span(s) moved to where their text is", plan.moved));

@@ -80,7 +80,10 @@ pub fn ImportDialog(props: &ImportDialogProps) -> Html {
                 <h2>{ format!("导入 Import {source}") }</h2>
                 <p data-testid="import-summary" data-docs={preview.docs.len().to_string()} data-spans={preview.span_count().to_string()}
                    data-moved={preview.moved.to_string()}>
-                    { format!("{}: {} document(s), {} span(s) will be added to the project.", preview.format, preview.docs.len(), preview.span_count()) }
+                    { format!(
+                        "{}: {} document(s), {} span(s), {} relation(s) will be added to the project.",
+                        preview.format, preview.docs.len(), preview.span_count(), preview.relation_count()
+                    ) }
                     if preview.moved > 0 {
                         { format!(" {} span(s) had offsets that did not match their text and were moved to where it is.", preview.moved) }
                     }

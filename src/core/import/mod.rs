@@ -10,19 +10,29 @@
 pub mod readers;
 pub mod repair;
 
-use crate::core::document::{DocId, Document, Span, SpanId};
+use crate::core::document::{DocId, Document, Relation, RelationId, Span, SpanId};
 use crate::core::project::Project;
 use crate::core::Command;
 use std::collections::BTreeMap;
 
 /// A span as a file states it.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct RawSpan {
     pub start: usize,
     pub end: usize,
     pub label: String,
     /// The span's text when the format carries it (spaCy, Label Studio, brat, W3C).
     pub text: Option<String>,
+    pub attributes: BTreeMap<String, String>,
+}
+
+/// A relation as a file states it, between two spans of the same document (by index into
+/// `RawDoc::spans`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RawRelation {
+    pub kind: String,
+    pub from: usize,
+    pub to: usize,
 }
 
 /// How a file counts its offsets, when it says so or the format fixes it.
@@ -33,7 +43,7 @@ pub enum OffsetUnit {
 }
 
 /// A document as a file states it.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct RawDoc {
     pub id: Option<String>,
     pub name: Option<String>,
@@ -41,6 +51,7 @@ pub struct RawDoc {
     pub spans: Vec<RawSpan>,
     /// The unit the file declares; `None` lets the spans' texts or their fit decide.
     pub unit: Option<OffsetUnit>,
+    pub relations: Vec<RawRelation>,
 }
 
 /// What the readers found, before any mapping.
@@ -79,6 +90,10 @@ pub struct ImportPlan {
 impl ImportPlan {
     pub fn span_count(&self) -> usize {
         self.docs.iter().map(|d| d.spans().len()).sum()
+    }
+
+    pub fn relation_count(&self) -> usize {
+        self.docs.iter().map(|d| d.relations().len()).sum()
     }
 
     /// The command that adds the planned documents, as one undo step.
@@ -126,6 +141,8 @@ pub fn plan(project: &Project, parsed: &Parsed, mapping: &BTreeMap<String, Label
     }
     let mut next_span =
         project.documents().iter().flat_map(|d| d.spans()).map(|s| s.id.0).max().unwrap_or(0) + 1;
+    let mut next_relation =
+        project.documents().iter().flat_map(|d| d.relations()).map(|r| r.id.0).max().unwrap_or(0) + 1;
     for (n, raw) in parsed.docs.iter().enumerate() {
         let name = raw
             .name
@@ -146,7 +163,9 @@ pub fn plan(project: &Project, parsed: &Parsed, mapping: &BTreeMap<String, Label
         for problem in placed.problems {
             plan.problems.push(format!("document \"{name}\": {problem}"));
         }
-        for (range, label) in placed.spans {
+        // Raw span index → the id it got, for relations.
+        let mut placed_ids: BTreeMap<usize, SpanId> = BTreeMap::new();
+        for (index, range, label) in placed.spans {
             let label = if project.schema.label(&label).is_some() {
                 label
             } else {
@@ -159,21 +178,66 @@ pub fn plan(project: &Project, parsed: &Parsed, mapping: &BTreeMap<String, Label
                     }
                 }
             };
-            let span = Span::new(SpanId(next_span), range, label.clone());
+            let mut span = Span::new(SpanId(next_span), range, label.clone());
             // The same overlap rule as every edit, checked against the spans placed so far.
             let scratch_id = id.clone();
             let check = scratch.check_span(&scratch_id, range, &label, None);
             match check {
                 Ok(()) => {
-                    Command::AddSpan { doc: scratch_id, span: span.clone() }
+                    Command::AddSpan { doc: scratch_id.clone(), span: span.clone() }
                         .apply(&mut scratch)
                         .expect("checked");
+                    // Attributes the schema does not know for this label are listed, not kept.
+                    for (attribute, value) in &raw.spans[index].attributes {
+                        let set = Command::SetAttribute {
+                            doc: scratch_id.clone(),
+                            span: span.id,
+                            name: attribute.clone(),
+                            value: Some(value.clone()),
+                        };
+                        match set.apply(&mut scratch) {
+                            Ok(_) => {
+                                span.attributes.insert(attribute.clone(), value.clone());
+                            }
+                            Err(error) => plan.problems.push(format!(
+                                "document \"{name}\": {label} span at {range}: attribute {attribute} = {value}: {error}"
+                            )),
+                        }
+                    }
+                    placed_ids.insert(index, span.id);
                     doc.insert_span(span);
                     next_span += 1;
                 }
                 Err(error) => plan.problems.push(format!(
                     "document \"{name}\": {label} span at {range} «{}»: {error}",
                     doc.slice(range)
+                )),
+            }
+        }
+        for relation in &raw.relations {
+            let (Some(&from), Some(&to)) = (placed_ids.get(&relation.from), placed_ids.get(&relation.to))
+            else {
+                plan.problems.push(format!(
+                    "document \"{name}\": a {} relation is left out because one of its spans could not be placed",
+                    relation.kind
+                ));
+                continue;
+            };
+            match scratch.check_relation(&id, &relation.kind, from, to, None) {
+                Ok(()) => {
+                    let relation =
+                        Relation { id: RelationId(next_relation), kind: relation.kind.clone(), from, to };
+                    next_relation += 1;
+                    Command::AddRelation { doc: id.clone(), relation: relation.clone() }
+                        .apply(&mut scratch)
+                        .expect("checked");
+                    doc.insert_relation(relation);
+                }
+                Err(error) => plan.problems.push(format!(
+                    "document \"{name}\": {} relation from «{}» to «{}»: {error}",
+                    relation.kind,
+                    doc.span(from).map(|s| doc.slice(s.range)).unwrap_or_default(),
+                    doc.span(to).map(|s| doc.slice(s.range)).unwrap_or_default()
                 )),
             }
         }

@@ -36,7 +36,8 @@ fn odd_edge(c: char) -> bool {
 }
 
 pub struct Placed {
-    pub spans: Vec<(CharRange, String)>,
+    /// (index of the span in the raw document, where it goes, its label)
+    pub spans: Vec<(usize, CharRange, String)>,
     pub moved: usize,
     pub problems: Vec<String>,
     pub unit_note: Option<String>,
@@ -139,7 +140,7 @@ pub fn place_spans(raw: &RawDoc) -> Placed {
     let (unit, unit_note) = decide_unit(&text, raw);
     let mut placed = Placed { spans: Vec::new(), moved: 0, problems: Vec::new(), unit_note };
     let mut moved_utf16 = 0;
-    for span in &raw.spans {
+    for (index, span) in raw.spans.iter().enumerate() {
         let at = format!("{} span at {}–{}", span.label, span.start, span.end);
         match &span.text {
             Some(expected) => {
@@ -149,13 +150,13 @@ pub fn place_spans(raw: &RawDoc) -> Placed {
                         .filter(|r| r.start < r.end && &text.slice(*r) == expected)
                 };
                 if let Some(range) = as_cp {
-                    placed.spans.push((range, span.label.clone()));
+                    placed.spans.push((index, range, span.label.clone()));
                 } else if let Some(range) = as_utf16() {
-                    placed.spans.push((range, span.label.clone()));
+                    placed.spans.push((index, range, span.label.clone()));
                     placed.moved += 1;
                     moved_utf16 += 1;
                 } else if let Some(range) = text.nearest(expected, span.start) {
-                    placed.spans.push((range, span.label.clone()));
+                    placed.spans.push((index, range, span.label.clone()));
                     placed.moved += 1;
                 } else {
                     let found =
@@ -170,7 +171,7 @@ pub fn place_spans(raw: &RawDoc) -> Placed {
                     if unit == OffsetUnit::Utf16 && range != CharRange::new(span.start, span.end) {
                         placed.moved += 1;
                     }
-                    placed.spans.push((range, span.label.clone()));
+                    placed.spans.push((index, range, span.label.clone()));
                 }
                 None => placed.problems.push(match unit {
                     OffsetUnit::CodePoint => {

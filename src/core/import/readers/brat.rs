@@ -1,6 +1,6 @@
 //! The brat standoff reader (`.txt` + `.ann` pairs).
 
-use super::super::{OffsetUnit, Parsed, RawDoc, RawSpan};
+use super::super::{OffsetUnit, Parsed, RawDoc, RawRelation, RawSpan};
 use super::utf8;
 use super::InFile;
 
@@ -15,13 +15,16 @@ pub(super) fn read(files: &[InFile]) -> Result<Parsed, String> {
             .ok_or(format!("{} has no {stem}.txt beside it", ann.name))?;
         let text = utf8(txt)?.to_string();
         let mut spans = Vec::new();
-        let mut other_lines = 0;
+        let mut t_ids: Vec<String> = Vec::new();
+        let mut other_lines = Vec::new();
         for (n, line) in utf8(ann)?.lines().enumerate() {
+            let at = format!("{} line {}", ann.name, n + 1);
             if !line.starts_with('T') {
-                other_lines += usize::from(!line.trim().is_empty());
+                if !line.trim().is_empty() {
+                    other_lines.push((at, line));
+                }
                 continue;
             }
-            let at = format!("{} line {}", ann.name, n + 1);
             let mut fields = line.splitn(3, '\t');
             let (_, Some(spec), quoted) = (fields.next(), fields.next(), fields.next()) else {
                 return Err(format!("{at}: expected ID<TAB>TYPE START END<TAB>TEXT"));
@@ -39,13 +42,50 @@ pub(super) fn read(files: &[InFile]) -> Result<Parsed, String> {
             // A single fragment carries its text; fragments around line breaks become one span
             // (this app has no discontinuous spans), checked by fit instead.
             let text = (pieces.len() == 1).then(|| quoted.map(str::to_string)).flatten();
-            spans.push(RawSpan { start, end, label: label.to_string(), text });
+            spans.push(RawSpan { start, end, label: label.to_string(), text, ..Default::default() });
+            t_ids.push(line.split('\t').next().unwrap_or_default().to_string());
         }
-        if other_lines > 0 {
-            notes.push(format!(
-                "{}: {other_lines} relation, event, attribute or note line(s) are not imported",
-                ann.name
-            ));
+        // R (relations), A (attributes) and AnnotatorNotes in "name: value" form refer to T ids.
+        let index = |id: &str| t_ids.iter().position(|t| t == id);
+        let mut relations = Vec::new();
+        let mut skipped = 0;
+        for (at, line) in other_lines {
+            let fields: Vec<&str> = line.split('\t').collect();
+            let words: Vec<&str> = fields.get(1).map(|f| f.split(' ').collect()).unwrap_or_default();
+            match (line.chars().next(), &words[..]) {
+                (Some('R'), [kind, arg1, arg2, ..]) => {
+                    let end = |arg: &str| arg.split_once(':').and_then(|(_, id)| index(id));
+                    match (end(arg1), end(arg2)) {
+                        (Some(from), Some(to)) => {
+                            relations.push(RawRelation { kind: kind.to_string(), from, to })
+                        }
+                        _ => {
+                            return Err(format!(
+                                "{at}: relation arguments are not text-bound annotations of the file"
+                            ))
+                        }
+                    }
+                }
+                (Some('A' | 'M'), [name, target, value, ..]) => match index(target) {
+                    Some(i) => {
+                        spans[i].attributes.insert(name.to_string(), value.to_string());
+                    }
+                    None => skipped += 1,
+                },
+                (Some('#'), ["AnnotatorNotes", target]) => {
+                    let note = fields.get(2).copied().unwrap_or_default();
+                    match (index(target), note.split_once(": ")) {
+                        (Some(i), Some((name, value))) => {
+                            spans[i].attributes.insert(name.to_string(), value.to_string());
+                        }
+                        _ => skipped += 1,
+                    }
+                }
+                _ => skipped += 1,
+            }
+        }
+        if skipped > 0 {
+            notes.push(format!("{}: {skipped} event, attribute or note line(s) are not imported", ann.name));
         }
         let base = stem.rsplit('/').next().unwrap_or(stem).to_string();
         docs.push(RawDoc {
@@ -54,6 +94,7 @@ pub(super) fn read(files: &[InFile]) -> Result<Parsed, String> {
             text,
             spans,
             unit: Some(OffsetUnit::CodePoint),
+            relations,
         });
     }
     Ok(Parsed { format: "brat standoff", docs, notes })

@@ -49,7 +49,14 @@ pub(super) fn read(file: &InFile, text: &str) -> Result<Parsed, String> {
         .map(|(i, (tokens, tags))| {
             let (text, spans) = tagged_doc(&tokens, &tags, "");
             let name = if count == 1 { stem.clone() } else { format!("{stem} {}", i + 1) };
-            RawDoc { id: None, name: Some(name), text, spans, unit: Some(OffsetUnit::CodePoint) }
+            RawDoc {
+                id: None,
+                name: Some(name),
+                text,
+                spans,
+                unit: Some(OffsetUnit::CodePoint),
+                ..Default::default()
+            }
         })
         .collect();
     Ok(Parsed { format: "CoNLL", docs, notes: Vec::new() })

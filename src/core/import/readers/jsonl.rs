@@ -1,6 +1,6 @@
 //! JSONL readers: spaCy/Prodigy, doccano, Hugging Face.
 
-use super::super::{OffsetUnit, Parsed, RawDoc, RawSpan};
+use super::super::{OffsetUnit, Parsed, RawDoc, RawRelation, RawSpan};
 use super::tagged_doc;
 use super::{string_field, usize_field, InFile};
 use serde_json::Value;
@@ -85,10 +85,31 @@ fn spacy_row(row: &Value, at: &str) -> Result<RawDoc, String> {
             end,
             label: label.to_string(),
             text: span["text"].as_str().map(str::to_string),
+            attributes: string_map(&span["attributes"]),
         });
     }
+    // Prodigy relations name each end by its last token, and by its span when saved by Prodigy.
+    let raw_spans = row["spans"].as_array().cloned().unwrap_or_default();
+    let index_of = |end: &Value, token: Option<u64>| -> Option<usize> {
+        let by_span = end.get("start").and_then(Value::as_u64).zip(end.get("end").and_then(Value::as_u64));
+        raw_spans.iter().position(|s| match by_span {
+            Some((start, stop)) => s["start"].as_u64() == Some(start) && s["end"].as_u64() == Some(stop),
+            None => token.is_some() && s["token_end"].as_u64() == token,
+        })
+    };
+    let mut relations = Vec::new();
+    for (i, relation) in row["relations"].as_array().into_iter().flatten().enumerate() {
+        let from = index_of(&relation["head_span"], relation["head"].as_u64());
+        let to = index_of(&relation["child_span"], relation["child"].as_u64());
+        match (from, to, relation["label"].as_str()) {
+            (Some(from), Some(to), Some(kind)) => {
+                relations.push(RawRelation { kind: kind.to_string(), from, to })
+            }
+            _ => return Err(format!("{at}: relation {} does not point at two of the line's spans", i + 1)),
+        }
+    }
     let (id, name) = doc_identity(row, row.get("meta"));
-    Ok(RawDoc { id, name, text, spans, unit: None })
+    Ok(RawDoc { id, name, text, spans, unit: None, relations })
 }
 
 fn doccano_row(row: &Value, at: &str) -> Result<RawDoc, String> {
@@ -114,8 +135,21 @@ fn doccano_row(row: &Value, at: &str) -> Result<RawDoc, String> {
             start: start as usize,
             end: end as usize,
             label: label.to_string(),
-            text: None,
+            ..Default::default()
         });
+    }
+    // Relations of the entities shape point at entity ids.
+    let entity_ids: Vec<Option<u64>> =
+        list.and_then(Value::as_array).into_iter().flatten().map(|e| e["id"].as_u64()).collect();
+    let mut relations = Vec::new();
+    for (i, relation) in row["relations"].as_array().into_iter().flatten().enumerate() {
+        let find = |key: &str| entity_ids.iter().position(|id| id.is_some() && *id == relation[key].as_u64());
+        match (find("from_id"), find("to_id"), relation["type"].as_str()) {
+            (Some(from), Some(to), Some(kind)) => {
+                relations.push(RawRelation { kind: kind.to_string(), from, to })
+            }
+            _ => return Err(format!("{at}: relation {} does not point at two entities of the line", i + 1)),
+        }
     }
     let unit = match row.get("offset_unit").and_then(Value::as_str) {
         Some("utf16") => Some(OffsetUnit::Utf16),
@@ -124,7 +158,7 @@ fn doccano_row(row: &Value, at: &str) -> Result<RawDoc, String> {
     };
     let (id, name) = doc_identity(row, None);
     let name = name.or_else(|| string_field(row, "id").map(|n| format!("doccano {n}")));
-    Ok(RawDoc { id, name, text, spans, unit })
+    Ok(RawDoc { id, name, text, spans, unit, relations })
 }
 
 fn hf_row(row: &Value, names: Option<&[String]>, at: &str) -> Result<RawDoc, String> {
@@ -160,5 +194,14 @@ fn hf_row(row: &Value, names: Option<&[String]>, at: &str) -> Result<RawDoc, Str
         text,
         spans,
         unit: Some(OffsetUnit::CodePoint),
+        ..Default::default()
     })
+}
+
+/// A JSON object of string values (span attributes), or an empty map.
+pub(super) fn string_map(value: &Value) -> std::collections::BTreeMap<String, String> {
+    value
+        .as_object()
+        .map(|o| o.iter().filter_map(|(k, v)| Some((k.clone(), v.as_str()?.to_string()))).collect())
+        .unwrap_or_default()
 }

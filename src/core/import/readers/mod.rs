@@ -158,6 +158,7 @@ pub(super) fn tagged_doc(tokens: &[String], tags: &[String], separator: &str) ->
             end: starts[last] + tokens[last].chars().count(),
             label,
             text: None,
+            ..Default::default()
         })
         .collect();
     (text, spans)
