@@ -262,3 +262,32 @@ fn a_relation_is_drawn_with_r_a_click_and_a_type_key() {
     s.apply(EditorAction::Escape);
     assert!(s.linking.is_none());
 }
+
+#[test]
+fn spans_and_relation_targets_can_be_chosen_by_keyboard() {
+    let mut s = editor();
+    s.apply(EditorAction::SelectionChanged(Some(find(&s, "徐立毅"))));
+    s.apply(EditorAction::KeyPressed('p'));
+    let person = s.selected_span.unwrap();
+    s.apply(EditorAction::SelectionChanged(Some(find(&s, "各级各部门要确立以企业为中心的服务理念"))));
+    s.apply(EditorAction::KeyPressed('i'));
+    let directive = s.selected_span.unwrap();
+    s.apply(EditorAction::Escape);
+    // ] walks the spans in reading order and wraps around; [ goes back.
+    s.apply(EditorAction::StepSpan { forward: true });
+    assert_eq!(s.selected_span, Some(person));
+    s.apply(EditorAction::StepSpan { forward: true });
+    assert_eq!(s.selected_span, Some(directive));
+    s.apply(EditorAction::StepSpan { forward: false });
+    s.apply(EditorAction::StepSpan { forward: true });
+    // R, ] to the candidate target, Enter, 1 for issued_by.
+    s.apply(EditorAction::KeyPressed('r'));
+    s.apply(EditorAction::StepSpan { forward: true });
+    assert_eq!(s.link_candidate, Some(person));
+    assert_eq!(s.selected_span, Some(directive), "the source stays selected");
+    s.apply(EditorAction::Confirm);
+    s.apply(EditorAction::KeyPressed('1'));
+    let relation = &s.document().unwrap().relations()[0];
+    assert_eq!((relation.kind.as_str(), relation.from, relation.to), ("issued_by", directive, person));
+    assert!(s.link_candidate.is_none() && s.linking.is_none());
+}

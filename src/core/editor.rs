@@ -65,6 +65,8 @@ pub struct EditorState {
     pub linking: Option<SpanId>,
     /// Source and target chosen, waiting for the relation type (when several fit).
     pub pending_link: Option<(SpanId, SpanId)>,
+    /// While linking by keyboard: the span that Enter would make the target.
+    pub link_candidate: Option<SpanId>,
 }
 
 /// A parsed dataset file and the user's choices for labels outside the schema.
@@ -126,6 +128,13 @@ pub enum EditorAction {
     CancelImport,
     /// Start a relation from the selected span (R).
     StartLinking,
+    /// `]` / `[`: select the next or previous span in reading order (while linking: move the
+    /// target candidate).
+    StepSpan {
+        forward: bool,
+    },
+    /// Enter: while linking, make the candidate the target.
+    Confirm,
     /// The relation type for the source and target chosen.
     ChooseRelationType(String),
     RemoveRelation(RelationId),
@@ -163,6 +172,7 @@ impl EditorState {
             pending_import: None,
             linking: None,
             pending_link: None,
+            link_candidate: None,
         }
     }
 
@@ -205,13 +215,47 @@ impl EditorState {
                 }
             }
             EditorAction::SpanClicked(id) => match self.linking.take() {
-                Some(from) => self.link_target_chosen(from, id),
+                Some(from) => {
+                    self.link_candidate = None;
+                    self.link_target_chosen(from, id)
+                }
                 None => {
                     self.selected_span = Some(id);
                     self.pending = None;
                     self.pending_link = None;
                 }
             },
+            EditorAction::StepSpan { forward } => {
+                let Some(doc) = self.document() else { return };
+                let ids: Vec<SpanId> = doc.spans().iter().map(|s| s.id).collect();
+                let current = if self.linking.is_some() {
+                    self.link_candidate.or(self.linking)
+                } else {
+                    self.selected_span
+                };
+                let at = current.and_then(|c| ids.iter().position(|id| *id == c));
+                let next = match (at, forward) {
+                    (None, true) => ids.first(),
+                    (None, false) => ids.last(),
+                    (Some(i), true) => ids.get(i + 1).or(ids.first()),
+                    (Some(i), false) => ids.get(i.checked_sub(1).unwrap_or(ids.len().saturating_sub(1))),
+                };
+                if let Some(&next) = next {
+                    if self.linking.is_some() {
+                        self.link_candidate = Some(next);
+                    } else {
+                        self.selected_span = Some(next);
+                        self.pending = None;
+                    }
+                }
+            }
+            EditorAction::Confirm => {
+                if let (Some(from), Some(to)) = (self.linking, self.link_candidate) {
+                    self.linking = None;
+                    self.link_candidate = None;
+                    self.link_target_chosen(from, to);
+                }
+            }
             EditorAction::StartLinking => {
                 if let Some(span) = self.selected_span {
                     self.linking = Some(span);
@@ -257,6 +301,7 @@ impl EditorState {
             }
             EditorAction::Escape => {
                 self.linking = None;
+                self.link_candidate = None;
                 self.pending_link = None;
                 self.selected_span = None;
                 self.pending = None;

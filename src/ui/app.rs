@@ -192,6 +192,17 @@ fn use_hotkeys(store: &StoreHandle, text_view: &NodeRef) {
                         EditorAction::Escape
                     }
                     "Delete" | "Backspace" => EditorAction::DeleteSelected,
+                    "]" | "[" => {
+                        store.dispatch(EditorAction::StepSpan { forward: key == "]" });
+                        event.prevent_default();
+                        // After the render, bring the selected span (or the candidate target) into view.
+                        gloo::timers::callback::Timeout::new(0, || {
+                            browser::reveal(".ann--candidate, .ann--selected")
+                        })
+                        .forget();
+                        return;
+                    }
+                    "Enter" if !browser::is_button_target(event) => EditorAction::Confirm,
                     // A focuses the selected span's first attribute (Tab moves on from there).
                     "a" | "A" if !event.shift_key() && browser::has_element(".span-details__attr") => {
                         event.prevent_default();

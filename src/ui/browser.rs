@@ -298,3 +298,17 @@ pub fn focus(selector: &str) {
 pub fn has_element(selector: &str) -> bool {
     document().query_selector(selector).ok().flatten().is_some()
 }
+
+/// Scrolls the first element matching `selector` into view if it is not already visible.
+pub fn reveal(selector: &str) {
+    if let Ok(Some(element)) = document().query_selector(selector) {
+        let options = web_sys::ScrollIntoViewOptions::new();
+        options.set_block(web_sys::ScrollLogicalPosition::Nearest);
+        element.scroll_into_view_with_scroll_into_view_options(&options);
+    }
+}
+
+/// True when a key event's target is a button, where Enter presses the button.
+pub fn is_button_target(event: &web_sys::KeyboardEvent) -> bool {
+    event.target().and_then(|t| t.dyn_into::<Element>().ok()).is_some_and(|e| e.tag_name() == "BUTTON")
+}

@@ -41,11 +41,12 @@ pub fn TextView(props: &TextViewProps) -> Html {
         Callback::from(move |id: SpanId| store.dispatch(EditorAction::SpanClicked(id)))
     };
     let schema = &state.project().schema;
+    let marks = Marks { selected: state.selected_span, candidate: state.link_candidate };
     let paras = paragraphs(doc.text()).into_iter().map(|para| {
         let nodes = layout_paragraph(doc, schema, para);
         html! {
             <p class="text-view__para" data-para="" data-start={para.start.to_string()} data-end={para.end.to_string()}>
-                { render_nodes(&nodes, doc, schema, state.selected_span, &on_span_click) }
+                { render_nodes(&nodes, doc, schema, marks, &on_span_click) }
             </p>
         }
     });
@@ -62,13 +63,21 @@ pub fn TextView(props: &TextViewProps) -> Html {
     }
 }
 
+/// Spans drawn with an outline: the selected one, and the target a keyboard relation would take.
+#[derive(Clone, Copy)]
+struct Marks {
+    selected: Option<SpanId>,
+    candidate: Option<SpanId>,
+}
+
 fn render_nodes(
     nodes: &[Node],
     doc: &Document,
     schema: &Schema,
-    selected: Option<SpanId>,
+    marks: Marks,
     on_click: &Callback<SpanId>,
 ) -> Html {
+    let Marks { selected, candidate } = marks;
     nodes
         .iter()
         .map(|node| match node {
@@ -85,6 +94,7 @@ fn render_nodes(
                     "ann",
                     format!("ann--{layer}"),
                     (selected == Some(*id)).then_some("ann--selected"),
+                    (candidate == Some(*id)).then_some("ann--candidate"),
                     (!first).then_some("ann--continued"),
                 );
                 // Only the piece where a span starts carries the test id, so each span counts once.
@@ -113,7 +123,7 @@ fn render_nodes(
                         style={format!("--ann-color: {color}")}
                         {onclick}
                     >
-                        { render_nodes(children, doc, schema, selected, on_click) }
+                        { render_nodes(children, doc, schema, marks, on_click) }
                     </span>
                 }
             }

@@ -90,3 +90,27 @@ test('a relation type that does not fit is refused with the options', async () =
   assert.match(message, /no relation type goes from PER to LOC; from PER: holds_title → TITLE/);
   assert.equal(await page.locator('[data-testid=relation-item]').count(), 0);
 });
+
+test('the relation by keyboard: ] and [ walk the spans, R, ], Enter, 1', async () => {
+  const page = await openApp(env);
+  await label(page, '徐立毅', 'p');
+  await label(page, '各级各部门要确立以企业为中心的服务理念', 'i');
+  await waitForSpanCount(page, 2);
+  await page.keyboard.press('Escape');
+  await page.keyboard.press(']');
+  await page.waitForSelector('[data-testid=span][data-label=PER].ann--selected');
+  await page.keyboard.press(']');
+  await page.waitForSelector('[data-testid=span][data-label=DIRECTIVE].ann--selected');
+  await page.keyboard.press('r');
+  await page.keyboard.press(']');
+  await page.waitForSelector('[data-testid=span][data-label=PER].ann--candidate');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('[data-testid=relation-picker]');
+  await page.keyboard.press('1');
+  await page.waitForSelector('[data-testid=relation-item][data-type=issued_by]');
+  // The cue by keyboard too: A, then choose with the arrow keys.
+  await page.keyboard.press('a');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Tab');
+  assert.equal(await page.inputValue('[data-testid=attr-cue]'), '强调');
+});
