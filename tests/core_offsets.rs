@@ -73,3 +73,12 @@ fn ranges_overlap_contain_and_intersect() {
     assert_eq!(a.intersect(&CharRange::new(4, 9)), Some(CharRange::new(4, 5)));
     assert_eq!(a.intersect(&CharRange::new(5, 9)), None);
 }
+
+#[test]
+fn a_table_of_utf16_offsets_matches_the_conversion() {
+    let table = utf16_offsets(TEXT);
+    assert_eq!(table.len(), char_len(TEXT) + 1);
+    for (cp, units) in table.iter().enumerate() {
+        assert_eq!(*units, cp_to_utf16(TEXT, cp));
+    }
+}

@@ -83,6 +83,18 @@ pub fn cp_to_utf16(text: &str, cp: usize) -> usize {
     text.chars().take(cp).map(char::len_utf16).sum()
 }
 
+/// The UTF-16 offset of every code point of `text`, and of its end: `table[cp]`.
+pub fn utf16_offsets(text: &str) -> Vec<usize> {
+    let mut table = Vec::with_capacity(text.len() + 1);
+    let mut units = 0;
+    for c in text.chars() {
+        table.push(units);
+        units += c.len_utf16();
+    }
+    table.push(units);
+    table
+}
+
 /// The code point offset of UTF-16 offset `unit` in `text`. An offset inside a surrogate pair
 /// snaps as `snap` says, so a range never holds half a character. Offsets past the end clamp.
 pub fn utf16_to_cp(text: &str, unit: usize, snap: Snap) -> usize {

@@ -3,19 +3,29 @@
 
 use super::units::Record;
 use super::{Format, OutFile};
-use crate::core::offsets::utf16_len;
 use serde_json::Value;
 
-/// Code points `start..end` of `text`, or `None` when out of range.
-fn cp_slice(text: &str, start: usize, end: usize) -> Option<String> {
-    let chars: Vec<char> = text.chars().collect();
-    (start <= end && end <= chars.len()).then(|| chars[start..end].iter().collect())
+/// One text, decoded once, sliced by code points or UTF-16 units (slicing a long text span by
+/// span from the start each time would make the check quadratic).
+struct Slicer {
+    chars: Vec<char>,
+    units: Vec<u16>,
 }
 
-/// UTF-16 units `start..end` of `text`, or `None` when out of range or half a character.
-fn utf16_slice(text: &str, start: usize, end: usize) -> Option<String> {
-    let units: Vec<u16> = text.encode_utf16().collect();
-    (start <= end && end <= utf16_len(text)).then(|| String::from_utf16(&units[start..end]).ok())?
+impl Slicer {
+    fn new(text: &str) -> Self {
+        Slicer { chars: text.chars().collect(), units: text.encode_utf16().collect() }
+    }
+
+    /// Code points `start..end`, or `None` when out of range.
+    fn cp(&self, start: usize, end: usize) -> Option<String> {
+        (start <= end && end <= self.chars.len()).then(|| self.chars[start..end].iter().collect())
+    }
+
+    /// UTF-16 units `start..end`, or `None` when out of range or half a character.
+    fn utf16(&self, start: usize, end: usize) -> Option<String> {
+        (start <= end && end <= self.units.len()).then(|| String::from_utf16(&self.units[start..end]).ok())?
+    }
 }
 
 fn usize_at(value: &Value, key: &str) -> Option<usize> {
@@ -38,13 +48,13 @@ pub fn check_part(format: Format, files: &[OutFile], records: &[Record]) -> Vec<
     match format {
         Format::Spacy => {
             for (record, line) in records.iter().zip(files.iter().flat_map(json_lines)) {
-                let text = line["text"].as_str().unwrap_or_default();
+                let text = Slicer::new(line["text"].as_str().unwrap_or_default());
                 let tokens = line["tokens"].as_array().cloned().unwrap_or_default();
                 for span in line["spans"].as_array().into_iter().flatten() {
                     let (start, end) =
                         (usize_at(span, "start").unwrap_or(0), usize_at(span, "end").unwrap_or(0));
                     let expected = span["text"].as_str().unwrap_or_default();
-                    if cp_slice(text, start, end).as_deref() != Some(expected) {
+                    if text.cp(start, end).as_deref() != Some(expected) {
                         fail(
                             record,
                             format!("span {start}–{end} «{expected}» does not match text[start:end]"),
@@ -63,7 +73,7 @@ pub fn check_part(format: Format, files: &[OutFile], records: &[Record]) -> Vec<
         Format::DoccanoLabels | Format::DoccanoUtf16 | Format::DoccanoEntities => {
             let utf16 = format == Format::DoccanoUtf16;
             for (record, line) in records.iter().zip(files.iter().flat_map(json_lines)) {
-                let text = line["text"].as_str().unwrap_or_default();
+                let text = Slicer::new(line["text"].as_str().unwrap_or_default());
                 let offsets: Vec<(usize, usize)> = if format == Format::DoccanoEntities {
                     line["entities"]
                         .as_array()
@@ -82,7 +92,7 @@ pub fn check_part(format: Format, files: &[OutFile], records: &[Record]) -> Vec<
                         .collect()
                 };
                 for (span, (start, end)) in record.spans.iter().zip(offsets) {
-                    let got = if utf16 { utf16_slice(text, start, end) } else { cp_slice(text, start, end) };
+                    let got = if utf16 { text.utf16(start, end) } else { text.cp(start, end) };
                     if got.as_deref() != Some(span.text.as_str()) {
                         fail(
                             record,
@@ -102,7 +112,7 @@ pub fn check_part(format: Format, files: &[OutFile], records: &[Record]) -> Vec<
                 .flat_map(|f| serde_json::from_slice::<Vec<Value>>(&f.contents).unwrap_or_default())
                 .collect();
             for (record, task) in records.iter().zip(tasks) {
-                let text = task["data"]["text"].as_str().unwrap_or_default();
+                let text = Slicer::new(task["data"]["text"].as_str().unwrap_or_default());
                 let results = ["annotations", "predictions"]
                     .iter()
                     .flat_map(|k| task[*k].as_array().cloned().unwrap_or_default())
@@ -112,7 +122,7 @@ pub fn check_part(format: Format, files: &[OutFile], records: &[Record]) -> Vec<
                     let (start, end) =
                         (usize_at(value, "start").unwrap_or(0), usize_at(value, "end").unwrap_or(0));
                     let expected = value["text"].as_str().unwrap_or_default();
-                    if cp_slice(text, start, end).as_deref() != Some(expected) {
+                    if text.cp(start, end).as_deref() != Some(expected) {
                         fail(record, format!("region {start}–{end} «{expected}» does not match the text"));
                     }
                 }
@@ -128,7 +138,7 @@ pub fn check_part(format: Format, files: &[OutFile], records: &[Record]) -> Vec<
                     fail(record, "its .txt or .ann file is missing".into());
                     continue;
                 };
-                let text = String::from_utf8_lossy(&txt.contents);
+                let text = Slicer::new(&String::from_utf8_lossy(&txt.contents));
                 for line in String::from_utf8_lossy(&ann.contents).lines().filter(|l| l.starts_with('T')) {
                     let mut fields = line.split('\t');
                     let (_, Some(spec), Some(quoted)) = (fields.next(), fields.next(), fields.next()) else {
@@ -139,7 +149,7 @@ pub fn check_part(format: Format, files: &[OutFile], records: &[Record]) -> Vec<
                         .split(';')
                         .map(|r| {
                             let (s, e) = r.split_once(' ')?;
-                            cp_slice(&text, s.parse().ok()?, e.parse().ok()?)
+                            text.cp(s.parse().ok()?, e.parse().ok()?)
                         })
                         .collect();
                     if pieces.map(|p| p.join(" ")).as_deref() != Some(quoted) {
@@ -177,15 +187,18 @@ pub fn check_part(format: Format, files: &[OutFile], records: &[Record]) -> Vec<
                 let collection: Value = serde_json::from_slice(&file.contents).unwrap_or(Value::Null);
                 let sources = collection["biaozhu:sources"].as_array().cloned().unwrap_or_default();
                 let items = collection["first"]["items"].as_array().cloned().unwrap_or_default();
+                let texts: std::collections::HashMap<&str, Slicer> = sources
+                    .iter()
+                    .filter_map(|s| Some((s["id"].as_str()?, Slicer::new(s["text"].as_str()?))))
+                    .collect();
                 for item in items.iter().filter(|i| i["motivation"] == "tagging") {
-                    let source = &item["target"]["source"];
-                    let text = sources.iter().find(|s| &s["id"] == source).and_then(|s| s["text"].as_str());
+                    let text = item["target"]["source"].as_str().and_then(|id| texts.get(id));
                     let selectors = item["target"]["selector"].as_array().cloned().unwrap_or_default();
                     let position = selectors.iter().find(|s| s["type"] == "TextPositionSelector");
                     let quote = selectors.iter().find(|s| s["type"] == "TextQuoteSelector");
                     let ok = match (text, position, quote) {
                         (Some(text), Some(p), Some(q)) => {
-                            cp_slice(text, usize_at(p, "start").unwrap_or(0), usize_at(p, "end").unwrap_or(0))
+                            text.cp(usize_at(p, "start").unwrap_or(0), usize_at(p, "end").unwrap_or(0))
                                 .as_deref()
                                 == q["exact"].as_str()
                         }

@@ -3,20 +3,16 @@
 //! interface, which counts UTF-16 code units (doccano issue #2290).
 
 use super::units::Record;
-use crate::core::offsets::cp_to_utf16;
+use crate::core::offsets::utf16_offsets;
 use serde_json::json;
 
 /// `{"id", "text", "label": [[start, end, label], …]}` per record, plus the record's origin.
 pub fn write_labels(records: &[Record], utf16: bool) -> String {
     let mut out = String::new();
     for (n, record) in records.iter().enumerate() {
-        let unit = |cp: usize| {
-            if utf16 {
-                cp_to_utf16(&record.text, cp)
-            } else {
-                cp
-            }
-        };
+        // UTF-16 offset of every code point, computed once per record.
+        let table: Vec<usize> = if utf16 { utf16_offsets(&record.text) } else { Vec::new() };
+        let unit = |cp: usize| if utf16 { table[cp] } else { cp };
         let labels: Vec<_> =
             record.spans.iter().map(|s| json!([unit(s.start), unit(s.end), s.label])).collect();
         let line = json!({

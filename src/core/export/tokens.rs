@@ -43,8 +43,9 @@ pub fn spacy_zh_char_tokens(text: &str) -> Vec<Token> {
 /// The inclusive token indices covering a span exactly, or `None` when a span boundary falls
 /// inside a token or on a space that belongs to the token before it.
 pub fn token_bounds(tokens: &[Token], start: usize, end: usize) -> Option<(usize, usize)> {
-    let first = tokens.iter().position(|t| t.start == start)?;
-    let last = tokens.iter().position(|t| t.end == end)?;
+    // Tokens are in order and do not overlap, so both ends are binary searches.
+    let first = tokens.binary_search_by_key(&start, |t| t.start).ok()?;
+    let last = tokens.binary_search_by_key(&end, |t| t.end).ok()?;
     (first <= last).then_some((first, last))
 }
 

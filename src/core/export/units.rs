@@ -180,8 +180,12 @@ pub fn records(
     for doc in docs {
         let spans: Vec<_> = doc.spans().iter().filter(|s| keep(&s.label)).collect();
         let mut units = unit_ranges(doc, granularity);
-        let crossing_spans: Vec<_> =
-            spans.iter().filter(|s| !units.iter().any(|u| u.contains(&s.range))).copied().collect();
+        // Units are in order and disjoint: the one that could hold a span is found by its start.
+        let holder = |units: &[CharRange], range: CharRange| {
+            let i = units.partition_point(|u| u.start <= range.start);
+            i.checked_sub(1).is_some_and(|i| units[i].contains(&range))
+        };
+        let crossing_spans: Vec<_> = spans.iter().filter(|s| !holder(&units, s.range)).copied().collect();
         crossings.extend(crossing_spans.iter().map(|s| CrossingSpan {
             doc_id: doc.id.clone(),
             span: s.id,
@@ -198,8 +202,11 @@ pub fn records(
                 Granularity::Paragraph => format!("{}#p{}", doc.id, n + 1),
                 Granularity::Sentence => format!("{}#s{}", doc.id, n + 1),
             };
-            let record_spans: Vec<RecordSpan> = spans
+            // Spans are sorted by start: those in this unit start in it.
+            let from = spans.partition_point(|s| s.range.start < unit.start);
+            let record_spans: Vec<RecordSpan> = spans[from..]
                 .iter()
+                .take_while(|s| s.range.start < unit.end)
                 .filter(|s| unit.contains(&s.range))
                 .map(|s| RecordSpan {
                     id: s.id,
@@ -216,7 +223,8 @@ pub fn records(
                         .collect(),
                 })
                 .collect();
-            let inside = |id: SpanId| record_spans.iter().any(|s| s.id == id);
+            let ids: std::collections::HashSet<SpanId> = record_spans.iter().map(|s| s.id).collect();
+            let inside = |id: SpanId| ids.contains(&id);
             let relations = doc
                 .relations()
                 .iter()
