@@ -137,7 +137,7 @@ pub fn files_of(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
 
 /// Exports the project as a JSON download.
 pub fn export_json(store: &StoreHandle) {
-    let json = export_project(store.0.project());
+    let json = export_project(store.state().project());
     if let Err(message) = browser::download("biaozhu-project.json", "application/json", json.as_bytes()) {
         store.dispatch(EditorAction::Failed(format!("the export could not be downloaded: {message}")));
     }
@@ -147,14 +147,17 @@ pub fn export_json(store: &StoreHandle) {
 /// open document. The write is synchronous, so a closed tab loses nothing that was shown saved.
 #[hook]
 fn use_autosave(store: &StoreHandle) {
-    let revision = store.0.session.revision();
+    let revision = store.state().session.revision();
     {
         let store = store.clone();
         use_effect_with(revision, move |revision| {
             // Nothing to write at start-up: the state came from storage or from the bundle.
-            if store.0.saved_revision != Some(*revision) {
-                let history = export_history(&store.0.session, SAVED_UNDO_STEPS);
-                match browser::save_project(&export_project(store.0.project()), &history) {
+            let state = store.state();
+            if state.saved_revision != Some(*revision) {
+                let history = export_history(&state.session, SAVED_UNDO_STEPS);
+                let saved = browser::save_project(&export_project(state.project()), &history);
+                drop(state);
+                match saved {
                     Ok(()) => store.dispatch(EditorAction::Saved(*revision)),
                     Err(message) => store.dispatch(EditorAction::SaveFailed(message)),
                 }
@@ -163,7 +166,7 @@ fn use_autosave(store: &StoreHandle) {
             browser::clear_selection();
         });
     }
-    let open_doc = store.0.open_doc.clone();
+    let open_doc = store.state().open_doc.clone();
     use_effect_with(open_doc, |open_doc| browser::save_open_doc(open_doc.as_ref()));
 }
 

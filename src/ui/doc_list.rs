@@ -11,7 +11,7 @@ pub struct DocListProps {
 
 #[component]
 pub fn DocList(props: &DocListProps) -> Html {
-    let state = &props.store.0;
+    let state = props.store.state();
     let items = state.project().documents().iter().map(|doc| {
         let open = state.open_doc.as_ref() == Some(&doc.id);
         let onclick = {

@@ -12,7 +12,8 @@ pub struct DocStatusPickerProps {
 
 #[component]
 pub fn DocStatusPicker(props: &DocStatusPickerProps) -> Html {
-    let Some(doc) = props.store.0.document() else { return html! {} };
+    let state = props.store.state();
+    let Some(doc) = state.document() else { return html! {} };
     let onchange = {
         let store = props.store.clone();
         let id = doc.id.clone();

@@ -32,7 +32,7 @@ pub fn ExportDialog(props: &ExportDialogProps) -> Html {
     let options = use_state(|| ExportOptions::new(Format::Spacy));
     // Which documents: "all", "open" (the open one) or "done" (those marked done).
     let which_docs = use_state(|| String::from("all"));
-    let state = &props.store.0;
+    let state = props.store.state();
     let project = state.project();
 
     // Each control edits a copy of the options.

@@ -16,7 +16,7 @@ const SHOWN_PROBLEMS: usize = 50;
 
 #[component]
 pub fn ImportDialog(props: &ImportDialogProps) -> Html {
-    let state = &props.store.0;
+    let state = props.store.state();
     let Some(PendingImport { source, parsed, mapping }) = &state.pending_import else {
         return html! {};
     };

@@ -14,7 +14,7 @@ pub struct PaletteProps {
 
 #[component]
 pub fn Palette(props: &PaletteProps) -> Html {
-    let state = &props.store.0;
+    let state = props.store.state();
     let schema = &state.project().schema;
     let buttons = schema.layers.iter().map(|layer| {
         let items = layer.labels.iter().map(|label| {

@@ -27,7 +27,7 @@ pub fn RelationArcs(props: &RelationArcsProps) -> Html {
     let arcs = use_state(Vec::<Arc>::new);
     let size = use_state(|| (0.0, 0.0));
     let resized = use_state(|| 0u32);
-    let state = &props.store.0;
+    let state = props.store.state();
 
     // Measure after every render that may have moved spans; set state only when it changed.
     {

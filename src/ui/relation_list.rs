@@ -11,7 +11,7 @@ pub struct RelationListProps {
 
 #[component]
 pub fn RelationList(props: &RelationListProps) -> Html {
-    let state = &props.store.0;
+    let state = props.store.state();
     let Some(doc) = state.document() else { return html! {} };
     let schema = &state.project().schema;
     let text = |id| {

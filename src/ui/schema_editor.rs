@@ -148,7 +148,8 @@ fn label_checks(
 
 #[component]
 pub fn SchemaEditor(props: &SchemaEditorProps) -> Html {
-    let project = props.store.0.project();
+    let state = props.store.state();
+    let project = state.project();
     let draft = use_state(|| Draft::of(&project.schema));
     let confirming = use_state(|| false);
     let import_error = use_state(|| None::<String>);

@@ -17,7 +17,7 @@ fn span_text(doc: &Document, id: SpanId) -> String {
 
 #[component]
 pub fn SpanDetails(props: &SpanDetailsProps) -> Html {
-    let state = &props.store.0;
+    let state = props.store.state();
     let Some(doc) = state.document() else { return html! {} };
     let schema = &state.project().schema;
 

@@ -16,7 +16,7 @@ const PREVIEW_CHARS: usize = 30;
 
 #[component]
 pub fn SpanList(props: &SpanListProps) -> Html {
-    let state = &props.store.0;
+    let state = props.store.state();
     let Some(doc) = state.document() else {
         return html! { <div class="span-list" data-testid="span-list"></div> };
     };

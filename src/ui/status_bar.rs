@@ -11,7 +11,7 @@ pub struct StatusBarProps {
 
 #[component]
 pub fn StatusBar(props: &StatusBarProps) -> Html {
-    let state = &props.store.0;
+    let state = props.store.state();
     let span_count = state.document().map_or(0, |d| d.spans().len());
     let selection = match (state.pending, state.selected_span) {
         (Some(range), _) => {

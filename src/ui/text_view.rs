@@ -20,7 +20,7 @@ pub struct TextViewProps {
 
 #[component]
 pub fn TextView(props: &TextViewProps) -> Html {
-    let state = &props.store.0;
+    let state = props.store.state();
     let Some(doc) = state.document() else {
         return html! {
             <div class="text-view text-view--empty" data-testid="text-view" ref={props.node_ref.clone()}>

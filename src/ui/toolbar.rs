@@ -16,7 +16,7 @@ pub struct ToolbarProps {
 
 #[component]
 pub fn Toolbar(props: &ToolbarProps) -> Html {
-    let state = &props.store.0;
+    let state = props.store.state();
     let dispatch = |action: fn() -> EditorAction| {
         let store = props.store.clone();
         Callback::from(move |_: MouseEvent| store.dispatch(action()))
