@@ -105,3 +105,22 @@ fn the_core_knows_nothing_of_the_browser_or_the_clock() {
     }
     assert!(checked > 10, "the core's sources were found");
 }
+
+#[test]
+fn overlap_queries_find_exactly_the_overlapping_spans() {
+    // A long directive over short entities, and spans before and after: compare with a scan.
+    let text = "甲".repeat(200);
+    let mut spans = vec![(10, 150, "DIRECTIVE")];
+    for start in (0..196).step_by(5) {
+        spans.push((start, start + 3, ["PER", "ORG", "LOC"][start % 3]));
+    }
+    let (p, id) = doc_with(&text, &spans);
+    let doc = p.document(&id).unwrap();
+    for (a, b) in [(0, 1), (9, 11), (100, 101), (150, 152), (148, 160), (199, 200), (0, 200), (12, 12)] {
+        let range = CharRange::new(a, b);
+        let fast: Vec<SpanId> = doc.spans_overlapping(range).map(|s| s.id).collect();
+        let slow: Vec<SpanId> =
+            doc.spans().iter().filter(|s| s.range.overlaps(&range)).map(|s| s.id).collect();
+        assert_eq!(fast, slow, "{a}..{b}");
+    }
+}

@@ -125,6 +125,11 @@ pub struct Document {
     index: CharIndex,
     /// Kept sorted by (start, end, id) so that lookups by position are binary searches.
     spans: Vec<Span>,
+    /// The lines of the text (see `layout::paragraphs`), computed once: the text never changes.
+    paragraphs: Vec<CharRange>,
+    /// `reach[i]` is the largest end among `spans[..=i]`: it never decreases, so the first span
+    /// that can reach a position is a binary search away (see `spans_overlapping`).
+    reach: Vec<usize>,
     relations: Vec<Relation>,
 }
 
@@ -132,6 +137,7 @@ impl Document {
     pub fn new(id: DocId, name: impl Into<String>, text: impl Into<String>) -> Self {
         let text = text.into();
         let index = CharIndex::new(&text);
+        let paragraphs = super::layout::paragraphs(&text);
         Document {
             id,
             name: name.into(),
@@ -141,6 +147,8 @@ impl Document {
             text,
             index,
             spans: Vec::new(),
+            paragraphs,
+            reach: Vec::new(),
             relations: Vec::new(),
         }
     }
@@ -163,6 +171,11 @@ impl Document {
             DocField::Annotator => &mut self.annotator,
             DocField::Note => &mut self.note,
         }
+    }
+
+    /// The text's lines as code point ranges, without line breaks or empty lines.
+    pub fn paragraphs(&self) -> &[CharRange] {
+        &self.paragraphs
     }
 
     pub fn text(&self) -> &str {
@@ -196,11 +209,25 @@ impl Document {
     }
 
     /// Spans that share at least one character with `range`, in position order.
+    ///
+    /// Spans starting at or after `range.end` cannot overlap, and neither can any span before
+    /// the first whose running maximum end passes `range.start`; both bounds are binary
+    /// searches, so a query costs O(log n) plus the spans in between (the overlapping ones, and
+    /// short spans lying under a long one such as a directive).
     pub fn spans_overlapping(&self, range: CharRange) -> impl Iterator<Item = &Span> {
-        // Spans starting at or after `range.end` cannot overlap; everything before that point
-        // is checked, which is fine at this scale (an interval index is planned for huge docs).
         let stop = self.spans.partition_point(|s| s.range.start < range.end);
-        self.spans[..stop].iter().filter(move |s| s.range.overlaps(&range))
+        let from = self.reach[..stop].partition_point(|end| *end <= range.start);
+        self.spans[from..stop].iter().filter(move |s| s.range.overlaps(&range))
+    }
+
+    /// Recomputes `reach` from position `at` on, after an insertion or removal there.
+    fn update_reach(&mut self, at: usize) {
+        self.reach.truncate(at);
+        let mut end = if at == 0 { 0 } else { self.reach[at - 1] };
+        for span in &self.spans[at..] {
+            end = end.max(span.range.end);
+            self.reach.push(end);
+        }
     }
 
     /// Inserts a span, keeping the order. Validation is the caller's job (see `command`).
@@ -208,11 +235,14 @@ impl Document {
         let key = (span.range.start, span.range.end, span.id);
         let at = self.spans.partition_point(|s| (s.range.start, s.range.end, s.id) < key);
         self.spans.insert(at, span);
+        self.update_reach(at);
     }
 
     pub(crate) fn remove_span(&mut self, id: SpanId) -> Option<Span> {
         let at = self.spans.iter().position(|s| s.id == id)?;
-        Some(self.spans.remove(at))
+        let removed = self.spans.remove(at);
+        self.update_reach(at);
+        Some(removed)
     }
 
     pub fn relations(&self) -> &[Relation] {

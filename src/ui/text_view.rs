@@ -7,9 +7,11 @@ use super::browser;
 use super::relation_arcs::RelationArcs;
 use super::store::StoreHandle;
 use crate::core::editor::EditorAction;
-use crate::core::layout::{layout_paragraph, paragraphs, Node};
+use crate::core::layout::{layout_paragraph, Node};
 use crate::core::schema::Schema;
-use crate::core::{Document, SpanId};
+use crate::core::{CharRange, Document, SpanId};
+use std::collections::hash_map::DefaultHasher;
+use std::hash::{Hash, Hasher};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -36,19 +38,13 @@ pub fn TextView(props: &TextViewProps) -> Html {
             store.dispatch(EditorAction::SelectionChanged(range));
         })
     };
-    let on_span_click = {
-        let store = props.store.clone();
-        Callback::from(move |id: SpanId| store.dispatch(EditorAction::SpanClicked(id)))
-    };
-    let schema = &state.project().schema;
+    let schema_key = schema_digest(&state.project().schema);
     let marks = Marks { selected: state.selected_span, candidate: state.link_candidate };
-    let paras = paragraphs(doc.text()).into_iter().map(|para| {
-        let nodes = layout_paragraph(doc, schema, para);
-        html! {
-            <p class="text-view__para" data-para="" data-start={para.start.to_string()} data-end={para.end.to_string()}>
-                { render_nodes(&nodes, doc, schema, marks, &on_span_click) }
-            </p>
-        }
+    // Each paragraph re-renders only when what it shows changed: its spans, their labels and
+    // marks, or the schema. An edit therefore touches one paragraph, not the document.
+    let paras = doc.paragraphs().iter().map(|&range| {
+        let digest = paragraph_digest(doc, range, marks, schema_key);
+        html! { <Paragraph key={range.start} store={props.store.clone()} {range} {digest} /> }
     });
     let class = classes!(
         "text-view",
@@ -61,6 +57,69 @@ pub fn TextView(props: &TextViewProps) -> Html {
             <RelationArcs store={props.store.clone()} view={props.node_ref.clone()} />
         </div>
     }
+}
+
+#[derive(Properties)]
+struct ParagraphProps {
+    store: StoreHandle,
+    range: CharRange,
+    /// Changes whenever anything drawn in the paragraph changes (see `paragraph_digest`).
+    digest: u64,
+}
+
+/// Compares what the paragraph shows, not the store (whose version changes with every action).
+impl PartialEq for ParagraphProps {
+    fn eq(&self, other: &Self) -> bool {
+        self.range == other.range && self.digest == other.digest
+    }
+}
+
+#[component]
+fn Paragraph(props: &ParagraphProps) -> Html {
+    let state = props.store.state();
+    let Some(doc) = state.document() else { return html! {} };
+    let schema = &state.project().schema;
+    let marks = Marks { selected: state.selected_span, candidate: state.link_candidate };
+    let on_span_click = {
+        let store = props.store.clone();
+        Callback::from(move |id: SpanId| store.dispatch(EditorAction::SpanClicked(id)))
+    };
+    let range = props.range;
+    let nodes = layout_paragraph(doc, schema, range);
+    html! {
+        <p class="text-view__para" data-para="" data-start={range.start.to_string()} data-end={range.end.to_string()}>
+            { render_nodes(&nodes, doc, schema, marks, &on_span_click) }
+        </p>
+    }
+}
+
+fn hash_of(value: impl Hash) -> u64 {
+    let mut hasher = DefaultHasher::new();
+    value.hash(&mut hasher);
+    hasher.finish()
+}
+
+/// A fingerprint of the labels' names, layers and colours.
+fn schema_digest(schema: &Schema) -> u64 {
+    hash_of(
+        schema
+            .layers
+            .iter()
+            .flat_map(|l| l.labels.iter().map(move |x| (&l.name, &x.name, &x.color, &x.zh, &x.en)))
+            .collect::<Vec<_>>(),
+    )
+}
+
+/// A fingerprint of everything a paragraph draws: the document, the spans touching it (id,
+/// range, label), which of them are marked, and the schema.
+fn paragraph_digest(doc: &Document, range: CharRange, marks: Marks, schema: u64) -> u64 {
+    let mut hasher = DefaultHasher::new();
+    (doc.text().as_ptr() as usize, schema).hash(&mut hasher);
+    for span in doc.spans_overlapping(range) {
+        (span.id, span.range, &span.label).hash(&mut hasher);
+        (marks.selected == Some(span.id), marks.candidate == Some(span.id)).hash(&mut hasher);
+    }
+    hasher.finish()
 }
 
 /// Spans drawn with an outline: the selected one, and the target a keyboard relation would take.
