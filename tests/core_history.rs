@@ -62,3 +62,32 @@ fn a_history_that_does_not_fit_is_dropped_not_applied() {
     assert_eq!(wrong.project(), &before);
     assert!(!wrong.can_undo() && !wrong.can_redo());
 }
+
+#[test]
+fn a_snapshot_and_its_journal_rebuild_the_session() {
+    use biaozhu::core::journal::{entries, join, replay};
+    let mut s = edited_session();
+    let snapshot = (export_project(s.project()), export_history(&s, 200));
+    s.take_log();
+    // Edits after the snapshot: an add, an undo, a redo, a relabel, an undo.
+    let doc = s.project().documents()[0].id.clone();
+    let id = s.add_span(&doc, CharRange::new(10, 12), "DATE").unwrap();
+    s.undo();
+    s.redo();
+    s.apply(Command::Relabel { doc: doc.clone(), span: id, label: "LOC".into() }).unwrap();
+    s.undo();
+    let journal = join(&entries(&s.take_log()).unwrap());
+    let project = import_project(&snapshot.0).unwrap();
+    let mut resumed = resume_session(project, Some(&snapshot.1));
+    assert_eq!(replay(&mut resumed, &journal).unwrap(), 5);
+    assert_eq!(resumed.project(), s.project());
+    assert_eq!(resumed.revision(), s.revision());
+    while s.undo() {
+        assert!(resumed.undo());
+        assert_eq!(resumed.project(), s.project());
+    }
+    // A replaced project cannot be journaled: it asks for a new snapshot.
+    s.apply(Command::ReplaceProject(Box::new(Project::bundled()))).unwrap();
+    assert!(entries(&s.take_log()).is_none());
+    assert!(replay(&mut resumed, "[{\"do\": \"jump\"}]").is_err());
+}

@@ -22,7 +22,7 @@ struct HistoryFile {
 }
 
 #[derive(Serialize, Deserialize)]
-struct SpanRecord {
+pub(crate) struct SpanRecord {
     id: u64,
     start: usize,
     end: usize,
@@ -32,7 +32,7 @@ struct SpanRecord {
 }
 
 #[derive(Serialize, Deserialize)]
-struct RelationRecord {
+pub(crate) struct RelationRecord {
     id: u64,
     kind: String,
     from: u64,
@@ -41,7 +41,7 @@ struct RelationRecord {
 
 #[derive(Serialize, Deserialize)]
 #[serde(tag = "op", rename_all = "snake_case")]
-enum Step {
+pub(crate) enum Step {
     AddSpan {
         doc: String,
         span: SpanRecord,
@@ -143,7 +143,7 @@ fn relation_from(record: RelationRecord) -> Relation {
     }
 }
 
-fn step_of(command: &Command) -> Step {
+pub(crate) fn step_of(command: &Command) -> Step {
     match command {
         Command::AddSpan { doc, span } => Step::AddSpan { doc: doc.0.clone(), span: span_record(span) },
         Command::RemoveSpan { doc, span } => Step::RemoveSpan { doc: doc.0.clone(), span: span.0 },
@@ -185,7 +185,7 @@ fn step_of(command: &Command) -> Step {
     }
 }
 
-fn command_of(step: Step) -> Option<Command> {
+pub(crate) fn command_of(step: Step) -> Option<Command> {
     Some(match step {
         Step::AddSpan { doc, span } => Command::AddSpan { doc: DocId(doc), span: span_from(span) },
         Step::RemoveSpan { doc, span } => Command::RemoveSpan { doc: DocId(doc), span: SpanId(span) },

@@ -9,6 +9,7 @@ pub mod export;
 pub mod history_json;
 pub mod import;
 pub mod intake;
+pub mod journal;
 pub mod layout;
 pub mod offsets;
 pub mod project;

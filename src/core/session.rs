@@ -13,11 +13,24 @@ pub struct Session {
     undo: Vec<Command>,
     redo: Vec<Command>,
     revision: u64,
+    /// What happened since the last `take_log`, for an autosave that stores only changes.
+    log: Vec<Op>,
+}
+
+/// One change to a session, as a journal records it: replaying the same operations on the same
+/// starting point gives the same project and the same undo and redo stacks.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Op {
+    Apply(Command),
+    Undo,
+    Redo,
+    /// A change too large to journal (a whole project replaced): store a new snapshot.
+    Snapshot,
 }
 
 impl Session {
     pub fn new(project: Project) -> Self {
-        Session { project, undo: Vec::new(), redo: Vec::new(), revision: 0 }
+        Session { project, undo: Vec::new(), redo: Vec::new(), revision: 0, log: Vec::new() }
     }
 
     pub fn project(&self) -> &Project {
@@ -44,7 +57,12 @@ impl Session {
 
     /// Applies `command` as one undo step and forgets the redo stack.
     pub fn apply(&mut self, command: Command) -> Result<(), EditError> {
+        let op = match &command {
+            Command::ReplaceProject(_) => Op::Snapshot,
+            other => Op::Apply(other.clone()),
+        };
         let inverse = command.apply(&mut self.project)?;
+        self.log.push(op);
         self.undo.push(inverse);
         self.redo.clear();
         self.revision += 1;
@@ -65,11 +83,13 @@ impl Session {
     /// A step that no longer applies (only possible with a history restored from storage that
     /// does not belong to this project) clears the history rather than corrupting the project.
     pub fn undo(&mut self) -> bool {
+        self.log.push(Op::Undo);
         Self::step(&mut self.project, &mut self.undo, &mut self.redo, &mut self.revision)
     }
 
     /// Redoes the last undone step; returns false when there is nothing to redo.
     pub fn redo(&mut self) -> bool {
+        self.log.push(Op::Redo);
         Self::step(&mut self.project, &mut self.redo, &mut self.undo, &mut self.revision)
     }
 
@@ -103,6 +123,11 @@ impl Session {
 
     /// A session resumed from storage: the project, its undo and redo stacks and revision.
     pub fn resume(project: Project, undo: Vec<Command>, redo: Vec<Command>, revision: u64) -> Self {
-        Session { project, undo, redo, revision }
+        Session { project, undo, redo, revision, log: Vec::new() }
+    }
+
+    /// The operations since the last call, oldest first.
+    pub fn take_log(&mut self) -> Vec<Op> {
+        std::mem::take(&mut self.log)
     }
 }

@@ -143,19 +143,40 @@ pub fn export_json(store: &StoreHandle) {
     }
 }
 
-/// Saves the project after every change (keyed on the session's revision) and remembers the
-/// open document. The write is synchronous, so a closed tab loses nothing that was shown saved.
+/// Saves every change at once (keyed on the session's revision) and remembers the open
+/// document. An edit appends a few hundred bytes to a journal; a snapshot of the whole project
+/// is written only when there is none yet, when the journal has grown, or when the project was
+/// replaced. The writes are synchronous, so a closed tab loses nothing that was shown saved.
 #[hook]
 fn use_autosave(store: &StoreHandle) {
     let revision = store.state().session.revision();
+    // The journal entries written since the last snapshot.
+    let journal = use_mut_ref(|| store.snapshot_current.then(Vec::<String>::new));
     {
         let store = store.clone();
         use_effect_with(revision, move |revision| {
-            // Nothing to write at start-up: the state came from storage or from the bundle.
+            let ops = store.take_log();
             let state = store.state();
+            // Nothing to write at start-up: the state came from storage or from the bundle.
             if state.saved_revision != Some(*revision) {
-                let history = export_history(&state.session, SAVED_UNDO_STEPS);
-                let saved = browser::save_project(&export_project(state.project()), &history);
+                let mut entries = journal.borrow_mut();
+                let appended = match (entries.as_mut(), crate::core::journal::entries(&ops)) {
+                    (Some(written), Some(new))
+                        if written.len() + new.len() <= crate::core::journal::MAX_ENTRIES
+                            && written.iter().chain(&new).map(String::len).sum::<usize>()
+                                <= crate::core::journal::MAX_BYTES =>
+                    {
+                        written.extend(new);
+                        Some(browser::save_journal(&crate::core::journal::join(written)))
+                    }
+                    _ => None,
+                };
+                let saved = appended.unwrap_or_else(|| {
+                    let history = export_history(&state.session, SAVED_UNDO_STEPS);
+                    let result = browser::save_project(&export_project(state.project()), &history);
+                    *entries = result.is_ok().then(Vec::new);
+                    result
+                });
                 drop(state);
                 match saved {
                     Ok(()) => store.dispatch(EditorAction::Saved(*revision)),

@@ -10,6 +10,8 @@ use web_sys::{Element, Node};
 const PROJECT_KEY: &str = "biaozhu.project.v1";
 const OPEN_DOC_KEY: &str = "biaozhu.open-doc";
 const HISTORY_KEY: &str = "biaozhu.history.v1";
+/// Operations since the snapshot under PROJECT_KEY and HISTORY_KEY (see `core::journal`).
+const JOURNAL_KEY: &str = "biaozhu.journal.v1";
 /// Where a stored project that could not be read is moved, so it is never overwritten.
 const BROKEN_KEY: &str = "biaozhu.project.unreadable";
 /// Files larger than this are refused before reading: the app keeps everything in memory.
@@ -126,7 +128,7 @@ fn local_storage() -> Result<web_sys::Storage, String> {
 /// What storage held at start-up.
 pub enum Stored {
     Nothing,
-    Project { json: String, history: Option<String>, open_doc: Option<DocId> },
+    Project { json: String, history: Option<String>, journal: Option<String>, open_doc: Option<DocId> },
 }
 
 pub fn load_stored() -> Stored {
@@ -137,7 +139,8 @@ pub fn load_stored() -> Stored {
         Ok(Some(json)) => {
             let open_doc = storage.get_item(OPEN_DOC_KEY).ok().flatten().map(DocId);
             let history = storage.get_item(HISTORY_KEY).ok().flatten();
-            Stored::Project { json, history, open_doc }
+            let journal = storage.get_item(JOURNAL_KEY).ok().flatten();
+            Stored::Project { json, history, journal, open_doc }
         }
         _ => Stored::Nothing,
     }
@@ -160,7 +163,16 @@ pub fn save_project(json: &str, history: &str) -> Result<(), String> {
     if storage.set_item(HISTORY_KEY, history).is_err() {
         let _ = storage.remove_item(HISTORY_KEY);
     }
+    // The snapshot holds everything the journal did.
+    let _ = storage.remove_item(JOURNAL_KEY);
     Ok(())
+}
+
+/// Stores the operations since the last snapshot (a small write per edit).
+pub fn save_journal(journal: &str) -> Result<(), String> {
+    local_storage()?
+        .set_item(JOURNAL_KEY, journal)
+        .map_err(|e| format!("browser storage refused the journal ({})", js_error(e)))
 }
 
 pub fn save_open_doc(id: Option<&DocId>) {

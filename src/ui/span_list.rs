@@ -13,16 +13,32 @@ pub struct SpanListProps {
 
 /// Longer span texts are cut to this many characters in the list.
 const PREVIEW_CHARS: usize = 30;
+/// Items listed per label before "show all": a list of thousands costs every render.
+const LISTED: usize = 100;
 
 #[component]
 pub fn SpanList(props: &SpanListProps) -> Html {
+    let expanded = use_state(Vec::<String>::new);
     let state = props.store.state();
     let Some(doc) = state.document() else {
         return html! { <div class="span-list" data-testid="span-list"></div> };
     };
     let groups = state.project().schema.labels().map(|label| {
         let spans: Vec<_> = doc.spans().iter().filter(|s| s.label == label.name).collect();
-        let items = spans.iter().map(|span| {
+        let all = expanded.contains(&label.name);
+        // The selected span is always listed, so the list can show where it is.
+        let shown = spans.iter().enumerate().filter(|(i, s)| all || *i < LISTED || state.selected_span == Some(s.id));
+        let hidden = if all { 0 } else { spans.len().saturating_sub(LISTED) };
+        let show_all = {
+            let expanded = expanded.clone();
+            let name = label.name.clone();
+            Callback::from(move |_: MouseEvent| {
+                let mut next = (*expanded).clone();
+                next.push(name.clone());
+                expanded.set(next);
+            })
+        };
+        let items = shown.map(|(_, span)| {
             let text = doc.slice(span.range);
             let mut preview: String = text.chars().take(PREVIEW_CHARS).collect();
             if text.chars().count() > PREVIEW_CHARS {
@@ -59,6 +75,11 @@ pub fn SpanList(props: &SpanListProps) -> Html {
                     <span class="span-list__count" data-testid={format!("count-{}", label.name)}>{ spans.len() }</span>
                 </h3>
                 <ul>{ for items }</ul>
+                if hidden > 0 {
+                    <button class="span-list__more" data-testid={format!("span-list-more-{}", label.name)} onclick={show_all}>
+                        { format!("… {hidden} more — show all") }
+                    </button>
+                }
             </section>
         }
     });

@@ -7,7 +7,9 @@
 
 use crate::core::editor::{EditorAction, EditorState, Notice};
 use crate::core::history_json::resume_session;
+use crate::core::journal::replay;
 use crate::core::project_json::import_project;
+use crate::core::session::Op;
 use crate::core::Project;
 use std::cell::{Ref, RefCell};
 use std::rc::Rc;
@@ -17,6 +19,9 @@ use yew::prelude::*;
 pub struct Store {
     editor: Rc<RefCell<EditorState>>,
     version: u64,
+    /// True when browser storage holds a snapshot of exactly this state (and no journal), so
+    /// the autosave can start appending to an empty journal.
+    pub snapshot_current: bool,
 }
 
 /// Stores compare by version: a new version means a change, so Yew re-renders only then.
@@ -31,7 +36,7 @@ impl Reducible for Store {
 
     fn reduce(self: Rc<Self>, action: EditorAction) -> Rc<Self> {
         self.editor.borrow_mut().apply(action);
-        Rc::new(Store { editor: self.editor.clone(), version: self.version + 1 })
+        Rc::new(Store { editor: self.editor.clone(), version: self.version + 1, snapshot_current: false })
     }
 }
 
@@ -39,7 +44,12 @@ pub type StoreHandle = UseReducerHandle<Store>;
 
 impl Store {
     fn of(state: EditorState) -> Self {
-        Store { editor: Rc::new(RefCell::new(state)), version: 0 }
+        Store { editor: Rc::new(RefCell::new(state)), version: 0, snapshot_current: false }
+    }
+
+    /// The session's operations since the last call, for the autosave journal.
+    pub fn take_log(&self) -> Vec<Op> {
+        self.editor.borrow_mut().session.take_log()
     }
 
     /// The editor state, for reading during a render or an effect.
@@ -51,20 +61,37 @@ impl Store {
     pub fn load() -> Self {
         match super::browser::load_stored() {
             super::browser::Stored::Nothing => Store::of(EditorState::new(Project::bundled(), None)),
-            super::browser::Stored::Project { json, history, open_doc } => match import_project(&json) {
-                Ok(project) => {
-                    Store::of(EditorState::resume(resume_session(project, history.as_deref()), open_doc))
-                }
-                Err(error) => {
-                    super::browser::set_aside_unreadable(&json);
-                    let mut state = EditorState::new(Project::bundled(), None);
-                    state.notice = Some(Notice::error(format!(
+            super::browser::Stored::Project { json, history, journal, open_doc } => {
+                match import_project(&json) {
+                    Ok(project) => {
+                        let mut session = resume_session(project, history.as_deref());
+                        let mut notice = None;
+                        if let Some(journal) = journal.as_deref() {
+                            if let Err(message) = replay(&mut session, journal) {
+                                notice = Some(Notice::error(format!(
+                                "the last edits saved in this browser could not all be restored: {message}"
+                            )));
+                            }
+                        }
+                        let mut state = EditorState::resume(session, open_doc);
+                        state.notice = notice;
+                        // Fold a replayed journal into a fresh snapshot at the first save.
+                        if journal.is_some() {
+                            state.saved_revision = None;
+                        }
+                        Store { snapshot_current: journal.is_none(), ..Store::of(state) }
+                    }
+                    Err(error) => {
+                        super::browser::set_aside_unreadable(&json);
+                        let mut state = EditorState::new(Project::bundled(), None);
+                        state.notice = Some(Notice::error(format!(
                         "the project saved in this browser could not be read ({error}); it was kept aside \
                          under the storage key biaozhu.project.unreadable and the bundled article is shown"
                     )));
-                    Store::of(state)
+                        Store::of(state)
+                    }
                 }
-            },
+            }
         }
     }
 }
