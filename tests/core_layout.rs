@@ -124,3 +124,19 @@ fn overlap_queries_find_exactly_the_overlapping_spans() {
         assert_eq!(fast, slow, "{a}..{b}");
     }
 }
+
+#[test]
+fn the_window_covers_the_visible_paragraphs() {
+    use biaozhu::core::viewport::*;
+    let paras: Vec<CharRange> = (0..100).map(|i| CharRange::new(i * 100, i * 100 + 40)).collect();
+    let metrics = Metrics { chars_per_line: 20, line_px: 30.0, gap_px: 10.0 };
+    let tops = estimated_tops(&paras, metrics);
+    assert_eq!(tops[1], 70.0, "two lines and a gap");
+    assert_eq!(*tops.last().unwrap(), 7000.0);
+    assert_eq!(window_at(&tops, 0.0, 700.0, 0.0), (0, 10));
+    assert_eq!(window_at(&tops, 705.0, 140.0, 0.0), (10, 13));
+    assert_eq!(window_at(&tops, 6990.0, 700.0, 0.0), (99, 100));
+    assert_eq!(window_at(&tops, 700.0, 700.0, 140.0), (8, 22));
+    assert_eq!(window_around(50, 100, 20), (40, 60));
+    assert_eq!(window_around(3, 100, 20), (0, 20));
+}

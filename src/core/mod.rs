@@ -18,6 +18,7 @@ pub mod schema;
 pub mod schema_edit;
 pub mod session;
 pub mod text_input;
+pub mod viewport;
 
 pub use command::Command;
 pub use document::{DocField, DocId, DocStatus, Document, Relation, RelationId, Span, SpanId};

@@ -9,6 +9,7 @@ use super::store::StoreHandle;
 use crate::core::editor::EditorAction;
 use crate::core::layout::{layout_paragraph, Node};
 use crate::core::schema::Schema;
+use crate::core::viewport::{estimated_tops, window_around, window_at, Metrics};
 use crate::core::{CharRange, Document, SpanId};
 use std::collections::hash_map::DefaultHasher;
 use std::hash::{Hash, Hasher};
@@ -22,6 +23,21 @@ pub struct TextViewProps {
 
 #[component]
 pub fn TextView(props: &TextViewProps) -> Html {
+    let window = use_state(|| (0usize, 80usize));
+    let metrics = use_state(|| Metrics { chars_per_line: 45, line_px: 36.3, gap_px: 14.4 });
+    {
+        // The line length follows the view's width; measured once the view is in the page.
+        let (metrics, node_ref) = (metrics.clone(), props.node_ref.clone());
+        use_effect_with((), move |_| {
+            if let Some(root) = node_ref.cast::<web_sys::Element>() {
+                let width = (f64::from(root.client_width()) - 64.0).clamp(200.0, 795.0);
+                let chars_per_line = (width / 17.28).floor() as usize;
+                if chars_per_line != metrics.chars_per_line {
+                    metrics.set(Metrics { chars_per_line, ..*metrics });
+                }
+            }
+        });
+    }
     let state = props.store.state();
     let Some(doc) = state.document() else {
         return html! {
@@ -40,24 +56,84 @@ pub fn TextView(props: &TextViewProps) -> Html {
     };
     let schema_key = schema_digest(&state.project().schema);
     let marks = Marks { selected: state.selected_span, candidate: state.link_candidate };
+    let paragraphs = doc.paragraphs();
+    // Long documents put only the paragraphs near the visible part in the DOM (see `viewport`).
+    let (first, last) = if paragraphs.len() > WINDOWED_FROM { *window } else { (0, paragraphs.len()) };
+    let (first, last) = (first.min(paragraphs.len()), last.min(paragraphs.len()));
+    let tops = estimated_tops(paragraphs, *metrics);
+    let above = tops[first];
+    let below = tops[paragraphs.len()] - tops[last];
     // Each paragraph re-renders only when what it shows changed: its spans, their labels and
     // marks, or the schema. An edit therefore touches one paragraph, not the document.
-    let paras = doc.paragraphs().iter().map(|&range| {
+    let paras = paragraphs[first..last].iter().map(|&range| {
         let digest = paragraph_digest(doc, range, marks, schema_key);
         html! { <Paragraph key={range.start} store={props.store.clone()} {range} {digest} /> }
     });
+    let onscroll = {
+        let (window, node_ref, tops) = (window.clone(), props.node_ref.clone(), tops.clone());
+        let count = paragraphs.len();
+        Callback::from(move |_: Event| {
+            if count <= WINDOWED_FROM {
+                return;
+            }
+            let Some(root) = node_ref.cast::<web_sys::Element>() else { return };
+            let viewport = f64::from(root.client_height());
+            let next = window_at(&tops, f64::from(root.scroll_top()), viewport, viewport);
+            // Re-render only when the window moved by a good part of itself.
+            let (first, last) = *window;
+            if next.0.abs_diff(first) > 8 || next.1.abs_diff(last) > 8 || next.1 == count && last != count {
+                window.set(next);
+            }
+        })
+    };
+    // Another document starts at its top.
+    {
+        let (window, node_ref) = (window.clone(), props.node_ref.clone());
+        use_effect_with(doc.id.clone(), move |_| {
+            window.set((0, 80));
+            if let Some(root) = node_ref.cast::<web_sys::Element>() {
+                root.set_scroll_top(0);
+            }
+        });
+    }
+    // A span selected out of view (span list, `]`) brings its paragraph into the window.
+    {
+        let window = window.clone();
+        let target =
+            state.link_candidate.or(state.selected_span).and_then(|id| doc.span(id)).map(|s| s.range.start);
+        let paragraphs = paragraphs.to_vec();
+        use_effect_with(target, move |target| {
+            if let Some(start) = *target {
+                let index = paragraphs.partition_point(|p| p.end <= start);
+                let (first, last) = *window;
+                if paragraphs.len() > WINDOWED_FROM && (index < first || index >= last) {
+                    window.set(window_around(index, paragraphs.len(), 80));
+                    gloo::timers::callback::Timeout::new(0, || {
+                        browser::reveal(".ann--candidate, .ann--selected")
+                    })
+                    .forget();
+                }
+            }
+        });
+    }
     let class = classes!(
         "text-view",
         state.sticky_label.as_ref().map(|_| "text-view--sticky"),
         state.linking.map(|_| "text-view--linking")
     );
     html! {
-        <div {class} data-testid="text-view" data-doc-id={doc.id.0.clone()} ref={props.node_ref.clone()} {onmouseup}>
+        <div {class} data-testid="text-view" data-doc-id={doc.id.0.clone()} ref={props.node_ref.clone()} {onmouseup} {onscroll}
+             data-window={format!("{first}-{last}")}>
+            if above > 0.0 { <div class="text-view__spacer" style={format!("height: {above:.0}px")}></div> }
             { for paras }
+            if below > 0.0 { <div class="text-view__spacer" style={format!("height: {below:.0}px")}></div> }
             <RelationArcs store={props.store.clone()} view={props.node_ref.clone()} />
         </div>
     }
 }
+
+/// Documents with more paragraphs than this are windowed.
+const WINDOWED_FROM: usize = 200;
 
 #[derive(Properties)]
 struct ParagraphProps {

@@ -51,7 +51,9 @@ async function importTime(page, file, spans) {
 async function editTimes(page, round) {
   return page.evaluate(async (round) => {
     const view = document.querySelector('[data-testid=text-view]');
-    const frame = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    // The next frame's callbacks run before it is painted; a task queued from them runs right
+    // after the paint. (Waiting for a second frame would add a whole frame to every figure.)
+    const frame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
     const count = () => Number(document.querySelector('[data-testid=status]').dataset.spanCount);
     // A text node on screen that is not inside a span, long enough to select two characters.
     const walker = document.createTreeWalker(view, NodeFilter.SHOW_TEXT);
