@@ -171,16 +171,33 @@ fn use_autosave(store: &StoreHandle) {
                     }
                     _ => None,
                 };
-                let saved = appended.unwrap_or_else(|| {
-                    let history = export_history(&state.session, SAVED_UNDO_STEPS);
-                    let result = browser::save_project(&export_project(state.project()), &history);
-                    *entries = result.is_ok().then(Vec::new);
-                    result
-                });
                 drop(state);
-                match saved {
-                    Ok(()) => store.dispatch(EditorAction::Saved(*revision)),
-                    Err(message) => store.dispatch(EditorAction::SaveFailed(message)),
+                match appended {
+                    Some(Ok(())) => store.dispatch(EditorAction::Saved(*revision)),
+                    Some(Err(message)) => store.dispatch(EditorAction::SaveFailed(message)),
+                    None => {
+                        drop(entries);
+                        // A snapshot writes the whole project, which takes a while for a large
+                        // one: it runs right after this frame is painted instead of before.
+                        let (store, journal) = (store.clone(), journal.clone());
+                        let write = move || {
+                            let state = store.state();
+                            let revision = state.session.revision();
+                            let history = export_history(&state.session, SAVED_UNDO_STEPS);
+                            let result = browser::save_project(&export_project(state.project()), &history);
+                            drop(state);
+                            *journal.borrow_mut() = result.is_ok().then(Vec::new);
+                            match result {
+                                Ok(()) => store.dispatch(EditorAction::Saved(revision)),
+                                Err(message) => store.dispatch(EditorAction::SaveFailed(message)),
+                            }
+                        };
+                        // A task queued from the next frame's callbacks runs after that paint.
+                        let frame = gloo::render::request_animation_frame(move |_| {
+                            gloo::timers::callback::Timeout::new(0, write).forget();
+                        });
+                        std::mem::forget(frame);
+                    }
                 }
             }
             // An edit made from a selection is done with it.
