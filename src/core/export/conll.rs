@@ -33,17 +33,17 @@ pub fn tagged(record: &Record, scheme: TagScheme) -> Result<Vec<(char, String)>,
     Ok(char_tags(record, &spans, scheme))
 }
 
-pub fn write(records: &[Record], scheme: TagScheme) -> Result<String, Vec<String>> {
+/// Writes each record's tags with `line`, collecting the overlaps that stop a record instead.
+pub fn write_tagged(
+    records: &[Record],
+    scheme: TagScheme,
+    mut line: impl FnMut(&Record, Vec<(char, String)>) -> String,
+) -> Result<String, Vec<String>> {
     let mut out = String::new();
     let mut problems = Vec::new();
     for record in records {
         match tagged(record, scheme) {
-            Ok(tags) => {
-                for (c, tag) in tags {
-                    out.push_str(&format!("{c}\t{tag}\n"));
-                }
-                out.push('\n');
-            }
+            Ok(tags) => out.push_str(&line(record, tags)),
             Err(mut p) => problems.append(&mut p),
         }
     }
@@ -52,4 +52,12 @@ pub fn write(records: &[Record], scheme: TagScheme) -> Result<String, Vec<String
     } else {
         Err(problems)
     }
+}
+
+pub fn write(records: &[Record], scheme: TagScheme) -> Result<String, Vec<String>> {
+    write_tagged(records, scheme, |_, tags| {
+        let mut block: String = tags.into_iter().map(|(c, tag)| format!("{c}\t{tag}\n")).collect();
+        block.push('\n');
+        block
+    })
 }

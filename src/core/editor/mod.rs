@@ -2,16 +2,19 @@
 //! DOM events into [`EditorAction`]s and renders [`EditorState`]; everything in between is here,
 //! so it is tested natively.
 
-use super::command::Command;
-use super::document::{DocField, DocId, DocStatus, Document, Relation, RelationId, SpanId};
-use super::import::{plan, suggest_label, LabelChoice, Parsed};
-use super::layout::trim_selection;
-use super::offsets::CharRange;
-use super::project::Project;
-use super::project_json::ImportError;
-use super::schema::Schema;
-use super::schema_edit::plan_schema_change;
-use super::session::Session;
+mod importing;
+mod linking;
+
+use crate::core::command::Command;
+use crate::core::document::{DocField, DocId, DocStatus, Document, Relation, RelationId, SpanId};
+use crate::core::import::{suggest_label, LabelChoice, Parsed};
+use crate::core::layout::trim_selection;
+use crate::core::offsets::CharRange;
+use crate::core::project::Project;
+use crate::core::project_json::ImportError;
+use crate::core::schema::Schema;
+use crate::core::schema_edit::plan_schema_change;
+use crate::core::session::Session;
 use std::collections::BTreeMap;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -435,88 +438,6 @@ impl EditorState {
         }
     }
 
-    /// Relation types that fit the pending source and target, in schema order.
-    pub fn pending_link_types(&self) -> Vec<String> {
-        let Some((from, to)) = self.pending_link else { return Vec::new() };
-        let Some(doc) = self.document() else { return Vec::new() };
-        match (doc.span(from), doc.span(to)) {
-            (Some(a), Some(b)) => self
-                .project()
-                .schema
-                .relation_types_between(&a.label, &b.label)
-                .map(|r| r.name.clone())
-                .collect(),
-            _ => Vec::new(),
-        }
-    }
-
-    /// The target of a relation was clicked: create it if one type fits, ask if several do,
-    /// and say why not if none does.
-    fn link_target_chosen(&mut self, from: SpanId, to: SpanId) {
-        let Some(doc) = self.document() else { return };
-        let (Some(source), Some(target)) = (doc.span(from), doc.span(to)) else { return };
-        let (source_label, target_label) = (source.label.clone(), target.label.clone());
-        self.pending_link = Some((from, to));
-        let kinds = self.pending_link_types();
-        match kinds.as_slice() {
-            [] => {
-                self.pending_link = None;
-                let from_here: Vec<String> = self
-                    .project()
-                    .schema
-                    .relations
-                    .iter()
-                    .filter(|r| r.from.contains(&source_label))
-                    .map(|r| format!("{} → {}", r.name, r.to.join("/")))
-                    .collect();
-                let options = if from_here.is_empty() { "none".to_string() } else { from_here.join(", ") };
-                self.notice = Some(Notice::error(format!(
-                    "no relation type goes from {source_label} to {target_label}; from {source_label}: {options}"
-                )));
-            }
-            [only] => {
-                let only = only.clone();
-                self.apply(EditorAction::ChooseRelationType(only));
-            }
-            _ => self.notice = Some(Notice::info("关系 relation: choose its type (1, 2, … or click)")),
-        }
-    }
-
-    fn accept_import(&mut self) {
-        let Some(pending) = self.pending_import.take() else {
-            return;
-        };
-        let plan = plan(self.project(), &pending.parsed, &pending.mapping);
-        if plan.docs.is_empty() {
-            self.notice = Some(Notice::error(format!("{}: nothing to import", pending.source)));
-            return;
-        }
-        let first = plan.docs[0].id.clone();
-        let command = plan.command(self.project());
-        if self.edit(command) {
-            self.open(first);
-            let mut text = format!(
-                "imported {} ({}): {} document(s), {} span(s), {} relation(s)",
-                pending.source,
-                plan.format,
-                plan.docs.len(),
-                plan.span_count(),
-                plan.relation_count()
-            );
-            if plan.moved > 0 {
-                text.push_str(&format!("; {} span(s) moved to where their text is", plan.moved));
-            }
-            let left_out = plan.problems.len() + plan.unmapped.values().sum::<usize>();
-            if left_out > 0 {
-                text.push_str(&format!(
-                    "; {left_out} span(s) could not be placed (listed before the import)"
-                ));
-            }
-            text.push_str("; Ctrl+Z undoes the import");
-            self.notice = Some(Notice::info(text));
-        }
-    }
-
     fn selection_changed(&mut self, range: Option<CharRange>) {
         let trimmed = match (range, self.document()) {
             (Some(range), Some(doc)) => Some(trim_selection(doc, range)).filter(|r| !r.is_empty()),
@@ -558,7 +479,7 @@ impl EditorState {
     }
 
     /// Applies a command, turning a refusal into an error notice. Returns whether it applied.
-    fn edit(&mut self, command: Command) -> bool {
+    pub(crate) fn edit(&mut self, command: Command) -> bool {
         match self.session.apply(command) {
             Ok(()) => {
                 self.notice = None;
@@ -571,14 +492,14 @@ impl EditorState {
         }
     }
 
-    fn open(&mut self, id: DocId) {
+    pub(crate) fn open(&mut self, id: DocId) {
         self.open_doc = Some(id);
         self.selected_span = None;
         self.pending = None;
     }
 
     /// After undo or redo the open document or the selected span may be gone.
-    fn after_history_step(&mut self) {
+    pub(crate) fn after_history_step(&mut self) {
         self.pending = None;
         let doc_exists = self.open_doc.as_ref().is_some_and(|id| self.project().document(id).is_some());
         if !doc_exists {

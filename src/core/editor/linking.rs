@@ -1,0 +1,53 @@
+//! Drawing a relation: the target, and its type when several fit.
+
+use super::{EditorAction, EditorState, Notice};
+use crate::core::SpanId;
+
+impl EditorState {
+    /// Relation types that fit the pending source and target, in schema order.
+    pub fn pending_link_types(&self) -> Vec<String> {
+        let Some((from, to)) = self.pending_link else { return Vec::new() };
+        let Some(doc) = self.document() else { return Vec::new() };
+        match (doc.span(from), doc.span(to)) {
+            (Some(a), Some(b)) => self
+                .project()
+                .schema
+                .relation_types_between(&a.label, &b.label)
+                .map(|r| r.name.clone())
+                .collect(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// The target of a relation was clicked: create it if one type fits, ask if several do,
+    /// and say why not if none does.
+    pub(super) fn link_target_chosen(&mut self, from: SpanId, to: SpanId) {
+        let Some(doc) = self.document() else { return };
+        let (Some(source), Some(target)) = (doc.span(from), doc.span(to)) else { return };
+        let (source_label, target_label) = (source.label.clone(), target.label.clone());
+        self.pending_link = Some((from, to));
+        let kinds = self.pending_link_types();
+        match kinds.as_slice() {
+            [] => {
+                self.pending_link = None;
+                let from_here: Vec<String> = self
+                    .project()
+                    .schema
+                    .relations
+                    .iter()
+                    .filter(|r| r.from.contains(&source_label))
+                    .map(|r| format!("{} → {}", r.name, r.to.join("/")))
+                    .collect();
+                let options = if from_here.is_empty() { "none".to_string() } else { from_here.join(", ") };
+                self.notice = Some(Notice::error(format!(
+                    "no relation type goes from {source_label} to {target_label}; from {source_label}: {options}"
+                )));
+            }
+            [only] => {
+                let only = only.clone();
+                self.apply(EditorAction::ChooseRelationType(only));
+            }
+            _ => self.notice = Some(Notice::info("关系 relation: choose its type (1, 2, … or click)")),
+        }
+    }
+}
