@@ -14,7 +14,7 @@ pub struct SpanListProps {
 /// Longer span texts are cut to this many characters in the list.
 const PREVIEW_CHARS: usize = 30;
 /// Items listed per label before "show all": a list of thousands costs every render.
-const LISTED: usize = 100;
+const LISTED: usize = 50;
 
 #[component]
 pub fn SpanList(props: &SpanListProps) -> Html {
