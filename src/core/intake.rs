@@ -16,7 +16,13 @@ fn base_name(name: &str) -> &str {
 
 /// True when `bytes` is (or tries to be) a biaozhu project file rather than a dataset.
 fn is_project_file(name: &str, bytes: &[u8]) -> bool {
-    let text = String::from_utf8_lossy(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes));
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    // Our own files say so in their first line: no need to parse a large file twice.
+    let head = &bytes[..bytes.len().min(256)];
+    if head.trim_ascii_start().starts_with(b"{") && head.windows(17).any(|w| w == b"\"biaozhu-project\"") {
+        return true;
+    }
+    let text = String::from_utf8_lossy(bytes);
     match serde_json::from_str::<Value>(&text) {
         Ok(Value::Object(object)) => object.contains_key("format") || object.contains_key("documents"),
         Ok(_) => false,
