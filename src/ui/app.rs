@@ -160,22 +160,26 @@ fn use_autosave(store: &StoreHandle) {
             // Nothing to write at start-up: the state came from storage or from the bundle.
             if state.saved_revision != Some(*revision) {
                 let mut entries = journal.borrow_mut();
-                let appended = match (entries.as_mut(), crate::core::journal::entries(&ops)) {
-                    (Some(written), Some(new))
-                        if written.len() + new.len() <= crate::core::journal::MAX_ENTRIES
-                            && written.iter().chain(&new).map(String::len).sum::<usize>()
-                                <= crate::core::journal::MAX_BYTES =>
-                    {
+                // The edit goes into the journal at once; a journal grown past its limits is
+                // folded into a snapshot right after (the edit is already safe by then).
+                let (appended, fold) = match (entries.as_mut(), crate::core::journal::entries(&ops)) {
+                    (Some(written), Some(new)) => {
                         written.extend(new);
-                        Some(browser::save_journal(&crate::core::journal::join(written)))
+                        let full = written.len() > crate::core::journal::MAX_ENTRIES
+                            || written.iter().map(String::len).sum::<usize>()
+                                > crate::core::journal::MAX_BYTES;
+                        (Some(browser::save_journal(&crate::core::journal::join(written))), full)
                     }
-                    _ => None,
+                    _ => (None, true),
                 };
                 drop(state);
                 match appended {
                     Some(Ok(())) => store.dispatch(EditorAction::Saved(*revision)),
                     Some(Err(message)) => store.dispatch(EditorAction::SaveFailed(message)),
-                    None => {
+                    None => {}
+                }
+                if fold {
+                    {
                         drop(entries);
                         // A snapshot writes the whole project, which takes a while for a large
                         // one: it runs right after this frame is painted instead of before.

@@ -77,8 +77,15 @@ pub fn TextView(props: &TextViewProps) -> Html {
                 return;
             }
             let Some(root) = node_ref.cast::<web_sys::Element>() else { return };
-            let viewport = f64::from(root.client_height());
-            let next = window_at(&tops, f64::from(root.scroll_top()), viewport, viewport);
+            let (top, viewport) = (f64::from(root.scroll_top()), f64::from(root.client_height()));
+            let mut next = window_at(&tops, top, viewport, 2.0 * viewport);
+            // Estimates are not exact: at either end of the scroll range, take the end itself.
+            if top + viewport >= f64::from(root.scroll_height()) - 2.0 {
+                next.1 = count;
+            }
+            if top <= 1.0 {
+                next.0 = 0;
+            }
             // Re-render only when the window moved by a good part of itself.
             let (first, last) = *window;
             if next.0.abs_diff(first) > 8 || next.1.abs_diff(last) > 8 || next.1 == count && last != count {
