@@ -86,12 +86,17 @@ async function editTimes(page, round) {
     sel.removeAllRanges();
     sel.addRange(range);
     const before = count();
+    // A person's mouse-up or key press comes at any point of the display frame; without this the
+    // events would all start just after a paint and each figure would be a whole frame.
+    const phase = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, (round * 7) % 17)));
+    await phase();
     const t0 = performance.now();
     view.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
     document.dispatchEvent(new KeyboardEvent('keydown', { key: 'l', bubbles: true, cancelable: true }));
     while (count() !== before + 1) await new Promise((r) => setTimeout(r, 0));
     await frame();
     const add = performance.now() - t0;
+    await phase();
     const t1 = performance.now();
     document.dispatchEvent(new KeyboardEvent('keydown', { key: 'z', ctrlKey: true, bubbles: true, cancelable: true }));
     while (count() !== before) await new Promise((r) => setTimeout(r, 0));
