@@ -14,6 +14,15 @@ for (const [i, [needle, key]] of steps.entries()) {
   await label(page, needle, key);
   await waitForSpanCount(page, i + 1);
 }
+// 徐立毅 issued the directive (他指出 …), introduced by 指出.
+// The directive holds an ORG, so it is picked from the span list rather than by a click in the text.
+const directive = page.locator('[data-testid=span-list-item]', { hasText: '各级各部门要确立' });
+await directive.click();
+await page.keyboard.press('r');
+await page.locator('[data-testid=span][data-label=PER]').click();
+await page.keyboard.press('1');
+await directive.click();
+await page.selectOption('[data-testid=attr-cue]', '指出');
 await page.locator('[data-testid=span][data-label=PER]').click();
 await scrollTo(page, '本报讯');
 await page.screenshot({ path: path.resolve(here, '../../docs/screenshot.png') });
