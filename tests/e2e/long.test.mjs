@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { start, stop, openApp, waitForSpanCount, dragSelect, fixtures } from './helpers.mjs';
+import { start, stop, openApp, waitForSpanCount, fixtures } from './helpers.mjs';
 
 const article = fs.readFileSync(path.join(fixtures, '..', '..', '..', 'src', 'corpus', '000_efef3a98b491eb4b.txt'), 'utf8');
 // An astral character and an emoji near the top shift every later UTF-16 offset.
@@ -37,22 +37,29 @@ test('a long document is windowed, and a span far down gets its code point offse
   });
   const lastLine = text.split('\n').filter((l) => l.length > 0).pop();
   await page.waitForFunction((line) => document.querySelector('[data-testid=text-view]').textContent.includes(line), lastLine);
-  // The last paragraph in the DOM that names 徐立毅, brought to the middle of the view.
-  await page.evaluate(() => {
-    const paras = [...document.querySelectorAll('[data-para]')].filter((p) => p.textContent.includes('徐立毅'));
-    paras[paras.length - 1].scrollIntoView({ block: 'center' });
-  });
-  await page.waitForTimeout(300);
+  // The window now reaches the end; select the last 徐立毅 in it through the DOM selection API
+  // (no scrolling, so the window stays put); the app maps the live selection when the key comes.
+  await page.waitForFunction((count) => {
+    const [, last] = document.querySelector('[data-testid=text-view]').dataset.window.split('-').map(Number);
+    return last === count;
+  }, paragraphs);
   const target = await page.evaluate(() => {
-    const paras = [...document.querySelectorAll('[data-para]')];
-    const hits = paras.filter((p) => p.textContent.includes('徐立毅'));
-    const p = hits[hits.length - 1];
-    const before = paras.slice(0, paras.indexOf(p)).reduce((n, q) => n + q.textContent.split('徐立毅').length - 1, 0);
-    const inPara = p.textContent.split('徐立毅').length - 2; // the last one in that paragraph
-    const at = p.textContent.lastIndexOf('徐立毅');
-    return { occurrence: before + inPara, start: Number(p.dataset.start) + Array.from(p.textContent.slice(0, at)).length };
+    const paras = [...document.querySelectorAll('[data-para]')].filter((p) => p.textContent.includes('徐立毅'));
+    const p = paras[paras.length - 1];
+    const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
+    let node = null;
+    while (walker.nextNode()) if (walker.currentNode.data.includes('徐立毅')) node = walker.currentNode;
+    const at = node.data.lastIndexOf('徐立毅');
+    const range = document.createRange();
+    range.setStart(node, at);
+    range.setEnd(node, at + 3);
+    getSelection().removeAllRanges();
+    getSelection().addRange(range);
+    const before = document.createRange();
+    before.setStart(p, 0);
+    before.setEnd(node, at);
+    return { start: Number(p.dataset.start) + Array.from(before.toString()).length };
   });
-  await dragSelect(page, '徐立毅', target.occurrence);
   await page.keyboard.press('p');
   await waitForSpanCount(page, 1);
   assert.equal(await page.getAttribute('[data-testid=span][data-label=PER]', 'data-start'), String(target.start));
