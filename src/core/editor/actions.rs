@@ -1,0 +1,79 @@
+//! Everything a person can do in the editor, as data: the UI turns DOM events into these.
+
+use crate::core::document::{DocField, DocId, DocStatus, RelationId, SpanId};
+use crate::core::import::{LabelChoice, Parsed};
+use crate::core::offsets::CharRange;
+use crate::core::project::Project;
+use crate::core::project_json::ImportError;
+use crate::core::schema::Schema;
+use std::collections::BTreeMap;
+
+#[derive(Clone, Debug)]
+pub enum EditorAction {
+    /// The text selection in the view changed (`None`: nothing or only a caret is selected).
+    SelectionChanged(Option<CharRange>),
+    /// A label's hotkey was pressed or its palette button clicked.
+    LabelChosen(String),
+    /// A key without modifiers was pressed; it may be a label's hotkey.
+    KeyPressed(char),
+    SpanClicked(SpanId),
+    DeleteSelected,
+    Escape,
+    Undo,
+    Redo,
+    OpenDocument(DocId),
+    /// A new document from pasted text or a file, already decoded.
+    AddDocument {
+        name: String,
+        text: String,
+    },
+    RemoveDocument(DocId),
+    SetStatus(DocId, DocStatus),
+    SetDocField(DocId, DocField, String),
+    /// Replace the schema; spans of renamed labels follow (old name → new name).
+    ApplySchema {
+        schema: Box<Schema>,
+        renames: BTreeMap<String, String>,
+    },
+    /// A project file was read; `source` names it in messages.
+    ImportProject {
+        source: String,
+        result: Result<Project, ImportError>,
+    },
+    /// Something the UI could not do (read a file, fetch a URL), to show to the user.
+    Failed(String),
+    Saved(u64),
+    SaveFailed(String),
+    DismissNotice,
+    /// A dataset file (spaCy, doccano, Label Studio, brat, CoNLL, HF, W3C) was read.
+    DatasetRead {
+        source: String,
+        parsed: Parsed,
+    },
+    /// The user chose where spans with an unknown label go.
+    MapLabel {
+        label: String,
+        choice: Option<LabelChoice>,
+    },
+    AcceptImport,
+    CancelImport,
+    /// Start a relation from the selected span (R).
+    StartLinking,
+    /// `]` / `[`: select the next or previous span in reading order (while linking: move the
+    /// target candidate).
+    StepSpan {
+        forward: bool,
+    },
+    /// Enter: while linking, make the candidate the target.
+    Confirm,
+    /// The relation type for the source and target chosen.
+    ChooseRelationType(String),
+    RemoveRelation(RelationId),
+    RetypeRelation(RelationId, String),
+    /// Set (`Some`) or clear (`None`) an attribute of a span of the open document.
+    SetAttribute {
+        span: SpanId,
+        name: String,
+        value: Option<String>,
+    },
+}
