@@ -51,31 +51,10 @@ pub fn App() -> Html {
             }
         })
     };
-    let on_new_doc = {
-        let show = show_new_doc.clone();
-        Callback::from(move |_| show.set(true))
-    };
-    let on_close_new_doc = {
-        let show = show_new_doc.clone();
-        Callback::from(move |_| show.set(false))
-    };
-
-    let on_export_dataset = {
-        let show = show_export.clone();
-        Callback::from(move |_| show.set(true))
-    };
-    let on_schema = {
-        let show = show_schema.clone();
-        Callback::from(move |_| show.set(true))
-    };
-    let on_close_schema = {
-        let show = show_schema.clone();
-        Callback::from(move |_| show.set(false))
-    };
-    let on_close_export = {
-        let show = show_export.clone();
-        Callback::from(move |_| show.set(false))
-    };
+    // Opening and closing the dialogs.
+    let (on_new_doc, on_close_new_doc) = (set_to(&show_new_doc, true), set_to(&show_new_doc, false));
+    let (on_export_dataset, on_close_export) = (set_to(&show_export, true), set_to(&show_export, false));
+    let (on_schema, on_close_schema) = (set_to(&show_schema, true), set_to(&show_schema, false));
 
     html! {
         <div class="app" {ondragover} {ondrop}>
@@ -108,6 +87,12 @@ pub fn App() -> Html {
             }
         </div>
     }
+}
+
+/// A callback that sets `flag` to `value`.
+fn set_to(flag: &UseStateHandle<bool>, value: bool) -> Callback<()> {
+    let flag = flag.clone();
+    Callback::from(move |_| flag.set(value))
 }
 
 /// Reads picked or dropped files and hands them to the editor: a project import, new
