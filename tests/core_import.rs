@@ -30,7 +30,7 @@ fn infiles(files: &[OutFile]) -> Vec<InFile> {
 
 fn import(files: &[OutFile]) -> ImportPlan {
     let parsed = parse(&infiles(files)).unwrap();
-    plan(&empty(), &parsed, &BTreeMap::new())
+    plan(&empty(), &parsed, &BTreeMap::new(), None)
 }
 
 /// A document's text and its spans as (start, end, label).
@@ -88,7 +88,7 @@ fn label_studio_predictions_and_zipped_exports_round_trip() {
     let parsed = parse(&[InFile { name: zipped.name, bytes: zipped.bytes }]).unwrap();
     assert_eq!(parsed.format, "brat standoff");
     assert_eq!(
-        annotations(&plan(&empty(), &parsed, &BTreeMap::new()).docs),
+        annotations(&plan(&empty(), &parsed, &BTreeMap::new(), None).docs),
         annotations(original.documents())
     );
 }
@@ -139,7 +139,7 @@ fn line_file(name: &str, lines: &[serde_json::Value]) -> Vec<InFile> {
 fn doccano_utf16_offsets_without_a_declaration_are_detected_and_moved() {
     // Offsets as doccano's interface counts them: 确保高质量发展 at 38–45, not 36–43.
     let row = serde_json::json!({"id": 5, "text": TEXT, "label": [[15, 17, "PER"], [30, 34, "LOC"], [38, 45, "DIRECTIVE"], [48, 51, "PER"]]});
-    let plan = plan(&empty(), &parse(&line_file("d.jsonl", &[row])).unwrap(), &BTreeMap::new());
+    let plan = plan(&empty(), &parse(&line_file("d.jsonl", &[row])).unwrap(), &BTreeMap::new(), None);
     assert!(plan.problems.is_empty(), "{:?}", plan.problems);
     assert_eq!(plan.moved, 3, "spans after 𠀀 moved; 李强 before it did not");
     assert!(plan.unit_notes[0].contains("UTF-16"), "{:?}", plan.unit_notes);
@@ -155,7 +155,7 @@ fn spans_with_text_are_repaired_from_it_and_the_rest_listed() {
         {"start": 0, "end": 2, "label": "PER", "text": "李强"},
         {"start": 3, "end": 5, "label": "ORG", "text": "不存在"},
     ]});
-    let plan = plan(&empty(), &parse(&line_file("p.jsonl", &[row])).unwrap(), &BTreeMap::new());
+    let plan = plan(&empty(), &parse(&line_file("p.jsonl", &[row])).unwrap(), &BTreeMap::new(), None);
     assert_eq!(plan.moved, 2);
     assert_eq!(plan.span_count(), 2);
     assert_eq!(plan.problems.len(), 1);
@@ -170,7 +170,7 @@ fn spans_with_text_are_repaired_from_it_and_the_rest_listed() {
 fn unknown_labels_wait_for_a_mapping() {
     let row = serde_json::json!({"text": "李强在北京", "spans": [{"start": 0, "end": 2, "label": "PERSON"}, {"start": 3, "end": 5, "label": "GPE"}]});
     let parsed = parse(&line_file("p.jsonl", &[row])).unwrap();
-    let first = plan(&empty(), &parsed, &BTreeMap::new());
+    let first = plan(&empty(), &parsed, &BTreeMap::new(), None);
     assert_eq!(first.unmapped, BTreeMap::from([("GPE".to_string(), 1), ("PERSON".to_string(), 1)]));
     assert_eq!(first.span_count(), 0);
     assert_eq!(suggest_label(&empty(), "person").as_deref(), Some("PER"));
@@ -180,7 +180,7 @@ fn unknown_labels_wait_for_a_mapping() {
         ("PERSON".to_string(), LabelChoice::Map("PER".into())),
         ("GPE".to_string(), LabelChoice::Drop),
     ]);
-    let mapped = plan(&empty(), &parsed, &mapping);
+    let mapped = plan(&empty(), &parsed, &mapping, None);
     assert!(mapped.unmapped.is_empty());
     assert_eq!(mapped.docs[0].spans()[0].label, "PER");
     assert_eq!(mapped.span_count(), 1);
@@ -189,7 +189,7 @@ fn unknown_labels_wait_for_a_mapping() {
 #[test]
 fn overlaps_the_schema_forbids_are_listed() {
     let row = serde_json::json!({"text": "国务院总理李强", "label": [[0, 3, "ORG"], [2, 5, "TITLE"], [5, 7, "PER"]]});
-    let plan = plan(&empty(), &parse(&line_file("d.jsonl", &[row])).unwrap(), &BTreeMap::new());
+    let plan = plan(&empty(), &parse(&line_file("d.jsonl", &[row])).unwrap(), &BTreeMap::new(), None);
     assert_eq!(plan.span_count(), 2);
     assert!(plan.problems[0].contains("TITLE span at 2–5 «院总理»"), "{:?}", plan.problems);
 }
@@ -198,7 +198,7 @@ fn overlaps_the_schema_forbids_are_listed() {
 fn imported_ids_do_not_collide_and_the_plan_is_one_undo_step() {
     let current = project();
     let export = run_export(&current, &ExportOptions::new(Format::Spacy)).unwrap();
-    let plan = plan(&current, &parse(&infiles(&export.files)).unwrap(), &BTreeMap::new());
+    let plan = plan(&current, &parse(&infiles(&export.files)).unwrap(), &BTreeMap::new(), None);
     let ids: Vec<&str> = plan.docs.iter().map(|d| d.id.0.as_str()).collect();
     assert_eq!(ids, ["doc-3", "doc-4"]);
     let mut s = Session::new(current.clone());
@@ -250,7 +250,7 @@ fn prodigy_rejects_are_skipped_with_a_note_and_brat_fragments_join() {
         },
     ];
     let parsed = parse(&files).unwrap();
-    let plan = plan(&empty(), &parsed, &BTreeMap::new());
+    let plan = plan(&empty(), &parsed, &BTreeMap::new(), None);
     assert_eq!(plan.docs[0].spans()[0].range, CharRange::new(2, 8));
     assert!(
         plan.notes[0].contains("1 event, attribute or note line(s) are not imported"),

@@ -140,3 +140,35 @@ fn the_window_covers_the_visible_paragraphs() {
     assert_eq!(window_around(50, 100, 20), (40, 60));
     assert_eq!(window_around(3, 100, 20), (0, 20));
 }
+
+#[test]
+fn a_long_line_is_drawn_in_blocks_cut_after_a_sentence_end() {
+    use biaozhu::core::layout::{paragraphs, MAX_BLOCK};
+    // 2,500 characters on one line, with 𠀀 and a full stop every 300 characters.
+    let line: String = (0..2500)
+        .map(|i| {
+            if i % 300 == 299 {
+                '。'
+            } else if i % 7 == 0 {
+                '𠀀'
+            } else {
+                '字'
+            }
+        })
+        .collect();
+    let text = format!("前言\r\n{line}\n后记");
+    let blocks = paragraphs(&text);
+    assert_eq!(blocks.first(), Some(&CharRange::new(0, 2)));
+    assert_eq!(blocks.last(), Some(&CharRange::new(2 + 2 + 2500 + 1, 2 + 2 + 2500 + 3)));
+    let middle = &blocks[1..blocks.len() - 1];
+    assert_eq!(middle.first().unwrap().start, 4);
+    assert_eq!(middle.last().unwrap().end, 4 + 2500);
+    for pair in middle.windows(2) {
+        assert_eq!(pair[0].end, pair[1].start, "blocks of one line are contiguous");
+    }
+    for block in &middle[..middle.len() - 1] {
+        assert!(block.end - block.start <= MAX_BLOCK);
+        let last: char = text.chars().nth(block.end - 1).unwrap();
+        assert_eq!(last, '。', "cut after a sentence end: {block:?}");
+    }
+}

@@ -7,29 +7,48 @@ use super::schema::Schema;
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
 
-/// The lines of `text` as code point ranges, without their line breaks (`\n`, `\r\n` or `\r`).
-/// Empty lines are left out: the view separates paragraphs by spacing.
+/// Lines longer than this many code points are drawn in blocks of at most this length, so that
+/// a corpus file holding one enormous line (a CoNLL sentence of a million characters) is still
+/// windowed: the view puts only the blocks near the viewport in the DOM.
+pub const MAX_BLOCK: usize = 1000;
+
+/// Where a long line prefers to be cut: after the end of a sentence or clause.
+fn good_cut(c: char) -> bool {
+    matches!(c, '。' | '！' | '？' | '；' | '!' | '?' | ';' | '.' | ' ' | '\u{3000}' | '，' | ',')
+}
+
+/// The blocks the view draws: the lines of `text` as code point ranges, without their line
+/// breaks (`\n`, `\r\n` or `\r`), each line longer than [`MAX_BLOCK`] cut into blocks (after
+/// a sentence or clause end in its last fifth where there is one). Empty lines are left out:
+/// the view separates paragraphs by spacing.
 pub fn paragraphs(text: &str) -> Vec<CharRange> {
+    let chars: Vec<char> = text.chars().collect();
     let mut out = Vec::new();
+    let mut push_line = |start: usize, end: usize| {
+        let mut start = start;
+        while end - start > MAX_BLOCK {
+            let hard = start + MAX_BLOCK;
+            let soft = (hard - MAX_BLOCK / 5..hard).rev().find(|&i| good_cut(chars[i - 1])).unwrap_or(hard);
+            out.push(CharRange { start, end: soft });
+            start = soft;
+        }
+        if end > start {
+            out.push(CharRange { start, end });
+        }
+    };
     let mut start = 0;
-    let mut chars = text.chars().enumerate().peekable();
-    while let Some((i, ch)) = chars.next() {
+    let mut i = 0;
+    while i < chars.len() {
+        let ch = chars[i];
         if ch == '\n' || ch == '\r' {
-            if i > start {
-                out.push(CharRange { start, end: i });
-            }
-            let mut next = i + 1;
-            if ch == '\r' && chars.peek().map(|(_, c)| *c) == Some('\n') {
-                chars.next();
-                next += 1;
-            }
-            start = next;
+            push_line(start, i);
+            i += if ch == '\r' && chars.get(i + 1) == Some(&'\n') { 2 } else { 1 };
+            start = i;
+        } else {
+            i += 1;
         }
     }
-    let len = text.chars().count();
-    if len > start {
-        out.push(CharRange { start, end: len });
-    }
+    push_line(start, chars.len());
     out
 }
 
@@ -83,7 +102,9 @@ pub fn layout_paragraph(doc: &Document, schema: &Schema, paragraph: CharRange) -
             Pending { start: Reverse(piece.start), end: piece.end, rank: Reverse(rank(s)), id: Reverse(s.id) }
         })
         .collect();
-    let find = |id: SpanId| *spans.iter().find(|s| s.id == id).expect("queued from spans");
+    // A map, not a scan: a block may hold thousands of spans.
+    let by_id: std::collections::HashMap<SpanId, &Span> = spans.iter().map(|s| (s.id, *s)).collect();
+    let find = |id: SpanId| by_id[&id];
 
     // Open elements, outermost first: (span, piece start, piece end, children so far).
     let mut stack: Vec<(SpanId, usize, usize, Vec<Node>)> = Vec::new();

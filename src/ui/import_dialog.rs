@@ -3,7 +3,7 @@
 
 use super::store::StoreHandle;
 use crate::core::editor::{EditorAction, PendingImport};
-use crate::core::import::{plan, LabelChoice};
+use crate::core::import::{LabelChoice, UnitDecision};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -17,11 +17,12 @@ const SHOWN_PROBLEMS: usize = 50;
 #[component]
 pub fn ImportDialog(props: &ImportDialogProps) -> Html {
     let state = props.store.state();
-    let Some(PendingImport { source, parsed, mapping }) = &state.pending_import else {
+    let Some(PendingImport { source, parsed, mapping, plan: preview, unit_choice, .. }) =
+        &state.pending_import
+    else {
         return html! {};
     };
     let project = state.project();
-    let preview = plan(project, parsed, mapping);
     let dispatch = |action: EditorAction| {
         let store = props.store.clone();
         Callback::from(move |_: MouseEvent| store.dispatch(action.clone()))
@@ -74,6 +75,37 @@ pub fn ImportDialog(props: &ImportDialogProps) -> Html {
     let more = preview.problems.len().saturating_sub(SHOWN_PROBLEMS);
     let notes = preview.unit_notes.iter().chain(&preview.notes).map(|n| html! { <li>{ n.clone() }</li> });
     let unmapped: usize = preview.unmapped.values().sum();
+    let unit_question = match &preview.units {
+        UnitDecision::Ask(readings) => {
+            let choices = readings.iter().map(|reading| {
+                let unit = reading.unit;
+                let onchange = {
+                    let store = props.store.clone();
+                    Callback::from(move |_: Event| store.dispatch(EditorAction::ChooseOffsetUnit(Some(unit))))
+                };
+                let lines = reading.preview.iter().map(|line| html! { <li>{ line.clone() }</li> });
+                html! {
+                    <li>
+                        <label>
+                            <input type="radio" name="import-unit" data-testid={format!("import-unit-{}", unit.key())}
+                                   checked={*unit_choice == Some(unit)} {onchange} />
+                            { format!("{} ({} span(s) placed)", unit.title(), reading.placed) }
+                        </label>
+                        <ul class="import__unit-preview">{ for lines }</ul>
+                    </li>
+                }
+            });
+            html! {
+                <div class="import__units" data-testid="import-units">
+                    <h3>{ "偏移单位 How does the file count offsets?" }</h3>
+                    <p>{ "The file does not say, and these readings fit its text equally well but put spans in different places. Pick the one whose spans look right:" }</p>
+                    <ul>{ for choices }</ul>
+                </div>
+            }
+        }
+        _ => html! {},
+    };
+    let waiting = preview.needs_unit_choice();
     html! {
         <div class="dialog" role="dialog" aria-label="Import dataset" data-testid="import-dialog">
             <div class="dialog__box dialog__box--wide">
@@ -88,6 +120,7 @@ pub fn ImportDialog(props: &ImportDialogProps) -> Html {
                         { format!(" {} span(s) had offsets that did not match their text and were moved to where it is.", preview.moved) }
                     }
                 </p>
+                { unit_question }
                 if !unknown.is_empty() {
                     <div class="import__mapping">
                         <h3>{ "不在标签体系中的标签 Labels not in the schema" }</h3>
@@ -108,7 +141,7 @@ pub fn ImportDialog(props: &ImportDialogProps) -> Html {
                     </div>
                 }
                 <div class="dialog__buttons">
-                    <button data-testid="import-accept" onclick={dispatch(EditorAction::AcceptImport)}>{ "导入 Import" }</button>
+                    <button data-testid="import-accept" disabled={waiting} onclick={dispatch(EditorAction::AcceptImport)}>{ "导入 Import" }</button>
                     <button data-testid="import-cancel" onclick={dispatch(EditorAction::CancelImport)}>{ "取消 Cancel" }</button>
                 </div>
             </div>

@@ -1,7 +1,7 @@
 //! Everything a person can do in the editor, as data: the UI turns DOM events into these.
 
 use crate::core::document::{DocField, DocId, DocStatus, RelationId, SpanId};
-use crate::core::import::{LabelChoice, Parsed};
+use crate::core::import::{LabelChoice, OffsetUnit, Parsed};
 use crate::core::offsets::CharRange;
 use crate::core::project::Project;
 use crate::core::project_json::ImportError;
@@ -55,6 +55,8 @@ pub enum EditorAction {
         label: String,
         choice: Option<LabelChoice>,
     },
+    /// The user chose how the file's offsets are counted (`None`: no choice yet).
+    ChooseOffsetUnit(Option<OffsetUnit>),
     AcceptImport,
     CancelImport,
     /// Start a relation from the selected span (R).

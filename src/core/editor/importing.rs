@@ -8,7 +8,20 @@ impl EditorState {
         let Some(pending) = self.pending_import.take() else {
             return;
         };
-        let plan = plan(self.project(), &pending.parsed, &pending.mapping);
+        if pending.plan.needs_unit_choice() {
+            self.notice = Some(Notice::error(format!(
+                "{}: choose how the file counts its offsets before importing",
+                pending.source
+            )));
+            self.pending_import = Some(pending);
+            return;
+        }
+        // The project may have changed under the review (an undo); then plan against it as it is.
+        let plan = if pending.planned_at == self.session.revision() {
+            pending.plan
+        } else {
+            plan(self.project(), &pending.parsed, &pending.mapping, pending.unit_choice)
+        };
         if plan.docs.is_empty() {
             self.notice = Some(Notice::error(format!("{}: nothing to import", pending.source)));
             return;

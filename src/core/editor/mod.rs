@@ -10,7 +10,7 @@ pub use actions::EditorAction;
 
 use crate::core::command::Command;
 use crate::core::document::{DocId, Document, Relation, SpanId};
-use crate::core::import::{suggest_label, LabelChoice, Parsed};
+use crate::core::import::{plan, suggest_label, ImportPlan, LabelChoice, OffsetUnit, Parsed};
 use crate::core::layout::trim_selection;
 use crate::core::offsets::CharRange;
 use crate::core::project::Project;
@@ -79,6 +79,12 @@ pub struct PendingImport {
     pub source: String,
     pub parsed: Parsed,
     pub mapping: BTreeMap<String, LabelChoice>,
+    /// The offset unit the user chose, when the readings tie.
+    pub unit_choice: Option<OffsetUnit>,
+    /// The import as the choices stand, computed when they change (never while rendering).
+    pub plan: ImportPlan,
+    /// The session revision `plan` was computed at.
+    pub planned_at: u64,
 }
 
 impl EditorState {
@@ -354,14 +360,29 @@ impl EditorState {
                         suggest_label(self.project(), l).map(|to| (l.to_string(), LabelChoice::Map(to)))
                     })
                     .collect();
-                self.pending_import = Some(PendingImport { source, parsed, mapping });
+                let plan = plan(self.project(), &parsed, &mapping, None);
+                let planned_at = self.session.revision();
+                self.pending_import =
+                    Some(PendingImport { source, parsed, mapping, unit_choice: None, plan, planned_at });
             }
             EditorAction::MapLabel { label, choice } => {
-                if let Some(pending) = &mut self.pending_import {
+                if let Some(mut pending) = self.pending_import.take() {
                     match choice {
                         Some(choice) => pending.mapping.insert(label, choice),
                         None => pending.mapping.remove(&label),
                     };
+                    pending.plan =
+                        plan(self.project(), &pending.parsed, &pending.mapping, pending.unit_choice);
+                    pending.planned_at = self.session.revision();
+                    self.pending_import = Some(pending);
+                }
+            }
+            EditorAction::ChooseOffsetUnit(unit) => {
+                if let Some(mut pending) = self.pending_import.take() {
+                    pending.unit_choice = unit;
+                    pending.plan = plan(self.project(), &pending.parsed, &pending.mapping, unit);
+                    pending.planned_at = self.session.revision();
+                    self.pending_import = Some(pending);
                 }
             }
             EditorAction::AcceptImport => self.accept_import(),

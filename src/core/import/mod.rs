@@ -9,6 +9,10 @@
 
 pub mod readers;
 pub mod repair;
+pub mod units;
+
+pub use repair::{UnitDecision, UnitReading};
+pub use units::OffsetUnit;
 
 use crate::core::document::{DocId, Document, Relation, RelationId, Span, SpanId};
 use crate::core::project::Project;
@@ -35,13 +39,6 @@ pub struct RawRelation {
     pub to: usize,
 }
 
-/// How a file counts its offsets, when it says so or the format fixes it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum OffsetUnit {
-    CodePoint,
-    Utf16,
-}
-
 /// A document as a file states it.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct RawDoc {
@@ -52,6 +49,9 @@ pub struct RawDoc {
     /// The unit the file declares; `None` lets the spans' texts or their fit decide.
     pub unit: Option<OffsetUnit>,
     pub relations: Vec<RawRelation>,
+    /// Spans and relations the reader could not read (a broken offset, a relation pointing at
+    /// no span), each naming its place in the file; the review lists them with the rest.
+    pub problems: Vec<String>,
 }
 
 /// What the readers found, before any mapping.
@@ -85,9 +85,18 @@ pub struct ImportPlan {
     /// Spans that could not be placed, each naming its document, offsets and reason.
     pub problems: Vec<String>,
     pub notes: Vec<String>,
+    /// How the spans without text were read, and whether the user must choose.
+    pub units: UnitDecision,
+    /// The unit the user chose, when `units` asks.
+    pub unit_choice: Option<OffsetUnit>,
 }
 
 impl ImportPlan {
+    /// True while the readings of the offsets tie and the user has not chosen one.
+    pub fn needs_unit_choice(&self) -> bool {
+        matches!(self.units, UnitDecision::Ask(_)) && self.unit_choice.is_none()
+    }
+
     pub fn span_count(&self) -> usize {
         self.docs.iter().map(|d| d.spans().len()).sum()
     }
@@ -122,22 +131,34 @@ pub fn suggest_label(project: &Project, label: &str) -> Option<String> {
     project.schema.labels().find(|l| l.name.eq_ignore_ascii_case(alias)).map(|l| l.name.clone())
 }
 
-/// Places the parsed documents in `project`'s schema, with `mapping` for unknown labels.
-pub fn plan(project: &Project, parsed: &Parsed, mapping: &BTreeMap<String, LabelChoice>) -> ImportPlan {
+/// Places the parsed documents in `project`'s schema, with `mapping` for unknown labels and
+/// `unit_choice` for the offset unit when the readings tie (see [`UnitDecision::Ask`]).
+pub fn plan(
+    project: &Project,
+    parsed: &Parsed,
+    mapping: &BTreeMap<String, LabelChoice>,
+    unit_choice: Option<OffsetUnit>,
+) -> ImportPlan {
+    let units = repair::decide_unit(&parsed.docs);
+    let bare_unit = units.unit(unit_choice);
     let mut plan = ImportPlan {
         format: parsed.format,
         docs: Vec::new(),
         moved: 0,
-        unit_notes: Vec::new(),
+        unit_notes: units.note(unit_choice).into_iter().collect(),
         unmapped: BTreeMap::new(),
         problems: Vec::new(),
         notes: parsed.notes.clone(),
+        units: units.clone(),
+        unit_choice,
     };
     // Ids of new documents must not collide with the project's or each other's.
     let mut scratch = Project::new(project.schema.clone());
     for doc in project.documents() {
         let blank = Document::new(doc.id.clone(), "", "");
-        Command::AddDocument { at: 0, doc: Box::new(blank) }.apply(&mut scratch).expect("ids are unique");
+        Command::AddDocument { at: scratch.documents().len(), doc: Box::new(blank) }
+            .apply(&mut scratch)
+            .expect("ids are unique");
     }
     let mut next_span =
         project.documents().iter().flat_map(|d| d.spans()).map(|s| s.id.0).max().unwrap_or(0) + 1;
@@ -151,16 +172,17 @@ pub fn plan(project: &Project, parsed: &Parsed, mapping: &BTreeMap<String, Label
             .unwrap_or_else(|| format!("{} {}", parsed.format, n + 1));
         let wanted = raw.id.clone().map(DocId).filter(|id| scratch.document(id).is_none());
         let id = wanted.unwrap_or_else(|| scratch.fresh_doc_id());
-        let placed = repair::place_spans(raw);
+        let placed = repair::place_spans(raw, bare_unit);
         plan.moved += placed.moved;
-        if let Some(note) = placed.unit_note {
+        for note in placed.notes {
             plan.unit_notes.push(format!("document \"{name}\": {note}"));
         }
         let mut doc = Document::new(id.clone(), name.clone(), raw.text.clone());
-        Command::AddDocument { at: 0, doc: Box::new(Document::new(id.clone(), "", raw.text.clone())) }
+        let at = scratch.documents().len();
+        Command::AddDocument { at, doc: Box::new(Document::new(id.clone(), "", raw.text.clone())) }
             .apply(&mut scratch)
             .expect("the id is fresh");
-        for problem in placed.problems {
+        for problem in placed.problems.iter().chain(&raw.problems) {
             plan.problems.push(format!("document \"{name}\": {problem}"));
         }
         // Raw span index → the id it got, for relations.
@@ -210,7 +232,7 @@ pub fn plan(project: &Project, parsed: &Parsed, mapping: &BTreeMap<String, Label
                 }
                 Err(error) => plan.problems.push(format!(
                     "document \"{name}\": {label} span at {range} «{}»: {error}",
-                    doc.slice(range)
+                    repair::excerpt(doc.slice(range))
                 )),
             }
         }
@@ -236,8 +258,8 @@ pub fn plan(project: &Project, parsed: &Parsed, mapping: &BTreeMap<String, Label
                 Err(error) => plan.problems.push(format!(
                     "document \"{name}\": {} relation from «{}» to «{}»: {error}",
                     relation.kind,
-                    doc.span(from).map(|s| doc.slice(s.range)).unwrap_or_default(),
-                    doc.span(to).map(|s| doc.slice(s.range)).unwrap_or_default()
+                    doc.span(from).map(|s| repair::excerpt(doc.slice(s.range))).unwrap_or_default(),
+                    doc.span(to).map(|s| repair::excerpt(doc.slice(s.range))).unwrap_or_default()
                 )),
             }
         }

@@ -1,11 +1,22 @@
-//! Finding where each imported span belongs. A span that carries its text is placed where its
-//! offsets give back that text: as code points, else as UTF-16 units, else at the nearest
-//! place the text occurs. Spans without text (doccano, for one) are read in the unit the file
-//! declares, or the unit in which they fit the text: offsets past the end in code points, or
-//! halves of a surrogate pair in UTF-16, rule a unit out.
+//! Finding where each imported span belongs, whatever unit its file counts offsets in.
+//!
+//! - A span that carries its text is placed where its offsets give back that text, read as code
+//!   points, UTF-16 units, UTF-8 bytes or grapheme clusters (in that order of preference). When
+//!   no reading does, it goes to the occurrence of its text nearest to where its offsets point,
+//!   converted in the unit the document's other spans were found in.
+//! - Spans without text (doccano) are read in the unit the file declares. Otherwise every unit
+//!   is tried on all of the file's spans and scored by fit: offsets that fall past the end or
+//!   inside a character rule a reading out, and spans that start or end on whitespace or
+//!   punctuation count against it. The best reading is taken and said; when several readings fit
+//!   equally well but place spans differently, the user chooses in the review, with a preview
+//!   of each.
+//!
+//! Every span that cannot be placed becomes a problem naming its document, offsets and reason.
 
-use super::{OffsetUnit, RawDoc, RawSpan};
-use crate::core::offsets::{utf16_to_cp, CharRange, Snap};
+use super::units::{IndexedText, OffsetUnit};
+use super::{RawDoc, RawSpan};
+use crate::core::offsets::CharRange;
+use std::collections::BTreeMap;
 
 /// Whitespace or punctuation, which annotators rarely put at the edge of a span.
 fn odd_edge(c: char) -> bool {
@@ -35,167 +46,250 @@ fn odd_edge(c: char) -> bool {
         )
 }
 
+/// One way of reading the spans without text, for the user to choose from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UnitReading {
+    pub unit: OffsetUnit,
+    /// How many spans this reading places.
+    pub placed: usize,
+    /// The first spans where the readings differ, as this reading places them: «text» at a–b.
+    pub preview: Vec<String>,
+}
+
+/// How the spans without text are read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum UnitDecision {
+    /// The file declares its unit, or every reading agrees.
+    Settled,
+    /// The readings differ and one fits best.
+    Fit { unit: OffsetUnit, others: Vec<OffsetUnit> },
+    /// Several readings fit equally well but place spans differently.
+    Ask(Vec<UnitReading>),
+}
+
+impl UnitDecision {
+    /// The unit to read undeclared spans in; `choice` answers an `Ask`.
+    pub fn unit(&self, choice: Option<OffsetUnit>) -> OffsetUnit {
+        match self {
+            UnitDecision::Settled => OffsetUnit::CodePoint,
+            UnitDecision::Fit { unit, .. } => choice.unwrap_or(*unit),
+            UnitDecision::Ask(readings) => choice.unwrap_or(readings[0].unit),
+        }
+    }
+
+    /// A line for the review, when the unit was not declared.
+    pub fn note(&self, choice: Option<OffsetUnit>) -> Option<String> {
+        match self {
+            UnitDecision::Settled => None,
+            UnitDecision::Fit { unit, others } => {
+                let others: Vec<&str> = others.iter().map(|u| u.title()).collect();
+                Some(format!(
+                    "the file does not say how it counts offsets; they fit the text as {} (not as {}) and were read so",
+                    unit.title(),
+                    others.join(" or ")
+                ))
+            }
+            UnitDecision::Ask(_) => choice.map(|u| format!("offsets read as {}, as chosen", u.title())),
+        }
+    }
+}
+
+/// Spans without text of the documents that do not declare a unit.
+fn undeclared(docs: &[RawDoc]) -> impl Iterator<Item = (&RawDoc, &RawSpan)> {
+    docs.iter()
+        .filter(|d| d.unit.is_none())
+        .flat_map(|d| d.spans.iter().filter(|s| s.text.is_none()).map(move |s| (d, s)))
+}
+
+/// Decides the unit for the spans without text in `docs` that do not declare one.
+pub fn decide_unit(docs: &[RawDoc]) -> UnitDecision {
+    if undeclared(docs).next().is_none() {
+        return UnitDecision::Settled;
+    }
+    // Each unit's reading of every span, and its misfit.
+    let mut readings: Vec<(OffsetUnit, Vec<Option<CharRange>>, usize)> = Vec::new();
+    for unit in OffsetUnit::ALL {
+        let mut placed = Vec::new();
+        let mut misfit = 0;
+        for doc in docs.iter().filter(|d| d.unit.is_none()) {
+            let text = IndexedText::new(&doc.text);
+            for span in doc.spans.iter().filter(|s| s.text.is_none()) {
+                let range = text.read(unit, span.start, span.end);
+                misfit += match range {
+                    None => 100,
+                    Some(r) => {
+                        let edge = |i| text.char_at(i).is_some_and(odd_edge);
+                        usize::from(edge(r.start) || edge(r.end - 1))
+                    }
+                };
+                placed.push(range);
+            }
+        }
+        readings.push((unit, placed, misfit));
+    }
+    // Units that read every span alike are one reading (the preferred unit names it).
+    let mut distinct: Vec<(OffsetUnit, &Vec<Option<CharRange>>, usize)> = Vec::new();
+    for (unit, placed, misfit) in &readings {
+        if !distinct.iter().any(|(_, p, _)| *p == placed) {
+            distinct.push((*unit, placed, *misfit));
+        }
+    }
+    if distinct.len() == 1 {
+        return UnitDecision::Settled;
+    }
+    let best = distinct.iter().map(|(_, _, m)| *m).min().unwrap_or(0);
+    let tied: Vec<&(OffsetUnit, &Vec<Option<CharRange>>, usize)> =
+        distinct.iter().filter(|(_, _, m)| *m == best).collect();
+    if let [(unit, _, _)] = tied[..] {
+        let others = distinct.iter().map(|(u, _, _)| *u).filter(|u| u != unit).collect();
+        return UnitDecision::Fit { unit: *unit, others };
+    }
+    // Several fit equally: preview the first spans where the tied readings differ.
+    let spans: Vec<(&RawDoc, &RawSpan)> = undeclared(docs).collect();
+    let differing: Vec<usize> =
+        (0..spans.len()).filter(|&i| tied.iter().any(|(_, p, _)| p[i] != tied[0].1[i])).take(3).collect();
+    let choices = tied
+        .iter()
+        .map(|(unit, placed, _)| UnitReading {
+            unit: *unit,
+            placed: placed.iter().flatten().count(),
+            preview: differing
+                .iter()
+                .map(|&i| {
+                    let (doc, span) = spans[i];
+                    match placed[i] {
+                        Some(r) => format!(
+                            "{} «{}» at {r}",
+                            span.label,
+                            excerpt(IndexedText::new(&doc.text).slice(r))
+                        ),
+                        None => {
+                            format!("{} at {}–{}: not on whole characters", span.label, span.start, span.end)
+                        }
+                    }
+                })
+                .collect(),
+        })
+        .collect();
+    UnitDecision::Ask(choices)
+}
+
+/// At most a short piece of a span's text, for one-line messages: the start … the end.
+pub fn excerpt(text: &str) -> String {
+    const EDGE: usize = 12;
+    let count = text.chars().count();
+    let flat = |s: &str| s.replace(['\r', '\n'], "⏎");
+    if count <= 2 * EDGE + 1 {
+        return flat(text);
+    }
+    let head: String = text.chars().take(EDGE).collect();
+    let tail: String = text.chars().skip(count - EDGE).collect();
+    format!("{} … {}", flat(&head), flat(&tail))
+}
+
 pub struct Placed {
     /// (index of the span in the raw document, where it goes, its label)
     pub spans: Vec<(usize, CharRange, String)>,
     pub moved: usize,
     pub problems: Vec<String>,
-    pub unit_note: Option<String>,
+    pub notes: Vec<String>,
 }
 
-struct Text {
-    chars: Vec<char>,
-    /// UTF-16 offset of each code point, plus the total at the end.
-    utf16_at: Vec<usize>,
-}
-
-impl Text {
-    fn new(text: &str) -> Self {
-        let chars: Vec<char> = text.chars().collect();
-        let mut utf16_at = Vec::with_capacity(chars.len() + 1);
-        let mut units = 0;
-        for c in &chars {
-            utf16_at.push(units);
-            units += c.len_utf16();
-        }
-        utf16_at.push(units);
-        Text { chars, utf16_at }
-    }
-
-    fn slice(&self, range: CharRange) -> String {
-        self.chars[range.start..range.end].iter().collect()
-    }
-
-    /// The code point range of UTF-16 offsets, if both fall on character boundaries.
-    fn range_of_utf16(&self, start: usize, end: usize) -> Option<CharRange> {
-        let s = self.utf16_at.binary_search(&start).ok()?;
-        let e = self.utf16_at.binary_search(&end).ok()?;
-        Some(CharRange { start: s, end: e })
-    }
-
-    fn in_range(&self, start: usize, end: usize) -> Option<CharRange> {
-        (start < end && end <= self.chars.len()).then_some(CharRange { start, end })
-    }
-
-    /// The occurrence of `needle` whose start is nearest to `near`.
-    fn nearest(&self, needle: &str, near: usize) -> Option<CharRange> {
-        let needle: Vec<char> = needle.chars().collect();
-        if needle.is_empty() || needle.len() > self.chars.len() {
-            return None;
-        }
-        (0..=self.chars.len() - needle.len())
-            .filter(|&i| self.chars[i..i + needle.len()] == needle[..])
-            .min_by_key(|&i| i.abs_diff(near))
-            .map(|i| CharRange { start: i, end: i + needle.len() })
-    }
-
-    /// How badly `unit` reads the spans: unplaceable spans count most, spans with whitespace
-    /// or punctuation at an edge (the sign of offsets shifted by a character) count one.
-    fn misfit(&self, spans: &[&RawSpan], unit: OffsetUnit) -> usize {
-        spans
-            .iter()
-            .map(|s| match self.read(s, unit) {
-                None => 100,
-                Some(r) => usize::from(odd_edge(self.chars[r.start]) || odd_edge(self.chars[r.end - 1])),
+/// Places one document's spans; `bare_unit` reads its spans without text when it declares none.
+pub fn place_spans(raw: &RawDoc, bare_unit: OffsetUnit) -> Placed {
+    let text = IndexedText::new(&raw.text);
+    let bare_unit = raw.unit.unwrap_or(bare_unit);
+    let mut placed = Placed { spans: Vec::new(), moved: 0, problems: Vec::new(), notes: Vec::new() };
+    // Spans with text: the unit that gives it back, counted per unit for the notes.
+    let mut found: Vec<Option<(CharRange, OffsetUnit)>> = Vec::with_capacity(raw.spans.len());
+    let mut per_unit: BTreeMap<OffsetUnit, usize> = BTreeMap::new();
+    for span in &raw.spans {
+        let hit = span.text.as_deref().and_then(|expected| {
+            let units = raw.unit.map_or(OffsetUnit::ALL.to_vec(), |u| {
+                std::iter::once(u).chain(OffsetUnit::ALL.into_iter().filter(move |x| *x != u)).collect()
+            });
+            units.into_iter().find_map(|unit| {
+                text.read(unit, span.start, span.end)
+                    .filter(|r| text.slice(*r) == expected)
+                    .map(|r| (r, unit))
             })
-            .sum()
-    }
-
-    fn read(&self, span: &RawSpan, unit: OffsetUnit) -> Option<CharRange> {
-        match unit {
-            OffsetUnit::CodePoint => self.in_range(span.start, span.end),
-            OffsetUnit::Utf16 => self.range_of_utf16(span.start, span.end).filter(|r| r.start < r.end),
+        });
+        if let Some((_, unit)) = hit {
+            *per_unit.entry(unit).or_insert(0) += 1;
         }
+        found.push(hit);
     }
-}
-
-/// The unit to read spans without text in, and a note when it is not code points.
-fn decide_unit(text: &Text, raw: &RawDoc) -> (OffsetUnit, Option<String>) {
-    if let Some(unit) = raw.unit {
-        return (
-            unit,
-            (unit == OffsetUnit::Utf16)
-                .then(|| "the file declares UTF-16 offsets; they were converted to code points".into()),
-        );
-    }
-    let bare: Vec<&RawSpan> = raw.spans.iter().filter(|s| s.text.is_none()).collect();
-    let has_astral = text.chars.iter().any(|c| c.len_utf16() == 2);
-    if bare.is_empty() || !has_astral {
-        return (OffsetUnit::CodePoint, None);
-    }
-    let as_cp = text.misfit(&bare, OffsetUnit::CodePoint);
-    let as_utf16 = text.misfit(&bare, OffsetUnit::Utf16);
-    if as_utf16 < as_cp {
-        (
-            OffsetUnit::Utf16,
-            Some("the offsets fit the text as UTF-16 units, not as code points; they were converted".into()),
-        )
-    } else {
-        (OffsetUnit::CodePoint, None)
-    }
-}
-
-pub fn place_spans(raw: &RawDoc) -> Placed {
-    let text = Text::new(&raw.text);
-    let (unit, unit_note) = decide_unit(&text, raw);
-    let mut placed = Placed { spans: Vec::new(), moved: 0, problems: Vec::new(), unit_note };
-    let mut moved_utf16 = 0;
+    // Where the rest of the document's offsets were found, to convert a stray span's offsets.
+    let usual = per_unit.iter().max_by_key(|(_, n)| **n).map(|(u, _)| *u).unwrap_or(bare_unit);
+    let mut nearest_moves = 0;
     for (index, span) in raw.spans.iter().enumerate() {
         let at = format!("{} span at {}–{}", span.label, span.start, span.end);
-        match &span.text {
-            Some(expected) => {
-                let as_cp = text.in_range(span.start, span.end).filter(|r| &text.slice(*r) == expected);
-                let as_utf16 = || {
-                    text.range_of_utf16(span.start, span.end)
-                        .filter(|r| r.start < r.end && &text.slice(*r) == expected)
-                };
-                if let Some(range) = as_cp {
-                    placed.spans.push((index, range, span.label.clone()));
-                } else if let Some(range) = as_utf16() {
-                    placed.spans.push((index, range, span.label.clone()));
+        match (&span.text, found[index]) {
+            (Some(_), Some((range, _))) => {
+                if range != CharRange::new(span.start, span.end) {
                     placed.moved += 1;
-                    moved_utf16 += 1;
-                } else if let Some(range) = text.nearest(expected, span.start) {
-                    placed.spans.push((index, range, span.label.clone()));
-                    placed.moved += 1;
-                } else {
-                    let found =
-                        text.in_range(span.start, span.end).map(|r| text.slice(r)).unwrap_or_default();
-                    placed.problems.push(format!(
-                        "{at} says «{expected}», which is not in the text (the offsets give «{found}»)"
-                    ));
+                }
+                placed.spans.push((index, range, span.label.clone()));
+            }
+            (Some(expected), None) => {
+                let near = text.to_cp_floor(usual, span.start);
+                match text.nearest(expected, near) {
+                    Some(range) => {
+                        placed.moved += 1;
+                        nearest_moves += 1;
+                        placed.spans.push((index, range, span.label.clone()));
+                    }
+                    None => {
+                        let found = text
+                            .read(usual, span.start, span.end)
+                            .map(|r| format!(" (the offsets give «{}»)", excerpt(text.slice(r))))
+                            .unwrap_or_default();
+                        placed.problems.push(format!(
+                            "{at} says «{}», which is not in the text{found}",
+                            excerpt(expected)
+                        ));
+                    }
                 }
             }
-            None => match text.read(span, unit) {
+            (None, _) => match text.read(bare_unit, span.start, span.end) {
                 Some(range) => {
-                    if unit == OffsetUnit::Utf16 && range != CharRange::new(span.start, span.end) {
+                    if range != CharRange::new(span.start, span.end) {
                         placed.moved += 1;
                     }
                     placed.spans.push((index, range, span.label.clone()));
                 }
-                None => placed.problems.push(match unit {
-                    OffsetUnit::CodePoint => {
-                        format!("{at} does not fit the text, which has {} characters", text.chars.len())
+                None => placed.problems.push(if span.start >= span.end {
+                    format!("{at}: the span is empty or ends before it starts")
+                } else {
+                    match bare_unit {
+                        OffsetUnit::CodePoint | OffsetUnit::Grapheme
+                            if text.to_cp(bare_unit, span.end).is_none() =>
+                        {
+                            format!(
+                                "{at} ({}) ends past the end of the text, which has {} characters",
+                                bare_unit.title(),
+                                text.char_len()
+                            )
+                        }
+                        _ => format!(
+                            "{at} ({}) does not fall on whole characters of the text",
+                            bare_unit.title()
+                        ),
                     }
-                    OffsetUnit::Utf16 => format!(
-                        "{at} (UTF-16) does not fall on whole characters of the text (near «{}»)",
-                        text.slice(CharRange {
-                            start: utf16_to_cp_clamped(&text, span.start),
-                            end: utf16_to_cp_clamped(&text, span.end),
-                        })
-                    ),
                 }),
             },
         }
     }
-    if moved_utf16 > 0 && placed.unit_note.is_none() {
-        placed.unit_note =
-            Some(format!("{moved_utf16} span(s) had UTF-16 offsets; they were converted to code points"));
+    for (unit, count) in per_unit.into_iter().filter(|(u, _)| *u != OffsetUnit::CodePoint) {
+        placed.notes.push(format!(
+            "{count} span(s) had offsets in {}; they were converted to code points",
+            unit.title()
+        ));
+    }
+    if nearest_moves > 0 {
+        placed.notes.push(format!(
+            "{nearest_moves} span(s) had offsets that did not give back their text in any unit; each was moved to the nearest place its text occurs"
+        ));
     }
     placed
-}
-
-fn utf16_to_cp_clamped(text: &Text, unit: usize) -> usize {
-    let s: String = text.chars.iter().collect();
-    utf16_to_cp(&s, unit, Snap::Back)
 }

@@ -15,10 +15,18 @@ pub(super) fn read(files: &[InFile]) -> Result<Parsed, String> {
             .ok_or(format!("{} has no {stem}.txt beside it", ann.name))?;
         let text = utf8(txt)?.to_string();
         let mut spans = Vec::new();
+        let mut problems = Vec::new();
         let mut t_ids: Vec<String> = Vec::new();
         let mut other_lines = Vec::new();
-        for (n, line) in utf8(ann)?.lines().enumerate() {
+        // Split on LF alone, so that a span's text may hold a CR, or a CRLF that a writer such as
+        // bioc put into the .ann as it is: the lines that follow are part of it (see below).
+        let ann_text = utf8(ann)?;
+        let lines: Vec<&str> = ann_text.split('\n').collect();
+        let mut n = 0;
+        while n < lines.len() {
+            let line = lines[n].strip_suffix('\r').unwrap_or(lines[n]);
             let at = format!("{} line {}", ann.name, n + 1);
+            n += 1;
             if !line.starts_with('T') {
                 if !line.trim().is_empty() {
                     other_lines.push((at, line));
@@ -27,21 +35,44 @@ pub(super) fn read(files: &[InFile]) -> Result<Parsed, String> {
             }
             let mut fields = line.splitn(3, '\t');
             let (_, Some(spec), quoted) = (fields.next(), fields.next(), fields.next()) else {
-                return Err(format!("{at}: expected ID<TAB>TYPE START END<TAB>TEXT"));
+                problems.push(format!("{at}: expected ID<TAB>TYPE START END<TAB>TEXT; the line is left out"));
+                continue;
             };
-            let (label, ranges) = spec.split_once(' ').ok_or(format!("{at}: no offsets after the type"))?;
-            let pieces: Vec<(usize, usize)> = ranges
+            let Some((label, ranges)) = spec.split_once(' ') else {
+                problems.push(format!("{at}: no offsets after the type; the line is left out"));
+                continue;
+            };
+            let pieces: Option<Vec<(usize, usize)>> = ranges
                 .split(';')
                 .map(|r| {
                     let (s, e) = r.trim().split_once(' ')?;
                     Some((s.parse().ok()?, e.parse().ok()?))
                 })
-                .collect::<Option<_>>()
-                .ok_or(format!("{at}: offsets «{ranges}» are not START END pairs"))?;
+                .collect();
+            let Some(pieces) = pieces.filter(|p| !p.is_empty()) else {
+                problems
+                    .push(format!("{at}: offsets «{ranges}» are not START END pairs; the span is left out"));
+                continue;
+            };
             let (start, end) = (pieces[0].0, pieces[pieces.len() - 1].1);
             // A single fragment carries its text; fragments around line breaks become one span
             // (this app has no discontinuous spans), checked by fit instead.
-            let text = (pieces.len() == 1).then(|| quoted.map(str::to_string)).flatten();
+            let text = (pieces.len() == 1).then(|| quoted.map(str::to_string)).flatten().map(|mut text| {
+                // A text shorter than its offsets, followed by lines that are no annotation, was
+                // cut by a line break inside the span: join them back, CR and all.
+                let wanted = end.saturating_sub(start);
+                let mut cr_before = lines[n - 1].ends_with('\r');
+                while text.chars().count() < wanted && n < lines.len() && !is_annotation_line(lines[n]) {
+                    if cr_before {
+                        text.push('\r');
+                    }
+                    text.push('\n');
+                    cr_before = lines[n].ends_with('\r');
+                    text.push_str(lines[n].strip_suffix('\r').unwrap_or(lines[n]));
+                    n += 1;
+                }
+                text
+            });
             spans.push(RawSpan { start, end, label: label.to_string(), text, ..Default::default() });
             t_ids.push(line.split('\t').next().unwrap_or_default().to_string());
         }
@@ -59,11 +90,9 @@ pub(super) fn read(files: &[InFile]) -> Result<Parsed, String> {
                         (Some(from), Some(to)) => {
                             relations.push(RawRelation { kind: kind.to_string(), from, to })
                         }
-                        _ => {
-                            return Err(format!(
-                                "{at}: relation arguments are not text-bound annotations of the file"
-                            ))
-                        }
+                        _ => problems.push(format!(
+                            "{at}: the {kind} relation is left out: its arguments are not readable text-bound annotations of the file"
+                        )),
                     }
                 }
                 (Some('A' | 'M'), [name, target, value, ..]) => match index(target) {
@@ -95,7 +124,20 @@ pub(super) fn read(files: &[InFile]) -> Result<Parsed, String> {
             spans,
             unit: Some(OffsetUnit::CodePoint),
             relations,
+            problems,
         });
     }
     Ok(Parsed { format: "brat standoff", docs, notes })
+}
+
+/// True for a line that starts a standoff annotation: an id (T1, R2, A3, E4, M5, N6, #7 or *)
+/// followed by a tab.
+fn is_annotation_line(line: &str) -> bool {
+    let Some((id, _)) = line.split_once('\t') else { return false };
+    let mut chars = id.chars();
+    match chars.next() {
+        Some('T' | 'R' | 'A' | 'E' | 'M' | 'N' | '#') => chars.all(|c| c.is_ascii_digit()),
+        Some('*') => id.len() == 1,
+        _ => false,
+    }
 }

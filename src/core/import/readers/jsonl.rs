@@ -74,12 +74,25 @@ fn doc_identity(row: &Value, meta: Option<&Value>) -> (Option<String>, Option<St
 fn spacy_row(row: &Value, at: &str) -> Result<RawDoc, String> {
     let text = row["text"].as_str().ok_or(format!("{at}: \"text\" is not a string"))?.to_string();
     let mut spans = Vec::new();
-    for (i, span) in row["spans"].as_array().into_iter().flatten().enumerate() {
+    let mut problems = Vec::new();
+    // Position in the line's "spans" → index in `spans`, for relations.
+    let mut kept: Vec<Option<usize>> = Vec::new();
+    let raw_spans = row["spans"].as_array().cloned().unwrap_or_default();
+    for (i, span) in raw_spans.iter().enumerate() {
         let (Some(start), Some(end), Some(label)) =
             (usize_field(span, "start"), usize_field(span, "end"), span["label"].as_str())
         else {
-            return Err(format!("{at}: span {} needs start, end and label", i + 1));
+            problems.push(format!(
+                "{at}: span {} needs whole-number start and end and a label (found start {}, end {}, label {})",
+                i + 1,
+                span["start"],
+                span["end"],
+                span["label"]
+            ));
+            kept.push(None);
+            continue;
         };
+        kept.push(Some(spans.len()));
         spans.push(RawSpan {
             start,
             end,
@@ -89,13 +102,13 @@ fn spacy_row(row: &Value, at: &str) -> Result<RawDoc, String> {
         });
     }
     // Prodigy relations name each end by its last token, and by its span when saved by Prodigy.
-    let raw_spans = row["spans"].as_array().cloned().unwrap_or_default();
     let index_of = |end: &Value, token: Option<u64>| -> Option<usize> {
         let by_span = end.get("start").and_then(Value::as_u64).zip(end.get("end").and_then(Value::as_u64));
-        raw_spans.iter().position(|s| match by_span {
+        let position = raw_spans.iter().position(|s| match by_span {
             Some((start, stop)) => s["start"].as_u64() == Some(start) && s["end"].as_u64() == Some(stop),
             None => token.is_some() && s["token_end"].as_u64() == token,
-        })
+        })?;
+        kept[position]
     };
     let mut relations = Vec::new();
     for (i, relation) in row["relations"].as_array().into_iter().flatten().enumerate() {
@@ -105,18 +118,26 @@ fn spacy_row(row: &Value, at: &str) -> Result<RawDoc, String> {
             (Some(from), Some(to), Some(kind)) => {
                 relations.push(RawRelation { kind: kind.to_string(), from, to })
             }
-            _ => return Err(format!("{at}: relation {} does not point at two of the line's spans", i + 1)),
+            _ => problems.push(format!(
+                "{at}: relation {} ({}) is left out: it does not point at two readable spans of the line",
+                i + 1,
+                relation["label"]
+            )),
         }
     }
     let (id, name) = doc_identity(row, row.get("meta"));
-    Ok(RawDoc { id, name, text, spans, unit: None, relations })
+    Ok(RawDoc { id, name, text, spans, unit: None, relations, problems })
 }
 
 fn doccano_row(row: &Value, at: &str) -> Result<RawDoc, String> {
     let text = row["text"].as_str().ok_or(format!("{at}: \"text\" is not a string"))?.to_string();
     let mut spans = Vec::new();
+    let mut problems = Vec::new();
     let list = row.get("entities").or_else(|| row.get("label")).or_else(|| row.get("labels"));
-    for (i, item) in list.and_then(Value::as_array).into_iter().flatten().enumerate() {
+    let items: Vec<&Value> = list.and_then(Value::as_array).into_iter().flatten().collect();
+    // Position in the line's list → index in `spans`, for relations.
+    let mut kept: Vec<Option<usize>> = Vec::new();
+    for (i, item) in items.iter().enumerate() {
         let parsed = match item {
             Value::Array(triple) => match &triple[..] {
                 [s, e, l, ..] => s.as_u64().zip(e.as_u64()).zip(l.as_str()).map(|((s, e), l)| (s, e, l)),
@@ -129,36 +150,52 @@ fn doccano_row(row: &Value, at: &str) -> Result<RawDoc, String> {
                 .map(|((s, e), l)| (s, e, l)),
             _ => None,
         };
-        let (start, end, label) = parsed
-            .ok_or(format!("{at}: label {} is neither [start, end, label] nor an entity object", i + 1))?;
+        let Some((start, end, label)) = parsed else {
+            problems.push(format!(
+                "{at}: label {} is neither [start, end, label] nor an entity object with whole-number offsets: {}",
+                i + 1,
+                super::short_json(item)
+            ));
+            kept.push(None);
+            continue;
+        };
+        kept.push(Some(spans.len()));
         spans.push(RawSpan {
-            start: start as usize,
-            end: end as usize,
+            start: usize::try_from(start).unwrap_or(usize::MAX),
+            end: usize::try_from(end).unwrap_or(usize::MAX),
             label: label.to_string(),
             ..Default::default()
         });
     }
     // Relations of the entities shape point at entity ids.
-    let entity_ids: Vec<Option<u64>> =
-        list.and_then(Value::as_array).into_iter().flatten().map(|e| e["id"].as_u64()).collect();
     let mut relations = Vec::new();
     for (i, relation) in row["relations"].as_array().into_iter().flatten().enumerate() {
-        let find = |key: &str| entity_ids.iter().position(|id| id.is_some() && *id == relation[key].as_u64());
+        let find = |key: &str| {
+            let id = relation[key].as_u64()?;
+            let position = items.iter().position(|e| e["id"].as_u64() == Some(id))?;
+            kept[position]
+        };
         match (find("from_id"), find("to_id"), relation["type"].as_str()) {
             (Some(from), Some(to), Some(kind)) => {
                 relations.push(RawRelation { kind: kind.to_string(), from, to })
             }
-            _ => return Err(format!("{at}: relation {} does not point at two entities of the line", i + 1)),
+            _ => problems.push(format!(
+                "{at}: relation {} ({}) is left out: it does not point at two readable entities of the line",
+                i + 1,
+                relation["type"]
+            )),
         }
     }
     let unit = match row.get("offset_unit").and_then(Value::as_str) {
-        Some("utf16") => Some(OffsetUnit::Utf16),
-        Some("codepoint") => Some(OffsetUnit::CodePoint),
-        _ => None,
+        Some(key) => Some(
+            OffsetUnit::from_key(key)
+                .ok_or(format!("{at}: offset_unit \"{key}\" is not codepoint, utf16, utf8 or grapheme"))?,
+        ),
+        None => None,
     };
     let (id, name) = doc_identity(row, None);
     let name = name.or_else(|| string_field(row, "id").map(|n| format!("doccano {n}")));
-    Ok(RawDoc { id, name, text, spans, unit, relations })
+    Ok(RawDoc { id, name, text, spans, unit, relations, problems })
 }
 
 fn hf_row(row: &Value, names: Option<&[String]>, at: &str) -> Result<RawDoc, String> {

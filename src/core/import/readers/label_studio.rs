@@ -20,12 +20,17 @@ pub(super) fn read(file: &InFile, tasks: &[Value]) -> Result<Parsed, String> {
             .and_then(|a| a.iter().find(|x| x["was_cancelled"] != Value::Bool(true)))
             .or_else(|| task["predictions"].as_array().and_then(|p| p.first()));
         let mut spans = Vec::new();
+        let mut problems = Vec::new();
         // Region id of each span, for relations and per-region results.
         let mut region_of: Vec<Option<String>> = Vec::new();
         let results = annotation.and_then(|a| a["result"].as_array()).cloned().unwrap_or_default();
         for result in results.iter().filter(|r| r["type"] == "labels" || r["value"]["labels"].is_array()) {
             let value = &result["value"];
             let (Some(start), Some(end)) = (usize_field(value, "start"), usize_field(value, "end")) else {
+                problems.push(format!(
+                    "{at}: region {} has no whole-number start and end (found start {}, end {})",
+                    result["id"], value["start"], value["end"]
+                ));
                 continue;
             };
             let labels = value["labels"].as_array().cloned().unwrap_or_default();
@@ -54,8 +59,9 @@ pub(super) fn read(file: &InFile, tasks: &[Value]) -> Result<Parsed, String> {
                         (Some(from), Some(to), Some(kind)) => {
                             relations.push(RawRelation { kind: kind.to_string(), from, to })
                         }
-                        _ => notes.push(format!(
-                            "{at}: a relation without a type or between unknown regions was skipped"
+                        _ => problems.push(format!(
+                            "{at}: a relation from region {} to {} is left out: it has no type or does not join two readable regions",
+                            result["from_id"], result["to_id"]
                         )),
                     }
                 }
@@ -84,7 +90,7 @@ pub(super) fn read(file: &InFile, tasks: &[Value]) -> Result<Parsed, String> {
         let id = string_field(data, "unit_id").or_else(|| string_field(data, "doc_id"));
         let name = string_field(data, "doc_name")
             .or_else(|| string_field(task, "id").map(|i| format!("Label Studio task {i}")));
-        docs.push(RawDoc { id, name, text, spans, unit: None, relations });
+        docs.push(RawDoc { id, name, text, spans, unit: None, relations, problems });
     }
     Ok(Parsed { format: "Label Studio JSON", docs, notes })
 }

@@ -124,8 +124,18 @@ fn read_one(file: &InFile, text: &str, labels_json: Option<&InFile>) -> Result<P
     conll::read(file, text)
 }
 
+/// A JSON value for a message: at most 80 characters of it.
+pub(super) fn short_json(value: &Value) -> String {
+    let text = value.to_string();
+    match text.char_indices().nth(80) {
+        Some((cut, _)) => format!("{}…", &text[..cut]),
+        None => text,
+    }
+}
+
 pub(super) fn usize_field(value: &Value, key: &str) -> Option<usize> {
-    value.get(key).and_then(Value::as_u64).map(|n| n as usize)
+    // `try_from`, not `as`: on wasm32 a large offset would wrap to a small, wrong one.
+    value.get(key).and_then(Value::as_u64).and_then(|n| usize::try_from(n).ok())
 }
 
 pub(super) fn string_field(value: &Value, key: &str) -> Option<String> {
