@@ -214,7 +214,7 @@ fn seeds() -> Vec<Case> {
                 Some(["PER", "ORG", "LOC", "DATE", "TITLE", "POLICY"].map(String::from).to_vec());
         }
         let export = run_export(&project, &options).unwrap();
-        seeds.push(Case::one("export.zip", bundle::zip(&export.files)));
+        seeds.push(Case::one("export.zip", bundle::zip(&export.files).unwrap()));
     }
     seeds.push(Case::one(
         "brat.zip",
@@ -223,7 +223,8 @@ fn seeds() -> Vec<Case> {
                 .iter()
                 .map(|f| biaozhu::core::export::OutFile { path: f.name.clone(), contents: f.bytes.clone() })
                 .collect::<Vec<_>>(),
-        ),
+        )
+        .unwrap(),
     ));
     seeds
 }

@@ -80,6 +80,7 @@ pub struct Overlap {
     pub other: SpanId,
     pub other_label: String,
     pub other_range: CharRange,
+    /// A short excerpt of its text (see `offsets::excerpt`).
     pub other_text: String,
 }
 

@@ -8,6 +8,58 @@ use super::project_json::{import_project, ImportError};
 use super::text_input::{decode_text_file, name_from_file_name};
 use serde_json::Value;
 
+pub use super::import::readers::MAX_INPUT_BYTES;
+
+/// A file of `size` bytes may be read; refused with its name and the limit otherwise.
+///
+/// # Errors
+/// Past [`MAX_INPUT_BYTES`].
+pub fn check_size(name: &str, size: u64) -> Result<(), String> {
+    if size > MAX_INPUT_BYTES as u64 {
+        return Err(format!(
+            "{name} is {:.1} MB; files over {} MB are not opened (split it, or import it as a zip of smaller files)",
+            size as f64 / 1_048_576.0,
+            MAX_INPUT_BYTES >> 20
+        ));
+    }
+    Ok(())
+}
+
+/// `?doc=` opens only files of the app's own origin: a relative URL (`data/news.txt`,
+/// `../corpus/a.json`, `/files/b.txt`), never one with a scheme (`http:`, `data:`,
+/// `javascript:`) or a host (`//example.org/x`). Backslashes and control characters, which
+/// browsers read as slashes or drop, are refused too.
+///
+/// # Errors
+/// A message naming the address and why.
+pub fn check_doc_url(url: &str) -> Result<(), String> {
+    let refuse = |why: &str| {
+        Err(format!(
+            "?doc={url} was not opened: {why}; only files served beside the app can be opened this way"
+        ))
+    };
+    if url.is_empty() {
+        return refuse("the address is empty");
+    }
+    if url.chars().any(|c| c == '\\' || c.is_control()) {
+        return refuse("the address holds a backslash or a control character");
+    }
+    let url_trimmed = url.trim_start();
+    if url_trimmed.starts_with("//") {
+        return refuse("it names another host");
+    }
+    // A scheme is letters, digits, + - . before a colon that comes before any / ? #.
+    let head = url_trimmed.split(['/', '?', '#']).next().unwrap_or("");
+    if let Some((scheme, _)) = head.split_once(':') {
+        if scheme.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
+            && scheme.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
+        {
+            return refuse(&format!("it is an absolute address ({scheme}:)"));
+        }
+    }
+    Ok(())
+}
+
 /// The base name of a path or URL, without query or fragment.
 fn base_name(name: &str) -> &str {
     let name = name.split(['?', '#']).next().unwrap_or(name);

@@ -192,3 +192,16 @@ impl CharIndex {
         &text[self.byte_of(text, range.start)..self.byte_of(text, range.end)]
     }
 }
+
+/// At most a short piece of a span's text, for one-line messages: the start … the end.
+pub fn excerpt(text: &str) -> String {
+    const EDGE: usize = 12;
+    let count = text.chars().count();
+    let flat = |s: &str| s.replace(['\r', '\n'], "⏎");
+    if count <= 2 * EDGE + 1 {
+        return flat(text);
+    }
+    let head: String = text.chars().take(EDGE).collect();
+    let tail: String = text.chars().skip(count - EDGE).collect();
+    format!("{} … {}", flat(&head), flat(&tail))
+}

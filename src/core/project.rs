@@ -192,7 +192,7 @@ impl Project {
                 other: other.id,
                 other_label: other.label.clone(),
                 other_range: other.range,
-                other_text: document.slice(other.range).to_string(),
+                other_text: super::offsets::excerpt(document.slice(other.range)),
             }))),
         }
     }

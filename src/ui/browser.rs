@@ -1,6 +1,7 @@
 //! Every call into the browser lives here: DOM selection → code points, storage, downloads,
 //! file reading, fetching `?doc=`, scrolling. Components call these and deal in domain values.
 
+use crate::core::intake::{check_doc_url, check_size};
 use crate::core::offsets::{utf16_to_cp, CharRange, Snap};
 use crate::core::DocId;
 use wasm_bindgen::{JsCast, JsValue};
@@ -14,8 +15,6 @@ const HISTORY_KEY: &str = "biaozhu.history.v1";
 const JOURNAL_KEY: &str = "biaozhu.journal.v1";
 /// Where a stored project that could not be read is moved, so it is never overwritten.
 const BROKEN_KEY: &str = "biaozhu.project.unreadable";
-/// Files larger than this are refused before reading: the app keeps everything in memory.
-pub const MAX_FILE_BYTES: f64 = 64.0 * 1024.0 * 1024.0;
 
 fn window() -> web_sys::Window {
     web_sys::window().expect("the app runs in a window")
@@ -207,16 +206,9 @@ pub fn download(file_name: &str, mime: &str, contents: &[u8]) -> Result<(), Stri
     Ok(())
 }
 
-/// Reads a file the user picked or dropped.
+/// Reads a file the user picked or dropped, refusing one over the size limit before reading it.
 pub async fn read_file(file: &web_sys::File) -> Result<Vec<u8>, String> {
-    if file.size() > MAX_FILE_BYTES {
-        return Err(format!(
-            "{} is {:.1} MB; files over {:.0} MB are refused",
-            file.name(),
-            file.size() / 1048576.0,
-            MAX_FILE_BYTES / 1048576.0
-        ));
-    }
+    check_size(&file.name(), file.size() as u64)?;
     let buffer = JsFuture::from(file.array_buffer())
         .await
         .map_err(|e| format!("could not read {}: {}", file.name(), js_error(e)))?;
@@ -230,19 +222,55 @@ pub fn doc_param() -> Option<String> {
     params.get("doc").filter(|s| !s.is_empty())
 }
 
-/// Fetches a file served beside the app (a relative URL), as bytes.
+/// Fetches a file served beside the app, as bytes. Only relative URLs of the page's own origin
+/// are fetched (checked by the core, then again on the resolved URL, and by the fetch's
+/// `same-origin` mode, which also refuses a redirect elsewhere). The size limit is checked on
+/// `Content-Length` before the body is read and again while it streams in.
 pub async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {
-    let response = JsFuture::from(window().fetch_with_str(url))
+    check_doc_url(url)?;
+    let location = window().location();
+    let page = location.href().map_err(js_error)?;
+    let resolved =
+        web_sys::Url::new_with_base(url, &page).map_err(|e| format!("?doc={url}: {}", js_error(e)))?;
+    if resolved.origin() != location.origin().map_err(js_error)? {
+        return Err(format!("?doc={url} was not opened: it is on another origin ({})", resolved.origin()));
+    }
+    let init = web_sys::RequestInit::new();
+    init.set_mode(web_sys::RequestMode::SameOrigin);
+    let response = JsFuture::from(window().fetch_with_str_and_init(&resolved.href(), &init))
         .await
         .map_err(|e| format!("could not fetch {url}: {}", js_error(e)))?;
     let response: web_sys::Response = response.unchecked_into();
     if !response.ok() {
         return Err(format!("could not fetch {url}: the server answered {}", response.status()));
     }
-    let buffer = JsFuture::from(response.array_buffer().map_err(js_error)?)
-        .await
-        .map_err(|e| format!("could not read {url}: {}", js_error(e)))?;
-    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+    let declared =
+        response.headers().get("content-length").ok().flatten().and_then(|n| n.trim().parse::<u64>().ok());
+    if let Some(length) = declared {
+        check_size(url, length)?;
+    }
+    let Some(body) = response.body() else {
+        return Ok(Vec::new());
+    };
+    let reader: web_sys::ReadableStreamDefaultReader = body.get_reader().unchecked_into();
+    let mut bytes = Vec::new();
+    loop {
+        let chunk = JsFuture::from(reader.read())
+            .await
+            .map_err(|e| format!("could not read {url}: {}", js_error(e)))?;
+        let done = js_sys::Reflect::get(&chunk, &JsValue::from_str("done")).map_err(js_error)?;
+        if done.as_bool().unwrap_or(true) {
+            break;
+        }
+        let value = js_sys::Reflect::get(&chunk, &JsValue::from_str("value")).map_err(js_error)?;
+        let part: js_sys::Uint8Array = value.unchecked_into();
+        if let Err(message) = check_size(url, bytes.len() as u64 + u64::from(part.length())) {
+            let _ = reader.cancel();
+            return Err(message);
+        }
+        bytes.extend(part.to_vec());
+    }
+    Ok(bytes)
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -96,7 +96,10 @@ pub fn ExportDialog(props: &ExportDialogProps) -> Html {
     if *which_docs == "open" {
         effective.documents = state.open_doc.iter().map(|d| d.0.clone()).collect();
     }
-    let result = run_export(project, &effective);
+    // Built once per (project revision, options), not on every render of the dialog.
+    let result = use_memo((state.session.revision(), effective.clone()), |(_, effective)| {
+        run_export(project, effective).and_then(|export| Ok((preview(effective, &export)?, export)))
+    });
 
     let label_boxes = project.schema.labels().map(|label| {
         let name = label.name.clone();
@@ -124,9 +127,8 @@ pub fn ExportDialog(props: &ExportDialogProps) -> Html {
         }
     });
 
-    let body = match &result {
-        Ok(export) => {
-            let shown = preview(&effective, export);
+    let body = match &*result {
+        Ok((shown, export)) => {
             let counts = export.spans_per_label.iter().map(|(label, n)| {
                 html! {
                     <li data-label={label.clone()}>{ format!("{label}: {n}") }</li>
@@ -174,7 +176,7 @@ pub fn ExportDialog(props: &ExportDialogProps) -> Html {
                     }
                     { for crossing }
                     <div class="export__preview-title">{ format!("{} — first lines", shown.first_file) }</div>
-                    <pre class="export__preview" data-testid="export-preview">{ shown.first_lines }</pre>
+                    <pre class="export__preview" data-testid="export-preview">{ shown.first_lines.clone() }</pre>
                     <div class="dialog__buttons">
                         <button data-testid="export-download" onclick={on_download}>{ "下载 Download" }</button>
                         <button onclick={props.on_close.reform(|_: MouseEvent| ())}>{ "关闭 Close" }</button>
@@ -255,11 +257,11 @@ pub fn ExportDialog(props: &ExportDialogProps) -> Html {
                         { " 划分 train/dev/test split" }</label>
                     if let Some(spec) = split {
                         <label>{ "train %" }<input type="number" min="0" data-testid="export-split-train" value={spec.train.to_string()}
-                            onchange={split_field(|s, v| s.train = v as u32)} /></label>
+                            onchange={split_field(|s, v| s.train = u32::try_from(v).unwrap_or(u32::MAX))} /></label>
                         <label>{ "dev %" }<input type="number" min="0" data-testid="export-split-dev" value={spec.dev.to_string()}
-                            onchange={split_field(|s, v| s.dev = v as u32)} /></label>
+                            onchange={split_field(|s, v| s.dev = u32::try_from(v).unwrap_or(u32::MAX))} /></label>
                         <label>{ "test %" }<input type="number" min="0" data-testid="export-split-test" value={spec.test.to_string()}
-                            onchange={split_field(|s, v| s.test = v as u32)} /></label>
+                            onchange={split_field(|s, v| s.test = u32::try_from(v).unwrap_or(u32::MAX))} /></label>
                         <label>{ "seed" }<input type="number" min="0" data-testid="export-split-seed" value={spec.seed.to_string()}
                             onchange={split_field(|s, v| s.seed = v)} /></label>
                     }

@@ -19,17 +19,57 @@ fn mime_of(path: &str) -> &'static str {
     }
 }
 
+/// Why files cannot go into one zip: the classic format counts entries in 16 bits and sizes and
+/// offsets in 32, and this writer does not write ZIP64.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ZipError {
+    TooManyFiles { count: usize },
+    TooLarge { path: String },
+    NameTooLong { path: String },
+}
+
+impl std::fmt::Display for ZipError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ZipError::TooManyFiles { count } => {
+                write!(f, "{count} files are more than one zip holds (at most {MAX_ENTRIES}); export fewer documents or larger units")
+            }
+            ZipError::TooLarge { path } => {
+                write!(f, "the zip would pass 4 GiB at {path}; export fewer documents at a time")
+            }
+            ZipError::NameTooLong { path } => write!(f, "the file name {path} is too long for a zip"),
+        }
+    }
+}
+
+impl std::error::Error for ZipError {}
+
+/// The most entries a zip without ZIP64 records holds.
+pub const MAX_ENTRIES: usize = 0xFFFF;
+
 /// Zips `files` into one archive, stored without compression. A small writer of our own: the
 /// zip crate's writer would bring its compressor into the wasm bundle (the crate is still used to
 /// read zips on import). Names are flagged UTF-8.
-pub fn zip(files: &[OutFile]) -> Vec<u8> {
+///
+/// # Errors
+/// More than [`MAX_ENTRIES`] files, an archive past 4 GiB, or a name past 65,535 bytes: every
+/// count the format holds in 16 or 32 bits is checked rather than truncated.
+pub fn zip(files: &[OutFile]) -> Result<Vec<u8>, ZipError> {
+    if files.len() > MAX_ENTRIES {
+        return Err(ZipError::TooManyFiles { count: files.len() });
+    }
+    let u32_of =
+        |n: usize, path: &str| u32::try_from(n).map_err(|_| ZipError::TooLarge { path: path.to_string() });
     const UTF8_NAMES: u16 = 1 << 11;
     const DOS_DATE_1980_01_01: u16 = (1 << 5) | 1;
     let mut out = Vec::new();
     let mut central = Vec::new();
     for file in files {
-        let offset = out.len() as u32;
-        let (crc, size, name) = (crc32(&file.contents), file.contents.len() as u32, file.path.as_bytes());
+        let offset = u32_of(out.len(), &file.path)?;
+        let size = u32_of(file.contents.len(), &file.path)?;
+        let (crc, name) = (crc32(&file.contents), file.path.as_bytes());
+        let name_len =
+            u16::try_from(name.len()).map_err(|_| ZipError::NameTooLong { path: file.path.clone() })?;
         // Fields shared by the local header and the central directory entry.
         let mut common = Vec::new();
         for v in [20u16, UTF8_NAMES, 0, 0, DOS_DATE_1980_01_01] {
@@ -38,7 +78,7 @@ pub fn zip(files: &[OutFile]) -> Vec<u8> {
         for v in [crc, size, size] {
             common.extend_from_slice(&v.to_le_bytes());
         }
-        common.extend_from_slice(&(name.len() as u16).to_le_bytes());
+        common.extend_from_slice(&name_len.to_le_bytes());
         common.extend_from_slice(&0u16.to_le_bytes()); // extra field length
         out.extend_from_slice(&0x0403_4b50u32.to_le_bytes());
         out.extend_from_slice(&common);
@@ -54,7 +94,10 @@ pub fn zip(files: &[OutFile]) -> Vec<u8> {
         central.extend_from_slice(&offset.to_le_bytes());
         central.extend_from_slice(name);
     }
-    let (central_offset, central_size, count) = (out.len() as u32, central.len() as u32, files.len() as u16);
+    let central_offset = u32_of(out.len(), "the central directory")?;
+    let central_size = u32_of(central.len(), "the central directory")?;
+    u32_of(out.len() + central.len() + 22, "the end of the archive")?;
+    let count = files.len() as u16; // checked against MAX_ENTRIES above
     out.extend_from_slice(&central);
     out.extend_from_slice(&0x0605_4b50u32.to_le_bytes());
     for v in [0u16, 0, count, count] {
@@ -63,7 +106,7 @@ pub fn zip(files: &[OutFile]) -> Vec<u8> {
     out.extend_from_slice(&central_size.to_le_bytes());
     out.extend_from_slice(&central_offset.to_le_bytes());
     out.extend_from_slice(&0u16.to_le_bytes()); // comment length
-    out
+    Ok(out)
 }
 
 /// CRC-32 (IEEE), as zip requires.
@@ -79,20 +122,36 @@ fn crc32(bytes: &[u8]) -> u32 {
 }
 
 /// The download for an export in format `key`.
-pub fn bundle(key: &str, files: &[OutFile]) -> Download {
-    match files {
+///
+/// # Errors
+/// Several files that do not fit one zip (see [`zip`]).
+pub fn bundle(key: &str, files: &[OutFile]) -> Result<Download, ZipError> {
+    Ok(match files {
         [single] => Download {
             name: single.path.clone(),
             mime: mime_of(&single.path),
             bytes: single.contents.clone(),
         },
-        _ => Download { name: format!("biaozhu-{key}.zip"), mime: "application/zip", bytes: zip(files) },
-    }
+        _ => Download { name: format!("biaozhu-{key}.zip"), mime: "application/zip", bytes: zip(files)? },
+    })
 }
 
 #[cfg(test)]
 mod tests {
-    use super::crc32;
+    use super::{crc32, zip, ZipError, MAX_ENTRIES};
+    use crate::core::export::OutFile;
+
+    #[test]
+    fn more_entries_than_a_zip_counts_are_refused_not_truncated() {
+        let files: Vec<OutFile> = (0..MAX_ENTRIES + 1)
+            .map(|i| OutFile { path: format!("{i}.txt"), contents: Vec::new() })
+            .collect();
+        assert_eq!(zip(&files), Err(ZipError::TooManyFiles { count: MAX_ENTRIES + 1 }));
+        // The most it holds reads back whole.
+        let bytes = zip(&files[..MAX_ENTRIES]).unwrap();
+        let archive = ::zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+        assert_eq!(archive.len(), MAX_ENTRIES);
+    }
 
     #[test]
     fn crc32_matches_the_standard_check_value() {

@@ -183,12 +183,18 @@ pub enum ExportError {
     Empty,
     /// Problems found by the self-check or by a format's own rules, each naming the span.
     Problems(Vec<String>),
+    /// The train/dev/test percentages do not add up to 100.
+    BadSplit(split::SplitError),
+    /// The files cannot be put in one zip (too many, or too large).
+    Zip(bundle::ZipError),
 }
 
 impl fmt::Display for ExportError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             ExportError::Empty => write!(f, "nothing to export: no document matches the options"),
+            ExportError::BadSplit(error) => write!(f, "the split was refused: {error}"),
+            ExportError::Zip(error) => write!(f, "the download was refused: {error}"),
             ExportError::Problems(problems) => {
                 let shown: Vec<&str> = problems.iter().take(10).map(String::as_str).collect();
                 write!(f, "the export was stopped: {}", shown.join("; "))?;
@@ -201,7 +207,15 @@ impl fmt::Display for ExportError {
     }
 }
 
-impl std::error::Error for ExportError {}
+impl std::error::Error for ExportError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            ExportError::BadSplit(error) => Some(error),
+            ExportError::Zip(error) => Some(error),
+            _ => None,
+        }
+    }
+}
 
 /// Builds the export, runs its self-check, and returns the files (not yet bundled).
 pub fn run_export(project: &Project, options: &ExportOptions) -> Result<Export, ExportError> {
@@ -213,6 +227,9 @@ pub fn run_export(project: &Project, options: &ExportOptions) -> Result<Export, 
         .collect();
     if docs.is_empty() {
         return Err(ExportError::Empty);
+    }
+    if let Some(spec) = &options.split {
+        spec.check().map_err(ExportError::BadSplit)?;
     }
     let keep = |label: &str| options.keeps_label(label);
     let (records, crossing) = units::records(project, &docs, options.granularity, options.crossing, &keep);

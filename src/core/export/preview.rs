@@ -1,7 +1,7 @@
 //! What the export dialog shows before a download: the first lines, the size, span counts.
 
 use super::bundle::{bundle, Download};
-use super::{Export, ExportOptions, Format};
+use super::{Export, ExportError, ExportOptions, Format};
 use crate::core::schema::{Schema, ENTITY_LAYER};
 
 /// Lines of the first file shown in the preview.
@@ -18,8 +18,10 @@ pub struct Preview {
     pub files: Vec<String>,
 }
 
-pub fn preview(options: &ExportOptions, export: &Export) -> Preview {
-    let download = bundle(options.format.key(), &export.files);
+/// # Errors
+/// An export whose files do not fit one zip.
+pub fn preview(options: &ExportOptions, export: &Export) -> Result<Preview, ExportError> {
+    let download = bundle(options.format.key(), &export.files).map_err(ExportError::Zip)?;
     let first = export.files.first();
     let first_lines = first
         .map(|f| {
@@ -37,12 +39,12 @@ pub fn preview(options: &ExportOptions, export: &Export) -> Preview {
                 .join("\n")
         })
         .unwrap_or_default();
-    Preview {
+    Ok(Preview {
         download,
         first_file: first.map(|f| f.path.clone()).unwrap_or_default(),
         first_lines,
         files: export.files.iter().map(|f| f.path.clone()).collect(),
-    }
+    })
 }
 
 /// Options for `format`, keeping the others. A tagged format with every label chosen gets the

@@ -2,13 +2,50 @@
 
 use serde::{Deserialize, Serialize};
 
-/// Percentages for train, dev and test; they are scaled to their sum.
+/// Percentages for train, dev and test, which must add up to 100 (see [`SplitSpec::check`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SplitSpec {
     pub train: u32,
     pub dev: u32,
     pub test: u32,
     pub seed: u64,
+}
+
+/// Why a split was refused.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SplitError {
+    /// The percentages as given (summed without overflow).
+    pub train: u32,
+    pub dev: u32,
+    pub test: u32,
+}
+
+impl std::fmt::Display for SplitError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let sum = u64::from(self.train) + u64::from(self.dev) + u64::from(self.test);
+        write!(
+            f,
+            "train {} % + dev {} % + test {} % = {sum} %; the percentages must add up to 100",
+            self.train, self.dev, self.test
+        )
+    }
+}
+
+impl std::error::Error for SplitError {}
+
+impl SplitSpec {
+    /// Percentages that add up to exactly 100 (each therefore at most 100).
+    ///
+    /// # Errors
+    /// Any other sum, named in the error.
+    pub fn check(&self) -> Result<(), SplitError> {
+        let sum = u64::from(self.train) + u64::from(self.dev) + u64::from(self.test);
+        if sum == 100 {
+            Ok(())
+        } else {
+            Err(SplitError { train: self.train, dev: self.dev, test: self.test })
+        }
+    }
 }
 
 /// A small, well-mixed generator (SplitMix64): deterministic on every platform, so the split
@@ -35,9 +72,12 @@ pub const SPLIT_NAMES: [&str; 3] = ["train", "dev", "test"];
 
 /// Which part (0 train, 1 dev, 2 test) each of `n` items goes to.
 pub fn assign(n: usize, spec: &SplitSpec) -> Vec<usize> {
-    let total = (spec.train + spec.dev + spec.test).max(1) as usize;
-    let n_train = (n * spec.train as usize + total / 2) / total;
-    let n_dev = ((n * spec.dev as usize + total / 2) / total).min(n - n_train.min(n));
+    // Summed in u64: percentages are checked before an export, but this never overflows.
+    let total = (u128::from(spec.train) + u128::from(spec.dev) + u128::from(spec.test)).max(1);
+    let share =
+        |percent: u32| ((n as u128 * u128::from(percent) + total / 2) / total).min(n as u128) as usize;
+    let n_train = share(spec.train);
+    let n_dev = share(spec.dev).min(n - n_train);
     let mut order: Vec<usize> = (0..n).collect();
     let mut rng = SplitMix64(spec.seed);
     for i in (1..n).rev() {

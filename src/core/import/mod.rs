@@ -15,6 +15,7 @@ pub use repair::{UnitDecision, UnitReading};
 pub use units::OffsetUnit;
 
 use crate::core::document::{DocId, Document, Relation, RelationId, Span, SpanId};
+use crate::core::offsets::excerpt;
 use crate::core::project::Project;
 use crate::core::Command;
 use std::collections::BTreeMap;
@@ -232,7 +233,7 @@ pub fn plan(
                 }
                 Err(error) => plan.problems.push(format!(
                     "document \"{name}\": {label} span at {range} «{}»: {error}",
-                    repair::excerpt(doc.slice(range))
+                    excerpt(doc.slice(range))
                 )),
             }
         }
@@ -258,8 +259,8 @@ pub fn plan(
                 Err(error) => plan.problems.push(format!(
                     "document \"{name}\": {} relation from «{}» to «{}»: {error}",
                     relation.kind,
-                    doc.span(from).map(|s| repair::excerpt(doc.slice(s.range))).unwrap_or_default(),
-                    doc.span(to).map(|s| repair::excerpt(doc.slice(s.range))).unwrap_or_default()
+                    doc.span(from).map(|s| excerpt(doc.slice(s.range))).unwrap_or_default(),
+                    doc.span(to).map(|s| excerpt(doc.slice(s.range))).unwrap_or_default()
                 )),
             }
         }

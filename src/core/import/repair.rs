@@ -15,7 +15,7 @@
 
 use super::units::{IndexedText, OffsetUnit};
 use super::{RawDoc, RawSpan};
-use crate::core::offsets::CharRange;
+use crate::core::offsets::{excerpt, CharRange};
 use std::collections::BTreeMap;
 
 /// Whitespace or punctuation, which annotators rarely put at the edge of a span.
@@ -172,19 +172,6 @@ pub fn decide_unit(docs: &[RawDoc]) -> UnitDecision {
         })
         .collect();
     UnitDecision::Ask(choices)
-}
-
-/// At most a short piece of a span's text, for one-line messages: the start … the end.
-pub fn excerpt(text: &str) -> String {
-    const EDGE: usize = 12;
-    let count = text.chars().count();
-    let flat = |s: &str| s.replace(['\r', '\n'], "⏎");
-    if count <= 2 * EDGE + 1 {
-        return flat(text);
-    }
-    let head: String = text.chars().take(EDGE).collect();
-    let tail: String = text.chars().skip(count - EDGE).collect();
-    format!("{} … {}", flat(&head), flat(&tail))
 }
 
 pub struct Placed {

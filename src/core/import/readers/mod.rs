@@ -12,6 +12,10 @@ use crate::core::export::tokens::decode_positions;
 use serde_json::Value;
 use std::io::Read;
 
+/// The largest file the app reads, picked, dropped or fetched by `?doc=`, and the most a zip
+/// may inflate to in all: one limit at every door.
+pub const MAX_INPUT_BYTES: usize = 64 << 20;
+
 /// One file handed to the importer.
 #[derive(Clone, Debug)]
 pub struct InFile {
@@ -77,18 +81,37 @@ pub(super) fn utf8(file: &InFile) -> Result<&str, String> {
         .map_err(|e| format!("{} is not UTF-8 text (invalid byte at offset {})", file.name, e.valid_up_to()))
 }
 
+/// Inflates a zip's entries, at most [`MAX_INPUT_BYTES`] in all: a zip bomb is refused while it
+/// inflates, whatever sizes its headers claim. Entry names are only matched against each other
+/// (a brat `.txt` beside its `.ann`), never used as paths.
 fn unzip(file: &InFile) -> Result<Vec<InFile>, String> {
     let mut archive = zip::ZipArchive::new(std::io::Cursor::new(&file.bytes))
         .map_err(|e| format!("{} is not a readable zip: {e}", file.name))?;
+    let too_big = || {
+        format!(
+            "{} inflates to more than {} MB; zips are read up to that size in all",
+            file.name,
+            MAX_INPUT_BYTES >> 20
+        )
+    };
     let mut out = Vec::new();
+    let mut budget = MAX_INPUT_BYTES as u64;
     for i in 0..archive.len() {
-        let mut entry = archive.by_index(i).map_err(|e| format!("{}: {e}", file.name))?;
+        let entry = archive.by_index(i).map_err(|e| format!("{}: {e}", file.name))?;
         if entry.is_dir() {
             continue;
         }
+        if entry.size() > budget {
+            return Err(too_big());
+        }
         let name = entry.name().map_err(|e| format!("{}: {e}", file.name))?.to_string();
         let mut bytes = Vec::new();
-        entry.read_to_end(&mut bytes).map_err(|e| format!("{}: {name}: {e}", file.name))?;
+        // One byte past the budget tells a bomb that lies about its size from one that fits.
+        entry.take(budget + 1).read_to_end(&mut bytes).map_err(|e| format!("{}: {name}: {e}", file.name))?;
+        if bytes.len() as u64 > budget {
+            return Err(too_big());
+        }
+        budget -= bytes.len() as u64;
         out.push(InFile { name, bytes });
     }
     Ok(out)
