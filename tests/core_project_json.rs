@@ -170,3 +170,31 @@ fn document_status_is_kept_defaults_to_todo_and_is_checked() {
         refusal(&bad)
     );
 }
+
+#[test]
+fn colours_and_names_that_would_become_css_or_break_a_format_are_refused_at_every_door() {
+    use biaozhu::core::schema_edit::{import_schema, plan_schema_change};
+    for (field, value, expected) in [
+        ("color", "red;background:url(http://127.0.0.1:8299/leak-color)", "is not #rgb or #rrggbb"),
+        ("color", "#12345g", "is not #rgb or #rrggbb"),
+        ("color", "", "is not #rgb or #rrggbb"),
+        ("name", "PER SON", "may not hold spaces"),
+        ("name", "PER|ORG", "may not hold «|»"),
+        ("name", "A\nB", "may not hold spaces"),
+    ] {
+        let mut file = exported();
+        file["schema"]["layers"][1]["labels"][0][field] = json!(value);
+        let message = refusal(&file);
+        assert!(message.contains(expected), "project import, {field} = {value:?}: {message}");
+        let error = import_schema(&json!({ "schema": file["schema"] }).to_string()).unwrap_err();
+        assert!(error.contains(expected), "schema import, {field} = {value:?}: {error}");
+        // The schema editor's Apply goes through the same check.
+        let project = sample();
+        let schema: Schema = serde_json::from_value(file["schema"].clone()).unwrap();
+        let plan = plan_schema_change(&project, &schema, &Default::default());
+        assert!(plan.is_err(), "schema editor, {field} = {value:?}");
+    }
+    for good in ["#abc", "#A1B2C3"] {
+        assert!(biaozhu::core::schema::is_hex_color(good));
+    }
+}

@@ -67,10 +67,38 @@ pub struct Schema {
     pub attributes: Vec<AttributeDef>,
 }
 
+/// Characters a label, relation type or attribute name may not hold: they are syntax in one of
+/// the export formats (brat's `.ann` and `.conf`, CoNLL tag columns, Label Studio's XML).
+const NAME_SYNTAX: &[char] = &['|', ':', '=', ',', ';', '#', '<', '>', '&', '"', '\'', '\\', '[', ']', '/'];
+
+/// Why `name` cannot name a label, relation type or attribute, if it cannot.
+pub fn name_problem(name: &str) -> Option<String> {
+    if name.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        return Some("names may not hold spaces, tabs, line breaks or control characters".into());
+    }
+    if let Some(c) = name.chars().find(|c| NAME_SYNTAX.contains(c)) {
+        return Some(format!("names may not hold «{c}» (it is syntax in brat, CoNLL or Label Studio files)"));
+    }
+    None
+}
+
+/// True for `#rgb` or `#rrggbb` in hex digits: the only colours a schema may hold, so that a
+/// colour never carries CSS (`red;background:url(…)`) into a page or an export.
+pub fn is_hex_color(color: &str) -> bool {
+    color
+        .strip_prefix('#')
+        .is_some_and(|hex| matches!(hex.len(), 3 | 6) && hex.chars().all(|c| c.is_ascii_hexdigit()))
+}
+
 impl Schema {
     /// The label called `name` and the layer holding it.
     pub fn find(&self, name: &str) -> Option<(&Layer, &Label)> {
         self.layers.iter().find_map(|layer| layer.labels.iter().find(|l| l.name == name).map(|l| (layer, l)))
+    }
+
+    /// The label's position among all labels: the UI's colour slot for it.
+    pub fn label_slot(&self, name: &str) -> Option<usize> {
+        self.labels().position(|l| l.name == name)
     }
 
     pub fn label(&self, name: &str) -> Option<&Label> {
@@ -141,6 +169,16 @@ impl Schema {
                 if names.contains(&label.name.as_str()) {
                     problems.push(format!("label \"{}\" is defined twice", label.name));
                 }
+                if let Some(why) = name_problem(&label.name) {
+                    problems.push(format!("label \"{}\": {why}", label.name.escape_debug()));
+                }
+                if !is_hex_color(&label.color) {
+                    problems.push(format!(
+                        "label \"{}\": the colour \"{}\" is not #rgb or #rrggbb",
+                        label.name,
+                        label.color.escape_debug()
+                    ));
+                }
                 names.push(&label.name);
                 if label.hotkey.is_whitespace() || label.hotkey.is_control() {
                     problems.push(format!("label \"{}\" needs a hotkey", label.name));
@@ -170,6 +208,9 @@ impl Schema {
                     relation.name
                 ));
             }
+            if let Some(why) = name_problem(&relation.name) {
+                problems.push(format!("relation type \"{}\": {why}", relation.name.escape_debug()));
+            }
             if relation_names.contains(&relation.name.as_str()) {
                 problems.push(format!("relation type \"{}\" is defined twice", relation.name));
             }
@@ -187,6 +228,18 @@ impl Schema {
         for attribute in &self.attributes {
             if attribute.name.trim().is_empty() {
                 problems.push("an attribute has an empty name".to_string());
+            }
+            if let Some(why) = name_problem(&attribute.name) {
+                problems.push(format!("attribute \"{}\": {why}", attribute.name.escape_debug()));
+            }
+            for value in &attribute.values {
+                if value.trim().is_empty() || value.chars().any(|c| c.is_whitespace() || c.is_control()) {
+                    problems.push(format!(
+                        "attribute \"{}\": the value \"{}\" is empty or holds a space or control character",
+                        attribute.name,
+                        value.escape_debug()
+                    ));
+                }
             }
             if attribute_names.contains(&attribute.name.as_str()) {
                 problems.push(format!("attribute \"{}\" is defined twice", attribute.name));

@@ -6,6 +6,7 @@ use super::doc_list::DocList;
 use super::doc_status::DocStatusPicker;
 use super::export_dialog::ExportDialog;
 use super::import_dialog::ImportDialog;
+use super::label_colors::use_label_colors;
 use super::new_doc::NewDocDialog;
 use super::palette::Palette;
 use super::relation_list::RelationList;
@@ -38,6 +39,8 @@ pub fn App() -> Html {
 
     use_autosave(&store);
     use_hotkeys(&store, &text_view_ref);
+    let schema = store.state().project().schema.clone();
+    use_label_colors(&schema);
     use_doc_param(&store);
 
     let ondragover = Callback::from(|event: DragEvent| event.prevent_default());

@@ -273,6 +273,18 @@ pub async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {
     Ok(bytes)
 }
 
+/// Sets `--label-color-N` on the page root for each colour, through `style.setProperty`.
+pub fn set_label_colors(colors: &[String]) {
+    let Some(root) = document().document_element().and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    else {
+        return;
+    };
+    let style = root.style();
+    for (slot, color) in colors.iter().enumerate() {
+        let _ = style.set_property(&format!("--label-color-{slot}"), color);
+    }
+}
+
 // ---------------------------------------------------------------------------------------------
 // Scrolling
 

@@ -1,6 +1,7 @@
 //! "Export dataset": pick a format and options, see a preview and the self-check, download.
 
 use super::browser;
+use super::label_colors::color_style;
 use super::store::StoreHandle;
 use crate::core::export::preview::{human_size, preview, switch_format};
 use crate::core::export::split::SplitSpec;
@@ -120,7 +121,7 @@ pub fn ExportDialog(props: &ExportDialogProps) -> Html {
             })
         };
         html! {
-            <label class="export__label" style={format!("--ann-color: {}", label.color)}>
+            <label class="export__label" style={color_style(project.schema.label_slot(&label.name))}>
                 <input type="checkbox" checked={is_on} data-testid={format!("export-label-{}", label.name)} {onchange} />
                 { format!("{} {}", label.name, label.zh) }
             </label>

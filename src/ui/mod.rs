@@ -7,6 +7,7 @@ pub mod doc_list;
 pub mod doc_status;
 pub mod export_dialog;
 pub mod import_dialog;
+pub mod label_colors;
 pub mod new_doc;
 pub mod palette;
 pub mod relation_arcs;

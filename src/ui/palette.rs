@@ -2,6 +2,7 @@
 //! with neither it makes the label sticky (every selection then gets it at once).
 
 use super::app::sync_selection;
+use super::label_colors::color_style;
 use super::store::StoreHandle;
 use crate::core::editor::EditorAction;
 use yew::prelude::*;
@@ -36,7 +37,7 @@ pub fn Palette(props: &PaletteProps) -> Html {
                     data-testid={format!("label-{}", label.name)}
                     aria-pressed={sticky.to_string()}
                     title={format!("{} · {} — key {}", label.zh, label.en, label.hotkey)}
-                    style={format!("--ann-color: {}", label.color)}
+                    style={color_style(schema.label_slot(&label.name))}
                     {onclick} {onmousedown}
                 >
                     <kbd class="palette__key">{ label.hotkey.to_string() }</kbd>

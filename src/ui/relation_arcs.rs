@@ -2,6 +2,7 @@
 //! scrolled content, so arcs scroll with the text and stay readable across lines.
 
 use super::browser;
+use super::label_colors::color_style;
 use super::store::StoreHandle;
 use gloo::events::EventListener;
 use yew::prelude::*;
@@ -17,7 +18,8 @@ pub struct RelationArcsProps {
 struct Arc {
     id: u64,
     kind: String,
-    color: String,
+    /// The source label's colour slot (see `label_colors`).
+    color: Option<usize>,
     from: (f64, f64),
     to: (f64, f64),
 }
@@ -32,16 +34,14 @@ pub fn RelationArcs(props: &RelationArcsProps) -> Html {
     // Measure after every render that may have moved spans; set state only when it changed.
     {
         let (arcs, size, view) = (arcs.clone(), size.clone(), props.view.clone());
-        let wanted: Vec<(u64, String, String, u64, u64)> = state
+        let wanted: Vec<(u64, String, Option<usize>, u64, u64)> = state
             .document()
             .map(|doc| {
                 doc.relations()
                     .iter()
                     .map(|r| {
-                        let color = doc
-                            .span(r.from)
-                            .and_then(|s| state.project().schema.label(&s.label))
-                            .map_or("#555555".to_string(), |l| l.color.clone());
+                        let color =
+                            doc.span(r.from).and_then(|s| state.project().schema.label_slot(&s.label));
                         (r.id.0, r.kind.clone(), color, r.from.0, r.to.0)
                     })
                     .collect()
@@ -85,8 +85,8 @@ pub fn RelationArcs(props: &RelationArcsProps) -> Html {
         let (lx, ly) = ((x1 + x2) / 2.0, top + lift * 0.2);
         html! {
             <g class="relation-arcs__arc" data-testid="relation-arc" data-relation-id={arc.id.to_string()}>
-                <path d={d} stroke={arc.color.clone()} marker-end="url(#relation-arrow)" />
-                <text x={format!("{lx:.1}")} y={format!("{ly:.1}")} fill={arc.color.clone()}>{ arc.kind.clone() }</text>
+                <path d={d} style={color_style(arc.color)} marker-end="url(#relation-arrow)" />
+                <text x={format!("{lx:.1}")} y={format!("{ly:.1}")} style={color_style(arc.color)}>{ arc.kind.clone() }</text>
             </g>
         }
     });

@@ -2,6 +2,7 @@
 //! the text to it and flashes it.
 
 use super::browser;
+use super::label_colors::color_style;
 use super::store::StoreHandle;
 use crate::core::editor::EditorAction;
 use yew::prelude::*;
@@ -69,7 +70,7 @@ pub fn SpanList(props: &SpanListProps) -> Html {
             }
         });
         html! {
-            <section class="span-list__group" data-label={label.name.clone()} style={format!("--ann-color: {}", label.color)}>
+            <section class="span-list__group" data-label={label.name.clone()} style={color_style(state.project().schema.label_slot(&label.name))}>
                 <h3 class="span-list__heading">
                     { format!("{} {} ", label.name, label.zh) }
                     <span class="span-list__count" data-testid={format!("count-{}", label.name)}>{ spans.len() }</span>

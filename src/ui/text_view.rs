@@ -4,6 +4,7 @@
 //! `browser::selection_in` can count a selection's offset from the paragraph's `data-start`.
 
 use super::browser;
+use super::label_colors::color_style;
 use super::relation_arcs::RelationArcs;
 use super::store::StoreHandle;
 use crate::core::editor::EditorAction;
@@ -226,11 +227,9 @@ fn render_nodes(
             Node::Text(range) => html! { { doc.slice(*range).to_string() } },
             Node::Span { id, label, piece, first, children } => {
                 let span = doc.span(*id).expect("layout comes from the document");
-                let (layer, color, title) = match schema.find(label) {
-                    Some((layer, l)) => {
-                        (layer.name.as_str(), l.color.as_str(), format!("{} {} · {}", l.name, l.zh, l.en))
-                    }
-                    None => ("unknown", "#999999", label.clone()),
+                let (layer, title) = match schema.find(label) {
+                    Some((layer, l)) => (layer.name.as_str(), format!("{} {} · {}", l.name, l.zh, l.en)),
+                    None => ("unknown", label.clone()),
                 };
                 let class = classes!(
                     "ann",
@@ -262,7 +261,7 @@ fn render_nodes(
                         data-end={span.range.end.to_string()}
                         data-piece={format!("{}-{}", piece.start, piece.end)}
                         title={format!("{title} [{}–{}]", span.range.start, span.range.end)}
-                        style={format!("--ann-color: {color}")}
+                        style={color_style(schema.label_slot(label))}
                         {onclick}
                     >
                         { render_nodes(children, doc, schema, marks, on_click) }

@@ -1,9 +1,12 @@
-//! The self-check run before every download: the written files are read back, and each span's
-//! offsets must give back its text in the unit the format promises. A failure names the span.
+//! The self-check run before every download: the written files are read back the way a consumer
+//! reads them, and must give back exactly the records exported, in order, with every span's
+//! label and text. Output that does not parse, is empty, or holds a different number of records
+//! or spans fails the check, each problem naming the file, line or record.
 
 use super::units::Record;
 use super::{Format, OutFile};
 use serde_json::Value;
+use std::collections::HashMap;
 
 /// One text, decoded once, sliced by code points or UTF-16 units (slicing a long text span by
 /// span from the start each time would make the check quadratic).
@@ -28,242 +31,395 @@ impl Slicer {
     }
 }
 
-fn usize_at(value: &Value, key: &str) -> Option<usize> {
-    value.get(key)?.as_u64().map(|n| n as usize)
+/// A span as read back: its label, the text its offsets give (`None`: they give none), and the
+/// text the file states beside them, where the format carries one.
+struct ReadSpan {
+    label: String,
+    at_offsets: Option<String>,
+    stated: Option<String>,
+    /// Where the span is, for messages: "3–5".
+    place: String,
 }
 
-fn json_lines(file: &OutFile) -> Vec<Value> {
-    String::from_utf8_lossy(&file.contents)
-        .lines()
-        .filter(|l| !l.trim().is_empty())
-        .map(|l| serde_json::from_str(l).unwrap_or(Value::Null))
-        .collect()
+/// A record as read back from the files.
+struct ReadRecord {
+    spans: Vec<ReadSpan>,
+}
+
+fn usize_at(value: &Value, key: &str) -> Option<usize> {
+    value.get(key)?.as_u64().and_then(|n| usize::try_from(n).ok())
+}
+
+fn data_files<'a>(files: &'a [OutFile], extension: &str) -> Vec<&'a OutFile> {
+    files.iter().filter(|f| f.path.ends_with(extension)).collect()
+}
+
+/// Each non-blank line of the JSONL files as JSON; a line that does not parse is a problem.
+fn json_lines(files: &[&OutFile]) -> Result<Vec<Value>, String> {
+    let mut out = Vec::new();
+    for file in files {
+        let text =
+            std::str::from_utf8(&file.contents).map_err(|e| format!("{} is not UTF-8: {e}", file.path))?;
+        for (n, line) in text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
+            out.push(
+                serde_json::from_str(line)
+                    .map_err(|e| format!("{} line {} is not JSON: {e}", file.path, n + 1))?,
+            );
+        }
+    }
+    Ok(out)
+}
+
+fn whole_json(file: &OutFile) -> Result<Value, String> {
+    serde_json::from_slice(&file.contents).map_err(|e| format!("{} is not JSON: {e}", file.path))
+}
+
+/// A span given by code point or UTF-16 offsets into `text`.
+fn offset_span(
+    text: &Slicer,
+    label: &Value,
+    start: Option<usize>,
+    end: Option<usize>,
+    utf16: bool,
+) -> ReadSpan {
+    let at_offsets = match (start, end) {
+        (Some(s), Some(e)) if utf16 => text.utf16(s, e),
+        (Some(s), Some(e)) => text.cp(s, e),
+        _ => None,
+    };
+    let show = |n: Option<usize>| n.map_or("?".to_string(), |n| n.to_string());
+    ReadSpan {
+        label: label.as_str().unwrap_or_default().to_string(),
+        at_offsets,
+        stated: None,
+        place: format!("{}–{}", show(start), show(end)),
+    }
+}
+
+fn read_spacy(files: &[OutFile]) -> Result<Vec<ReadRecord>, String> {
+    let mut records = Vec::new();
+    for line in json_lines(&data_files(files, ".jsonl"))? {
+        let text = Slicer::new(line["text"].as_str().ok_or("a line has no \"text\"")?);
+        let tokens = line["tokens"].as_array().cloned().unwrap_or_default();
+        let mut spans = Vec::new();
+        for span in line["spans"].as_array().into_iter().flatten() {
+            let (start, end) = (usize_at(span, "start"), usize_at(span, "end"));
+            let mut read = offset_span(&text, &span["label"], start, end, false);
+            read.stated = span["text"].as_str().map(str::to_string);
+            // The span must also begin and end on its tokens' edges.
+            let first = usize_at(span, "token_start").and_then(|i| tokens.get(i));
+            let last = usize_at(span, "token_end").and_then(|i| tokens.get(i));
+            let aligned = first.and_then(|t| usize_at(t, "start")) == start
+                && last.and_then(|t| usize_at(t, "end")) == end;
+            if !aligned {
+                read.at_offsets = None;
+                read.place.push_str(" (not on its tokens)");
+            }
+            spans.push(read);
+        }
+        records.push(ReadRecord { spans });
+    }
+    Ok(records)
+}
+
+fn read_doccano(files: &[OutFile], format: Format) -> Result<Vec<ReadRecord>, String> {
+    let utf16 = format == Format::DoccanoUtf16;
+    let mut records = Vec::new();
+    for line in json_lines(&data_files(files, ".jsonl"))? {
+        let text = Slicer::new(line["text"].as_str().ok_or("a line has no \"text\"")?);
+        let spans = if format == Format::DoccanoEntities {
+            line["entities"]
+                .as_array()
+                .ok_or("a line has no \"entities\" list")?
+                .iter()
+                .map(|e| {
+                    offset_span(
+                        &text,
+                        &e["label"],
+                        usize_at(e, "start_offset"),
+                        usize_at(e, "end_offset"),
+                        false,
+                    )
+                })
+                .collect()
+        } else {
+            line["label"]
+                .as_array()
+                .ok_or("a line has no \"label\" list")?
+                .iter()
+                .map(|t| {
+                    let at =
+                        |i: usize| t.get(i).and_then(Value::as_u64).and_then(|n| usize::try_from(n).ok());
+                    offset_span(&text, t.get(2).unwrap_or(&Value::Null), at(0), at(1), utf16)
+                })
+                .collect()
+        };
+        records.push(ReadRecord { spans });
+    }
+    Ok(records)
+}
+
+fn read_label_studio(files: &[OutFile]) -> Result<Vec<ReadRecord>, String> {
+    let mut records = Vec::new();
+    for file in data_files(files, ".json") {
+        let tasks = whole_json(file)?;
+        for task in tasks.as_array().ok_or(format!("{} is not a list of tasks", file.path))? {
+            let text = Slicer::new(task["data"]["text"].as_str().ok_or("a task has no data.text")?);
+            let results = ["annotations", "predictions"]
+                .iter()
+                .flat_map(|k| task[*k].as_array().cloned().unwrap_or_default())
+                .flat_map(|a| a["result"].as_array().cloned().unwrap_or_default());
+            let spans = results
+                .filter(|r| r["type"] == "labels")
+                .map(|result| {
+                    let value = &result["value"];
+                    let label = value["labels"].get(0).unwrap_or(&Value::Null);
+                    let mut read =
+                        offset_span(&text, label, usize_at(value, "start"), usize_at(value, "end"), false);
+                    read.stated = value["text"].as_str().map(str::to_string);
+                    read
+                })
+                .collect();
+            records.push(ReadRecord { spans });
+        }
+    }
+    Ok(records)
+}
+
+fn read_brat(files: &[OutFile], records: &[Record]) -> Result<Vec<ReadRecord>, String> {
+    // One map from file name to file: a lookup per record, never a scan of the file list.
+    let by_name: HashMap<&str, &OutFile> =
+        files.iter().map(|f| (f.path.rsplit('/').next().unwrap_or(&f.path), f)).collect();
+    let ann_count = files.iter().filter(|f| f.path.ends_with(".ann")).count();
+    if ann_count != records.len() {
+        return Err(format!("{ann_count} .ann file(s) written for {} record(s)", records.len()));
+    }
+    let mut out = Vec::new();
+    for record in records {
+        let stem = super::brat::file_stem(&record.id);
+        let (Some(txt), Some(ann)) =
+            (by_name.get(format!("{stem}.txt").as_str()), by_name.get(format!("{stem}.ann").as_str()))
+        else {
+            return Err(format!("{}: its {stem}.txt or {stem}.ann is missing", record.id));
+        };
+        let text = Slicer::new(std::str::from_utf8(&txt.contents).map_err(|e| format!("{}: {e}", txt.path))?);
+        let ann_text = std::str::from_utf8(&ann.contents).map_err(|e| format!("{}: {e}", ann.path))?;
+        let mut spans = Vec::new();
+        for (n, line) in ann_text.lines().enumerate().filter(|(_, l)| l.starts_with('T')) {
+            let mut fields = line.split('\t');
+            let (_, Some(spec), Some(quoted)) = (fields.next(), fields.next(), fields.next()) else {
+                return Err(format!("{} line {}: not ID<TAB>TYPE OFFSETS<TAB>TEXT", ann.path, n + 1));
+            };
+            let (label, ranges) = spec.split_once(' ').unwrap_or((spec, ""));
+            let pieces: Option<Vec<String>> = ranges
+                .split(';')
+                .map(|r| {
+                    let (s, e) = r.split_once(' ')?;
+                    text.cp(s.parse().ok()?, e.parse().ok()?)
+                })
+                .collect();
+            spans.push(ReadSpan {
+                label: label.to_string(),
+                // brat joins fragments with a space; the record's text has the line break there.
+                at_offsets: pieces.map(|p| p.join(" ")),
+                stated: Some(quoted.to_string()),
+                place: format!("{} line {} ({ranges})", ann.path, n + 1),
+            });
+        }
+        out.push(ReadRecord { spans });
+    }
+    Ok(out)
+}
+
+fn read_tagged(files: &[OutFile], format: Format) -> Result<Vec<ReadRecord>, String> {
+    let sequences: Vec<Vec<(String, String)>> = match format {
+        Format::Conll => {
+            let mut all = Vec::new();
+            for file in data_files(files, ".conll") {
+                let text = std::str::from_utf8(&file.contents).map_err(|e| format!("{}: {e}", file.path))?;
+                for block in text.split("\n\n").filter(|b| !b.trim().is_empty()) {
+                    let mut seq = Vec::new();
+                    for line in block.lines() {
+                        let (c, t) =
+                            line.split_once('\t').ok_or(format!("{}: «{line}» has no tag", file.path))?;
+                        seq.push((c.to_string(), t.to_string()));
+                    }
+                    all.push(seq);
+                }
+            }
+            all
+        }
+        _ => {
+            let names: Vec<String> = files
+                .iter()
+                .find(|f| f.path.rsplit('/').next() == Some("labels.json"))
+                .ok_or("labels.json is missing")
+                .and_then(|f| {
+                    serde_json::from_slice(&f.contents).map_err(|_| "labels.json is not a list of names")
+                })?;
+            let data: Vec<&OutFile> = data_files(files, ".jsonl");
+            let mut all = Vec::new();
+            for line in json_lines(&data)? {
+                let tokens = line["tokens"].as_array().ok_or("a line has no \"tokens\"")?;
+                let tags = line["ner_tags"].as_array().ok_or("a line has no \"ner_tags\"")?;
+                if tokens.len() != tags.len() {
+                    return Err(format!("a line has {} tokens but {} tags", tokens.len(), tags.len()));
+                }
+                let mut seq = Vec::new();
+                for (token, id) in tokens.iter().zip(tags) {
+                    let name = id
+                        .as_u64()
+                        .and_then(|i| names.get(usize::try_from(i).ok()?))
+                        .ok_or(format!("tag id {id} is not in labels.json"))?;
+                    seq.push((token.as_str().unwrap_or_default().to_string(), name.clone()));
+                }
+                all.push(seq);
+            }
+            all
+        }
+    };
+    Ok(sequences
+        .iter()
+        .map(|seq| ReadRecord {
+            spans: decode_tags(seq)
+                .into_iter()
+                .map(|(label, text)| ReadSpan {
+                    label,
+                    at_offsets: Some(text),
+                    stated: None,
+                    place: "tags".into(),
+                })
+                .collect(),
+        })
+        .collect())
+}
+
+fn read_w3c(files: &[OutFile]) -> Result<Vec<ReadRecord>, String> {
+    let mut records = Vec::new();
+    for file in data_files(files, ".jsonld") {
+        let collection = whole_json(file)?;
+        let sources =
+            collection["biaozhu:sources"].as_array().ok_or(format!("{}: no biaozhu:sources", file.path))?;
+        let mut order: HashMap<&str, usize> = HashMap::new();
+        let mut texts = Vec::new();
+        for source in sources {
+            let (Some(id), Some(text)) = (source["id"].as_str(), source["text"].as_str()) else {
+                return Err(format!("{}: a source has no id or text", file.path));
+            };
+            order.insert(id, texts.len());
+            texts.push(Slicer::new(text));
+        }
+        let mut read: Vec<ReadRecord> = texts.iter().map(|_| ReadRecord { spans: Vec::new() }).collect();
+        let items =
+            collection["first"]["items"].as_array().ok_or(format!("{}: no first.items", file.path))?;
+        for item in items.iter().filter(|i| i["motivation"] == "tagging") {
+            let source = item["target"]["source"]
+                .as_str()
+                .and_then(|id| order.get(id))
+                .copied()
+                .ok_or(format!("{}: annotation {} points at no source", file.path, item["id"]))?;
+            let selectors = item["target"]["selector"].as_array().cloned().unwrap_or_default();
+            let position = selectors.iter().find(|s| s["type"] == "TextPositionSelector");
+            let quote = selectors.iter().find(|s| s["type"] == "TextQuoteSelector");
+            let bodies: Vec<&Value> = match &item["body"] {
+                Value::Array(list) => list.iter().collect(),
+                one => vec![one],
+            };
+            let label = bodies
+                .iter()
+                .find(|b| b.get("biaozhu:attribute").is_none())
+                .map_or(&Value::Null, |b| &b["value"]);
+            let mut span = offset_span(
+                &texts[source],
+                label,
+                position.and_then(|p| usize_at(p, "start")),
+                position.and_then(|p| usize_at(p, "end")),
+                false,
+            );
+            span.stated = quote.and_then(|q| q["exact"].as_str()).map(str::to_string);
+            read[source].spans.push(span);
+        }
+        records.extend(read);
+    }
+    Ok(records)
 }
 
 /// Checks the files written for `records` (one part of the export). Returns the problems.
 pub fn check_part(format: Format, files: &[OutFile], records: &[Record]) -> Vec<String> {
+    let read = match format {
+        Format::Spacy => read_spacy(files),
+        Format::DoccanoLabels | Format::DoccanoUtf16 | Format::DoccanoEntities => read_doccano(files, format),
+        Format::LabelStudio => read_label_studio(files),
+        Format::Brat => read_brat(files, records),
+        Format::Conll | Format::HuggingFace => read_tagged(files, format),
+        Format::W3c => read_w3c(files),
+    };
+    let read = match read {
+        Ok(read) => read,
+        Err(problem) => return vec![format!("self-check: the output cannot be read back: {problem}")],
+    };
+    if read.len() != records.len() {
+        return vec![format!(
+            "self-check: {} record(s) were exported but {} read back from the files",
+            records.len(),
+            read.len()
+        )];
+    }
     let mut problems = Vec::new();
-    let mut fail =
-        |record: &Record, what: String| problems.push(format!("self-check, {}: {what}", record.id));
-    match format {
-        Format::Spacy => {
-            for (record, line) in records.iter().zip(files.iter().flat_map(json_lines)) {
-                let text = Slicer::new(line["text"].as_str().unwrap_or_default());
-                let tokens = line["tokens"].as_array().cloned().unwrap_or_default();
-                for span in line["spans"].as_array().into_iter().flatten() {
-                    let (start, end) =
-                        (usize_at(span, "start").unwrap_or(0), usize_at(span, "end").unwrap_or(0));
-                    let expected = span["text"].as_str().unwrap_or_default();
-                    if text.cp(start, end).as_deref() != Some(expected) {
-                        fail(
-                            record,
-                            format!("span {start}–{end} «{expected}» does not match text[start:end]"),
-                        );
-                    }
-                    let first = usize_at(span, "token_start").and_then(|i| tokens.get(i));
-                    let last = usize_at(span, "token_end").and_then(|i| tokens.get(i));
-                    let aligned = first.and_then(|t| usize_at(t, "start")) == Some(start)
-                        && last.and_then(|t| usize_at(t, "end")) == Some(end);
-                    if !aligned {
-                        fail(record, format!("span {start}–{end} «{expected}» does not match its tokens"));
-                    }
+    // Tagged formats hold no whitespace: their span texts are compared without it.
+    let tagged = format.is_tagged();
+    let norm =
+        |s: &str| if tagged { s.chars().filter(|c| !c.is_whitespace()).collect() } else { s.to_string() };
+    for (record, back) in records.iter().zip(read) {
+        let mut fail = |what: String| problems.push(format!("self-check, {}: {what}", record.id));
+        if back.spans.len() != record.spans.len() {
+            fail(format!("{} span(s) exported but {} read back", record.spans.len(), back.spans.len()));
+            continue;
+        }
+        for span in &back.spans {
+            if let Some(stated) = &span.stated {
+                if span.at_offsets.as_deref() != Some(stated.as_str()) {
+                    let found = span.at_offsets.as_deref().unwrap_or("nothing");
+                    fail(format!("span {} «{stated}» does not match the text there, «{found}»", span.place));
                 }
             }
         }
-        Format::DoccanoLabels | Format::DoccanoUtf16 | Format::DoccanoEntities => {
-            let utf16 = format == Format::DoccanoUtf16;
-            for (record, line) in records.iter().zip(files.iter().flat_map(json_lines)) {
-                let text = Slicer::new(line["text"].as_str().unwrap_or_default());
-                let offsets: Vec<(usize, usize)> = if format == Format::DoccanoEntities {
-                    line["entities"]
-                        .as_array()
-                        .into_iter()
-                        .flatten()
-                        .map(|e| {
-                            (usize_at(e, "start_offset").unwrap_or(0), usize_at(e, "end_offset").unwrap_or(0))
-                        })
-                        .collect()
-                } else {
-                    line["label"]
-                        .as_array()
-                        .into_iter()
-                        .flatten()
-                        .map(|t| (t[0].as_u64().unwrap_or(0) as usize, t[1].as_u64().unwrap_or(0) as usize))
-                        .collect()
-                };
-                for (span, (start, end)) in record.spans.iter().zip(offsets) {
-                    let got = if utf16 { text.utf16(start, end) } else { text.cp(start, end) };
-                    if got.as_deref() != Some(span.text.as_str()) {
-                        fail(
-                            record,
-                            format!(
-                                "span {} written at {start}–{end} does not give «{}»",
-                                span.id.0, span.text
-                            ),
-                        );
-                    }
-                }
-            }
-        }
-        Format::LabelStudio => {
-            let tasks: Vec<Value> = files
+        // The multiset of (label, text) read back equals the one exported.
+        let mut expected: Vec<(String, String)> =
+            record.spans.iter().map(|s| (s.label.clone(), norm(&brat_text(format, &s.text)))).collect();
+        let mut got: Vec<(String, String)> = back
+            .spans
+            .iter()
+            .map(|s| (s.label.clone(), s.at_offsets.as_deref().map(norm).unwrap_or_default()))
+            .collect();
+        expected.sort();
+        got.sort();
+        if expected != got {
+            let missing: Vec<String> = expected
                 .iter()
-                .filter(|f| f.path.ends_with(".json"))
-                .flat_map(|f| serde_json::from_slice::<Vec<Value>>(&f.contents).unwrap_or_default())
+                .filter(|e| !got.contains(e))
+                .take(3)
+                .map(|(l, t)| format!("{l} «{}»", crate::core::offsets::excerpt(t)))
                 .collect();
-            for (record, task) in records.iter().zip(tasks) {
-                let text = Slicer::new(task["data"]["text"].as_str().unwrap_or_default());
-                let results = ["annotations", "predictions"]
-                    .iter()
-                    .flat_map(|k| task[*k].as_array().cloned().unwrap_or_default())
-                    .flat_map(|a| a["result"].as_array().cloned().unwrap_or_default());
-                for result in results.filter(|r| r["type"] == "labels") {
-                    let value = &result["value"];
-                    let (start, end) =
-                        (usize_at(value, "start").unwrap_or(0), usize_at(value, "end").unwrap_or(0));
-                    let expected = value["text"].as_str().unwrap_or_default();
-                    if text.cp(start, end).as_deref() != Some(expected) {
-                        fail(record, format!("region {start}–{end} «{expected}» does not match the text"));
-                    }
-                }
-            }
-        }
-        Format::Brat => {
-            for record in records {
-                let stem = super::brat::file_stem(&record.id);
-                let find = |ext: &str| {
-                    files.iter().find(|f| f.path.rsplit('/').next() == Some(&format!("{stem}.{ext}")))
-                };
-                let (Some(txt), Some(ann)) = (find("txt"), find("ann")) else {
-                    fail(record, "its .txt or .ann file is missing".into());
-                    continue;
-                };
-                let text = Slicer::new(&String::from_utf8_lossy(&txt.contents));
-                for line in String::from_utf8_lossy(&ann.contents).lines().filter(|l| l.starts_with('T')) {
-                    let mut fields = line.split('\t');
-                    let (_, Some(spec), Some(quoted)) = (fields.next(), fields.next(), fields.next()) else {
-                        continue;
-                    };
-                    let ranges = spec.split_once(' ').map(|(_, r)| r).unwrap_or_default();
-                    let pieces: Option<Vec<String>> = ranges
-                        .split(';')
-                        .map(|r| {
-                            let (s, e) = r.split_once(' ')?;
-                            text.cp(s.parse().ok()?, e.parse().ok()?)
-                        })
-                        .collect();
-                    if pieces.map(|p| p.join(" ")).as_deref() != Some(quoted) {
-                        fail(record, format!("annotation «{line}» does not match the .txt"));
-                    }
-                }
-            }
-        }
-        Format::Conll | Format::HuggingFace => {
-            // The tags are decoded back into spans and compared with the record's spans.
-            let decoded = decode_tagged(format, files);
-            for (record, spans) in records.iter().zip(decoded) {
-                let mut expected: Vec<(String, String)> = record
-                    .spans
-                    .iter()
-                    .map(|s| (s.label.clone(), s.text.chars().filter(|c| !c.is_whitespace()).collect()))
-                    .collect();
-                let mut got = spans;
-                expected.sort();
-                got.sort();
-                if expected != got {
-                    fail(
-                        record,
-                        format!(
-                            "the tags decode to {} span(s), not the {} exported",
-                            got.len(),
-                            expected.len()
-                        ),
-                    );
-                }
-            }
-        }
-        Format::W3c => {
-            for file in files {
-                let collection: Value = serde_json::from_slice(&file.contents).unwrap_or(Value::Null);
-                let sources = collection["biaozhu:sources"].as_array().cloned().unwrap_or_default();
-                let items = collection["first"]["items"].as_array().cloned().unwrap_or_default();
-                let texts: std::collections::HashMap<&str, Slicer> = sources
-                    .iter()
-                    .filter_map(|s| Some((s["id"].as_str()?, Slicer::new(s["text"].as_str()?))))
-                    .collect();
-                for item in items.iter().filter(|i| i["motivation"] == "tagging") {
-                    let text = item["target"]["source"].as_str().and_then(|id| texts.get(id));
-                    let selectors = item["target"]["selector"].as_array().cloned().unwrap_or_default();
-                    let position = selectors.iter().find(|s| s["type"] == "TextPositionSelector");
-                    let quote = selectors.iter().find(|s| s["type"] == "TextQuoteSelector");
-                    let ok = match (text, position, quote) {
-                        (Some(text), Some(p), Some(q)) => {
-                            text.cp(usize_at(p, "start").unwrap_or(0), usize_at(p, "end").unwrap_or(0))
-                                .as_deref()
-                                == q["exact"].as_str()
-                        }
-                        _ => false,
-                    };
-                    if !ok {
-                        problems
-                            .push(format!("self-check: annotation {} does not match its text", item["id"]));
-                    }
-                }
-            }
+            fail(format!(
+                "the spans read back differ from those exported (not found: {})",
+                missing.join(", ")
+            ));
         }
     }
     problems
 }
 
-/// The (label, text) spans encoded by each record's tags, from CoNLL lines or HF JSONL.
-fn decode_tagged(format: Format, files: &[OutFile]) -> Vec<Vec<(String, String)>> {
-    let data: Vec<&OutFile> = files.iter().filter(|f| f.path != "labels.json").collect();
-    let sequences: Vec<Vec<(String, String)>> = match format {
-        Format::Conll => data
-            .iter()
-            .flat_map(|f| {
-                String::from_utf8_lossy(&f.contents)
-                    .split("\n\n")
-                    .filter(|block| !block.trim().is_empty())
-                    .map(|block| {
-                        block
-                            .lines()
-                            .filter_map(|l| l.split_once('\t'))
-                            .map(|(c, t)| (c.to_string(), t.to_string()))
-                            .collect()
-                    })
-                    .collect::<Vec<_>>()
-            })
-            .collect(),
-        _ => Vec::new(),
-    };
-    let sequences = if format == Format::HuggingFace {
-        // Tag ids are decoded with the label list written beside the data.
-        let names: Vec<String> = files
-            .iter()
-            .find(|f| f.path == "labels.json")
-            .and_then(|f| serde_json::from_slice(&f.contents).ok())
-            .unwrap_or_default();
-        data.iter()
-            .flat_map(|f| json_lines(f))
-            .map(|line| {
-                let tokens = line["tokens"].as_array().cloned().unwrap_or_default();
-                let tags = line["ner_tags"].as_array().cloned().unwrap_or_default();
-                tokens
-                    .iter()
-                    .zip(tags)
-                    .map(|(t, id)| {
-                        let name =
-                            id.as_u64().and_then(|i| names.get(i as usize)).cloned().unwrap_or_default();
-                        (t.as_str().unwrap_or_default().to_string(), name)
-                    })
-                    .collect()
-            })
-            .collect()
-    } else {
-        sequences
-    };
-    sequences.iter().map(|seq| decode_tags(seq)).collect()
+/// A span's text as brat shows it: fragments around line breaks joined by one space.
+fn brat_text(format: Format, text: &str) -> String {
+    if format != Format::Brat {
+        return text.to_string();
+    }
+    let mut out = Vec::new();
+    for piece in text.split(['\r', '\n']).filter(|p| !p.is_empty()) {
+        out.push(piece);
+    }
+    out.join(" ")
 }
 
 /// Spans from a BIO or BIOES tag sequence as (label, joined token text).
