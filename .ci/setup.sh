@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Installs whatever is missing to build and test biaozhu; quick when everything is there.
-# Sourced by .ci/serve and .ci/test (it also exports PATH for wasm-opt).
+# Sourced by .ci/serve and .ci/test (it also exports PATH for wasm-opt). With SETUP_FOR=serve
+# (what .ci/serve sets) it installs only what building and serving need: no browser, no lint
+# components, no Python test environment.
 set -euo pipefail
+SETUP_FOR="${SETUP_FOR:-test}"
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 TRUNK_VERSION="0.21.14"
@@ -20,6 +23,13 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   rustup target add wasm32-unknown-unknown >&2
 fi
 
+for component in $([ "$SETUP_FOR" = test ] && echo clippy rustfmt); do
+  if ! rustup component list --installed 2>/dev/null | grep -q "^$component"; then
+    say "adding the $component component"
+    rustup component add "$component" >&2
+  fi
+done
+
 if [ "$(trunk --version 2>/dev/null || true)" != "trunk $TRUNK_VERSION" ]; then
   say "installing trunk $TRUNK_VERSION (several minutes, once)"
   cargo install trunk --version "$TRUNK_VERSION" --locked >&2
@@ -31,7 +41,7 @@ if [ "$(wasm-bindgen --version 2>/dev/null || true)" != "wasm-bindgen $WASM_BIND
   cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force >&2
 fi
 
-if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
+if [ "$SETUP_FOR" = test ] && { [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; }; then
   say "installing Chromium and ChromeDriver from Debian"
   $SUDO apt-get update >&2
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y chromium chromium-driver >&2
@@ -48,7 +58,7 @@ fi
 # in a virtual environment rebuilt when tests/interop/requirements.txt changes.
 VENV="$ROOT/tests/interop/.venv"
 REQS="$ROOT/tests/interop/requirements.txt"
-if [ ! -x "$VENV/bin/python" ] || ! cmp -s "$REQS" "$VENV/requirements.installed"; then
+if [ "$SETUP_FOR" = test ] && { [ ! -x "$VENV/bin/python" ] || ! cmp -s "$REQS" "$VENV/requirements.installed"; }; then
   say "installing the Python consumers for the interop tests (a few minutes, once)"
   rm -rf "$VENV"
   python3 -m venv "$VENV" >&2

@@ -176,3 +176,25 @@ async fn document_text_is_never_parsed_as_html() {
     assert!(view(&m).query_selector("b").unwrap().is_none());
     assert!(view(&m).text_content().unwrap().contains("<b>x</b>"));
 }
+
+#[wasm_bindgen_test]
+async fn the_stop_notice_offers_the_project_in_memory_and_never_parses_html() {
+    let json = export_project(&project());
+    biaozhu::ui::crash::show("panicked at <img src=x onerror=alert(1)>", Some(&json));
+    let document = web_sys::window().unwrap().document().unwrap();
+    let notice = document.query_selector("[data-testid=crash]").unwrap().expect("the notice is shown");
+    assert!(notice.text_content().unwrap().contains("Saved is kept in this browser"));
+    assert!(notice.query_selector("img").unwrap().is_none(), "the message is text, not HTML");
+    let link: web_sys::HtmlAnchorElement =
+        notice.query_selector("[data-testid=crash-export]").unwrap().unwrap().unchecked_into();
+    assert_eq!(link.download(), "biaozhu-project.json");
+    // The link's Blob holds the project as it was, readable without the app.
+    let response =
+        wasm_bindgen_futures::JsFuture::from(web_sys::window().unwrap().fetch_with_str(&link.href()))
+            .await
+            .unwrap();
+    let response: web_sys::Response = response.unchecked_into();
+    let text = wasm_bindgen_futures::JsFuture::from(response.text().unwrap()).await.unwrap();
+    assert_eq!(text.as_string().unwrap(), json);
+    notice.remove();
+}

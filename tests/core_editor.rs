@@ -291,3 +291,19 @@ fn spans_and_relation_targets_can_be_chosen_by_keyboard() {
     assert_eq!((relation.kind.as_str(), relation.from, relation.to), ("issued_by", directive, person));
     assert!(s.link_candidate.is_none() && s.linking.is_none());
 }
+
+#[test]
+fn a_sticky_labels_key_disarms_it_after_it_made_a_span() {
+    let mut s = editor();
+    s.apply(EditorAction::KeyPressed('p'));
+    assert_eq!(s.sticky_label.as_deref(), Some("PER"));
+    s.apply(EditorAction::SelectionChanged(Some(find(&s, "徐立毅"))));
+    assert_eq!(spans(&s), vec![("PER".to_string(), "徐立毅".to_string())]);
+    assert!(s.selected_span.is_some(), "the new span is selected");
+    s.apply(EditorAction::KeyPressed('p'));
+    assert!(s.sticky_label.is_none(), "the same key disarms the sticky label");
+    assert_eq!(spans(&s).len(), 1);
+    // Another label's key still relabels the selected span.
+    s.apply(EditorAction::KeyPressed('o'));
+    assert_eq!(spans(&s)[0].0, "ORG");
+}

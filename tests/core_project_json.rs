@@ -198,3 +198,30 @@ fn colours_and_names_that_would_become_css_or_break_a_format_are_refused_at_ever
         assert!(biaozhu::core::schema::is_hex_color(good));
     }
 }
+
+#[test]
+fn relation_ids_need_only_be_unique_in_their_document() {
+    let mut file = exported();
+    let id_of = |doc: &Value, label: &str| {
+        doc["spans"].as_array().unwrap().iter().find(|s| s["label"] == label).unwrap()["id"].as_u64().unwrap()
+    };
+    // news-1 (document 2) and a copy of it with other span ids, each with relation id 1.
+    let mut copy = file["documents"][1].clone();
+    copy["id"] = json!("news-copy");
+    for span in copy["spans"].as_array_mut().unwrap() {
+        span["id"] = json!(span["id"].as_u64().unwrap() + 1000);
+    }
+    for doc in [&mut file["documents"][1], &mut copy] {
+        let relation =
+            json!({ "id": 1, "type": "issued_by", "from": id_of(doc, "DIRECTIVE"), "to": id_of(doc, "PER") });
+        doc["relations"] = json!([relation]);
+    }
+    file["documents"].as_array_mut().unwrap().push(copy);
+    let project = import_project(&file.to_string()).expect("relation 1 in two documents is fine");
+    assert_eq!(project.documents()[2].relations().len(), 1);
+    // Twice in one document is still refused, naming the document.
+    let mut twice = file.clone();
+    let relation = twice["documents"][2]["relations"][0].clone();
+    twice["documents"][2]["relations"] = json!([relation.clone(), relation]);
+    assert!(refusal(&twice).contains("document \"news-copy\": relation 1"), "{}", refusal(&twice));
+}

@@ -233,8 +233,10 @@ pub fn import_project(json: &str) -> Result<Project, ImportError> {
     let mut project = Project::new(schema);
     let mut span_problems = Vec::new();
     let mut seen_span_ids = std::collections::HashSet::new();
-    let mut seen_relation_ids = std::collections::HashSet::new();
     for (index, raw) in raw_documents.into_iter().enumerate() {
+        // Relation ids need only be unique in their document: every relation is addressed by
+        // its document and id, and files that number them 1..n per document are common.
+        let mut seen_relation_ids = std::collections::HashSet::new();
         let file: DocumentFile = serde_json::from_value(raw)
             .map_err(|e| ImportError::BadDocument { index, reason: e.to_string() })?;
         if project.document(&DocId(file.id.clone())).is_some() {

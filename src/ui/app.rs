@@ -41,6 +41,13 @@ pub fn App() -> Html {
     use_hotkeys(&store, &text_view_ref);
     let schema = store.state().project().schema.clone();
     use_label_colors(&schema);
+    // Whenever the last dialog closes, the keyboard goes back to the text.
+    let dialog_open = *show_new_doc || *show_export || *show_schema || store.state().pending_import.is_some();
+    use_effect_with(dialog_open, |open| {
+        if !open {
+            browser::focus_text_view();
+        }
+    });
     use_doc_param(&store);
 
     let ondragover = Callback::from(|event: DragEvent| event.prevent_default());

@@ -206,6 +206,51 @@ pub fn download(file_name: &str, mime: &str, contents: &[u8]) -> Result<(), Stri
     Ok(())
 }
 
+/// The notice the panic hook shows (see `crash`): a fixed box over the page with the reason, a
+/// line saying saved work is kept, and a download link for `project_json` (a Blob URL made now,
+/// so it needs no wasm to work).
+pub fn show_crash_notice(message: &str, project_json: Option<&str>) -> Result<(), String> {
+    let doc = document();
+    let body = doc.body().ok_or("no body")?;
+    let make = |tag: &str, text: &str| -> Result<Element, String> {
+        let element = doc.create_element(tag).map_err(js_error)?;
+        element.set_text_content(Some(text));
+        Ok(element)
+    };
+    let panel = make("div", "")?;
+    panel.set_class_name("crash");
+    panel.set_attribute("role", "alert").map_err(js_error)?;
+    panel.set_attribute("data-testid", "crash").map_err(js_error)?;
+    let heading = make("h2", "标注 stopped: an internal error ended the app")?;
+    panel.append_child(&heading).map_err(js_error)?;
+    let kept = make(
+        "p",
+        "Everything shown as 已保存 Saved is kept in this browser and comes back when you reload the page. \
+         Edits made since the last save are in the file below.",
+    )?;
+    panel.append_child(&kept).map_err(js_error)?;
+    if let Some(json) = project_json {
+        let parts = js_sys::Array::of1(&JsValue::from_str(json));
+        let options = web_sys::BlobPropertyBag::new();
+        options.set_type("application/json");
+        let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(js_error)?;
+        let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(js_error)?;
+        let link: web_sys::HtmlAnchorElement =
+            make("a", "Download the project as it was in memory (biaozhu-project.json)")?.unchecked_into();
+        link.set_href(&url);
+        link.set_download("biaozhu-project.json");
+        link.set_attribute("data-testid", "crash-export").map_err(js_error)?;
+        panel.append_child(&link).map_err(js_error)?;
+    }
+    let detail = make("pre", message)?;
+    detail.set_class_name("crash__detail");
+    panel.append_child(&detail).map_err(js_error)?;
+    let reload = make("p", "Reload the page to go on.")?;
+    panel.append_child(&reload).map_err(js_error)?;
+    body.append_child(&panel).map_err(js_error)?;
+    Ok(())
+}
+
 /// Reads a file the user picked or dropped, refusing one over the size limit before reading it.
 pub async fn read_file(file: &web_sys::File) -> Result<Vec<u8>, String> {
     check_size(&file.name(), file.size() as u64)?;
@@ -335,6 +380,12 @@ pub fn span_anchor(root: &Element, span_id: u64) -> Option<(f64, f64)> {
 /// The scrollable size of `root`'s content.
 pub fn content_size(root: &Element) -> (f64, f64) {
     (f64::from(root.scroll_width()), f64::from(root.scroll_height()))
+}
+
+/// Gives the text view the keyboard focus (after an import or a dialog), so that hotkeys work
+/// at once. The view is focusable by script only (`tabindex="-1"`).
+pub fn focus_text_view() {
+    focus("[data-testid=text-view]");
 }
 
 /// Moves keyboard focus to the first element matching `selector`, if any.

@@ -3,6 +3,7 @@
 
 pub mod app;
 pub mod browser;
+pub mod crash;
 pub mod doc_list;
 pub mod doc_status;
 pub mod export_dialog;
@@ -22,5 +23,6 @@ pub mod toolbar;
 
 /// Mounts the app on the page body.
 pub fn start() {
+    crash::install();
     yew::Renderer::<app::App>::new().render();
 }

@@ -44,7 +44,9 @@ pub type StoreHandle = UseReducerHandle<Store>;
 
 impl Store {
     fn of(state: EditorState) -> Self {
-        Store { editor: Rc::new(RefCell::new(state)), version: 0, snapshot_current: false }
+        let editor = Rc::new(RefCell::new(state));
+        super::crash::watch(&editor);
+        Store { editor, version: 0, snapshot_current: false }
     }
 
     /// The session's operations since the last call, for the autosave journal.

@@ -42,7 +42,7 @@ pub fn TextView(props: &TextViewProps) -> Html {
     let state = props.store.state();
     let Some(doc) = state.document() else {
         return html! {
-            <div class="text-view text-view--empty" data-testid="text-view" ref={props.node_ref.clone()}>
+            <div class="text-view text-view--empty" data-testid="text-view" tabindex="-1" ref={props.node_ref.clone()}>
                 { "没有文档 · No document: add one with “New document” or import a project." }
             </div>
         };
@@ -130,7 +130,7 @@ pub fn TextView(props: &TextViewProps) -> Html {
         state.linking.map(|_| "text-view--linking")
     );
     html! {
-        <div {class} data-testid="text-view" data-doc-id={doc.id.0.clone()} ref={props.node_ref.clone()} {onmouseup} {onscroll}
+        <div {class} data-testid="text-view" tabindex="-1" data-doc-id={doc.id.0.clone()} ref={props.node_ref.clone()} {onmouseup} {onscroll}
              data-window={format!("{first}-{last}")}>
             if above > 0.0 { <div class="text-view__spacer" style={format!("height: {above:.0}px")}></div> }
             { for paras }

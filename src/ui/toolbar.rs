@@ -1,6 +1,7 @@
 //! Undo, redo, new document, import, export, and the saved/unsaved indicator.
 
 use super::app::{export_json, files_of, open_files};
+use super::browser;
 use super::store::StoreHandle;
 use crate::core::editor::{EditorAction, SaveState};
 use crate::core::DocStatus;
@@ -35,6 +36,8 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
             }
             // Let the same file be picked again after fixing it.
             input.set_value("");
+            // Hotkeys (Ctrl+Z among them) must work at once, not after a click on the page.
+            browser::focus_text_view();
         })
     };
     let on_new_doc = props.on_new_doc.reform(|_: MouseEvent| ());

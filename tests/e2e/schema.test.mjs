@@ -79,7 +79,11 @@ test('add a label with its own hotkey and colour; export and import the schema',
   await page.waitForSelector('[data-testid=label-EVENT]');
   await label(page, '三送一强', 'e');
   await page.waitForSelector('[data-testid=span][data-label=EVENT]');
-  assert.match(await page.getAttribute('[data-testid=span][data-label=EVENT]', 'style'), /#123456/);
+  // The colour reaches the span through the CSSOM custom property, not a style string.
+  const color = await page.$eval('[data-testid=span][data-label=EVENT]',
+    (el) => getComputedStyle(el).getPropertyValue('--ann-color').trim());
+  assert.equal(color, '#123456');
+  assert.doesNotMatch(await page.getAttribute('[data-testid=span][data-label=EVENT]', 'style'), /#/);
 
   // A broken schema file is refused with a message; a good one replaces the draft.
   await openSchema(page);

@@ -422,6 +422,9 @@ impl EditorState {
             let same = self.document().and_then(|d| d.span(span)).is_some_and(|s| s.label == label);
             if !same {
                 self.edit(Command::Relabel { doc, span, label: label.to_string() });
+            } else if self.sticky_label.as_deref() == Some(label) {
+                // The span a sticky label just made is selected: its key again disarms it.
+                self.sticky_label = None;
             }
         } else if self.sticky_label.as_deref() == Some(label) {
             self.sticky_label = None;
