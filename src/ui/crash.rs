@@ -12,7 +12,7 @@ use std::rc::{Rc, Weak};
 
 thread_local! {
     /// The editor state, to export after a panic (weak: the app owns it).
-    static WATCHED: RefCell<Weak<RefCell<EditorState>>> = RefCell::new(Weak::new());
+    static WATCHED: RefCell<Weak<RefCell<EditorState>>> = const { RefCell::new(Weak::new()) };
 }
 
 /// Installs the panic hook; call once at start-up.
