@@ -113,11 +113,13 @@ fn undo_and_redo_of_every_command() {
     let other = Document::new(DocId::from("news-2"), "second", "徐立毅强调");
     assert_undo_redo(&mut s, Command::AddDocument { at: 0, doc: Box::new(other) });
     assert_undo_redo(&mut s, Command::RemoveDocument { doc: DocId::from("news-2") });
-    assert_undo_redo(&mut s, Command::ReplaceProject(Box::new(Project::bundled())));
-    let batch = Command::Batch(vec![
-        Command::RemoveSpan { doc: doc.clone(), span: per },
-        Command::AddSpan { doc: doc.clone(), span: Span::new(SpanId(60), CharRange::new(10, 13), "ORG") },
-    ]);
+    assert_undo_redo(&mut s, Command::ReplaceProject { project: Box::new(Project::bundled()) });
+    let batch = Command::Batch {
+        steps: vec![
+            Command::RemoveSpan { doc: doc.clone(), span: per },
+            Command::AddSpan { doc: doc.clone(), span: Span::new(SpanId(60), CharRange::new(10, 13), "ORG") },
+        ],
+    };
     s.undo(); // back to the project with news-1
     assert_undo_redo(&mut s, batch);
 }
@@ -127,10 +129,12 @@ fn a_failing_batch_changes_nothing() {
     let (mut s, doc) = session();
     s.add_span(&doc, CharRange::new(15, 17), "PER").unwrap();
     let before = s.project().clone();
-    let batch = Command::Batch(vec![
-        Command::AddSpan { doc: doc.clone(), span: Span::new(SpanId(70), CharRange::new(10, 13), "ORG") },
-        Command::AddSpan { doc: doc.clone(), span: Span::new(SpanId(71), CharRange::new(16, 18), "LOC") },
-    ]);
+    let batch = Command::Batch {
+        steps: vec![
+            Command::AddSpan { doc: doc.clone(), span: Span::new(SpanId(70), CharRange::new(10, 13), "ORG") },
+            Command::AddSpan { doc: doc.clone(), span: Span::new(SpanId(71), CharRange::new(16, 18), "LOC") },
+        ],
+    };
     assert!(s.apply(batch).is_err());
     assert_eq!(s.project(), &before);
 }

@@ -281,7 +281,7 @@ fn run_case(case: &Case, journal_base: &Session) {
         let text = String::from_utf8_lossy(&file.bytes);
         let _ = import_project(&text);
         let _ = import_schema(&text);
-        let mut resumed = resume_session(project.clone(), Some(&text));
+        let mut resumed = resume_session(project.clone(), Some(&text)).0;
         while resumed.undo() {}
         let mut session = journal_base.clone();
         let _ = biaozhu::core::journal::replay(&mut session, &text);

@@ -4,8 +4,12 @@
 use super::document::{DocField, DocId, DocStatus, Document, Relation, RelationId, Span, SpanId};
 use super::error::EditError;
 use super::project::Project;
+use serde::{Deserialize, Serialize};
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// The serde shape (`{"op": "add_span", "doc": …, "span": {…}}`) is the one wire format of an
+/// edit: the undo history and the autosave journal store commands as they are.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "op", rename_all = "snake_case")]
 pub enum Command {
     AddSpan {
         doc: DocId,
@@ -49,18 +53,45 @@ pub enum Command {
         name: String,
         value: Option<String>,
     },
-    /// Adds a document at position `at` of the document list (clamped to its length).
+    /// Adds a document at position `at` of the document list (clamped to its length). The
+    /// document's fields sit beside `at` in the wire format.
     AddDocument {
         at: usize,
+        #[serde(flatten)]
         doc: Box<Document>,
     },
     RemoveDocument {
         doc: DocId,
     },
-    /// Swaps in a whole project (an import); the inverse swaps the old one back.
-    ReplaceProject(Box<Project>),
+    /// Swaps in a whole project (an import); the inverse swaps the old one back. Written as
+    /// the project file.
+    ReplaceProject {
+        #[serde(with = "project_as_file")]
+        project: Box<Project>,
+    },
     /// Several edits as one undo step; all apply or none.
-    Batch(Vec<Command>),
+    Batch {
+        steps: Vec<Command>,
+    },
+}
+
+/// A project inside a command is written as the project file, and read back with all of its
+/// checks.
+mod project_as_file {
+    use crate::core::project::Project;
+    use crate::core::project_json::{export_project, import_project};
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    pub fn serialize<S: Serializer>(project: &Project, serializer: S) -> Result<S::Ok, S::Error> {
+        let value: serde_json::Value =
+            serde_json::from_str(&export_project(project)).map_err(serde::ser::Error::custom)?;
+        value.serialize(serializer)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Box<Project>, D::Error> {
+        let value = serde_json::Value::deserialize(deserializer)?;
+        import_project(&value.to_string()).map(Box::new).map_err(serde::de::Error::custom)
+    }
 }
 
 impl Command {
@@ -88,7 +119,7 @@ impl Command {
                 }
                 let restore_relations =
                     relations.into_iter().map(|relation| Command::AddRelation { doc: doc.clone(), relation });
-                Ok(Command::Batch(std::iter::once(restore_span).chain(restore_relations).collect()))
+                Ok(Command::Batch { steps: std::iter::once(restore_span).chain(restore_relations).collect() })
             }
             Command::Relabel { doc, span, label } => {
                 let document =
@@ -176,11 +207,11 @@ impl Command {
                 let (at, removed) = project.take_document(&doc)?;
                 Ok(Command::AddDocument { at, doc: Box::new(removed) })
             }
-            Command::ReplaceProject(new) => {
+            Command::ReplaceProject { project: new } => {
                 let old = std::mem::replace(project, *new);
-                Ok(Command::ReplaceProject(Box::new(old)))
+                Ok(Command::ReplaceProject { project: Box::new(old) })
             }
-            Command::Batch(commands) => {
+            Command::Batch { steps: commands } => {
                 let mut inverses = Vec::with_capacity(commands.len());
                 for command in commands {
                     match command.apply(project) {
@@ -194,7 +225,7 @@ impl Command {
                     }
                 }
                 inverses.reverse();
-                Ok(Command::Batch(inverses))
+                Ok(Command::Batch { steps: inverses })
             }
         }
     }

@@ -8,6 +8,7 @@ use std::fmt;
 /// A document's id, unique in a project and stable across export and import.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(transparent)]
+#[cfg_attr(feature = "json-schema", derive(schemars::JsonSchema))]
 pub struct DocId(pub String);
 
 impl fmt::Display for DocId {
@@ -25,6 +26,7 @@ impl From<&str> for DocId {
 /// A span's id, unique in its project.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(transparent)]
+#[cfg_attr(feature = "json-schema", derive(schemars::JsonSchema))]
 pub struct SpanId(pub u64);
 
 impl fmt::Display for SpanId {
@@ -36,6 +38,7 @@ impl fmt::Display for SpanId {
 /// Where a document stands in the annotation work.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "json-schema", derive(schemars::JsonSchema))]
 pub enum DocStatus {
     #[default]
     Todo,
@@ -71,18 +74,26 @@ impl DocStatus {
 /// A free-text field of a document.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "json-schema", derive(schemars::JsonSchema))]
 pub enum DocField {
     Annotator,
     Note,
 }
 
 /// A labelled range of a document's text. The layer follows from the label via the schema.
-#[derive(Clone, Debug, PartialEq, Eq)]
+///
+/// Its serde shape, `{"id", "start", "end", "label", "attributes"?}`, is the one wire format of a
+/// span: the project file (which adds `layer` and `text` for consumers to check), the undo
+/// history and the autosave journal all use it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "json-schema", derive(schemars::JsonSchema))]
 pub struct Span {
     pub id: SpanId,
+    #[serde(flatten)]
     pub range: CharRange,
     pub label: String,
     /// Attribute values by attribute name (see `Schema::attributes`).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub attributes: BTreeMap<String, String>,
 }
 
@@ -95,6 +106,7 @@ impl Span {
 /// A relation's id, unique in its project.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(transparent)]
+#[cfg_attr(feature = "json-schema", derive(schemars::JsonSchema))]
 pub struct RelationId(pub u64);
 
 impl fmt::Display for RelationId {
@@ -103,10 +115,14 @@ impl fmt::Display for RelationId {
     }
 }
 
-/// A directed, typed link from one span to another of the same document.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// A directed, typed link from one span to another of the same document. Its serde shape,
+/// `{"id", "type", "from", "to"}`, is the one wire format of a relation (`kind` is read too, as
+/// undo histories stored by earlier versions spell it).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "json-schema", derive(schemars::JsonSchema))]
 pub struct Relation {
     pub id: RelationId,
+    #[serde(rename = "type", alias = "kind")]
     pub kind: String,
     pub from: SpanId,
     pub to: SpanId,

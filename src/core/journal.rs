@@ -1,16 +1,19 @@
 //! The autosave journal: a snapshot of the project (and its undo history) plus the operations
 //! since, so that each edit stores a few hundred bytes instead of the whole project. Loading
 //! replays the operations on the snapshot, which rebuilds the same project and the same undo
-//! and redo stacks.
+//! and redo stacks. Commands are written in their own serde shape (see [`Command`]).
 
-use super::history_json::{command_of, step_of, Step};
+use super::command::Command;
+use super::error::EditError;
 use super::session::{Op, Session};
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
+use std::fmt;
 
 #[derive(Serialize, Deserialize)]
 #[serde(tag = "do", rename_all = "snake_case")]
-enum Entry {
-    Apply { step: Step },
+enum Entry<'a> {
+    Apply { step: Cow<'a, Command> },
     Undo,
     Redo,
 }
@@ -24,7 +27,7 @@ pub fn entries(ops: &[Op]) -> Option<Vec<String>> {
     ops.iter()
         .map(|op| {
             let entry = match op {
-                Op::Apply(command) => Entry::Apply { step: step_of(command) },
+                Op::Apply(command) => Entry::Apply { step: Cow::Borrowed(command) },
                 Op::Undo => Entry::Undo,
                 Op::Redo => Entry::Redo,
                 Op::Snapshot => return None,
@@ -39,22 +42,57 @@ pub fn join(entries: &[String]) -> String {
     format!("[{}]", entries.join(","))
 }
 
+/// Why a stored journal was not replayed to its end.
+#[derive(Debug)]
+pub enum JournalError {
+    /// The journal is not a list of entries this app writes.
+    Unreadable(serde_json::Error),
+    /// Entry `index` (from 1) no longer applies to the project.
+    Refused { index: usize, cause: Box<EditError> },
+    /// Entry `index` undid or redid a step that no longer applies.
+    HistoryBroken { index: usize, cause: Box<EditError> },
+}
+
+impl fmt::Display for JournalError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            JournalError::Unreadable(error) => write!(f, "the journal is unreadable: {error}"),
+            JournalError::Refused { index, cause } => {
+                write!(f, "journal entry {index} no longer applies: {cause}")
+            }
+            JournalError::HistoryBroken { index, cause } => {
+                write!(f, "journal entry {index} undoes or redoes a step that no longer applies: {cause}")
+            }
+        }
+    }
+}
+
+impl std::error::Error for JournalError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            JournalError::Unreadable(error) => Some(error),
+            JournalError::Refused { cause, .. } | JournalError::HistoryBroken { cause, .. } => {
+                Some(cause.as_ref())
+            }
+        }
+    }
+}
+
 /// Replays a stored journal on `session` (restored from the snapshot). Returns how many
 /// operations were replayed.
 ///
 /// # Errors
-/// A message when the journal cannot be read or an entry no longer applies; the session then
-/// holds the operations before that entry.
-pub fn replay(session: &mut Session, journal: &str) -> Result<usize, String> {
-    let entries: Vec<Entry> =
-        serde_json::from_str(journal).map_err(|e| format!("the journal is unreadable: {e}"))?;
+/// When the journal cannot be read or an entry no longer applies; the session then holds the
+/// operations before that entry.
+pub fn replay(session: &mut Session, journal: &str) -> Result<usize, JournalError> {
+    let entries: Vec<Entry> = serde_json::from_str(journal).map_err(JournalError::Unreadable)?;
     for (n, entry) in entries.into_iter().enumerate() {
+        let index = n + 1;
         match entry {
             Entry::Apply { step } => {
-                let command = command_of(step).ok_or(format!("journal entry {} is malformed", n + 1))?;
                 session
-                    .apply(command)
-                    .map_err(|e| format!("journal entry {} no longer applies: {e}", n + 1))?;
+                    .apply(step.into_owned())
+                    .map_err(|cause| JournalError::Refused { index, cause: Box::new(cause) })?;
             }
             Entry::Undo => {
                 session.undo();
@@ -62,6 +100,9 @@ pub fn replay(session: &mut Session, journal: &str) -> Result<usize, String> {
             Entry::Redo => {
                 session.redo();
             }
+        }
+        if let Some(cause) = session.take_history_loss() {
+            return Err(JournalError::HistoryBroken { index, cause: Box::new(cause) });
         }
     }
     // Replaying logged the operations again; they are stored already.

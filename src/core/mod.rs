@@ -19,6 +19,7 @@ pub mod schema_edit;
 pub mod session;
 pub mod text_input;
 pub mod viewport;
+pub mod wire;
 
 pub use command::Command;
 pub use document::{DocField, DocId, DocStatus, Document, Relation, RelationId, Span, SpanId};

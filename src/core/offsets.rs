@@ -10,6 +10,7 @@ use std::fmt;
 
 /// A half-open range of code points `[start, end)` in one document's text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "json-schema", derive(schemars::JsonSchema))]
 pub struct CharRange {
     pub start: usize,
     pub end: usize,

@@ -5,72 +5,52 @@
 //! the offsets. The shape is described in `docs/project.schema.json`.
 
 use super::command::Command;
-use super::document::{DocId, DocStatus, Document, Relation, RelationId, Span, SpanId};
-use super::offsets::{cp_to_utf16, utf16_len, CharRange};
+use super::document::{Document, Span};
+use super::offsets::{cp_to_utf16, excerpt, utf16_len, CharRange};
 use super::project::Project;
 use super::schema::Schema;
+use super::wire::DocumentWire;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
-use std::collections::BTreeMap;
+use std::borrow::Cow;
 use std::fmt;
 
 pub const FORMAT_NAME: &str = "biaozhu-project";
 pub const FORMAT_VERSION: u64 = 1;
 pub const OFFSET_UNIT: &str = "codepoint";
 
+/// The project file. Its documents are [`DocumentWire`]s whose spans carry their layer and
+/// text; `docs/project.schema.json` is generated from these types.
 #[derive(Serialize, Deserialize)]
-struct ProjectFile {
-    format: String,
-    version: u64,
-    offset_unit: String,
-    schema: Schema,
-    documents: Vec<DocumentFile>,
+#[cfg_attr(feature = "json-schema", derive(schemars::JsonSchema))]
+pub struct ProjectFile<'a> {
+    /// Always `biaozhu-project`.
+    #[cfg_attr(feature = "json-schema", schemars(extend("const" = "biaozhu-project")))]
+    pub format: Cow<'a, str>,
+    /// Always 1.
+    #[cfg_attr(feature = "json-schema", schemars(extend("const" = 1)))]
+    pub version: u64,
+    /// Always `codepoint`: offsets are Unicode code points (Python `str` indices), end
+    /// exclusive; not UTF-16 units, not UTF-8 bytes.
+    #[cfg_attr(feature = "json-schema", schemars(extend("const" = "codepoint")))]
+    pub offset_unit: Cow<'a, str>,
+    pub schema: Cow<'a, Schema>,
+    pub documents: Vec<DocumentWire<'a, SpanInFile>>,
 }
 
-#[derive(Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct DocumentFile {
-    id: String,
-    name: String,
-    /// `todo` (the default), `in_progress` or `done`.
-    #[serde(default)]
-    status: DocStatus,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    annotator: String,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    note: String,
-    text: String,
-    #[serde(default)]
-    spans: Vec<SpanFile>,
-    /// Directed links between spans of this document, by span id.
-    #[serde(default)]
-    relations: Vec<RelationFile>,
-}
-
-#[derive(Serialize, Deserialize)]
-struct RelationFile {
-    id: u64,
-    #[serde(rename = "type")]
-    kind: String,
-    from: u64,
-    to: u64,
-}
-
-#[derive(Serialize, Deserialize)]
-struct SpanFile {
-    id: u64,
-    start: usize,
-    end: usize,
-    label: String,
+/// A span in the project file: the one span shape plus its layer and text, which a consumer
+/// uses to check the offsets, and which import checks when they are present.
+#[derive(Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "json-schema", derive(schemars::JsonSchema))]
+pub struct SpanInFile {
+    #[serde(flatten)]
+    pub span: Span,
     /// Optional on import; when present it must match the label's layer.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    layer: Option<String>,
+    pub layer: Option<String>,
     /// Optional on import; when present it must equal the document text at `start..end`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    text: Option<String>,
-    /// Attribute values by name (schema `attributes`); left out when there are none.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    attributes: BTreeMap<String, String>,
+    pub text: Option<String>,
 }
 
 /// Writes the whole project as pretty-printed JSON.
@@ -78,38 +58,24 @@ pub fn export_project(project: &Project) -> String {
     let documents = project
         .documents()
         .iter()
-        .map(|doc| DocumentFile {
-            id: doc.id.0.clone(),
-            name: doc.name.clone(),
-            status: doc.status,
-            annotator: doc.annotator.clone(),
-            note: doc.note.clone(),
-            text: doc.text().to_string(),
-            spans: doc
+        .map(|doc| {
+            let spans = doc
                 .spans()
                 .iter()
-                .map(|span| SpanFile {
-                    id: span.id.0,
-                    start: span.range.start,
-                    end: span.range.end,
-                    label: span.label.clone(),
+                .map(|span| SpanInFile {
+                    span: span.clone(),
                     layer: project.schema.layer_of(&span.label).map(|l| l.name.clone()),
                     text: Some(doc.slice(span.range).to_string()),
-                    attributes: span.attributes.clone(),
                 })
-                .collect(),
-            relations: doc
-                .relations()
-                .iter()
-                .map(|r| RelationFile { id: r.id.0, kind: r.kind.clone(), from: r.from.0, to: r.to.0 })
-                .collect(),
+                .collect();
+            DocumentWire::of(doc, Cow::Owned(spans))
         })
         .collect();
     let file = ProjectFile {
         format: FORMAT_NAME.into(),
         version: FORMAT_VERSION,
         offset_unit: OFFSET_UNIT.into(),
-        schema: project.schema.clone(),
+        schema: Cow::Borrowed(&project.schema),
         documents,
     };
     serde_json::to_string_pretty(&file).expect("a project always serialises")
@@ -234,40 +200,33 @@ pub fn import_project(json: &str) -> Result<Project, ImportError> {
     let mut span_problems = Vec::new();
     let mut seen_span_ids = std::collections::HashSet::new();
     for (index, raw) in raw_documents.into_iter().enumerate() {
-        // Relation ids need only be unique in their document: every relation is addressed by
-        // its document and id, and files that number them 1..n per document are common.
-        let mut seen_relation_ids = std::collections::HashSet::new();
-        let file: DocumentFile = serde_json::from_value(raw)
+        let file: DocumentWire<SpanInFile> = serde_json::from_value(raw)
             .map_err(|e| ImportError::BadDocument { index, reason: e.to_string() })?;
-        if project.document(&DocId(file.id.clone())).is_some() {
-            return Err(ImportError::DuplicateDocument { id: file.id });
+        if project.document(&file.id).is_some() {
+            return Err(ImportError::DuplicateDocument { id: file.id.0 });
         }
-        let doc_id = DocId(file.id);
+        let doc_id = file.id.clone();
         let at = project.documents().len();
-        project
-            .insert_document(at, {
-                let mut doc = Document::new(doc_id.clone(), file.name, file.text).with_status(file.status);
-                doc.annotator = file.annotator;
-                doc.note = file.note;
-                doc
-            })
-            .expect("document ids checked above");
-        for span in file.spans {
+        project.insert_document(at, file.empty_document()).expect("document ids checked above");
+        // Spans first, so that a broken span is named before any relation that points at it.
+        for SpanInFile { span, layer, text } in file.spans.into_owned() {
             let doc = project.document(&doc_id).expect("inserted above");
-            if let Err(problem) = check_span_file(&project, doc, &span) {
+            if let Err(problem) = check_span_file(&project, doc, &span, layer.as_deref(), text.as_deref()) {
                 span_problems.push(problem);
                 continue;
             }
-            let place = format!("document \"{}\": span {} at {}–{}", doc_id, span.id, span.start, span.end);
+            let place = format!(
+                "document \"{}\": span {} at {}–{}",
+                doc_id, span.id.0, span.range.start, span.range.end
+            );
             if !seen_span_ids.insert(span.id) {
                 span_problems.push(format!("{place}: the id is used twice"));
                 continue;
             }
-            let attributes = span.attributes;
-            let span_id = SpanId(span.id);
-            let span = Span::new(span_id, CharRange::new(span.start, span.end), span.label);
+            let Span { id: span_id, range, label, attributes } = span;
+            let bare = Span::new(span_id, range, label);
             // Overlaps the schema forbids are found by the same check every edit goes through.
-            if let Err(error) = project.insert_span(&doc_id, span) {
+            if let Err(error) = project.insert_span(&doc_id, bare) {
                 span_problems.push(format!("{place}: {error}"));
                 continue;
             }
@@ -279,21 +238,18 @@ pub fn import_project(json: &str) -> Result<Project, ImportError> {
                 }
             }
         }
-        for relation in file.relations {
+        // Relation ids need only be unique in their document: every relation is addressed by
+        // its document and id, and files that number them 1..n per document are common.
+        let mut seen_relation_ids = std::collections::HashSet::new();
+        for relation in file.relations.into_owned() {
             let place = format!(
                 "document \"{doc_id}\": relation {} ({} from span {} to span {})",
-                relation.id, relation.kind, relation.from, relation.to
+                relation.id.0, relation.kind, relation.from.0, relation.to.0
             );
             if !seen_relation_ids.insert(relation.id) {
                 span_problems.push(format!("{place}: the id is used twice"));
                 continue;
             }
-            let relation = Relation {
-                id: RelationId(relation.id),
-                kind: relation.kind,
-                from: SpanId(relation.from),
-                to: SpanId(relation.to),
-            };
             if let Err(error) = (Command::AddRelation { doc: doc_id.clone(), relation }).apply(&mut project) {
                 span_problems.push(format!("{place}: {error}"));
             }
@@ -307,45 +263,55 @@ pub fn import_project(json: &str) -> Result<Project, ImportError> {
 }
 
 /// Checks one span of the file against its document and the schema.
-fn check_span_file(project: &Project, doc: &Document, span: &SpanFile) -> Result<(), String> {
-    let at = format!("document \"{}\": span {} at {}–{}", doc.id, span.id, span.start, span.end);
-    if span.start >= span.end {
+fn check_span_file(
+    project: &Project,
+    doc: &Document,
+    span: &Span,
+    layer: Option<&str>,
+    text: Option<&str>,
+) -> Result<(), String> {
+    let CharRange { start, end } = span.range;
+    let at = format!("document \"{}\": span {} at {start}–{end}", doc.id, span.id.0);
+    if start >= end {
         return Err(format!("{at}: start must be before end"));
     }
-    if span.end > doc.char_len() {
+    if end > doc.char_len() {
         return Err(format!("{at}: ends past the end of the text, which has {} characters", doc.char_len()));
     }
-    let Some(layer) = project.schema.layer_of(&span.label) else {
+    let Some(schema_layer) = project.schema.layer_of(&span.label) else {
         return Err(format!("{at}: label \"{}\" is not in the schema", span.label));
     };
-    if let Some(declared) = &span.layer {
-        if declared != &layer.name {
+    if let Some(declared) = layer {
+        if declared != schema_layer.name {
             return Err(format!(
                 "{at}: layer \"{declared}\" does not match label \"{}\", which is in layer \"{}\"",
-                span.label, layer.name
+                span.label, schema_layer.name
             ));
         }
     }
-    let actual = doc.slice(CharRange::new(span.start, span.end));
-    if let Some(expected) = &span.text {
+    let actual = doc.slice(span.range);
+    if let Some(expected) = text {
         if expected != actual {
-            let hint = if looks_like_utf16(doc.text(), span, expected) {
+            let hint = if looks_like_utf16(doc.text(), start, end, expected) {
                 " (the offsets look like UTF-16 code units; this file must count code points)"
             } else {
                 ""
             };
-            return Err(format!("{at}: the span says «{expected}» but the text there is «{actual}»{hint}"));
+            return Err(format!(
+                "{at}: the span says «{}» but the text there is «{}»{hint}",
+                excerpt(expected),
+                excerpt(actual)
+            ));
         }
     }
     Ok(())
 }
 
 /// True when `start..end` read as UTF-16 units would give `expected`: the classic unit mix-up.
-fn looks_like_utf16(text: &str, span: &SpanFile, expected: &str) -> bool {
-    if span.end > utf16_len(text) {
+fn looks_like_utf16(text: &str, start: usize, end: usize, expected: &str) -> bool {
+    if end > utf16_len(text) {
         return false;
     }
     let units: Vec<u16> = text.encode_utf16().collect();
-    String::from_utf16(&units[span.start..span.end]).is_ok_and(|s| s == expected)
-        && cp_to_utf16(text, span.start) != span.start
+    String::from_utf16(&units[start..end]).is_ok_and(|s| s == expected) && cp_to_utf16(text, start) != start
 }

@@ -4,11 +4,13 @@ use serde::{Deserialize, Serialize};
 
 /// One label, e.g. `PER`. `name` is what exports carry; `zh` and `en` are for display.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "json-schema", derive(schemars::JsonSchema))]
 pub struct Label {
     pub name: String,
     pub zh: String,
     pub en: String,
-    /// CSS colour, `#rrggbb`.
+    /// `#rgb` or `#rrggbb`; nothing else is accepted (see `is_hex_color`).
+    #[cfg_attr(feature = "json-schema", schemars(regex(pattern = r"^#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$")))]
     pub color: String,
     /// One lower-case character pressed without modifiers to apply the label.
     pub hotkey: char,
@@ -17,6 +19,7 @@ pub struct Label {
 /// A group of labels with its own overlap rule. Spans of different layers may always overlap
 /// (a directive holds the entities inside it); within a layer only if `allow_overlap`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "json-schema", derive(schemars::JsonSchema))]
 pub struct Layer {
     pub name: String,
     pub allow_overlap: bool,
@@ -26,6 +29,7 @@ pub struct Layer {
 /// A kind of directed link between two spans, e.g. `issued_by` from a DIRECTIVE to a PER.
 /// `from` and `to` list the labels allowed at each end.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "json-schema", derive(schemars::JsonSchema))]
 pub struct RelationType {
     pub name: String,
     pub zh: String,
@@ -43,6 +47,7 @@ impl RelationType {
 /// A property of spans with certain labels: a choice among `values`, or free text when
 /// `values` is empty (e.g. `cue` on DIRECTIVE: 强调, 要求, …; `note`: any text).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "json-schema", derive(schemars::JsonSchema))]
 pub struct AttributeDef {
     pub name: String,
     pub zh: String,
@@ -59,6 +64,7 @@ impl AttributeDef {
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "json-schema", derive(schemars::JsonSchema))]
 pub struct Schema {
     pub layers: Vec<Layer>,
     #[serde(default)]

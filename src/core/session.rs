@@ -15,6 +15,8 @@ pub struct Session {
     revision: u64,
     /// What happened since the last `take_log`, for an autosave that stores only changes.
     log: Vec<Op>,
+    /// Why the undo and redo stacks were last cleared, until someone asks (`take_history_loss`).
+    history_loss: Option<EditError>,
 }
 
 /// One change to a session, as a journal records it: replaying the same operations on the same
@@ -30,7 +32,14 @@ pub enum Op {
 
 impl Session {
     pub fn new(project: Project) -> Self {
-        Session { project, undo: Vec::new(), redo: Vec::new(), revision: 0, log: Vec::new() }
+        Session {
+            project,
+            undo: Vec::new(),
+            redo: Vec::new(),
+            revision: 0,
+            log: Vec::new(),
+            history_loss: None,
+        }
     }
 
     pub fn project(&self) -> &Project {
@@ -58,7 +67,7 @@ impl Session {
     /// Applies `command` as one undo step and forgets the redo stack.
     pub fn apply(&mut self, command: Command) -> Result<(), EditError> {
         let op = match &command {
-            Command::ReplaceProject(_) => Op::Snapshot,
+            Command::ReplaceProject { .. } => Op::Snapshot,
             other => Op::Apply(other.clone()),
         };
         let inverse = command.apply(&mut self.project)?;
@@ -81,39 +90,43 @@ impl Session {
     /// Undoes the last step; returns false when there is nothing to undo.
     ///
     /// A step that no longer applies (only possible with a history restored from storage that
-    /// does not belong to this project) clears the history rather than corrupting the project.
+    /// does not belong to this project) clears the history rather than corrupting the project;
+    /// [`Session::take_history_loss`] then says why, for the user to be told.
     pub fn undo(&mut self) -> bool {
         self.log.push(Op::Undo);
-        Self::step(&mut self.project, &mut self.undo, &mut self.redo, &mut self.revision)
+        self.step(true)
     }
 
     /// Redoes the last undone step; returns false when there is nothing to redo.
     pub fn redo(&mut self) -> bool {
         self.log.push(Op::Redo);
-        Self::step(&mut self.project, &mut self.redo, &mut self.undo, &mut self.revision)
+        self.step(false)
     }
 
-    fn step(
-        project: &mut Project,
-        from: &mut Vec<Command>,
-        to: &mut Vec<Command>,
-        revision: &mut u64,
-    ) -> bool {
+    fn step(&mut self, undo: bool) -> bool {
+        let (from, to) =
+            if undo { (&mut self.undo, &mut self.redo) } else { (&mut self.redo, &mut self.undo) };
         let Some(command) = from.pop() else {
             return false;
         };
-        match command.apply(project) {
+        match command.apply(&mut self.project) {
             Ok(inverse) => {
                 to.push(inverse);
-                *revision += 1;
+                self.revision += 1;
                 true
             }
-            Err(_) => {
+            Err(error) => {
                 from.clear();
                 to.clear();
+                self.history_loss = Some(error);
                 false
             }
         }
+    }
+
+    /// Why the undo history was cleared by the last undo or redo, once.
+    pub fn take_history_loss(&mut self) -> Option<EditError> {
+        self.history_loss.take()
     }
 
     /// The undo and redo stacks, oldest first, for saving.
@@ -123,7 +136,7 @@ impl Session {
 
     /// A session resumed from storage: the project, its undo and redo stacks and revision.
     pub fn resume(project: Project, undo: Vec<Command>, redo: Vec<Command>, revision: u64) -> Self {
-        Session { project, undo, redo, revision, log: Vec::new() }
+        Session { project, undo, redo, revision, log: Vec::new(), history_loss: None }
     }
 
     /// The operations since the last call, oldest first.

@@ -66,13 +66,15 @@ impl Store {
             super::browser::Stored::Project { json, history, journal, open_doc } => {
                 match import_project(&json) {
                     Ok(project) => {
-                        let mut session = resume_session(project, history.as_deref());
-                        let mut notice = None;
+                        let (mut session, lost) = resume_session(project, history.as_deref());
+                        let mut notice = lost.map(|error| {
+                            Notice::error(format!("{error}; the project is restored without its undo steps"))
+                        });
                         if let Some(journal) = journal.as_deref() {
-                            if let Err(message) = replay(&mut session, journal) {
+                            if let Err(error) = replay(&mut session, journal) {
                                 notice = Some(Notice::error(format!(
-                                "the last edits saved in this browser could not all be restored: {message}"
-                            )));
+                                    "the last edits saved in this browser could not all be restored: {error}"
+                                )));
                             }
                         }
                         let mut state = EditorState::resume(session, open_doc);

@@ -248,14 +248,18 @@ impl EditorState {
                 self.sticky_label = None;
                 self.notice = None;
             }
-            EditorAction::Undo => {
-                if self.session.undo() {
+            EditorAction::Undo | EditorAction::Redo => {
+                let stepped = if matches!(action, EditorAction::Undo) {
+                    self.session.undo()
+                } else {
+                    self.session.redo()
+                };
+                if stepped {
                     self.after_history_step();
-                }
-            }
-            EditorAction::Redo => {
-                if self.session.redo() {
-                    self.after_history_step();
+                } else if let Some(error) = self.session.take_history_loss() {
+                    self.notice = Some(Notice::error(format!(
+                        "the undo history did not fit the project and was cleared ({error}); the project itself is unchanged"
+                    )));
                 }
             }
             EditorAction::OpenDocument(id) => {
@@ -282,7 +286,7 @@ impl EditorState {
             EditorAction::ApplySchema { schema, renames } => {
                 match plan_schema_change(self.project(), &schema, &renames) {
                     Ok((next, impact)) => {
-                        if self.edit(Command::ReplaceProject(Box::new(next))) {
+                        if self.edit(Command::ReplaceProject { project: Box::new(next) }) {
                             self.after_history_step();
                             self.sticky_label = None;
                             self.notice = Some(Notice::info(format!(
@@ -323,7 +327,7 @@ impl EditorState {
                 Ok(project) => {
                     let (docs, spans) = (project.documents().len(), project.span_count());
                     let first = project.documents().first().map(|d| d.id.clone());
-                    if self.edit(Command::ReplaceProject(Box::new(project))) {
+                    if self.edit(Command::ReplaceProject { project: Box::new(project) }) {
                         self.open_doc = first;
                         self.selected_span = None;
                         self.pending = None;

@@ -109,13 +109,14 @@ impl ImportPlan {
     /// The command that adds the planned documents, as one undo step.
     pub fn command(&self, project: &Project) -> Command {
         let at = project.documents().len();
-        Command::Batch(
-            self.docs
+        Command::Batch {
+            steps: self
+                .docs
                 .iter()
                 .enumerate()
                 .map(|(i, d)| Command::AddDocument { at: at + i, doc: Box::new(d.clone()) })
                 .collect(),
-        )
+        }
     }
 }
 
