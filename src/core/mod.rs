@@ -6,6 +6,7 @@ pub mod document;
 pub mod editor;
 pub mod error;
 pub mod export;
+pub mod graphemes;
 pub mod history_json;
 pub mod import;
 pub mod intake;

@@ -88,6 +88,11 @@ pub fn name_problem(name: &str) -> Option<String> {
     None
 }
 
+/// `text` with control characters (line breaks, tabs) shown as �, so a message stays one line.
+fn one_line(text: &str) -> String {
+    text.chars().map(|c| if c.is_control() { '\u{fffd}' } else { c }).collect()
+}
+
 /// True for `#rgb` or `#rrggbb` in hex digits: the only colours a schema may hold, so that a
 /// colour never carries CSS (`red;background:url(…)`) into a page or an export.
 pub fn is_hex_color(color: &str) -> bool {
@@ -176,13 +181,13 @@ impl Schema {
                     problems.push(format!("label \"{}\" is defined twice", label.name));
                 }
                 if let Some(why) = name_problem(&label.name) {
-                    problems.push(format!("label \"{}\": {why}", label.name.escape_debug()));
+                    problems.push(format!("label \"{}\": {why}", one_line(&label.name)));
                 }
                 if !is_hex_color(&label.color) {
                     problems.push(format!(
                         "label \"{}\": the colour \"{}\" is not #rgb or #rrggbb",
-                        label.name,
-                        label.color.escape_debug()
+                        one_line(&label.name),
+                        one_line(&label.color)
                     ));
                 }
                 names.push(&label.name);
@@ -215,7 +220,7 @@ impl Schema {
                 ));
             }
             if let Some(why) = name_problem(&relation.name) {
-                problems.push(format!("relation type \"{}\": {why}", relation.name.escape_debug()));
+                problems.push(format!("relation type \"{}\": {why}", one_line(&relation.name)));
             }
             if relation_names.contains(&relation.name.as_str()) {
                 problems.push(format!("relation type \"{}\" is defined twice", relation.name));
@@ -236,14 +241,14 @@ impl Schema {
                 problems.push("an attribute has an empty name".to_string());
             }
             if let Some(why) = name_problem(&attribute.name) {
-                problems.push(format!("attribute \"{}\": {why}", attribute.name.escape_debug()));
+                problems.push(format!("attribute \"{}\": {why}", one_line(&attribute.name)));
             }
             for value in &attribute.values {
                 if value.trim().is_empty() || value.chars().any(|c| c.is_whitespace() || c.is_control()) {
                     problems.push(format!(
                         "attribute \"{}\": the value \"{}\" is empty or holds a space or control character",
-                        attribute.name,
-                        value.escape_debug()
+                        one_line(&attribute.name),
+                        one_line(value)
                     ));
                 }
             }

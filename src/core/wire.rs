@@ -70,7 +70,7 @@ impl<'de> Deserialize<'de> for Document {
         let wire = DocumentWire::<Span>::deserialize(deserializer)?;
         let mut doc = wire.empty_document();
         let mut spans = wire.spans.into_owned();
-        spans.sort_by_key(|s| (s.range.start, s.range.end, s.id));
+        spans.sort_unstable_by_key(|s| (s.range.start, s.range.end, s.id));
         let mut ids = HashSet::new();
         for span in spans {
             let CharRange { start, end } = span.range;
@@ -92,7 +92,7 @@ impl<'de> Deserialize<'de> for Document {
             doc.insert_span(span);
         }
         let mut relations = wire.relations.into_owned();
-        relations.sort_by_key(|r| r.id);
+        relations.sort_unstable_by_key(|r| r.id);
         for relation in relations {
             if !ids.contains(&relation.from) || !ids.contains(&relation.to) {
                 return Err(D::Error::custom(format!(

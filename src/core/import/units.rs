@@ -4,7 +4,6 @@
 
 use crate::core::offsets::CharRange;
 use std::cell::OnceCell;
-use unicode_segmentation::UnicodeSegmentation;
 
 /// How a file counts its offsets.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -103,16 +102,7 @@ impl<'a> IndexedText<'a> {
     }
 
     fn grapheme_index(&self) -> &[usize] {
-        self.grapheme_at.get_or_init(|| {
-            let mut at = Vec::new();
-            let mut cp = 0;
-            for cluster in self.text.graphemes(true) {
-                at.push(cp);
-                cp += cluster.chars().count();
-            }
-            at.push(cp);
-            at
-        })
+        self.grapheme_at.get_or_init(|| crate::core::graphemes::cluster_starts(self.text))
     }
 
     /// Length in code points.
@@ -165,8 +155,8 @@ impl<'a> IndexedText<'a> {
         self.text.get(*at.get(index)?..)?.chars().next()
     }
 
-    /// The occurrence of `needle` whose start is nearest to code point `near`: a linear scan
-    /// with `memmem` that stops at the first occurrence past `near`.
+    /// The occurrence of `needle` whose start is nearest to code point `near`: one linear scan
+    /// (std's two-way substring search) that stops at the first occurrence past `near`.
     pub fn nearest(&self, needle: &str, near: usize) -> Option<CharRange> {
         if needle.is_empty() {
             return None;
@@ -174,7 +164,7 @@ impl<'a> IndexedText<'a> {
         let at = self.bytes_index();
         let length = needle.chars().count();
         let mut best: Option<usize> = None;
-        for byte in memchr::memmem::find_iter(self.text.as_bytes(), needle.as_bytes()) {
+        for (byte, _) in self.text.match_indices(needle) {
             let Ok(cp) = at.binary_search(&byte) else { continue };
             if best.is_none_or(|b| cp.abs_diff(near) < b.abs_diff(near)) {
                 best = Some(cp);
