@@ -212,8 +212,14 @@ fn imported_ids_do_not_collide_and_the_plan_is_one_undo_step() {
 #[test]
 fn readers_refuse_what_they_cannot_read_with_the_place() {
     let err = |name: &str, text: &str| {
-        parse(&[InFile { name: name.into(), bytes: text.as_bytes().to_vec() }]).unwrap_err()
+        parse(&[InFile { name: name.into(), bytes: text.as_bytes().to_vec() }]).unwrap_err().to_string()
     };
+    // Typed, keeping the cause: the JSON error with its line and column.
+    let broken = parse(&[InFile { name: "x.jsonl".into(), bytes: b"{\"text\": \"a\"}\n{oops\n".to_vec() }]);
+    let Err(biaozhu::core::import::readers::ReadError::NotJson { place, cause }) = broken else {
+        panic!("{broken:?}")
+    };
+    assert_eq!((place.as_str(), cause.line(), cause.column()), ("x.jsonl line 2", 1, 2));
     assert!(err("x.jsonl", "{\"text\": \"a\"}\n{oops\n").contains("x.jsonl line 2 is not valid JSON"));
     assert!(err("h.jsonl", "{\"tokens\": [\"a\"], \"ner_tags\": [1]}")
         .contains("import a zip that holds labels.json"));
@@ -228,7 +234,7 @@ fn readers_refuse_what_they_cannot_read_with_the_place() {
     )
     .contains("do not carry the texts"));
     let pair = [InFile { name: "a.ann".into(), bytes: b"T1\tPER 0 2\tab\n".to_vec() }];
-    assert!(parse(&pair).unwrap_err().contains("a.ann has no a.txt beside it"));
+    assert!(parse(&pair).unwrap_err().to_string().contains("a.ann: there is no a.txt beside it"));
 }
 
 #[test]

@@ -136,7 +136,7 @@ fn a_declared_unit_is_taken_in_every_spelling() {
     }
     let line = doccano_line(NEWS, &SPANS[..1], OffsetUnit::Utf8, Some("furlongs"));
     let error = parse(&file("d.jsonl", &line)).unwrap_err();
-    assert!(error.contains("offset_unit \"furlongs\""), "{error}");
+    assert!(error.to_string().contains("offset_unit \"furlongs\""), "{error}");
 }
 
 #[test]

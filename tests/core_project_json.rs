@@ -187,7 +187,7 @@ fn colours_and_names_that_would_become_css_or_break_a_format_are_refused_at_ever
         let message = refusal(&file);
         assert!(message.contains(expected), "project import, {field} = {value:?}: {message}");
         let error = import_schema(&json!({ "schema": file["schema"] }).to_string()).unwrap_err();
-        assert!(error.contains(expected), "schema import, {field} = {value:?}: {error}");
+        assert!(error.to_string().contains(expected), "schema import, {field} = {value:?}: {error}");
         // The schema editor's Apply goes through the same check.
         let project = sample();
         let schema: Schema = serde_json::from_value(file["schema"].clone()).unwrap();

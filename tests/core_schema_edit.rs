@@ -1,7 +1,7 @@
 //! Schema changes on an annotated project: rename, delete, overlap policy, undo, schema JSON.
 use biaozhu::core::editor::{EditorAction, EditorState};
 use biaozhu::core::schema::default_schema;
-use biaozhu::core::schema_edit::{export_schema, import_schema, plan_schema_change};
+use biaozhu::core::schema_edit::{export_schema, import_schema, plan_schema_change, SchemaError};
 use biaozhu::core::*;
 use std::collections::BTreeMap;
 
@@ -91,7 +91,10 @@ fn a_layer_that_stops_allowing_overlaps_must_have_none() {
     s.session.add_span(&DocId::from("d"), find("市长王新伟", 0), "ORG").unwrap();
     schema.layers[1].allow_overlap = false;
     let err = plan_schema_change(s.project(), &schema, &BTreeMap::new()).unwrap_err();
-    assert!(err.contains("would overlap"), "{err}");
+    // Typed, with the span that breaks and the overlap that is its cause.
+    let SchemaError::BreaksSpan { cause, .. } = &err else { panic!("{err:?}") };
+    assert!(matches!(**cause, EditError::Overlap(_)), "{cause:?}");
+    assert!(err.to_string().contains("would overlap"), "{err}");
     let before = s.project().clone();
     s.apply(EditorAction::ApplySchema { schema: Box::new(schema), renames: BTreeMap::new() });
     assert_eq!(s.project(), &before);
@@ -104,7 +107,7 @@ fn unusable_schemas_are_refused() {
     let mut schema = s.project().schema.clone();
     schema.layers[1].labels[0].hotkey = 'r';
     schema.relations[0].to.push("NOPE".into());
-    let err = plan_schema_change(s.project(), &schema, &BTreeMap::new()).unwrap_err();
+    let err = plan_schema_change(s.project(), &schema, &BTreeMap::new()).unwrap_err().to_string();
     assert!(err.contains("cannot use the hotkey \"r\""), "{err}");
     assert!(err.contains("names label \"NOPE\""), "{err}");
 }
@@ -118,8 +121,10 @@ fn the_schema_alone_round_trips_as_json() {
     // A project file's schema reads too.
     let project = biaozhu::core::project_json::export_project(&Project::bundled());
     assert_eq!(import_schema(&project).unwrap(), schema);
-    assert!(import_schema("{").unwrap_err().starts_with("not valid JSON"));
+    assert!(matches!(import_schema("{"), Err(SchemaError::NotJson(_))));
+    assert!(import_schema("{").unwrap_err().to_string().starts_with("not valid JSON"));
     assert!(import_schema("{\"schema\": {\"layers\": 3}}")
         .unwrap_err()
+        .to_string()
         .starts_with("the schema is malformed"));
 }

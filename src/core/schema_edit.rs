@@ -4,11 +4,13 @@
 //! what it removes before it happens, then applied as one undoable step.
 
 use super::command::Command;
-use super::document::Document;
+use super::document::{DocId, Document, SpanId};
+use super::error::EditError;
 use super::project::Project;
 use super::schema::Schema;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
+use std::fmt;
 
 /// What a schema change does to the annotations.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -41,20 +43,58 @@ impl SchemaImpact {
     }
 }
 
+/// Why a schema change or a schema file was refused.
+#[derive(Debug)]
+pub enum SchemaError {
+    /// The schema itself is unusable: every problem, each naming its label, type or attribute.
+    Unusable(Vec<String>),
+    /// An existing span would break the new schema's rules.
+    BreaksSpan { doc: DocId, span: SpanId, text: String, cause: Box<EditError> },
+    /// The schema file is not JSON.
+    NotJson(serde_json::Error),
+    /// The file is JSON but holds no schema in this app's shape.
+    NotASchema(String),
+}
+
+impl fmt::Display for SchemaError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            SchemaError::Unusable(problems) => write!(f, "the schema is unusable: {}", problems.join("; ")),
+            SchemaError::BreaksSpan { doc, span, text, cause } => {
+                write!(f, "document \"{doc}\": span {span} «{text}»: {cause}")
+            }
+            SchemaError::NotJson(error) => {
+                write!(f, "not valid JSON (line {}, column {}): {error}", error.line(), error.column())
+            }
+            SchemaError::NotASchema(why) => write!(f, "{why}"),
+        }
+    }
+}
+
+impl std::error::Error for SchemaError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            SchemaError::BreaksSpan { cause, .. } => Some(cause.as_ref()),
+            SchemaError::NotJson(error) => Some(error),
+            _ => None,
+        }
+    }
+}
+
 /// The project as it would be under `schema`, with labels renamed per `renames` (old → new),
 /// and what that costs.
 ///
 /// # Errors
-/// A message when the schema itself is unusable, or when existing spans would break its
-/// overlap rules (naming the spans).
+/// When the schema itself is unusable, or when an existing span would break its overlap rules
+/// (naming the span).
 pub fn plan_schema_change(
     project: &Project,
     schema: &Schema,
     renames: &BTreeMap<String, String>,
-) -> Result<(Project, SchemaImpact), String> {
+) -> Result<(Project, SchemaImpact), SchemaError> {
     let problems = schema.problems();
     if !problems.is_empty() {
-        return Err(problems.join("; "));
+        return Err(SchemaError::Unusable(problems));
     }
     let mut next = Project::new(schema.clone());
     let mut impact = SchemaImpact::default();
@@ -62,7 +102,9 @@ pub fn plan_schema_change(
         let mut bare = Document::new(doc.id.clone(), doc.name.clone(), doc.text()).with_status(doc.status);
         bare.annotator = doc.annotator.clone();
         bare.note = doc.note.clone();
-        Command::AddDocument { at, doc: Box::new(bare) }.apply(&mut next).map_err(|e| e.to_string())?;
+        Command::AddDocument { at, doc: Box::new(bare) }
+            .apply(&mut next)
+            .expect("the documents' ids are unique in the project they come from");
         for span in doc.spans() {
             let label = renames.get(&span.label).cloned().unwrap_or_else(|| span.label.clone());
             if schema.label(&label).is_none() {
@@ -74,8 +116,13 @@ pub fn plan_schema_change(
             }
             let mut moved = span.clone();
             moved.label = label;
-            Command::AddSpan { doc: doc.id.clone(), span: moved }.apply(&mut next).map_err(|e| {
-                format!("document \"{}\": span {} «{}»: {e}", doc.id, span.id, doc.slice(span.range))
+            Command::AddSpan { doc: doc.id.clone(), span: moved }.apply(&mut next).map_err(|cause| {
+                SchemaError::BreaksSpan {
+                    doc: doc.id.clone(),
+                    span: span.id,
+                    text: crate::core::offsets::excerpt(doc.slice(span.range)),
+                    cause: Box::new(cause),
+                }
             })?;
         }
         for relation in doc.relations() {
@@ -106,17 +153,18 @@ pub fn export_schema(schema: &Schema) -> String {
 /// Reads a schema file (or the `schema` of a project file).
 ///
 /// # Errors
-/// A message naming what is wrong.
-pub fn import_schema(json: &str) -> Result<Schema, String> {
-    let value: serde_json::Value = serde_json::from_str(json.trim_start_matches('\u{feff}'))
-        .map_err(|e| format!("not valid JSON (line {}, column {}): {e}", e.line(), e.column()))?;
-    let schema = value.get("schema").cloned().ok_or("the file has no \"schema\"")?;
-    let schema: Schema =
-        serde_json::from_value(schema).map_err(|e| format!("the schema is malformed: {e}"))?;
+/// See [`SchemaError`]; the message names what is wrong.
+pub fn import_schema(json: &str) -> Result<Schema, SchemaError> {
+    let value: serde_json::Value =
+        serde_json::from_str(json.trim_start_matches('\u{feff}')).map_err(SchemaError::NotJson)?;
+    let schema =
+        value.get("schema").cloned().ok_or(SchemaError::NotASchema("the file has no \"schema\"".into()))?;
+    let schema: Schema = serde_json::from_value(schema)
+        .map_err(|e| SchemaError::NotASchema(format!("the schema is malformed: {e}")))?;
     let problems = schema.problems();
     if problems.is_empty() {
         Ok(schema)
     } else {
-        Err(format!("the schema is unusable: {}", problems.join("; ")))
+        Err(SchemaError::Unusable(problems))
     }
 }

@@ -241,18 +241,22 @@ pub fn SchemaEditor(props: &SchemaEditorProps) -> Html {
         </tr>
     });
 
-    // What applying would do, computed on every change of the draft.
+    // What applying would do: computed once per (project revision, draft), not on every render.
     let problems = draft.schema.problems();
     let renames = draft.renames();
-    let plan =
-        if problems.is_empty() { Some(plan_schema_change(project, &draft.schema, &renames)) } else { None };
-    let (summary, error, removes) = match &plan {
+    let plan = use_memo(
+        (state.session.revision(), draft.schema.clone(), renames.clone()),
+        |(_, schema, renames)| {
+            schema.problems().is_empty().then(|| plan_schema_change(project, schema, renames))
+        },
+    );
+    let (summary, error, removes) = match &*plan {
         Some(Ok((_, impact))) => (
             format!("{} span(s) renamed; {}", impact.renamed_spans, impact.describe()),
             None,
             impact.removes_anything(),
         ),
-        Some(Err(message)) => (String::new(), Some(message.clone()), false),
+        Some(Err(error)) => (String::new(), Some(error.to_string()), false),
         None => (String::new(), Some(problems.join("; ")), false),
     };
     let apply = {
@@ -376,7 +380,7 @@ pub fn SchemaEditor(props: &SchemaEditorProps) -> Html {
                         <input type="file" accept=".json" data-testid="schema-import" onchange={on_import} />
                     </label>
                     <span class="toolbar__gap"></span>
-                    <button data-testid="schema-apply" disabled={plan.as_ref().is_none_or(|p| p.is_err())} onclick={apply}>
+                    <button data-testid="schema-apply" disabled={(*plan).as_ref().is_none_or(|p| p.is_err())} onclick={apply}>
                         { if *confirming && removes { "删除并应用 Delete and apply" } else { "应用 Apply" } }
                     </button>
                     <button onclick={props.on_close.reform(|_: MouseEvent| ())}>{ "取消 Cancel" }</button>

@@ -1,10 +1,10 @@
 //! The brat standoff reader (`.txt` + `.ann` pairs).
 
 use super::super::{OffsetUnit, Parsed, RawDoc, RawRelation, RawSpan};
-use super::utf8;
 use super::InFile;
+use super::{malformed, utf8, ReadError};
 
-pub(super) fn read(files: &[InFile]) -> Result<Parsed, String> {
+pub(super) fn read(files: &[InFile]) -> Result<Parsed, ReadError> {
     let mut docs = Vec::new();
     let mut notes = Vec::new();
     for ann in files.iter().filter(|f| f.name.ends_with(".ann")) {
@@ -12,7 +12,7 @@ pub(super) fn read(files: &[InFile]) -> Result<Parsed, String> {
         let txt = files
             .iter()
             .find(|f| f.name == format!("{stem}.txt"))
-            .ok_or(format!("{} has no {stem}.txt beside it", ann.name))?;
+            .ok_or_else(|| malformed(&ann.name, format!("there is no {stem}.txt beside it")))?;
         let text = utf8(txt)?.to_string();
         let mut spans = Vec::new();
         let mut problems = Vec::new();

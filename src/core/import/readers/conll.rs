@@ -2,12 +2,13 @@
 
 use super::super::{OffsetUnit, Parsed, RawDoc};
 use super::tagged_doc;
-use super::InFile;
+use super::{malformed, InFile, ReadError};
+use crate::core::offsets::excerpt;
 
 /// CoNLL: `TOKEN<sep>…<sep>TAG` per line, a blank line between records. Each record (a
 /// document, paragraph or sentence, as exported) becomes a document; `-DOCSTART-` lines are
 /// skipped.
-pub(super) fn read(file: &InFile, text: &str) -> Result<Parsed, String> {
+pub(super) fn read(file: &InFile, text: &str) -> Result<Parsed, ReadError> {
     let mut records: Vec<(Vec<String>, Vec<String>)> = Vec::new();
     let mut current: (Vec<String>, Vec<String>) = (Vec::new(), Vec::new());
     for (n, line) in text.lines().enumerate() {
@@ -22,7 +23,10 @@ pub(super) fn read(file: &InFile, text: &str) -> Result<Parsed, String> {
         let fields: Vec<&str> =
             if line.contains('\t') { line.split('\t').collect() } else { line.split(' ').collect() };
         if fields.len() < 2 {
-            return Err(format!("{} line {}: expected a token and a tag, found «{line}»", file.name, n + 1));
+            return Err(malformed(
+                format!("{} line {}", file.name, n + 1),
+                format!("expected a token and a tag, found «{}»", excerpt(line)),
+            ));
         }
         let (token, tag) = (fields[0], fields[fields.len() - 1].trim());
         let valid = tag == "O"
@@ -30,7 +34,10 @@ pub(super) fn read(file: &InFile, text: &str) -> Result<Parsed, String> {
                 .split_once('-')
                 .is_some_and(|(p, l)| matches!(p, "B" | "I" | "E" | "S" | "M") && !l.is_empty());
         if !valid {
-            return Err(format!("{} line {}: «{tag}» is not a BIO/BIOES tag", file.name, n + 1));
+            return Err(malformed(
+                format!("{} line {}", file.name, n + 1),
+                format!("«{}» is not a BIO/BIOES tag", excerpt(tag)),
+            ));
         }
         current.0.push(token.to_string());
         current.1.push(tag.to_string());
@@ -39,7 +46,7 @@ pub(super) fn read(file: &InFile, text: &str) -> Result<Parsed, String> {
         records.push(current);
     }
     if records.is_empty() {
-        return Err(format!("{} holds no tagged lines", file.name));
+        return Err(malformed(&file.name, "it holds no tagged lines"));
     }
     let stem = file.name.rsplit('/').next().unwrap_or(&file.name).to_string();
     let count = records.len();

@@ -2,12 +2,12 @@
 
 use super::super::{OffsetUnit, Parsed, RawDoc, RawRelation, RawSpan};
 use super::tagged_doc;
-use super::{string_field, usize_field, InFile};
+use super::{malformed, string_field, usize_field, InFile, ReadError};
 use serde_json::Value;
 
 /// JSONL: spaCy/Prodigy (`spans`), doccano (`label`/`labels`/`entities`), Hugging Face
 /// (`tokens` + `ner_tags`).
-pub(super) fn read(file: &InFile, text: &str, labels_json: Option<&InFile>) -> Result<Parsed, String> {
+pub(super) fn read(file: &InFile, text: &str, labels_json: Option<&InFile>) -> Result<Parsed, ReadError> {
     let names: Option<Vec<String>> = labels_json.and_then(|f| serde_json::from_slice(&f.bytes).ok());
     let mut format = "";
     let mut docs = Vec::new();
@@ -15,7 +15,8 @@ pub(super) fn read(file: &InFile, text: &str, labels_json: Option<&InFile>) -> R
     let mut skipped = 0;
     for (n, line) in text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
         let at = format!("{} line {}", file.name, n + 1);
-        let row: Value = serde_json::from_str(line).map_err(|e| format!("{at} is not valid JSON: {e}"))?;
+        let row: Value =
+            serde_json::from_str(line).map_err(|cause| ReadError::NotJson { place: at.clone(), cause })?;
         let (kind, doc) = if row.get("tokens").is_some() && row.get("ner_tags").is_some() {
             ("Hugging Face JSONL", hf_row(&row, names.as_deref(), &at)?)
         } else if row.get("spans").is_some() || (row.get("text").is_some() && row.get("tokens").is_some()) {
@@ -27,10 +28,10 @@ pub(super) fn read(file: &InFile, text: &str, labels_json: Option<&InFile>) -> R
         } else if row.get("text").is_some() {
             ("doccano JSONL", doccano_row(&row, &at)?)
         } else {
-            return Err(format!("{at}: no \"text\" field, and not tokens with ner_tags"));
+            return Err(malformed(&at, "no \"text\" field, and not tokens with ner_tags"));
         };
         if !format.is_empty() && format != kind {
-            return Err(format!("{at} is {kind}, but earlier lines are {format}"));
+            return Err(malformed(&at, format!("the line is {kind}, but earlier lines are {format}")));
         }
         format = kind;
         docs.push(doc);
@@ -39,7 +40,7 @@ pub(super) fn read(file: &InFile, text: &str, labels_json: Option<&InFile>) -> R
         notes.push(format!("{skipped} rejected or ignored Prodigy answer(s) in {} were skipped", file.name));
     }
     if docs.is_empty() {
-        return Err(format!("{} holds no records", file.name));
+        return Err(malformed(&file.name, "it holds no records"));
     }
     Ok(Parsed { format: leak(format), docs, notes })
 }
@@ -71,8 +72,8 @@ fn doc_identity(row: &Value, meta: Option<&Value>) -> (Option<String>, Option<St
     (id, name)
 }
 
-fn spacy_row(row: &Value, at: &str) -> Result<RawDoc, String> {
-    let text = row["text"].as_str().ok_or(format!("{at}: \"text\" is not a string"))?.to_string();
+fn spacy_row(row: &Value, at: &str) -> Result<RawDoc, ReadError> {
+    let text = row["text"].as_str().ok_or_else(|| malformed(at, "\"text\" is not a string"))?.to_string();
     let mut spans = Vec::new();
     let mut problems = Vec::new();
     // Position in the line's "spans" → index in `spans`, for relations.
@@ -129,8 +130,8 @@ fn spacy_row(row: &Value, at: &str) -> Result<RawDoc, String> {
     Ok(RawDoc { id, name, text, spans, unit: None, relations, problems })
 }
 
-fn doccano_row(row: &Value, at: &str) -> Result<RawDoc, String> {
-    let text = row["text"].as_str().ok_or(format!("{at}: \"text\" is not a string"))?.to_string();
+fn doccano_row(row: &Value, at: &str) -> Result<RawDoc, ReadError> {
+    let text = row["text"].as_str().ok_or_else(|| malformed(at, "\"text\" is not a string"))?.to_string();
     let mut spans = Vec::new();
     let mut problems = Vec::new();
     let list = row.get("entities").or_else(|| row.get("label")).or_else(|| row.get("labels"));
@@ -187,10 +188,9 @@ fn doccano_row(row: &Value, at: &str) -> Result<RawDoc, String> {
         }
     }
     let unit = match row.get("offset_unit").and_then(Value::as_str) {
-        Some(key) => Some(
-            OffsetUnit::from_key(key)
-                .ok_or(format!("{at}: offset_unit \"{key}\" is not codepoint, utf16, utf8 or grapheme"))?,
-        ),
+        Some(key) => Some(OffsetUnit::from_key(key).ok_or_else(|| {
+            malformed(at, format!("offset_unit \"{key}\" is not codepoint, utf16, utf8 or grapheme"))
+        })?),
         None => None,
     };
     let (id, name) = doc_identity(row, None);
@@ -198,30 +198,33 @@ fn doccano_row(row: &Value, at: &str) -> Result<RawDoc, String> {
     Ok(RawDoc { id, name, text, spans, unit, relations, problems })
 }
 
-fn hf_row(row: &Value, names: Option<&[String]>, at: &str) -> Result<RawDoc, String> {
+fn hf_row(row: &Value, names: Option<&[String]>, at: &str) -> Result<RawDoc, ReadError> {
     let tokens: Vec<String> = row["tokens"]
         .as_array()
-        .ok_or(format!("{at}: \"tokens\" is not a list"))?
+        .ok_or_else(|| malformed(at, "\"tokens\" is not a list"))?
         .iter()
-        .map(|t| t.as_str().map(str::to_string).ok_or(format!("{at}: a token is not a string")))
+        .map(|t| t.as_str().map(str::to_string).ok_or_else(|| malformed(at, "a token is not a string")))
         .collect::<Result<_, _>>()?;
-    let raw_tags = row["ner_tags"].as_array().ok_or(format!("{at}: \"ner_tags\" is not a list"))?;
+    let raw_tags = row["ner_tags"].as_array().ok_or_else(|| malformed(at, "\"ner_tags\" is not a list"))?;
     if raw_tags.len() != tokens.len() {
-        return Err(format!("{at}: {} tokens but {} ner_tags", tokens.len(), raw_tags.len()));
+        return Err(malformed(at, format!("{} tokens but {} ner_tags", tokens.len(), raw_tags.len())));
     }
     let tags: Vec<String> = raw_tags
         .iter()
         .map(|t| match t {
             Value::String(s) => Ok(s.clone()),
             Value::Number(n) => {
-                let names = names.ok_or(format!(
-                    "{at}: ner_tags are numbers; import a zip that holds labels.json (the tag names) with the data"
-                ))?;
+                let names = names.ok_or_else(|| {
+                    malformed(
+                        at,
+                        "ner_tags are numbers; import a zip that holds labels.json (the tag names) with the data",
+                    )
+                })?;
                 n.as_u64()
                     .and_then(|i| names.get(i as usize).cloned())
-                    .ok_or(format!("{at}: tag id {n} is not in labels.json"))
+                    .ok_or_else(|| malformed(at, format!("tag id {n} is not in labels.json")))
             }
-            _ => Err(format!("{at}: a tag is neither a name nor a number")),
+            _ => Err(malformed(at, "a tag is neither a name nor a number")),
         })
         .collect::<Result<_, _>>()?;
     let (text, spans) = tagged_doc(&tokens, &tags, "");

@@ -1,10 +1,10 @@
 //! The Label Studio JSON task reader.
 
 use super::super::{Parsed, RawDoc, RawRelation, RawSpan};
-use super::{string_field, usize_field, InFile};
+use super::{malformed, string_field, usize_field, InFile, ReadError};
 use serde_json::Value;
 
-pub(super) fn read(file: &InFile, tasks: &[Value]) -> Result<Parsed, String> {
+pub(super) fn read(file: &InFile, tasks: &[Value]) -> Result<Parsed, ReadError> {
     let mut docs = Vec::new();
     let mut notes = Vec::new();
     for (n, task) in tasks.iter().enumerate() {
@@ -13,7 +13,7 @@ pub(super) fn read(file: &InFile, tasks: &[Value]) -> Result<Parsed, String> {
         let text = data["text"]
             .as_str()
             .or_else(|| data.as_object().and_then(|o| o.values().find_map(Value::as_str)))
-            .ok_or(format!("{at}: data has no text"))?
+            .ok_or_else(|| malformed(&at, "data has no text"))?
             .to_string();
         let annotation = task["annotations"]
             .as_array()

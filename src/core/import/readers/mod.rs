@@ -16,6 +16,93 @@ use std::io::Read;
 /// may inflate to in all: one limit at every door.
 pub const MAX_INPUT_BYTES: usize = 64 << 20;
 
+/// Why a dataset file was not read. Each names the file (and the line or record where there is
+/// one) and keeps the error that caused it.
+#[derive(Debug)]
+pub enum ReadError {
+    NotUtf8 {
+        file: String,
+        offset: usize,
+    },
+    NotJson {
+        place: String,
+        cause: serde_json::Error,
+    },
+    BadZip {
+        file: String,
+        cause: zip::result::ZipError,
+    },
+    Inflate {
+        file: String,
+        entry: String,
+        cause: std::io::Error,
+    },
+    TooLarge {
+        file: String,
+        limit: usize,
+    },
+    /// Files of different formats handed over together.
+    MixedFormats {
+        file: String,
+        format: &'static str,
+        others: &'static str,
+    },
+    NoDataFile,
+    UnknownFormat {
+        file: String,
+    },
+    /// The file is in a format this app reads, but `place` holds something it cannot read.
+    Malformed {
+        place: String,
+        what: String,
+    },
+}
+
+impl std::fmt::Display for ReadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ReadError::NotUtf8 { file, offset } => {
+                write!(f, "{file} is not UTF-8 text (invalid byte at offset {offset})")
+            }
+            // serde's message ends with the line and column.
+            ReadError::NotJson { place, cause } => write!(f, "{place} is not valid JSON: {cause}"),
+            ReadError::BadZip { file, cause } => write!(f, "{file} is not a readable zip: {cause}"),
+            ReadError::Inflate { file, entry, cause } => {
+                write!(f, "{file}: {entry} could not be inflated: {cause}")
+            }
+            ReadError::TooLarge { file, limit } => {
+                write!(
+                    f,
+                    "{file} inflates to more than {} MB; zips are read up to that size in all",
+                    limit >> 20
+                )
+            }
+            ReadError::MixedFormats { file, format, others } => {
+                write!(f, "{file} is {format} but the other files are {others}")
+            }
+            ReadError::NoDataFile => write!(f, "no data file was found"),
+            ReadError::UnknownFormat { file } => write!(f, "{file}: the JSON is not a format this app reads"),
+            ReadError::Malformed { place, what } => write!(f, "{place}: {what}"),
+        }
+    }
+}
+
+impl std::error::Error for ReadError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            ReadError::NotJson { cause, .. } => Some(cause),
+            ReadError::BadZip { cause, .. } => Some(cause),
+            ReadError::Inflate { cause, .. } => Some(cause),
+            _ => None,
+        }
+    }
+}
+
+/// A [`ReadError::Malformed`] at `place`.
+pub(super) fn malformed(place: impl Into<String>, what: impl Into<String>) -> ReadError {
+    ReadError::Malformed { place: place.into(), what: what.into() }
+}
+
 /// One file handed to the importer.
 #[derive(Clone, Debug)]
 pub struct InFile {
@@ -26,8 +113,8 @@ pub struct InFile {
 /// Reads `files` (one file, a zip, or a brat `.txt` + `.ann` pair) as one of the dataset formats.
 ///
 /// # Errors
-/// A message naming the file and what is wrong with it.
-pub fn parse(files: &[InFile]) -> Result<Parsed, String> {
+/// See [`ReadError`]: each names the file and what is wrong with it.
+pub fn parse(files: &[InFile]) -> Result<Parsed, ReadError> {
     let mut expanded = Vec::new();
     for file in files {
         if file.bytes.starts_with(b"PK\x03\x04") {
@@ -46,7 +133,7 @@ pub fn parse(files: &[InFile]) -> Result<Parsed, String> {
     let labels_json = expanded.iter().find(|f| f.name.rsplit('/').next() == Some("labels.json"));
     let data: Vec<&InFile> = expanded.iter().filter(|f| !is_side_file(&f.name)).collect();
     if data.is_empty() {
-        return Err("no data file was found".into());
+        return Err(ReadError::NoDataFile);
     }
     let mut parsed: Option<Parsed> = None;
     for file in data {
@@ -59,10 +146,11 @@ pub fn parse(files: &[InFile]) -> Result<Parsed, String> {
                 all.notes.extend(part.notes);
             }
             Some(all) => {
-                return Err(format!(
-                    "{} is {} but the other files are {}",
-                    file.name, part.format, all.format
-                ))
+                return Err(ReadError::MixedFormats {
+                    file: file.name.clone(),
+                    format: part.format,
+                    others: all.format,
+                })
             }
         }
     }
@@ -75,39 +163,37 @@ fn is_side_file(name: &str) -> bool {
     base == "labels.json" || base.ends_with(".conf") || base.ends_with(".xml")
 }
 
-pub(super) fn utf8(file: &InFile) -> Result<&str, String> {
+pub(super) fn utf8(file: &InFile) -> Result<&str, ReadError> {
     let bytes = file.bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&file.bytes);
     std::str::from_utf8(bytes)
-        .map_err(|e| format!("{} is not UTF-8 text (invalid byte at offset {})", file.name, e.valid_up_to()))
+        .map_err(|e| ReadError::NotUtf8 { file: file.name.clone(), offset: e.valid_up_to() })
 }
 
 /// Inflates a zip's entries, at most [`MAX_INPUT_BYTES`] in all: a zip bomb is refused while it
 /// inflates, whatever sizes its headers claim. Entry names are only matched against each other
 /// (a brat `.txt` beside its `.ann`), never used as paths.
-fn unzip(file: &InFile) -> Result<Vec<InFile>, String> {
-    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(&file.bytes))
-        .map_err(|e| format!("{} is not a readable zip: {e}", file.name))?;
-    let too_big = || {
-        format!(
-            "{} inflates to more than {} MB; zips are read up to that size in all",
-            file.name,
-            MAX_INPUT_BYTES >> 20
-        )
-    };
+fn unzip(file: &InFile) -> Result<Vec<InFile>, ReadError> {
+    let bad_zip = |cause| ReadError::BadZip { file: file.name.clone(), cause };
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(&file.bytes)).map_err(bad_zip)?;
+    let too_big = || ReadError::TooLarge { file: file.name.clone(), limit: MAX_INPUT_BYTES };
     let mut out = Vec::new();
     let mut budget = MAX_INPUT_BYTES as u64;
     for i in 0..archive.len() {
-        let entry = archive.by_index(i).map_err(|e| format!("{}: {e}", file.name))?;
+        let entry = archive.by_index(i).map_err(bad_zip)?;
         if entry.is_dir() {
             continue;
         }
         if entry.size() > budget {
             return Err(too_big());
         }
-        let name = entry.name().map_err(|e| format!("{}: {e}", file.name))?.to_string();
+        let name = entry.name().map_err(bad_zip)?.to_string();
         let mut bytes = Vec::new();
         // One byte past the budget tells a bomb that lies about its size from one that fits.
-        entry.take(budget + 1).read_to_end(&mut bytes).map_err(|e| format!("{}: {name}: {e}", file.name))?;
+        entry.take(budget + 1).read_to_end(&mut bytes).map_err(|cause| ReadError::Inflate {
+            file: file.name.clone(),
+            entry: name.clone(),
+            cause,
+        })?;
         if bytes.len() as u64 > budget {
             return Err(too_big());
         }
@@ -117,12 +203,16 @@ fn unzip(file: &InFile) -> Result<Vec<InFile>, String> {
     Ok(out)
 }
 
-fn read_one(file: &InFile, text: &str, labels_json: Option<&InFile>) -> Result<Parsed, String> {
+fn read_one(file: &InFile, text: &str, labels_json: Option<&InFile>) -> Result<Parsed, ReadError> {
     let trimmed = text.trim_start();
-    if trimmed.starts_with('[') || (trimmed.starts_with('{') && serde_json::from_str::<Value>(text).is_ok()) {
-        let value: Value = serde_json::from_str(text).map_err(|e| {
-            format!("{} is not valid JSON (line {}, column {}): {e}", file.name, e.line(), e.column())
-        })?;
+    // One whole JSON value (a list, or one object), else JSONL lines or CoNLL; parsed once.
+    let whole: Option<Result<Value, serde_json::Error>> = match trimmed.as_bytes().first() {
+        Some(b'[') => Some(serde_json::from_str(text)),
+        Some(b'{') => serde_json::from_str(text).ok().map(Ok),
+        _ => None,
+    };
+    if let Some(whole) = whole {
+        let value = whole.map_err(|cause| ReadError::NotJson { place: file.name.clone(), cause })?;
         if value.get("@context").is_some() || value.get("type").and_then(Value::as_str) == Some("Annotation")
         {
             return w3c::read(file, &value);
@@ -139,7 +229,7 @@ fn read_one(file: &InFile, text: &str, labels_json: Option<&InFile>) -> Result<P
         if value.is_object() {
             return jsonl::read(file, &format!("{value}\n"), labels_json);
         }
-        return Err(format!("{}: the JSON is not a format this app reads", file.name));
+        return Err(ReadError::UnknownFormat { file: file.name.clone() });
     }
     if trimmed.starts_with('{') {
         return jsonl::read(file, text, labels_json);

@@ -1,11 +1,11 @@
 //! The W3C Web Annotation reader.
 
 use super::super::{OffsetUnit, Parsed, RawDoc, RawRelation, RawSpan};
-use super::{short_json, string_field, usize_field, InFile};
+use super::{malformed, short_json, string_field, usize_field, InFile, ReadError};
 use serde_json::Value;
 use std::collections::HashMap;
 
-pub(super) fn read(file: &InFile, value: &Value) -> Result<Parsed, String> {
+pub(super) fn read(file: &InFile, value: &Value) -> Result<Parsed, ReadError> {
     let items: Vec<&Value> = if let Some(items) = value["first"]["items"].as_array() {
         items.iter().collect()
     } else if let Some(items) = value["items"].as_array() {
@@ -24,7 +24,10 @@ pub(super) fn read(file: &InFile, value: &Value) -> Result<Parsed, String> {
         match (source["id"].as_str(), source["text"].as_str()) {
             (Some(id), Some(text)) => {
                 if doc_of.insert(id.to_string(), docs.len()).is_some() {
-                    return Err(format!("{}: source {id} is listed twice in \"biaozhu:sources\"", file.name));
+                    return Err(malformed(
+                        &file.name,
+                        format!("source {id} is listed twice in \"biaozhu:sources\""),
+                    ));
                 }
                 docs.push(RawDoc {
                     id: string_field(source, "unit_id"),
@@ -42,10 +45,10 @@ pub(super) fn read(file: &InFile, value: &Value) -> Result<Parsed, String> {
         }
     }
     if docs.is_empty() {
-        return Err(format!(
-            "{}: the annotations do not carry the texts they point at; this app imports W3C files that \
+        return Err(malformed(
+            &file.name,
+            "the annotations do not carry the texts they point at; this app imports W3C files that \
              include them (as its own exports do under \"biaozhu:sources\")",
-            file.name
         ));
     }
     // Tagging annotations are the spans; linking ones, read after, are relations between them.
@@ -53,7 +56,7 @@ pub(super) fn read(file: &InFile, value: &Value) -> Result<Parsed, String> {
     let mut unplaced = Vec::new();
     for (n, item) in items.iter().enumerate().filter(|(_, i)| i["motivation"] != "linking") {
         let at = format!("{} annotation {}", file.name, n + 1);
-        let source = item["target"]["source"].as_str().ok_or(format!("{at}: no target.source"))?;
+        let source = item["target"]["source"].as_str().ok_or_else(|| malformed(&at, "no target.source"))?;
         let Some(&doc) = doc_of.get(source) else {
             unplaced.push(format!("{at}: its source {source} has no text in the file; the span is left out"));
             continue;
