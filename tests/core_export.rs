@@ -464,3 +464,47 @@ fn the_self_check_fails_on_tampered_output_of_every_format() {
         }
     }
 }
+
+#[test]
+fn conll_overlaps_are_found_in_one_sweep_and_named() {
+    use biaozhu::core::export::conll::overlaps;
+    use biaozhu::core::export::units::{Record, RecordSpan};
+    let span = |id: u64, start: usize, end: usize, label: &str| RecordSpan {
+        id: SpanId(id),
+        start,
+        end,
+        label: label.into(),
+        layer: "entity".into(),
+        text: "字".repeat(end - start),
+        attributes: Default::default(),
+    };
+    let mut spans =
+        vec![span(1, 0, 10, "ORG"), span(2, 5, 15, "PER"), span(3, 20, 25, "LOC"), span(4, 22, 23, "DATE")];
+    // Many spans that do not overlap cost nothing extra, and are not named.
+    spans.extend((0..20_000).map(|i| span(100 + i, 30 + 2 * i as usize, 31 + 2 * i as usize, "PER")));
+    let record = Record {
+        id: "d".into(),
+        doc_id: DocId::from("d"),
+        doc_name: "d".into(),
+        offset: 0,
+        text: "字".repeat(40_100),
+        spans,
+        relations: Vec::new(),
+    };
+    let problems = overlaps(&record);
+    assert_eq!(problems.len(), 2, "{problems:?}");
+    assert!(problems[0].contains("ORG span 1") && problems[0].contains("PER span 2"), "{}", problems[0]);
+    assert!(problems[1].contains("LOC span 3") && problems[1].contains("DATE span 4"), "{}", problems[1]);
+}
+
+#[test]
+fn display_names_cannot_break_brats_visual_conf() {
+    let mut p = project();
+    p.schema.layers[1].labels[0].zh = "人名|姓名\n第二行".into();
+    let export = run_export(&p, &ExportOptions::new(Format::Brat)).unwrap();
+    let visual = export.files.iter().find(|f| f.path.ends_with("visual.conf")).unwrap();
+    let text = String::from_utf8(visual.contents.clone()).unwrap();
+    let line = text.lines().find(|l| l.contains("人名")).unwrap();
+    assert_eq!(line.matches(" | ").count(), 2, "{line}");
+    assert!(line.contains("人名 姓名 第二行"), "{line}");
+}

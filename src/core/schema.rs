@@ -243,10 +243,16 @@ impl Schema {
             if let Some(why) = name_problem(&attribute.name) {
                 problems.push(format!("attribute \"{}\": {why}", one_line(&attribute.name)));
             }
+            // Values sit in brat's `A` lines and `annotation.conf` like names do.
             for value in &attribute.values {
-                if value.trim().is_empty() || value.chars().any(|c| c.is_whitespace() || c.is_control()) {
+                let why = if value.is_empty() {
+                    Some("values may not be empty".to_string())
+                } else {
+                    name_problem(value)
+                };
+                if let Some(why) = why {
                     problems.push(format!(
-                        "attribute \"{}\": the value \"{}\" is empty or holds a space or control character",
+                        "attribute \"{}\", value \"{}\": {why}",
                         one_line(&attribute.name),
                         one_line(value)
                     ));

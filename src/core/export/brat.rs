@@ -82,6 +82,12 @@ pub fn write(records: &[Record], part: Option<&str>, schema: &Schema) -> Vec<Out
 }
 
 /// `annotation.conf` (the entity types) and `visual.conf` (display names and colours).
+/// A display name as `visual.conf` can hold it: `|` separates the names and a line ends the
+/// entry, so both become spaces. (Label names themselves are checked by the schema.)
+fn conf_text(text: &str) -> String {
+    text.chars().map(|c| if c == '|' || c.is_control() { ' ' } else { c }).collect()
+}
+
 pub fn config_files(schema: &Schema, labels: &[String]) -> Vec<OutFile> {
     let chosen: Vec<_> = schema.labels().filter(|l| labels.contains(&l.name)).collect();
     let mut annotation = String::from("[entities]\n");
@@ -112,7 +118,7 @@ pub fn config_files(schema: &Schema, labels: &[String]) -> Vec<OutFile> {
     }
     let mut visual = String::from("[labels]\n");
     for label in &chosen {
-        visual.push_str(&format!("{} | {} | {}\n", label.name, label.zh, label.en));
+        visual.push_str(&format!("{} | {} | {}\n", label.name, conf_text(&label.zh), conf_text(&label.en)));
     }
     visual.push_str("\n[drawing]\n");
     for label in &chosen {

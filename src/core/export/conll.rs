@@ -4,20 +4,32 @@
 
 use super::tokens::{char_tags, TagScheme};
 use super::units::{Record, RecordSpan};
+use crate::core::offsets::excerpt;
 
-/// Spans of `record` that overlap another span of it, as messages.
+/// Spans of `record` that overlap another span of it, as messages: each span that starts
+/// before an earlier one ends is named with the earlier span reaching furthest. One sweep in
+/// start order, so a record with thousands of spans costs no more than sorting them.
 pub fn overlaps(record: &Record) -> Vec<String> {
+    let mut order: Vec<&RecordSpan> = record.spans.iter().collect();
+    order.sort_by_key(|s| (s.start, s.end));
     let mut problems = Vec::new();
-    let spans = &record.spans;
-    for (i, a) in spans.iter().enumerate() {
-        for b in &spans[i + 1..] {
-            if a.start < b.end && b.start < a.end {
-                problems.push(format!(
-                    "{}: {} span {} «{}» overlaps {} span {} «{}»; one tag column cannot hold both, \
-                     so leave one label or layer out",
-                    record.id, a.label, a.id.0, a.text, b.label, b.id.0, b.text
-                ));
-            }
+    let mut reach: Option<&RecordSpan> = None;
+    for b in order {
+        if let Some(a) = reach.filter(|a| b.start < a.end) {
+            problems.push(format!(
+                "{}: {} span {} «{}» overlaps {} span {} «{}»; one tag column cannot hold both, \
+                 so leave one label or layer out",
+                record.id,
+                a.label,
+                a.id.0,
+                excerpt(&a.text),
+                b.label,
+                b.id.0,
+                excerpt(&b.text)
+            ));
+        }
+        if reach.is_none_or(|a| b.end > a.end) {
+            reach = Some(b);
         }
     }
     problems
