@@ -369,28 +369,26 @@ impl EditorState {
                 self.pending_import =
                     Some(PendingImport { source, parsed, mapping, unit_choice: None, plan, planned_at });
             }
-            EditorAction::MapLabel { label, choice } => {
-                if let Some(mut pending) = self.pending_import.take() {
-                    match choice {
-                        Some(choice) => pending.mapping.insert(label, choice),
-                        None => pending.mapping.remove(&label),
-                    };
-                    pending.plan =
-                        plan(self.project(), &pending.parsed, &pending.mapping, pending.unit_choice);
-                    pending.planned_at = self.session.revision();
-                    self.pending_import = Some(pending);
-                }
-            }
-            EditorAction::ChooseOffsetUnit(unit) => {
-                if let Some(mut pending) = self.pending_import.take() {
-                    pending.unit_choice = unit;
-                    pending.plan = plan(self.project(), &pending.parsed, &pending.mapping, unit);
-                    pending.planned_at = self.session.revision();
-                    self.pending_import = Some(pending);
-                }
-            }
+            EditorAction::MapLabel { label, choice } => self.revise_import(|pending| {
+                match choice {
+                    Some(choice) => pending.mapping.insert(label, choice),
+                    None => pending.mapping.remove(&label),
+                };
+            }),
+            EditorAction::ChooseOffsetUnit(unit) => self.revise_import(|pending| pending.unit_choice = unit),
             EditorAction::AcceptImport => self.accept_import(),
             EditorAction::CancelImport => self.pending_import = None,
+        }
+    }
+
+    /// Changes a choice of the import under review and plans it again (once, here: the dialog
+    /// only draws the plan).
+    fn revise_import(&mut self, change: impl FnOnce(&mut PendingImport)) {
+        if let Some(mut pending) = self.pending_import.take() {
+            change(&mut pending);
+            pending.plan = plan(self.project(), &pending.parsed, &pending.mapping, pending.unit_choice);
+            pending.planned_at = self.session.revision();
+            self.pending_import = Some(pending);
         }
     }
 
