@@ -88,6 +88,8 @@ struct Pending {
     end: usize,
     rank: Reverse<usize>,
     id: Reverse<SpanId>,
+    /// Where the span is in `spans` (ids are unique, so this never decides the order).
+    index: usize,
 }
 
 /// The nested drawing of `paragraph`, given the document's spans and the schema (whose layer
@@ -97,44 +99,48 @@ pub fn layout_paragraph(doc: &Document, schema: &Schema, paragraph: CharRange) -
     let rank = |span: &Span| schema.layer_of(&span.label).map_or(usize::MAX, |l| schema.layer_rank(&l.name));
     let mut queue: BinaryHeap<Pending> = spans
         .iter()
-        .map(|s| {
+        .enumerate()
+        .map(|(index, s)| {
             let piece = s.range.intersect(&paragraph).expect("overlapping spans intersect");
-            Pending { start: Reverse(piece.start), end: piece.end, rank: Reverse(rank(s)), id: Reverse(s.id) }
+            Pending {
+                start: Reverse(piece.start),
+                end: piece.end,
+                rank: Reverse(rank(s)),
+                id: Reverse(s.id),
+                index,
+            }
         })
         .collect();
-    // A map, not a scan: a block may hold thousands of spans.
-    let by_id: std::collections::HashMap<SpanId, &Span> = spans.iter().map(|s| (s.id, *s)).collect();
-    let find = |id: SpanId| by_id[&id];
 
-    // Open elements, outermost first: (span, piece start, piece end, children so far).
-    let mut stack: Vec<(SpanId, usize, usize, Vec<Node>)> = Vec::new();
+    // Open elements, outermost first: (index in `spans`, piece start, piece end, children so far).
+    let mut stack: Vec<Open> = Vec::new();
     let mut top_level: Vec<Node> = Vec::new();
     let mut cursor = paragraph.start;
 
-    while let Some(Pending { start: Reverse(start), end, id: Reverse(id), .. }) = queue.pop() {
+    while let Some(Pending { start: Reverse(start), end, id, index, .. }) = queue.pop() {
         // Close every open element that ends before this piece starts.
         while stack.last().is_some_and(|(_, _, e, _)| *e <= start) {
-            close_top(&mut stack, &mut top_level, &mut cursor, &find);
+            close_top(&mut stack, &mut top_level, &mut cursor, &spans);
         }
         let end = match stack.last() {
             Some((_, _, parent_end, _)) if end > *parent_end => {
                 // Half inside the open element: draw the inside part now, the rest after it.
-                let span = find(id);
                 queue.push(Pending {
                     start: Reverse(*parent_end),
                     end,
-                    rank: Reverse(rank(span)),
-                    id: Reverse(id),
+                    rank: Reverse(rank(spans[index])),
+                    id,
+                    index,
                 });
                 *parent_end
             }
             _ => end,
         };
         push_text(&mut stack, &mut top_level, &mut cursor, start);
-        stack.push((id, start, end, Vec::new()));
+        stack.push((index, start, end, Vec::new()));
     }
     while !stack.is_empty() {
-        close_top(&mut stack, &mut top_level, &mut cursor, &find);
+        close_top(&mut stack, &mut top_level, &mut cursor, &spans);
     }
     if cursor < paragraph.end {
         top_level.push(Node::Text(CharRange { start: cursor, end: paragraph.end }));
@@ -142,10 +148,10 @@ pub fn layout_paragraph(doc: &Document, schema: &Schema, paragraph: CharRange) -
     top_level
 }
 
-fn children_of<'a>(
-    stack: &'a mut [(SpanId, usize, usize, Vec<Node>)],
-    top_level: &'a mut Vec<Node>,
-) -> &'a mut Vec<Node> {
+/// An element being drawn: its span's index, its piece's start and end, its children so far.
+type Open = (usize, usize, usize, Vec<Node>);
+
+fn children_of<'a>(stack: &'a mut [Open], top_level: &'a mut Vec<Node>) -> &'a mut Vec<Node> {
     match stack.last_mut() {
         Some((_, _, _, children)) => children,
         None => top_level,
@@ -153,30 +159,20 @@ fn children_of<'a>(
 }
 
 /// Adds the unlabelled text from the cursor up to `to` to the innermost open element.
-fn push_text(
-    stack: &mut [(SpanId, usize, usize, Vec<Node>)],
-    top_level: &mut Vec<Node>,
-    cursor: &mut usize,
-    to: usize,
-) {
+fn push_text(stack: &mut [Open], top_level: &mut Vec<Node>, cursor: &mut usize, to: usize) {
     if *cursor < to {
         children_of(stack, top_level).push(Node::Text(CharRange { start: *cursor, end: to }));
         *cursor = to;
     }
 }
 
-fn close_top<'s>(
-    stack: &mut Vec<(SpanId, usize, usize, Vec<Node>)>,
-    top_level: &mut Vec<Node>,
-    cursor: &mut usize,
-    find: &impl Fn(SpanId) -> &'s Span,
-) {
+fn close_top(stack: &mut Vec<Open>, top_level: &mut Vec<Node>, cursor: &mut usize, spans: &[&Span]) {
     let end = stack.last().expect("called with an open element").2;
     push_text(stack, top_level, cursor, end);
-    let (id, start, end, children) = stack.pop().expect("checked above");
-    let span = find(id);
+    let (index, start, end, children) = stack.pop().expect("checked above");
+    let span = spans[index];
     let node = Node::Span {
-        id,
+        id: span.id,
         label: span.label.clone(),
         piece: CharRange { start, end },
         first: start == span.range.start,

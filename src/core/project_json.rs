@@ -10,6 +10,7 @@ use super::offsets::{cp_to_utf16, excerpt, utf16_len, CharRange};
 use super::project::Project;
 use super::schema::Schema;
 use super::wire::DocumentWire;
+pub use super::wire::SpanInFile;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use std::borrow::Cow;
@@ -36,21 +37,6 @@ pub struct ProjectFile<'a> {
     pub offset_unit: Cow<'a, str>,
     pub schema: Cow<'a, Schema>,
     pub documents: Vec<DocumentWire<'a, SpanInFile>>,
-}
-
-/// A span in the project file: the one span shape plus its layer and text, which a consumer
-/// uses to check the offsets, and which import checks when they are present.
-#[derive(Clone, Serialize, Deserialize)]
-#[cfg_attr(feature = "json-schema", derive(schemars::JsonSchema))]
-pub struct SpanInFile {
-    #[serde(flatten)]
-    pub span: Span,
-    /// Optional on import; when present it must match the label's layer.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub layer: Option<String>,
-    /// Optional on import; when present it must equal the document text at `start..end`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub text: Option<String>,
 }
 
 /// Writes the whole project as pretty-printed JSON.

@@ -2,11 +2,161 @@
 //! definition, generic over how a span is written (a bare [`Span`] in the history, a span with
 //! its `layer` and `text` in the project file, for consumers to check the offsets).
 
-use super::document::{DocId, DocStatus, Document, Relation, Span};
+use super::document::{DocId, DocStatus, Document, Relation, Span, SpanId};
 use super::offsets::CharRange;
+use serde::de::{self, IgnoredAny, MapAccess, Visitor};
+use serde::ser::SerializeStruct;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::borrow::Cow;
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
+use std::fmt;
+
+/// A span in the project file: the one span shape plus its layer and text, which a consumer
+/// uses to check the offsets, and which import checks when they are present.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "json-schema", derive(schemars::JsonSchema))]
+pub struct SpanInFile {
+    #[cfg_attr(feature = "json-schema", serde(flatten))]
+    pub span: Span,
+    /// Optional on import; when present it must match the label's layer.
+    #[cfg_attr(feature = "json-schema", serde(default, skip_serializing_if = "Option::is_none"))]
+    pub layer: Option<String>,
+    /// Optional on import; when present it must equal the document text at `start..end`.
+    #[cfg_attr(feature = "json-schema", serde(default, skip_serializing_if = "Option::is_none"))]
+    pub text: Option<String>,
+}
+
+/// Writes the span shape: `id`, `start`, `end`, `label`, then `attributes`, `layer` and `text`
+/// where there are any.
+fn write_span<S: Serializer>(
+    span: &Span,
+    layer: Option<&str>,
+    text: Option<&str>,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    let fields = 4
+        + usize::from(!span.attributes.is_empty())
+        + usize::from(layer.is_some())
+        + usize::from(text.is_some());
+    let mut out = serializer.serialize_struct("Span", fields)?;
+    out.serialize_field("id", &span.id)?;
+    out.serialize_field("start", &span.range.start)?;
+    out.serialize_field("end", &span.range.end)?;
+    out.serialize_field("label", &span.label)?;
+    if !span.attributes.is_empty() {
+        out.serialize_field("attributes", &span.attributes)?;
+    }
+    if let Some(layer) = layer {
+        out.serialize_field("layer", layer)?;
+    }
+    if let Some(text) = text {
+        out.serialize_field("text", text)?;
+    }
+    out.end()
+}
+
+impl Serialize for SpanInFile {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        write_span(&self.span, self.layer.as_deref(), self.text.as_deref(), serializer)
+    }
+}
+
+impl Serialize for Span {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        write_span(self, None, None, serializer)
+    }
+}
+
+const SPAN_FIELDS: &[&str] = &["id", "start", "end", "label", "attributes", "layer", "text"];
+
+/// A span's key, read without allocating (a project holds hundreds of thousands of spans).
+enum SpanKey {
+    Id,
+    Start,
+    End,
+    Label,
+    Attributes,
+    Layer,
+    Text,
+    Other,
+}
+
+impl<'de> Deserialize<'de> for SpanKey {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct KeyVisitor;
+        impl Visitor<'_> for KeyVisitor {
+            type Value = SpanKey;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a span field name")
+            }
+            fn visit_str<E: de::Error>(self, key: &str) -> Result<SpanKey, E> {
+                Ok(match key {
+                    "id" => SpanKey::Id,
+                    "start" => SpanKey::Start,
+                    "end" => SpanKey::End,
+                    "label" => SpanKey::Label,
+                    "attributes" => SpanKey::Attributes,
+                    "layer" => SpanKey::Layer,
+                    "text" => SpanKey::Text,
+                    _ => SpanKey::Other,
+                })
+            }
+        }
+        deserializer.deserialize_identifier(KeyVisitor)
+    }
+}
+
+/// Reads the span shape; unknown fields are ignored, as serde does by default.
+struct SpanVisitor;
+
+impl<'de> Visitor<'de> for SpanVisitor {
+    type Value = SpanInFile;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a span: {\"id\", \"start\", \"end\", \"label\"}")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<SpanInFile, A::Error> {
+        let (mut id, mut start, mut end, mut label) = (None, None, None, None);
+        let (mut attributes, mut layer, mut text) = (BTreeMap::new(), None, None);
+        while let Some(key) = map.next_key::<SpanKey>()? {
+            match key {
+                SpanKey::Id => id = Some(map.next_value::<SpanId>()?),
+                SpanKey::Start => start = Some(map.next_value::<usize>()?),
+                SpanKey::End => end = Some(map.next_value::<usize>()?),
+                SpanKey::Label => label = Some(map.next_value::<String>()?),
+                SpanKey::Attributes => attributes = map.next_value()?,
+                SpanKey::Layer => layer = map.next_value()?,
+                SpanKey::Text => text = map.next_value()?,
+                SpanKey::Other => {
+                    map.next_value::<IgnoredAny>()?;
+                }
+            }
+        }
+        let span = Span {
+            id: id.ok_or_else(|| de::Error::missing_field("id"))?,
+            range: CharRange {
+                start: start.ok_or_else(|| de::Error::missing_field("start"))?,
+                end: end.ok_or_else(|| de::Error::missing_field("end"))?,
+            },
+            label: label.ok_or_else(|| de::Error::missing_field("label"))?,
+            attributes,
+        };
+        Ok(SpanInFile { span, layer, text })
+    }
+}
+
+impl<'de> Deserialize<'de> for SpanInFile {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_struct("Span", SPAN_FIELDS, SpanVisitor)
+    }
+}
+
+impl<'de> Deserialize<'de> for Span {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        SpanInFile::deserialize(deserializer).map(|s| s.span)
+    }
+}
 
 /// A document as files hold it.
 #[derive(Serialize, Deserialize)]
