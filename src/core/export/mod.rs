@@ -10,6 +10,7 @@ pub mod doccano;
 pub mod hf;
 pub mod label_studio;
 pub mod preview;
+mod read_back;
 pub mod spacy;
 pub mod split;
 pub mod tokens;
