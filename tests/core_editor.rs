@@ -1,5 +1,6 @@
 //! Editor action scripts, run natively: what selections, hotkeys, clicks and imports do.
 use biaozhu::core::editor::*;
+use biaozhu::core::import::LabelChoice;
 use biaozhu::core::intake::action_for_file;
 use biaozhu::core::project::BUNDLED_ARTICLE_ID;
 use biaozhu::core::project_json::export_project;
@@ -306,4 +307,46 @@ fn a_sticky_labels_key_disarms_it_after_it_made_a_span() {
     // Another label's key still relabels the selected span.
     s.apply(EditorAction::KeyPressed('o'));
     assert_eq!(spans(&s)[0].0, "ORG");
+}
+
+/// The MSRA NER shape: one character and a BMES tag per line, space-separated, CRLF, a blank
+/// line between sentences, shipped as `.txt`.
+const MSRA_LIKE: &str = "中 B-NT\r\n国 M-NT\r\n银 M-NT\r\n行 E-NT\r\n在 O\r\n北 B-NS\r\n京 E-NS\r\n\r\n李 B-NR\r\n强 E-NR\r\n说 O\r\n\r\n";
+
+#[test]
+fn a_tagged_corpus_shipped_as_txt_is_offered_as_a_corpus_or_kept_as_text() {
+    let action = action_for_file("msra_test.txt", MSRA_LIKE.as_bytes());
+    let EditorAction::DatasetRead { parsed, as_text: Some((name, text)), .. } = &action else {
+        panic!("{action:?}")
+    };
+    assert_eq!(parsed.docs.len(), 2);
+    assert_eq!((name.as_str(), text.as_str()), ("msra_test", MSRA_LIKE));
+    // Accepted, with the MSRA labels mapped: two sentences, their spans where their text is.
+    let mut s = editor();
+    s.apply(action.clone());
+    for (label, to) in [("NT", "ORG"), ("NS", "LOC"), ("NR", "PER")] {
+        s.apply(EditorAction::MapLabel { label: label.into(), choice: Some(LabelChoice::Map(to.into())) });
+    }
+    s.apply(EditorAction::AcceptImport);
+    assert_eq!(s.project().documents().len(), 3);
+    let texts: Vec<(String, String)> = s.project().documents()[1..]
+        .iter()
+        .flat_map(|d| d.spans().iter().map(move |x| (x.label.clone(), d.slice(x.range).to_string())))
+        .collect();
+    assert_eq!(
+        texts,
+        [("ORG", "中国银行"), ("LOC", "北京"), ("PER", "李强")].map(|(a, b)| (a.to_string(), b.to_string()))
+    );
+    // Or kept as the plain text it is.
+    let mut s = editor();
+    s.apply(action);
+    s.apply(EditorAction::ImportAsText);
+    assert!(s.pending_import.is_none());
+    assert_eq!(s.document().unwrap().text(), MSRA_LIKE);
+    // Prose stays prose, and a .bmes file is read by its content too.
+    assert!(matches!(
+        action_for_file("note.txt", "今天 O 型血\n很好".as_bytes()),
+        EditorAction::AddDocument { .. }
+    ));
+    assert!(matches!(action_for_file("train.bmes", MSRA_LIKE.as_bytes()), EditorAction::DatasetRead { .. }));
 }

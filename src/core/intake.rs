@@ -112,22 +112,68 @@ pub fn actions_for_files(files: Vec<InFile>) -> Vec<EditorAction> {
         if is_project_file(&file.name, &file.bytes) {
             return vec![project_action(&file.name, &file.bytes)];
         }
-        if lower.ends_with(".txt")
+        let plain_ending = [".txt", ".bmes", ".bio", ".char", ".tsv"].iter().any(|e| lower.ends_with(e));
+        if plain_ending
             || !lower.contains('.') && !file.bytes.starts_with(b"PK") && !looks_structured(&file.bytes)
         {
-            return vec![match decode_text_file(&file.bytes) {
-                Ok(text) => EditorAction::AddDocument { name: name_from_file_name(&file.name), text },
-                Err(error) => EditorAction::Failed(format!("{} was not opened: {error}", file.name)),
-            }];
+            let text = match decode_text_file(&file.bytes) {
+                Ok(text) => text,
+                Err(error) => {
+                    return vec![EditorAction::Failed(format!("{} was not opened: {error}", file.name))]
+                }
+            };
+            // Corpora such as MSRA, Resume and Weibo NER ship as .txt (or .bmes, .char): one
+            // token and tag per line. Offer them as the corpus they are, with the choice to
+            // keep the file as text.
+            if looks_tagged(&text) {
+                let name = name_from_file_name(&file.name);
+                return match parse(std::slice::from_ref(file)) {
+                    Ok(parsed) => {
+                        vec![EditorAction::DatasetRead { source: file.name.clone(), parsed, as_text: Some((name, text)) }]
+                    }
+                    Err(error) => vec![
+                        EditorAction::AddDocument { name, text },
+                        EditorAction::Failed(format!(
+                            "{} looks like a tagged corpus but does not read as one ({error}); it was opened as plain text",
+                            file.name
+                        )),
+                    ],
+                };
+            }
+            if lower.ends_with(".txt") || !lower.contains('.') {
+                return vec![EditorAction::AddDocument { name: name_from_file_name(&file.name), text }];
+            }
         }
     }
     let source = files.iter().map(|f| f.name.as_str()).collect::<Vec<_>>().join(" + ");
     vec![match parse(&files) {
-        Ok(parsed) => EditorAction::DatasetRead { source, parsed },
+        Ok(parsed) => EditorAction::DatasetRead { source, parsed, as_text: None },
         Err(message) => {
             EditorAction::Failed(format!("{source} was not imported, nothing changed: {message}"))
         }
     }]
+}
+
+/// True when `text` reads as a character-per-line tagged corpus: every one of its first 200
+/// non-blank lines (at least two) is a token, a tab or spaces, and a BIO/BIOES/BMES tag (`O`,
+/// `B-PER`, `M-LOC`, …); `-DOCSTART-` lines are allowed.
+pub fn looks_tagged(text: &str) -> bool {
+    let mut seen = 0;
+    for line in text.lines().map(|l| l.trim_end_matches('\r')).filter(|l| !l.trim().is_empty()).take(200) {
+        if line.starts_with("-DOCSTART-") {
+            continue;
+        }
+        let Some((token, tag)) = line.rsplit_once(['\t', ' ']) else { return false };
+        let tag_ok = tag == "O"
+            || tag
+                .split_once('-')
+                .is_some_and(|(p, l)| matches!(p, "B" | "I" | "E" | "S" | "M") && !l.is_empty());
+        if token.trim().is_empty() || !tag_ok {
+            return false;
+        }
+        seen += 1;
+    }
+    seen >= 2
 }
 
 /// JSON or tab-separated tags: content to read as a dataset even without a file ending.

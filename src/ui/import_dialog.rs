@@ -17,7 +17,7 @@ const SHOWN_PROBLEMS: usize = 50;
 #[component]
 pub fn ImportDialog(props: &ImportDialogProps) -> Html {
     let state = props.store.state();
-    let Some(PendingImport { source, parsed, mapping, plan: preview, unit_choice, .. }) =
+    let Some(PendingImport { source, parsed, mapping, plan: preview, unit_choice, as_text, .. }) =
         &state.pending_import
     else {
         return html! {};
@@ -120,6 +120,14 @@ pub fn ImportDialog(props: &ImportDialogProps) -> Html {
                         { format!(" {} span(s) had offsets that did not match their text and were moved to where it is.", preview.moved) }
                     }
                 </p>
+                if as_text.is_some() {
+                    <p class="import__as-text" data-testid="import-as-text-note">
+                        { "This text file reads as a tagged corpus (a token and a tag on each line), so it is offered as one. " }
+                        <button data-testid="import-as-text" onclick={dispatch(EditorAction::ImportAsText)}>
+                            { "保留为文本 Keep it as one plain text document" }
+                        </button>
+                    </p>
+                }
                 { unit_question }
                 if !unknown.is_empty() {
                     <div class="import__mapping">

@@ -67,7 +67,7 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
             <label class="toolbar__import" title="A project JSON (replaces the project), .txt documents, or a dataset: spaCy/Prodigy, doccano, Label Studio, brat (.zip or .txt + .ann), CoNLL, Hugging Face (.zip with labels.json), W3C. Ctrl+Z undoes. You can also drop files on the page.">
                 { "导入 Import…" }
                 <input type="file" multiple=true data-testid="import-input" onchange={on_import}
-                       accept=".json,.jsonl,.jsonld,.txt,.ann,.conll,.bio,.bmes,.tsv,.zip" />
+                       accept=".json,.jsonl,.jsonld,.txt,.ann,.conll,.bio,.bmes,.char,.tsv,.zip" />
             </label>
             <button data-testid="export-json" onclick={on_export} title="Download the whole project as JSON">{ "导出 Export JSON" }</button>
             <button data-testid="export-dataset" onclick={on_export_dataset}

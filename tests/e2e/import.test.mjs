@@ -74,3 +74,29 @@ test('a spaCy export of the app comes back in as a new document; Cancel changes 
   assert.equal(await page.locator('[data-testid=span][data-label=DIRECTIVE] [data-testid=span][data-label=LOC]').textContent(), '𠀀河新区');
   assert.deepEqual(page.errors, []);
 });
+
+test('a tagged corpus shipped as .txt (MSRA style) is offered as a corpus, or kept as text', async () => {
+  const msra = '中 B-NT\r\n国 M-NT\r\n银 M-NT\r\n行 E-NT\r\n在 O\r\n北 B-NS\r\n京 E-NS\r\n\r\n李 B-NR\r\n强 E-NR\r\n说 O\r\n\r\n';
+  const file = tmpFile('msra_test.txt', msra);
+  const page = await openApp(env);
+  await page.setInputFiles('[data-testid=import-input]', file);
+  await page.waitForSelector('[data-testid=import-as-text-note]');
+  assert.equal(await page.getAttribute('[data-testid=import-summary]', 'data-docs'), '2');
+  // The MSRA labels come preselected as ours.
+  assert.deepEqual(
+    await Promise.all(['NR', 'NS', 'NT'].map((l) => page.inputValue(`[data-testid=import-map-${l}]`))),
+    ['PER', 'LOC', 'ORG'],
+  );
+  await page.click('[data-testid=import-accept]');
+  await waitForSpanCount(page, 2);
+  assert.deepEqual((await spansOfOpenDoc(page)).map(([l, t]) => [l, t]), [['ORG', '中国银行'], ['LOC', '北京']]);
+  assert.equal(await page.locator('[data-testid=doc-item]').count(), 3);
+
+  const again = await openApp(env);
+  await again.setInputFiles('[data-testid=import-input]', file);
+  await again.click('[data-testid=import-as-text]');
+  await again.waitForSelector('[data-testid=import-dialog]', { state: 'detached' });
+  await again.waitForFunction(() => document.querySelectorAll('[data-testid=doc-item]').length === 2);
+  assert.match(await again.textContent('[data-testid=text-view]'), /中 B-NT/);
+  assert.deepEqual(again.errors, []);
+});

@@ -49,7 +49,12 @@ pub enum EditorAction {
     DatasetRead {
         source: String,
         parsed: Parsed,
+        /// For a text file that reads as a tagged corpus: its name and text, should the user
+        /// rather keep it as one plain document.
+        as_text: Option<(String, String)>,
     },
+    /// Keep the file under review as a plain text document instead (see `DatasetRead`).
+    ImportAsText,
     /// The user chose where spans with an unknown label go.
     MapLabel {
         label: String,

@@ -85,6 +85,8 @@ pub struct PendingImport {
     pub plan: ImportPlan,
     /// The session revision `plan` was computed at.
     pub planned_at: u64,
+    /// A text file read as a tagged corpus: its name and text, to keep as plain text instead.
+    pub as_text: Option<(String, String)>,
 }
 
 impl EditorState {
@@ -348,7 +350,7 @@ impl EditorState {
             }
             EditorAction::SaveFailed(error) => self.save_error = Some(error),
             EditorAction::DismissNotice => self.notice = None,
-            EditorAction::DatasetRead { source, parsed } => {
+            EditorAction::DatasetRead { source, parsed, as_text } => {
                 // Labels outside the schema start with the likeliest schema label, if any.
                 let mut unknown: Vec<&str> = parsed
                     .docs
@@ -366,8 +368,15 @@ impl EditorState {
                     .collect();
                 let plan = plan(self.project(), &parsed, &mapping, None);
                 let planned_at = self.session.revision();
-                self.pending_import =
-                    Some(PendingImport { source, parsed, mapping, unit_choice: None, plan, planned_at });
+                self.pending_import = Some(PendingImport {
+                    source,
+                    parsed,
+                    mapping,
+                    unit_choice: None,
+                    plan,
+                    planned_at,
+                    as_text,
+                });
             }
             EditorAction::MapLabel { label, choice } => self.revise_import(|pending| {
                 match choice {
@@ -377,6 +386,11 @@ impl EditorState {
             }),
             EditorAction::ChooseOffsetUnit(unit) => self.revise_import(|pending| pending.unit_choice = unit),
             EditorAction::AcceptImport => self.accept_import(),
+            EditorAction::ImportAsText => {
+                if let Some((name, text)) = self.pending_import.take().and_then(|p| p.as_text) {
+                    self.apply(EditorAction::AddDocument { name, text });
+                }
+            }
             EditorAction::CancelImport => self.pending_import = None,
         }
     }
