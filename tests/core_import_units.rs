@@ -280,3 +280,13 @@ fn messages_quote_a_short_excerpt_of_a_long_span() {
     assert!(message.chars().count() < 300, "{} characters: {message}", message.chars().count());
     assert!(message.contains(" … ") && !message.contains('\n'), "{message}");
 }
+
+#[test]
+fn imported_documents_are_named_after_their_source() {
+    let lines = "{\"text\": \"李强在北京\", \"name\": \"新闻一\", \"label\": []}\n\
+                 {\"text\": \"王五在上海\", \"id\": 7, \"label\": []}\n\
+                 {\"text\": \"赵六在广州\", \"label\": []}\n";
+    let plan = import(&file("corpus/batch.jsonl", lines), None);
+    let names: Vec<&str> = plan.docs.iter().map(|d| d.name.as_str()).collect();
+    assert_eq!(names, ["新闻一", "batch.jsonl #7", "batch.jsonl 3"]);
+}

@@ -30,6 +30,11 @@ pub(super) fn read(file: &InFile, text: &str, labels_json: Option<&InFile>) -> R
         } else {
             return Err(malformed(&at, "no \"text\" field, and not tokens with ner_tags"));
         };
+        let mut doc = doc;
+        // A record without a name of its own is named after its place: the file and the line.
+        if doc.name.is_none() {
+            doc.name = Some(format!("{} {}", super::base_name(&file.name), n + 1));
+        }
         if !format.is_empty() && format != kind {
             return Err(malformed(&at, format!("the line is {kind}, but earlier lines are {format}")));
         }
@@ -61,14 +66,16 @@ fn doc_identity(row: &Value, meta: Option<&Value>) -> (Option<String>, Option<St
         .or_else(|| string_field(row, "unit_id"))
         .or_else(|| string_field(row, "doc_id"));
     let doc_id = string_field(meta, "doc_id").or_else(|| string_field(row, "doc_id"));
-    let name = string_field(meta, "doc_name").or_else(|| string_field(row, "doc_name")).map(|name| {
-        match (&id, &doc_id) {
+    let name = string_field(meta, "doc_name")
+        .or_else(|| string_field(row, "doc_name"))
+        .or_else(|| string_field(row, "name"))
+        .or_else(|| string_field(meta, "name"))
+        .map(|name| match (&id, &doc_id) {
             (Some(unit), Some(doc)) if unit != doc => {
                 format!("{name} {}", unit.trim_start_matches(doc.as_str()))
             }
             _ => name,
-        }
-    });
+        });
     (id, name)
 }
 
@@ -194,7 +201,8 @@ fn doccano_row(row: &Value, at: &str) -> Result<RawDoc, ReadError> {
         None => None,
     };
     let (id, name) = doc_identity(row, None);
-    let name = name.or_else(|| string_field(row, "id").map(|n| format!("doccano {n}")));
+    let file = super::base_name(at.split(" line ").next().unwrap_or(at));
+    let name = name.or_else(|| string_field(row, "id").map(|n| format!("{file} #{n}")));
     Ok(RawDoc { id, name, text, spans, unit, relations, problems })
 }
 

@@ -89,7 +89,10 @@ pub(super) fn read(file: &InFile, tasks: &[Value]) -> Result<Parsed, ReadError> 
         }
         let id = string_field(data, "unit_id").or_else(|| string_field(data, "doc_id"));
         let name = string_field(data, "doc_name")
-            .or_else(|| string_field(task, "id").map(|i| format!("Label Studio task {i}")));
+            .or_else(|| {
+                string_field(task, "id").map(|i| format!("{} task {i}", super::base_name(&file.name)))
+            })
+            .or_else(|| Some(format!("{} task {}", super::base_name(&file.name), n + 1)));
         docs.push(RawDoc { id, name, text, spans, unit: None, relations, problems });
     }
     Ok(Parsed { format: "Label Studio JSON", docs, notes })

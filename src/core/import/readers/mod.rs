@@ -157,6 +157,11 @@ pub fn parse(files: &[InFile]) -> Result<Parsed, ReadError> {
     Ok(parsed.expect("at least one data file"))
 }
 
+/// A file's name without its folders (zip entries carry paths).
+pub(super) fn base_name(name: &str) -> &str {
+    name.rsplit('/').next().unwrap_or(name)
+}
+
 /// Files that describe a dataset rather than hold it (configs, label lists).
 fn is_side_file(name: &str) -> bool {
     let base = name.rsplit('/').next().unwrap_or(name);
