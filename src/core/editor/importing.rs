@@ -1,9 +1,41 @@
-//! Accepting a reviewed dataset import.
+//! The dataset import under review: opening it, revising its choices, accepting it.
 
-use super::{EditorState, Notice};
-use crate::core::import::plan;
+use super::{EditorState, Notice, PendingImport};
+use crate::core::import::{plan, suggest_label, LabelChoice, Parsed};
 
 impl EditorState {
+    /// Opens the review of a dataset file; labels outside the schema start with the likeliest
+    /// schema label, if any.
+    pub(super) fn open_review(&mut self, source: String, parsed: Parsed, as_text: Option<(String, String)>) {
+        let mut unknown: Vec<&str> = parsed
+            .docs
+            .iter()
+            .flat_map(|d| d.spans.iter().map(|s| s.label.as_str()))
+            .filter(|l| self.project().schema.label(l).is_none())
+            .collect();
+        unknown.sort();
+        unknown.dedup();
+        let mapping = unknown
+            .into_iter()
+            .filter_map(|l| suggest_label(self.project(), l).map(|to| (l.to_string(), LabelChoice::Map(to))))
+            .collect();
+        let plan = plan(self.project(), &parsed, &mapping, None);
+        let planned_at = self.session.revision();
+        self.pending_import =
+            Some(PendingImport { source, parsed, mapping, unit_choice: None, plan, planned_at, as_text });
+    }
+
+    /// Changes a choice of the import under review and plans it again (once, here: the dialog
+    /// only draws the plan).
+    pub(super) fn revise_import(&mut self, change: impl FnOnce(&mut PendingImport)) {
+        if let Some(mut pending) = self.pending_import.take() {
+            change(&mut pending);
+            pending.plan = plan(self.project(), &pending.parsed, &pending.mapping, pending.unit_choice);
+            pending.planned_at = self.session.revision();
+            self.pending_import = Some(pending);
+        }
+    }
+
     pub(super) fn accept_import(&mut self) {
         let Some(pending) = self.pending_import.take() else {
             return;

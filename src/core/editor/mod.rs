@@ -10,7 +10,7 @@ pub use actions::EditorAction;
 
 use crate::core::command::Command;
 use crate::core::document::{DocId, Document, Relation, SpanId};
-use crate::core::import::{plan, suggest_label, ImportPlan, LabelChoice, OffsetUnit, Parsed};
+use crate::core::import::{ImportPlan, LabelChoice, OffsetUnit, Parsed};
 use crate::core::layout::trim_selection;
 use crate::core::offsets::CharRange;
 use crate::core::project::Project;
@@ -351,32 +351,7 @@ impl EditorState {
             EditorAction::SaveFailed(error) => self.save_error = Some(error),
             EditorAction::DismissNotice => self.notice = None,
             EditorAction::DatasetRead { source, parsed, as_text } => {
-                // Labels outside the schema start with the likeliest schema label, if any.
-                let mut unknown: Vec<&str> = parsed
-                    .docs
-                    .iter()
-                    .flat_map(|d| d.spans.iter().map(|s| s.label.as_str()))
-                    .filter(|l| self.project().schema.label(l).is_none())
-                    .collect();
-                unknown.sort();
-                unknown.dedup();
-                let mapping = unknown
-                    .into_iter()
-                    .filter_map(|l| {
-                        suggest_label(self.project(), l).map(|to| (l.to_string(), LabelChoice::Map(to)))
-                    })
-                    .collect();
-                let plan = plan(self.project(), &parsed, &mapping, None);
-                let planned_at = self.session.revision();
-                self.pending_import = Some(PendingImport {
-                    source,
-                    parsed,
-                    mapping,
-                    unit_choice: None,
-                    plan,
-                    planned_at,
-                    as_text,
-                });
+                self.open_review(source, parsed, as_text)
             }
             EditorAction::MapLabel { label, choice } => self.revise_import(|pending| {
                 match choice {
@@ -392,17 +367,6 @@ impl EditorState {
                 }
             }
             EditorAction::CancelImport => self.pending_import = None,
-        }
-    }
-
-    /// Changes a choice of the import under review and plans it again (once, here: the dialog
-    /// only draws the plan).
-    fn revise_import(&mut self, change: impl FnOnce(&mut PendingImport)) {
-        if let Some(mut pending) = self.pending_import.take() {
-            change(&mut pending);
-            pending.plan = plan(self.project(), &pending.parsed, &pending.mapping, pending.unit_choice);
-            pending.planned_at = self.session.revision();
-            self.pending_import = Some(pending);
         }
     }
 
