@@ -69,6 +69,8 @@ pub enum EditError {
         value: String,
         allowed: Vec<String>,
     },
+    /// This tab shows the project read-only: another tab holds the right to write it.
+    ReadOnly,
 }
 
 /// The span in the way of a new one (boxed in [`EditError`] to keep results small).
@@ -141,6 +143,10 @@ impl fmt::Display for EditError {
             EditError::BadAttributeValue { name, value, allowed } => {
                 write!(f, "\"{value}\" is not a value of {name}; choose one of {}", allowed.join(", "))
             }
+            EditError::ReadOnly => write!(
+                f,
+                "another tab is editing this project, so this tab is read-only; press Edit here to edit in this tab"
+            ),
         }
     }
 }

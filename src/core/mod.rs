@@ -1,6 +1,7 @@
 //! The annotation model and everything that is pure logic. Nothing here touches the browser,
 //! the clock, randomness or storage: ids and text come in as arguments.
 
+pub mod changes;
 pub mod command;
 pub mod document;
 pub mod editor;
@@ -12,12 +13,15 @@ pub mod import;
 pub mod intake;
 pub mod journal;
 pub mod layout;
+pub mod loading;
 pub mod offsets;
 pub mod project;
 pub mod project_json;
+pub mod saving;
 pub mod schema;
 pub mod schema_edit;
 pub mod session;
+pub mod stored;
 pub mod text_input;
 pub mod viewport;
 pub mod wire;

@@ -42,6 +42,28 @@ impl Project {
         project
     }
 
+    /// A project of `documents` (ids already known to be unique), with id counters at least
+    /// `next_ids` (span, relation) and past every id in use.
+    pub(crate) fn from_documents(schema: Schema, documents: Vec<Document>, next_ids: (u64, u64)) -> Self {
+        let mut project =
+            Project { schema, documents, next_span_id: next_ids.0.max(1), next_relation_id: next_ids.1.max(1) };
+        for doc in &project.documents {
+            if let Some(max) = doc.spans().iter().map(|s| s.id.0).max() {
+                project.next_span_id = project.next_span_id.max(max + 1);
+            }
+            if let Some(max) = doc.relations().iter().map(|r| r.id.0).max() {
+                project.next_relation_id = project.next_relation_id.max(max + 1);
+            }
+        }
+        project
+    }
+
+    /// The next span and relation ids, kept in storage so that an id undone and redone after
+    /// a reload is still free.
+    pub fn next_ids(&self) -> (u64, u64) {
+        (self.next_span_id, self.next_relation_id)
+    }
+
     pub fn documents(&self) -> &[Document] {
         &self.documents
     }

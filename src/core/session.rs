@@ -1,6 +1,7 @@
 //! One editing session over a project: applies commands, keeps undo and redo stacks, and counts
 //! revisions so that the UI knows when to re-render and autosave.
 
+use super::changes::Changes;
 use super::command::Command;
 use super::document::{DocId, RelationId, Span, SpanId};
 use super::error::EditError;
@@ -17,6 +18,10 @@ pub struct Session {
     log: Vec<Op>,
     /// Why the undo and redo stacks were last cleared, until someone asks (`take_history_loss`).
     history_loss: Option<EditError>,
+    /// The stored records made stale since the last `take_changes`.
+    changes: Changes,
+    /// While set, every edit, undo and redo is refused: another tab writes this project.
+    read_only: bool,
 }
 
 /// One change to a session, as a journal records it: replaying the same operations on the same
@@ -39,7 +44,23 @@ impl Session {
             revision: 0,
             log: Vec::new(),
             history_loss: None,
+            changes: Changes::default(),
+            read_only: false,
         }
+    }
+
+    pub fn is_read_only(&self) -> bool {
+        self.read_only
+    }
+
+    /// Refuses (or allows again) every change; see [`EditError::ReadOnly`].
+    pub fn set_read_only(&mut self, read_only: bool) {
+        self.read_only = read_only;
+    }
+
+    /// The stored records made stale since the last call.
+    pub fn take_changes(&mut self) -> Changes {
+        std::mem::take(&mut self.changes)
     }
 
     pub fn project(&self) -> &Project {
@@ -66,11 +87,17 @@ impl Session {
 
     /// Applies `command` as one undo step and forgets the redo stack.
     pub fn apply(&mut self, command: Command) -> Result<(), EditError> {
+        if self.read_only {
+            return Err(EditError::ReadOnly);
+        }
+        let mut changes = Changes::default();
+        changes.note(&command);
         let op = match &command {
             Command::ReplaceProject { .. } => Op::Snapshot,
             other => Op::Apply(other.clone()),
         };
         let inverse = command.apply(&mut self.project)?;
+        self.changes.merge(changes);
         self.log.push(op);
         self.undo.push(inverse);
         self.redo.clear();
@@ -80,6 +107,9 @@ impl Session {
 
     /// Labels `range` of `doc` with `label` and returns the new span's id.
     pub fn add_span(&mut self, doc: &DocId, range: CharRange, label: &str) -> Result<SpanId, EditError> {
+        if self.read_only {
+            return Err(EditError::ReadOnly);
+        }
         self.project.check_span(doc, range, label, None)?;
         let id = self.project.allocate_span_id();
         let span = Span::new(id, range, label);
@@ -93,12 +123,18 @@ impl Session {
     /// does not belong to this project) clears the history rather than corrupting the project;
     /// [`Session::take_history_loss`] then says why, for the user to be told.
     pub fn undo(&mut self) -> bool {
+        if self.read_only || self.undo.is_empty() {
+            return false;
+        }
         self.log.push(Op::Undo);
         self.step(true)
     }
 
     /// Redoes the last undone step; returns false when there is nothing to redo.
     pub fn redo(&mut self) -> bool {
+        if self.read_only || self.redo.is_empty() {
+            return false;
+        }
         self.log.push(Op::Redo);
         self.step(false)
     }
@@ -109,6 +145,7 @@ impl Session {
         let Some(command) = from.pop() else {
             return false;
         };
+        self.changes.note(&command);
         match command.apply(&mut self.project) {
             Ok(inverse) => {
                 to.push(inverse);
@@ -136,7 +173,16 @@ impl Session {
 
     /// A session resumed from storage: the project, its undo and redo stacks and revision.
     pub fn resume(project: Project, undo: Vec<Command>, redo: Vec<Command>, revision: u64) -> Self {
-        Session { project, undo, redo, revision, log: Vec::new(), history_loss: None }
+        Session {
+            project,
+            undo,
+            redo,
+            revision,
+            log: Vec::new(),
+            history_loss: None,
+            changes: Changes::default(),
+            read_only: false,
+        }
     }
 
     /// The operations since the last call, oldest first.

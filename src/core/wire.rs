@@ -216,39 +216,43 @@ impl Serialize for Document {
 /// project's to check; an undo history is checked again as each step applies.)
 impl<'de> Deserialize<'de> for Document {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        use serde::de::Error;
         let wire = DocumentWire::<Span>::deserialize(deserializer)?;
-        let mut doc = wire.empty_document();
-        let mut spans = wire.spans.into_owned();
+        wire.into_document().map_err(de::Error::custom)
+    }
+}
+
+impl DocumentWire<'_, Span> {
+    /// The document these fields describe, with the checks the model relies on (see the
+    /// `Deserialize` impl of [`Document`]); the error names the document and the span.
+    pub fn into_document(self) -> Result<Document, String> {
+        let mut doc = self.empty_document();
+        let mut spans = self.spans.into_owned();
         spans.sort_unstable_by_key(|s| (s.range.start, s.range.end, s.id));
         let mut ids = HashSet::new();
         for span in spans {
             let CharRange { start, end } = span.range;
             if start >= end || end > doc.char_len() {
-                return Err(D::Error::custom(format!(
+                return Err(format!(
                     "document \"{}\": span {} at {start}–{end} is empty or ends past the text's {} characters",
                     doc.id,
                     span.id,
                     doc.char_len()
-                )));
+                ));
             }
             if !ids.insert(span.id) {
-                return Err(D::Error::custom(format!(
-                    "document \"{}\": span {} is listed twice",
-                    doc.id, span.id
-                )));
+                return Err(format!("document \"{}\": span {} is listed twice", doc.id, span.id));
             }
             // Sorted first, so each insertion appends.
             doc.insert_span(span);
         }
-        let mut relations = wire.relations.into_owned();
+        let mut relations = self.relations.into_owned();
         relations.sort_unstable_by_key(|r| r.id);
         for relation in relations {
             if !ids.contains(&relation.from) || !ids.contains(&relation.to) {
-                return Err(D::Error::custom(format!(
+                return Err(format!(
                     "document \"{}\": relation {} joins spans that are not in the document",
                     doc.id, relation.id
-                )));
+                ));
             }
             doc.insert_relation(relation);
         }

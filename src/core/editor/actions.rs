@@ -6,6 +6,9 @@ use crate::core::offsets::CharRange;
 use crate::core::project::Project;
 use crate::core::project_json::ImportError;
 use crate::core::schema::Schema;
+use crate::core::session::Session;
+
+use super::Notice;
 use std::collections::BTreeMap;
 
 #[derive(Clone, Debug)]
@@ -83,4 +86,13 @@ pub enum EditorAction {
         name: String,
         value: Option<String>,
     },
+    /// The project as storage holds it (at start-up, or another tab saved): it replaces the
+    /// one shown, keeping the open document when it still exists.
+    Restore {
+        session: Box<Session>,
+        open_doc: Option<DocId>,
+        notice: Option<Notice>,
+    },
+    /// This tab lost (`true`) or took (`false`) the right to write the project.
+    SetReadOnly(bool),
 }

@@ -250,6 +250,9 @@ impl EditorState {
                 self.sticky_label = None;
                 self.notice = None;
             }
+            EditorAction::Undo | EditorAction::Redo if self.session.is_read_only() => {
+                self.notice = Some(Notice::error(crate::core::EditError::ReadOnly.to_string()));
+            }
             EditorAction::Undo | EditorAction::Redo => {
                 let stepped = if matches!(action, EditorAction::Undo) {
                     self.session.undo()
@@ -367,6 +370,16 @@ impl EditorState {
                 }
             }
             EditorAction::CancelImport => self.pending_import = None,
+            EditorAction::Restore { session, open_doc, notice } => self.restore(*session, open_doc, notice),
+            EditorAction::SetReadOnly(read_only) => {
+                self.session.set_read_only(read_only);
+                if read_only {
+                    self.pending = None;
+                    self.linking = None;
+                    self.pending_link = None;
+                    self.sticky_label = None;
+                }
+            }
         }
     }
 
@@ -411,6 +424,19 @@ impl EditorState {
         } else {
             self.sticky_label = Some(label.to_string());
         }
+    }
+
+    /// Shows `session` (read from storage) instead of the current one. The open document and
+    /// the selected span stay when they still exist; so does a read-only tab's read-only state.
+    fn restore(&mut self, mut session: Session, open_doc: Option<DocId>, notice: Option<Notice>) {
+        session.set_read_only(self.session.is_read_only());
+        let open_doc = open_doc.or_else(|| self.open_doc.clone());
+        let selected = self.selected_span;
+        let pending_import = self.pending_import.take();
+        *self = EditorState::resume(session, open_doc);
+        self.selected_span = selected.filter(|id| self.document().is_some_and(|d| d.span(*id).is_some()));
+        self.pending_import = pending_import;
+        self.notice = notice;
     }
 
     /// Applies a command, turning a refusal into an error notice. Returns whether it applied.

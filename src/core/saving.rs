@@ -1,0 +1,236 @@
+//! What autosave writes after each edit, and what "Saved" may claim, without the browser.
+//!
+//! Storage holds the project as records (see `stored`) plus a journal of the operations since
+//! they were written, one entry per operation under consecutive sequence numbers. An edit
+//! appends its entries (a few hundred bytes, whatever the project's size); when the journal has
+//! grown, a compaction rewrites the records the journal's edits touched and deletes the journal
+//! up to where it began. Writes reach storage in the order they are made, so "Saved" for a
+//! revision means every edit up to it is stored.
+//!
+//! A write that fails leaves a hole in the journal. Entries after a hole are never replayed (a
+//! load stops at the first missing number), nothing after it is shown as saved, and the next
+//! write is a compaction, which stores the whole state again.
+
+use super::changes::Changes;
+use super::document::{DocId, Document};
+use super::history_json::export_history;
+use super::journal;
+use super::session::{Op, Session};
+use super::stored;
+
+/// Journal entries since the last compaction that make the next write compact.
+pub const COMPACT_AFTER_ENTRIES: usize = 200;
+/// Likewise, in bytes of entries.
+pub const COMPACT_AFTER_BYTES: usize = 1 << 20;
+
+/// One write for the storage backend to commit.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Write {
+    /// Put `entries` under sequence numbers `first_seq..`.
+    Append { first_seq: u64, entries: Vec<String>, revision: u64 },
+    /// Rewrite the meta record, the history and the records `changes` names, from the state at
+    /// `revision`; set the journal start to `journal_from` and delete every entry before it.
+    Compact { changes: Changes, journal_from: u64, revision: u64 },
+}
+
+impl Write {
+    pub fn revision(&self) -> u64 {
+        match self {
+            Write::Append { revision, .. } | Write::Compact { revision, .. } => *revision,
+        }
+    }
+}
+
+/// The autosave's bookkeeping for one writing tab.
+#[derive(Clone, Debug)]
+pub struct Saver {
+    next_seq: u64,
+    entries_since_compaction: usize,
+    bytes_since_compaction: usize,
+    /// Records made stale since the last compaction that committed (including those in flight).
+    stale: Changes,
+    /// A write failed (or a change could not be journalled): only a compaction may follow.
+    broken: bool,
+}
+
+impl Saver {
+    /// A saver over a store whose journal continues at `next_seq`, holding `journal_entries`
+    /// entries since its last compaction, whose edits made `stale` records (every record, for a
+    /// project not stored yet). With `must_compact`, the next write is a compaction.
+    pub fn new(next_seq: u64, journal_entries: usize, stale: Changes, must_compact: bool) -> Self {
+        Saver {
+            next_seq,
+            entries_since_compaction: journal_entries,
+            bytes_since_compaction: 0,
+            stale,
+            broken: must_compact,
+        }
+    }
+
+    /// A saver for a project that storage does not hold yet: its first write stores it all.
+    pub fn first_write() -> Self {
+        Saver::new(0, 0, Changes::everything(), true)
+    }
+
+    /// True when the next write must be a compaction.
+    pub fn must_compact(&self) -> bool {
+        self.broken
+    }
+
+    /// The writes for the operations an edit made (taken from the session) and the records it
+    /// made stale, leaving the session at `revision`: an append, then a compaction when the
+    /// journal has grown past its limits or a change cannot be journalled.
+    pub fn after_edit(&mut self, ops: &[Op], changes: Changes, revision: u64) -> Vec<Write> {
+        self.stale.merge(changes);
+        let mut writes = Vec::new();
+        if !self.broken {
+            match journal::entries(ops) {
+                Some(entries) if !entries.is_empty() => {
+                    self.entries_since_compaction += entries.len();
+                    self.bytes_since_compaction += entries.iter().map(String::len).sum::<usize>();
+                    let first_seq = self.next_seq;
+                    self.next_seq += entries.len() as u64;
+                    writes.push(Write::Append { first_seq, entries, revision });
+                }
+                Some(_) => {}
+                None => self.broken = true,
+            }
+        }
+        let grown = self.entries_since_compaction > COMPACT_AFTER_ENTRIES
+            || self.bytes_since_compaction > COMPACT_AFTER_BYTES;
+        if self.broken || grown {
+            writes.push(self.compaction(revision));
+        }
+        writes
+    }
+
+    /// A compaction of everything stale, at `revision`.
+    pub fn compaction(&mut self, revision: u64) -> Write {
+        self.entries_since_compaction = 0;
+        self.bytes_since_compaction = 0;
+        // Entries made later continue the new journal.
+        Write::Compact { changes: std::mem::take(&mut self.stale), journal_from: self.next_seq, revision }
+    }
+
+    /// Storage committed `write` (`Ok`) or refused it. Returns the revision that may now be
+    /// shown as saved, if any.
+    pub fn finished(&mut self, write: Write, committed: bool) -> Option<u64> {
+        match (write, committed) {
+            (Write::Append { revision, .. }, true) => (!self.broken).then_some(revision),
+            (Write::Append { .. }, false) => {
+                self.broken = true;
+                None
+            }
+            (Write::Compact { revision, .. }, true) => {
+                self.broken = false;
+                Some(revision)
+            }
+            (Write::Compact { changes, .. }, false) => {
+                // Whatever it was to rewrite is still stale; the journal before it still holds.
+                self.stale.merge(changes);
+                self.broken = true;
+                None
+            }
+        }
+    }
+}
+
+/// The journal entries to replay: those from `journal_from` on, in order, up to the first
+/// missing sequence number (a write that failed; what follows it was never shown saved).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Replayable {
+    pub entries: Vec<String>,
+    /// Where the journal goes on: past every stored entry, so none left after a hole is ever
+    /// taken for a new one.
+    pub next_seq: u64,
+    /// Entries after a hole were left out: the writer must compact before appending again.
+    pub skipped: usize,
+}
+
+pub fn replayable(journal_from: u64, mut stored: Vec<(u64, String)>) -> Replayable {
+    stored.sort_unstable_by_key(|(seq, _)| *seq);
+    let last = stored.last().map_or(0, |(seq, _)| seq + 1);
+    let mut next = journal_from;
+    let mut entries = Vec::new();
+    let mut skipped = 0;
+    for (seq, entry) in stored {
+        // Older than the records (a compaction deletes them with the same commit).
+        if seq < journal_from {
+            continue;
+        }
+        if seq == next && skipped == 0 {
+            entries.push(entry);
+            next += 1;
+        } else {
+            skipped += 1;
+        }
+    }
+    Replayable { entries, next_seq: next.max(last), skipped }
+}
+
+/// Keys of the meta store.
+pub mod keys {
+    pub const PROJECT: &str = "project";
+    pub const HISTORY: &str = "history";
+    /// The first journal sequence number the records do not include yet.
+    pub const JOURNAL_FROM: &str = "journal-from";
+}
+
+/// One change to storage, for the backend to carry out inside a single transaction.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum StoreOp {
+    PutMeta { key: &'static str, value: String },
+    PutRecord { doc: DocId, record: String },
+    PutText { doc: DocId, text: String },
+    /// A document removed: its record and text go.
+    DeleteDoc(DocId),
+    /// Before rewriting every document (a replaced project): drop all records and texts.
+    ClearDocs,
+    PutEntry { seq: u64, entry: String },
+    /// Deletes journal entries numbered below this.
+    DeleteEntriesBefore(u64),
+}
+
+/// Undo steps kept in storage; older ones are dropped from storage (not from the session).
+pub const STORED_UNDO_STEPS: usize = 200;
+
+/// The storage changes that carry out `write`, read from `session` as it is now (which is the
+/// state at `write.revision()`: writes are prepared as soon as they are made).
+pub fn prepare(write: &Write, session: &Session) -> Vec<StoreOp> {
+    match write {
+        Write::Append { first_seq, entries, .. } => entries
+            .iter()
+            .zip(*first_seq..)
+            .map(|(entry, seq)| StoreOp::PutEntry { seq, entry: entry.clone() })
+            .collect(),
+        Write::Compact { changes, journal_from, .. } => {
+            let project = session.project();
+            let mut ops = Vec::new();
+            let write_doc = |doc: &Document, text: bool, ops: &mut Vec<StoreOp>| {
+                ops.push(StoreOp::PutRecord { doc: doc.id.clone(), record: stored::doc_record(doc) });
+                if text {
+                    ops.push(StoreOp::PutText { doc: doc.id.clone(), text: doc.text().to_string() });
+                }
+            };
+            if changes.everything {
+                ops.push(StoreOp::ClearDocs);
+                project.documents().iter().for_each(|doc| write_doc(doc, true, &mut ops));
+            } else {
+                for id in &changes.docs {
+                    match project.document(id) {
+                        Some(doc) => write_doc(doc, changes.texts.contains(id), &mut ops),
+                        None => ops.push(StoreOp::DeleteDoc(id.clone())),
+                    }
+                }
+            }
+            ops.push(StoreOp::PutMeta { key: keys::PROJECT, value: stored::meta_record(project) });
+            ops.push(StoreOp::PutMeta {
+                key: keys::HISTORY,
+                value: export_history(session, STORED_UNDO_STEPS),
+            });
+            ops.push(StoreOp::PutMeta { key: keys::JOURNAL_FROM, value: journal_from.to_string() });
+            ops.push(StoreOp::DeleteEntriesBefore(*journal_from));
+            ops
+        }
+    }
+}

@@ -1,0 +1,303 @@
+//! Browser storage without the browser: the records, the journal, compaction, failed writes and
+//! crashes, against an in-memory store that commits each write whole or not at all, in order.
+use biaozhu::core::loading::{load, StoredState};
+use biaozhu::core::saving::{keys, prepare, replayable, Saver, StoreOp, Write};
+use biaozhu::core::stored::{all_records, assemble, StoredError};
+use biaozhu::core::*;
+use std::collections::BTreeMap;
+
+mod common;
+
+/// What IndexedDB holds, store by store.
+#[derive(Clone, Default)]
+struct FakeStore {
+    meta: BTreeMap<&'static str, String>,
+    records: BTreeMap<String, String>,
+    texts: BTreeMap<String, String>,
+    journal: BTreeMap<u64, String>,
+}
+
+impl FakeStore {
+    fn commit(&mut self, ops: &[StoreOp]) {
+        for op in ops {
+            match op {
+                StoreOp::PutMeta { key, value } => {
+                    self.meta.insert(key, value.clone());
+                }
+                StoreOp::PutRecord { doc, record } => {
+                    self.records.insert(doc.0.clone(), record.clone());
+                }
+                StoreOp::PutText { doc, text } => {
+                    self.texts.insert(doc.0.clone(), text.clone());
+                }
+                StoreOp::DeleteDoc(doc) => {
+                    self.records.remove(&doc.0);
+                    self.texts.remove(&doc.0);
+                }
+                StoreOp::ClearDocs => {
+                    self.records.clear();
+                    self.texts.clear();
+                }
+                StoreOp::PutEntry { seq, entry } => {
+                    self.journal.insert(*seq, entry.clone());
+                }
+                StoreOp::DeleteEntriesBefore(seq) => self.journal.retain(|s, _| s >= seq),
+            }
+        }
+    }
+
+    fn state(&self) -> StoredState {
+        StoredState {
+            meta: self.meta.get(keys::PROJECT).cloned(),
+            history: self.meta.get(keys::HISTORY).cloned(),
+            journal_from: self.meta.get(keys::JOURNAL_FROM).cloned(),
+            records: self.records.iter().map(|(k, v)| (k.clone(), v.clone())).collect(),
+            texts: self.texts.iter().map(|(k, v)| (k.clone(), v.clone())).collect(),
+            journal: self.journal.iter().map(|(k, v)| (*k, v.clone())).collect(),
+        }
+    }
+}
+
+fn rich_project() -> Project {
+    let mut session = Session::new(common::sample_project());
+    let extra = Document::new(DocId::from("emoji"), "表情", "𠀀甲😀乙👩‍👩‍👧丙");
+    session.apply(Command::AddDocument { at: 1, doc: Box::new(extra) }).unwrap();
+    session.project().clone()
+}
+
+#[test]
+fn records_put_a_project_back_together_exactly() {
+    let mut session = Session::new(rich_project());
+    let doc = DocId::from("emoji");
+    let a = session.add_span(&doc, CharRange::new(0, 2), "PER").unwrap();
+    let b = session.add_span(&doc, CharRange::new(3, 5), "LOC").unwrap();
+    session.undo();
+    session.redo();
+    session.apply(Command::SetStatus { doc: doc.clone(), status: DocStatus::Done }).unwrap();
+    let project = session.project().clone();
+    let (meta, docs) = all_records(&project);
+    let records = docs.iter().map(|(id, record, _)| (id.0.clone(), record.clone())).collect();
+    let texts = docs.iter().map(|(id, _, text)| (id.0.clone(), text.to_string())).collect();
+    let back = assemble(&meta, records, texts).unwrap();
+    assert_eq!(back, project);
+    assert_eq!(back.next_ids(), project.next_ids());
+    assert!(back.document(&doc).unwrap().span(a).is_some() && back.document(&doc).unwrap().span(b).is_some());
+    // A record holds no text: the text is written once, apart.
+    assert!(!docs[1].1.contains('😀'));
+}
+
+#[test]
+fn damaged_records_are_refused_with_the_document_named() {
+    let project = rich_project();
+    let (meta, docs) = all_records(&project);
+    let records: Vec<(String, String)> = docs.iter().map(|(id, r, _)| (id.0.clone(), r.clone())).collect();
+    let texts: Vec<(String, String)> = docs.iter().map(|(id, _, t)| (id.0.clone(), t.to_string())).collect();
+    let without = |list: &[(String, String)], id: &str| list.iter().filter(|(k, _)| k != id).cloned().collect();
+    let cases: Vec<(&str, Result<Project, StoredError>, &str)> = vec![
+        ("missing text", assemble(&meta, records.clone(), without(&texts, "emoji")), "the text of document \"emoji\""),
+        ("missing record", assemble(&meta, without(&records, "emoji"), texts.clone()), "the record of document \"emoji\""),
+        ("broken meta", assemble("{\"format\":", records.clone(), texts.clone()), "project record is unreadable"),
+        ("other format", assemble(&meta.replace("biaozhu-store", "x"), records.clone(), texts.clone()), "this app reads"),
+        (
+            "short text",
+            assemble(&meta, records.clone(), {
+                let mut t = without(&texts, "news-1");
+                t.push(("news-1".into(), "𠀀".into()));
+                t
+            }),
+            "document \"news-1\" is damaged",
+        ),
+    ];
+    for (name, result, expected) in cases {
+        let error = result.expect_err(name).to_string();
+        assert!(error.contains(expected), "{name}: {error}");
+    }
+    let mut spanned = Session::new(project.clone());
+    spanned.add_span(&DocId::from("emoji"), CharRange::new(0, 1), "PER").unwrap();
+    let (_, docs) = all_records(spanned.project());
+    let bad_label = docs.iter().map(|(id, r, _)| (id.0.clone(), r.replace("\"PER\"", "\"NOPE\""))).collect();
+    let error = assemble(&meta, bad_label, texts.clone()).unwrap_err().to_string();
+    assert!(error.contains("\"NOPE\""), "{error}");
+}
+
+#[test]
+fn an_empty_store_holds_no_project() {
+    assert!(load(StoredState::default()).unwrap().is_none());
+}
+
+#[test]
+fn replay_stops_at_the_first_hole() {
+    let stored = vec![(3, "c".to_string()), (1, "a".into()), (2, "b".into()), (5, "e".into()), (0, "old".into())];
+    let r = replayable(1, stored);
+    assert_eq!(r.entries, vec!["a", "b", "c"]);
+    assert_eq!(r.skipped, 1);
+    assert_eq!(r.next_seq, 6, "the journal goes on past every stored entry");
+}
+
+/// A small deterministic generator (the tests need no randomness crate).
+struct Rng(u64);
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+    fn below(&mut self, n: u64) -> u64 {
+        self.next() % n
+    }
+}
+
+/// One random edit of the kinds a person makes; false when it did not apply.
+fn random_edit(session: &mut Session, rng: &mut Rng, step: u64) -> bool {
+    let docs: Vec<DocId> = session.project().documents().iter().map(|d| d.id.clone()).collect();
+    let doc = docs[rng.below(docs.len() as u64) as usize].clone();
+    let len = session.project().document(&doc).unwrap().char_len() as u64;
+    let spans: Vec<SpanId> = session.project().document(&doc).unwrap().spans().iter().map(|s| s.id).collect();
+    match rng.below(10) {
+        0..=3 if len > 2 => {
+            let start = rng.below(len - 1) as usize;
+            let end = (start + 1 + rng.below(3) as usize).min(len as usize);
+            let label = ["PER", "LOC", "ORG"][rng.below(3) as usize];
+            session.add_span(&doc, CharRange::new(start, end), label).is_ok()
+        }
+        4 if !spans.is_empty() => {
+            let span = spans[rng.below(spans.len() as u64) as usize];
+            session.apply(Command::RemoveSpan { doc, span }).is_ok()
+        }
+        5 if !spans.is_empty() => {
+            let span = spans[rng.below(spans.len() as u64) as usize];
+            session.apply(Command::Relabel { doc, span, label: "ORG".into() }).is_ok()
+        }
+        6 => session.undo(),
+        7 => session.redo(),
+        8 => {
+            let status = [DocStatus::Todo, DocStatus::InProgress, DocStatus::Done][rng.below(3) as usize];
+            session.apply(Command::SetStatus { doc, status }).is_ok()
+        }
+        _ if docs.len() < 4 && rng.below(2) == 0 => {
+            let extra = Document::new(DocId(format!("d{step}")), "新", "😀𠀀甲乙丙丁");
+            session.apply(Command::AddDocument { at: 0, doc: Box::new(extra) }).is_ok()
+        }
+        _ if docs.len() > 1 => session.apply(Command::RemoveDocument { doc }).is_ok(),
+        _ => false,
+    }
+}
+
+/// Thousands of edits with writes refused at random and the tab killed at random points: after
+/// every reload the project is the one at the last revision shown as saved, or a later one
+/// whose write had committed; never an older one, never a mix.
+#[test]
+fn nothing_shown_saved_is_lost_across_failures_and_crashes() {
+    for seed in 1..=20u64 {
+        let mut rng = Rng(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15));
+        let mut store = FakeStore::default();
+        let mut session = Session::new(rich_project());
+        let mut saver = Saver::first_write();
+        // The first save writes everything.
+        let first = saver.compaction(session.revision());
+        store.commit(&prepare(&first, &session));
+        saver.finished(first, true);
+        let mut saved_revision = session.revision();
+        let mut by_revision = BTreeMap::from([(session.revision(), session.project().clone())]);
+        // Writes made but not committed yet, oldest first.
+        let mut in_flight: Vec<(Write, Vec<StoreOp>)> = Vec::new();
+        for step in 0..400u64 {
+            if random_edit(&mut session, &mut rng, step) {
+                let writes = saver.after_edit(&session.take_log(), session.take_changes(), session.revision());
+                by_revision.insert(session.revision(), session.project().clone());
+                for write in writes {
+                    let ops = prepare(&write, &session);
+                    in_flight.push((write, ops));
+                }
+            }
+            // Storage commits some of the writes, in order, refusing one now and then.
+            while !in_flight.is_empty() && rng.below(3) != 0 {
+                let (write, ops) = in_flight.remove(0);
+                let committed = rng.below(25) != 0;
+                if committed {
+                    store.commit(&ops);
+                }
+                if let Some(revision) = saver.finished(write, committed) {
+                    assert!(revision >= saved_revision);
+                    saved_revision = revision;
+                }
+            }
+            if rng.below(40) == 0 {
+                // The tab dies: writes in flight never happen; a new tab loads.
+                in_flight.clear();
+                let loaded = load(store.state()).unwrap().expect("a project is stored");
+                assert!(loaded.problem.is_none(), "seed {seed} step {step}: {:?}", loaded.problem);
+                let revision = loaded.session.revision();
+                assert!(
+                    revision >= saved_revision,
+                    "seed {seed} step {step}: reloaded revision {revision} is older than saved {saved_revision}"
+                );
+                assert_eq!(
+                    loaded.session.project(),
+                    &by_revision[&revision],
+                    "seed {seed} step {step}: the reloaded project is not the one at its revision"
+                );
+                session = loaded.session;
+                saver = loaded.saver;
+                saved_revision = revision;
+                by_revision.retain(|r, _| *r <= revision);
+            }
+        }
+    }
+}
+
+#[test]
+fn a_compaction_empties_the_journal_and_rewrites_only_touched_documents() {
+    let mut session = Session::new(rich_project());
+    let mut store = FakeStore::default();
+    let mut saver = Saver::first_write();
+    let first = saver.compaction(0);
+    store.commit(&prepare(&first, &session));
+    saver.finished(first, true);
+    let before = store.records.clone();
+    let doc = DocId::from("emoji");
+    let mut compactions = 0;
+    for i in 0..250 {
+        let range = CharRange::new(i % 8, i % 8 + 1);
+        if session.add_span(&doc, range, "PER").is_err() {
+            session.undo();
+        }
+        for write in saver.after_edit(&session.take_log(), session.take_changes(), session.revision()) {
+            let ops = prepare(&write, &session);
+            if let Write::Compact { .. } = write {
+                compactions += 1;
+                assert!(ops.iter().all(|op| !matches!(op, StoreOp::PutText { .. })), "texts are written once");
+                let docs: Vec<_> = ops.iter().filter(|op| matches!(op, StoreOp::PutRecord { .. })).collect();
+                assert_eq!(docs.len(), 1, "only the edited document's record is rewritten");
+            }
+            store.commit(&ops);
+            saver.finished(write, true);
+        }
+    }
+    assert_eq!(compactions, 1);
+    assert!(store.journal.len() < 60, "{} entries left", store.journal.len());
+    let other = project_other_doc(&session);
+    assert_eq!(store.records[&other], before[&other]);
+    let loaded = load(store.state()).unwrap().unwrap();
+    assert_eq!(loaded.session.project(), session.project());
+    assert_eq!(loaded.session.revision(), session.revision());
+}
+
+fn project_other_doc(session: &Session) -> String {
+    session.project().documents().iter().find(|d| d.id.0 != "emoji").unwrap().id.0.clone()
+}
+
+#[test]
+fn a_read_only_session_refuses_every_change() {
+    let mut session = Session::new(rich_project());
+    let doc = DocId::from("emoji");
+    session.add_span(&doc, CharRange::new(0, 1), "PER").unwrap();
+    session.set_read_only(true);
+    let before = session.project().clone();
+    assert_eq!(session.add_span(&doc, CharRange::new(2, 3), "PER"), Err(EditError::ReadOnly));
+    assert_eq!(session.apply(Command::SetStatus { doc, status: DocStatus::Done }), Err(EditError::ReadOnly));
+    assert!(!session.undo() && !session.redo());
+    assert_eq!(session.project(), &before);
+    assert!(session.take_log().len() == 1, "only the edit made before");
+}
