@@ -204,9 +204,10 @@ fn nothing_shown_saved_is_lost_across_failures_and_crashes() {
         let mut in_flight: Vec<(Write, Vec<StoreOp>)> = Vec::new();
         for step in 0..400u64 {
             if random_edit(&mut session, &mut rng, step) {
-                let writes = saver.after_edit(&session.take_log(), session.take_changes(), session.revision());
+                let append = saver.after_edit(&session.take_log(), session.take_changes(), session.revision());
                 by_revision.insert(session.revision(), session.project().clone());
-                for write in writes {
+                let compaction = saver.compaction_due().then(|| saver.compaction(session.revision()));
+                for write in append.into_iter().chain(compaction) {
                     let ops = prepare(&write, &session);
                     in_flight.push((write, ops));
                 }
@@ -263,7 +264,9 @@ fn a_compaction_empties_the_journal_and_rewrites_only_touched_documents() {
         if session.add_span(&doc, range, "PER").is_err() {
             session.undo();
         }
-        for write in saver.after_edit(&session.take_log(), session.take_changes(), session.revision()) {
+        let append = saver.after_edit(&session.take_log(), session.take_changes(), session.revision());
+        let compaction = saver.compaction_due().then(|| saver.compaction(session.revision()));
+        for write in append.into_iter().chain(compaction) {
             let ops = prepare(&write, &session);
             if let Write::Compact { .. } = write {
                 compactions += 1;

@@ -55,3 +55,27 @@ pub fn load(state: StoredState) -> Result<Option<Loaded>, StoredError> {
     let saver = Saver::new(journal.next_seq, journal.entries.len(), stale, must_compact);
     Ok(Some(Loaded { session, saver, problem }))
 }
+
+/// A session from the project a browser kept in localStorage before IndexedDB: the project
+/// file, its undo history and the journal since (all as the earlier version wrote them).
+/// Returns the session and what could not be restored, for the user.
+///
+/// # Errors
+/// When the project itself does not read; nothing is then moved or deleted.
+pub fn from_local_storage(
+    project_json: &str,
+    history: Option<&str>,
+    journal: Option<&str>,
+) -> Result<(Session, Option<String>), super::project_json::ImportError> {
+    let project = super::project_json::import_project(project_json)?;
+    let (mut session, lost) = resume_session(project, history);
+    let mut problem = lost.map(|error| format!("{error}; the project is moved without its undo steps"));
+    if let Some(journal) = journal {
+        if let Err(error) = replay(&mut session, journal) {
+            problem = Some(format!("the last edits of the old storage could not all be moved: {error}"));
+        }
+    }
+    session.take_changes();
+    session.take_log();
+    Ok((session, problem))
+}

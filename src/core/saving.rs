@@ -72,36 +72,40 @@ impl Saver {
         Saver::new(0, 0, Changes::everything(), true)
     }
 
-    /// True when the next write must be a compaction.
-    pub fn must_compact(&self) -> bool {
-        self.broken
-    }
-
-    /// The writes for the operations an edit made (taken from the session) and the records it
-    /// made stale, leaving the session at `revision`: an append, then a compaction when the
-    /// journal has grown past its limits or a change cannot be journalled.
-    pub fn after_edit(&mut self, ops: &[Op], changes: Changes, revision: u64) -> Vec<Write> {
+    /// The append for the operations an edit made (taken from the session) and the records it
+    /// made stale, leaving the session at `revision`. `None` while only a compaction may be
+    /// written (see [`Saver::compaction_due`]).
+    pub fn after_edit(&mut self, ops: &[Op], changes: Changes, revision: u64) -> Option<Write> {
         self.stale.merge(changes);
-        let mut writes = Vec::new();
-        if !self.broken {
-            match journal::entries(ops) {
-                Some(entries) if !entries.is_empty() => {
-                    self.entries_since_compaction += entries.len();
-                    self.bytes_since_compaction += entries.iter().map(String::len).sum::<usize>();
-                    let first_seq = self.next_seq;
-                    self.next_seq += entries.len() as u64;
-                    writes.push(Write::Append { first_seq, entries, revision });
-                }
-                Some(_) => {}
-                None => self.broken = true,
+        if self.broken {
+            return None;
+        }
+        match journal::entries(ops) {
+            Some(entries) if !entries.is_empty() => {
+                self.entries_since_compaction += entries.len();
+                self.bytes_since_compaction += entries.iter().map(String::len).sum::<usize>();
+                let first_seq = self.next_seq;
+                self.next_seq += entries.len() as u64;
+                Some(Write::Append { first_seq, entries, revision })
+            }
+            Some(_) => None,
+            None => {
+                // A change too large to journal (a replaced project).
+                self.broken = true;
+                None
             }
         }
-        let grown = self.entries_since_compaction > COMPACT_AFTER_ENTRIES
-            || self.bytes_since_compaction > COMPACT_AFTER_BYTES;
-        if self.broken || grown {
-            writes.push(self.compaction(revision));
-        }
-        writes
+    }
+
+    /// True when the next write should be a compaction: the journal has grown past its limits,
+    /// or a write failed, or a change could not be journalled. The UI compacts after the frame
+    /// is painted, taking any newer edits' appends first so that the records it writes never
+    /// hold an edit the journal will replay again.
+    pub fn compaction_due(&self) -> bool {
+        self.broken
+            || (!self.stale.is_empty()
+                && (self.entries_since_compaction > COMPACT_AFTER_ENTRIES
+                    || self.bytes_since_compaction > COMPACT_AFTER_BYTES))
     }
 
     /// A compaction of everything stale, at `revision`.

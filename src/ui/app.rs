@@ -9,35 +9,39 @@ use super::import_dialog::ImportDialog;
 use super::label_colors::use_label_colors;
 use super::new_doc::NewDocDialog;
 use super::palette::Palette;
+use super::persist::Persist;
 use super::relation_list::RelationList;
 use super::schema_editor::SchemaEditor;
 use super::span_details::SpanDetails;
 use super::span_list::SpanList;
 use super::status_bar::StatusBar;
+use super::storage_panel::{StoragePanel, WriterBanner};
 use super::store::{Store, StoreHandle};
 use super::text_view::TextView;
 use super::toolbar::Toolbar;
 use crate::core::editor::EditorAction;
-use crate::core::history_json::export_history;
 use crate::core::import::readers::InFile;
 use crate::core::intake::{action_for_file, actions_for_files};
 use crate::core::project_json::export_project;
 use gloo::events::{EventListener, EventListenerOptions};
+use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-/// Undo steps kept across a reload; older ones are dropped from storage (not from the session).
-const SAVED_UNDO_STEPS: usize = 200;
-
 #[component]
 pub fn App() -> Html {
-    let store = use_reducer(Store::load);
+    let store = use_reducer(Store::starting);
+    let persist = (*use_state(|| Rc::new(Persist::default()))).clone();
+    {
+        let (store, persist) = (store.clone(), persist.clone());
+        use_effect_with((), move |_| persist.start(store));
+    }
     let show_new_doc = use_state(|| false);
     let show_export = use_state(|| false);
     let show_schema = use_state(|| false);
     let text_view_ref = use_node_ref();
 
-    use_autosave(&store);
+    use_autosave(&store, &persist);
     use_hotkeys(&store, &text_view_ref);
     let schema = store.state().project().schema.clone();
     use_label_colors(&schema);
@@ -49,6 +53,9 @@ pub fn App() -> Html {
         }
     });
     use_doc_param(&store);
+    if !store.ready {
+        return html! { <div class="app app--loading" data-testid="loading">{ "正在打开 Opening the project…" }</div> };
+    }
 
     let ondragover = Callback::from(|event: DragEvent| event.prevent_default());
     let ondrop = {
@@ -69,9 +76,11 @@ pub fn App() -> Html {
     html! {
         <div class="app" {ondragover} {ondrop}>
             <Toolbar store={store.clone()} {on_new_doc} {on_export_dataset} {on_schema} />
+            <WriterBanner store={store.clone()} persist={persist.clone()} />
             <div class="app__body">
                 <aside class="app__left">
                     <DocList store={store.clone()} />
+                    <StoragePanel store={store.clone()} persist={persist.clone()} />
                 </aside>
                 <main class="app__main">
                     <DocStatusPicker store={store.clone()} />
@@ -138,73 +147,27 @@ pub fn export_json(store: &StoreHandle) {
     }
 }
 
-/// Saves every change at once (keyed on the session's revision) and remembers the open
-/// document. An edit appends a few hundred bytes to a journal; a snapshot of the whole project
-/// is written only when there is none yet, when the journal has grown, or when the project was
-/// replaced. The writes are synchronous, so a closed tab loses nothing that was shown saved.
+/// Saves every change at once (keyed on the session's revision; see `persist`) and remembers
+/// the open document.
 #[hook]
-fn use_autosave(store: &StoreHandle) {
+fn use_autosave(store: &StoreHandle, persist: &Rc<Persist>) {
     let revision = store.state().session.revision();
-    // The journal entries written since the last snapshot.
-    let journal = use_mut_ref(|| store.snapshot_current.then(Vec::<String>::new));
     {
-        let store = store.clone();
-        use_effect_with(revision, move |revision| {
-            let ops = store.take_log();
-            let state = store.state();
-            // Nothing to write at start-up: the state came from storage or from the bundle.
-            if state.saved_revision != Some(*revision) {
-                let mut entries = journal.borrow_mut();
-                // The edit goes into the journal at once; a journal grown past its limits is
-                // folded into a snapshot right after (the edit is already safe by then).
-                let (appended, fold) = match (entries.as_mut(), crate::core::journal::entries(&ops)) {
-                    (Some(written), Some(new)) => {
-                        written.extend(new);
-                        let full = written.len() > crate::core::journal::MAX_ENTRIES
-                            || written.iter().map(String::len).sum::<usize>()
-                                > crate::core::journal::MAX_BYTES;
-                        (Some(browser::save_journal(&crate::core::journal::join(written))), full)
-                    }
-                    _ => (None, true),
-                };
-                drop(state);
-                match appended {
-                    Some(Ok(())) => store.dispatch(EditorAction::Saved(*revision)),
-                    Some(Err(message)) => store.dispatch(EditorAction::SaveFailed(message)),
-                    None => {}
-                }
-                if fold {
-                    {
-                        drop(entries);
-                        // A snapshot writes the whole project, which takes a while for a large
-                        // one: it runs right after this frame is painted instead of before.
-                        let (store, journal) = (store.clone(), journal.clone());
-                        let write = move || {
-                            let state = store.state();
-                            let revision = state.session.revision();
-                            let history = export_history(&state.session, SAVED_UNDO_STEPS);
-                            let result = browser::save_project(&export_project(state.project()), &history);
-                            drop(state);
-                            *journal.borrow_mut() = result.is_ok().then(Vec::new);
-                            match result {
-                                Ok(()) => store.dispatch(EditorAction::Saved(revision)),
-                                Err(message) => store.dispatch(EditorAction::SaveFailed(message)),
-                            }
-                        };
-                        // A task queued from the next frame's callbacks runs after that paint.
-                        let frame = gloo::render::request_animation_frame(move |_| {
-                            gloo::timers::callback::Timeout::new(0, write).forget();
-                        });
-                        std::mem::forget(frame);
-                    }
-                }
-            }
+        let (store, persist) = (store.clone(), persist.clone());
+        use_effect_with(revision, move |_| {
+            persist.flush(&store);
             // An edit made from a selection is done with it.
             browser::clear_selection();
         });
     }
     let open_doc = store.state().open_doc.clone();
-    use_effect_with(open_doc, |open_doc| browser::save_open_doc(open_doc.as_ref()));
+    let ready = store.ready;
+    use_effect_with((open_doc, ready), |(open_doc, ready)| {
+        // Before storage answers, the state is a placeholder: keep the stored choice.
+        if *ready {
+            browser::save_open_doc(open_doc.as_ref());
+        }
+    });
 }
 
 /// Keyboard: label hotkeys, Delete/Backspace, Escape, Ctrl+Z / Ctrl+Shift+Z / Ctrl+Y.
@@ -281,8 +244,13 @@ pub fn sync_selection(store: &StoreHandle, text_view: &NodeRef) {
 /// `?doc=<relative url>` opens a project JSON or a text file served beside the app.
 #[hook]
 fn use_doc_param(store: &StoreHandle) {
+    let ready = store.ready;
     let store = store.clone();
-    use_effect_with((), move |_| {
+    // Opened once the stored project is shown, so that it is added to that project.
+    use_effect_with(ready, move |ready| {
+        if !*ready {
+            return;
+        }
         if let Some(url) = browser::doc_param() {
             wasm_bindgen_futures::spawn_local(async move {
                 let action = match browser::fetch_bytes(&url).await {

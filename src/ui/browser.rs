@@ -8,13 +8,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{Element, Node};
 
-const PROJECT_KEY: &str = "biaozhu.project.v1";
 const OPEN_DOC_KEY: &str = "biaozhu.open-doc";
-const HISTORY_KEY: &str = "biaozhu.history.v1";
-/// Operations since the snapshot under PROJECT_KEY and HISTORY_KEY (see `core::journal`).
-const JOURNAL_KEY: &str = "biaozhu.journal.v1";
-/// Where a stored project that could not be read is moved, so it is never overwritten.
-const BROKEN_KEY: &str = "biaozhu.project.unreadable";
 
 fn window() -> web_sys::Window {
     web_sys::window().expect("the app runs in a window")
@@ -24,7 +18,7 @@ fn document() -> web_sys::Document {
     window().document().expect("the window has a document")
 }
 
-fn js_error(value: JsValue) -> String {
+pub fn js_error(value: JsValue) -> String {
     value
         .dyn_ref::<js_sys::Error>()
         .map(|e| String::from(e.message()))
@@ -117,61 +111,16 @@ fn boundary_offset(root: &Element, node: &Node, offset: u32, snap: Snap) -> Opti
 // ---------------------------------------------------------------------------------------------
 // Storage
 
-fn local_storage() -> Result<web_sys::Storage, String> {
+pub fn local_storage() -> Result<web_sys::Storage, String> {
     window()
         .local_storage()
         .map_err(js_error)?
         .ok_or_else(|| "this browser offers no local storage".to_string())
 }
 
-/// What storage held at start-up.
-pub enum Stored {
-    Nothing,
-    Project { json: String, history: Option<String>, journal: Option<String>, open_doc: Option<DocId> },
-}
-
-pub fn load_stored() -> Stored {
-    let Ok(storage) = local_storage() else {
-        return Stored::Nothing;
-    };
-    match storage.get_item(PROJECT_KEY) {
-        Ok(Some(json)) => {
-            let open_doc = storage.get_item(OPEN_DOC_KEY).ok().flatten().map(DocId);
-            let history = storage.get_item(HISTORY_KEY).ok().flatten();
-            let journal = storage.get_item(JOURNAL_KEY).ok().flatten();
-            Stored::Project { json, history, journal, open_doc }
-        }
-        _ => Stored::Nothing,
-    }
-}
-
-/// Keeps an unreadable stored project aside so that autosave does not overwrite it.
-pub fn set_aside_unreadable(json: &str) {
-    if let Ok(storage) = local_storage() {
-        let _ = storage.set_item(BROKEN_KEY, json);
-    }
-}
-
-/// Saves the project, then its undo history. The project comes first: if storage is too full
-/// for the history, the history is dropped (undo then ends at this reload) but the work is kept.
-pub fn save_project(json: &str, history: &str) -> Result<(), String> {
-    let storage = local_storage()?;
-    storage
-        .set_item(PROJECT_KEY, json)
-        .map_err(|e| format!("browser storage refused the project ({})", js_error(e)))?;
-    if storage.set_item(HISTORY_KEY, history).is_err() {
-        let _ = storage.remove_item(HISTORY_KEY);
-    }
-    // The snapshot holds everything the journal did.
-    let _ = storage.remove_item(JOURNAL_KEY);
-    Ok(())
-}
-
-/// Stores the operations since the last snapshot (a small write per edit).
-pub fn save_journal(journal: &str) -> Result<(), String> {
-    local_storage()?
-        .set_item(JOURNAL_KEY, journal)
-        .map_err(|e| format!("browser storage refused the journal ({})", js_error(e)))
+/// The document this browser last had open (a per-browser preference, not project data).
+pub fn stored_open_doc() -> Option<DocId> {
+    local_storage().ok()?.get_item(OPEN_DOC_KEY).ok().flatten().map(DocId)
 }
 
 pub fn save_open_doc(id: Option<&DocId>) {
@@ -414,4 +363,35 @@ pub fn reveal(selector: &str) {
 /// True when a key event's target is a button, where Enter presses the button.
 pub fn is_button_target(event: &web_sys::KeyboardEvent) -> bool {
     event.target().and_then(|t| t.dyn_into::<Element>().ok()).is_some_and(|e| e.tag_name() == "BUTTON")
+}
+
+// ---------------------------------------------------------------------------------------------
+// Storage quota
+
+fn storage_manager() -> web_sys::StorageManager {
+    window().navigator().storage()
+}
+
+/// Asks the browser to keep this site's storage under pressure; true when granted.
+pub async fn ask_persistent_storage() -> bool {
+    let Ok(promise) = storage_manager().persist() else { return false };
+    JsFuture::from(promise).await.ok().and_then(|v| v.as_bool()).unwrap_or(false)
+}
+
+/// Whether this site's storage is persistent.
+pub async fn is_persisted() -> Option<bool> {
+    let promise = storage_manager().persisted().ok()?;
+    JsFuture::from(promise).await.ok()?.as_bool()
+}
+
+/// Bytes used and the quota, as `navigator.storage.estimate()` reports them.
+pub async fn storage_estimate() -> Option<(f64, f64)> {
+    let promise = storage_manager().estimate().ok()?;
+    let estimate: web_sys::StorageEstimate = JsFuture::from(promise).await.ok()?.unchecked_into();
+    Some((estimate.get_usage()?, estimate.get_quota()?))
+}
+
+/// Asks the user to confirm `question` with the browser's own dialog.
+pub fn confirm(question: &str) -> bool {
+    window().confirm_with_message(question).unwrap_or(false)
 }

@@ -7,9 +7,12 @@ pub mod crash;
 pub mod doc_list;
 pub mod doc_status;
 pub mod export_dialog;
+pub mod idb;
 pub mod import_dialog;
 pub mod label_colors;
+pub mod legacy_storage;
 pub mod new_doc;
+pub mod persist;
 pub mod palette;
 pub mod relation_arcs;
 pub mod relation_list;
@@ -17,9 +20,11 @@ pub mod schema_editor;
 pub mod span_details;
 pub mod span_list;
 pub mod status_bar;
+pub mod storage_panel;
 pub mod store;
 pub mod text_view;
 pub mod toolbar;
+pub mod writer_lock;
 
 /// Mounts the app on the page body.
 pub fn start() {

@@ -45,6 +45,8 @@ pub enum EditorAction {
     },
     /// Something the UI could not do (read a file, fetch a URL), to show to the user.
     Failed(String),
+    /// Something the user should know that went well (a project moved to new storage).
+    Inform(String),
     Saved(u64),
     SaveFailed(String),
     DismissNotice,

@@ -347,6 +347,7 @@ impl EditorState {
                 }
             },
             EditorAction::Failed(message) => self.notice = Some(Notice::error(message)),
+            EditorAction::Inform(message) => self.notice = Some(Notice::info(message)),
             EditorAction::Saved(revision) => {
                 self.saved_revision = Some(revision);
                 self.save_error = None;

@@ -1,0 +1,433 @@
+//! Where the work is kept, and the one path by which it gets there.
+//!
+//! The project lives in IndexedDB (`idb`, the only file that knows the backend) as records plus a
+//! journal (see `core::saving`). This module is the seam: it loads at start-up (moving a project
+//! an earlier version kept in localStorage), appends each edit, compacts the journal after the
+//! frame is painted, and shows Saved only for what a transaction has committed. One tab writes:
+//! the holder of the project lock (`writer_lock`); the others are read-only and reload when the
+//! writer says it saved.
+
+use super::browser;
+use super::idb::{Idb, StorageError};
+use super::legacy_storage;
+use super::store::StoreHandle;
+use super::writer_lock::{self, Channel};
+use crate::core::editor::{EditorAction, Notice};
+use crate::core::loading::{from_local_storage, load, Loaded};
+use crate::core::saving::{prepare, Saver, Write};
+use crate::core::{Project, Session};
+use std::cell::RefCell;
+use std::collections::VecDeque;
+use std::rc::{Rc, Weak};
+
+/// What this tab may do with storage.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Role {
+    /// Opening storage and reading the project.
+    Starting,
+    /// This tab holds the project lock; `token` fences its writes (see `idb`).
+    Writer { token: String },
+    /// Another tab writes; this one shows the project read-only.
+    Reader,
+    /// Nothing can be stored (no IndexedDB, or an unreadable store kept as it is): why.
+    Off(String),
+}
+
+/// A write handed to storage and not yet reported back, in the order the writes were made.
+struct InFlight {
+    ticket: u64,
+    write: Write,
+    result: Option<Result<(), StorageError>>,
+}
+
+#[derive(Default)]
+struct Inner {
+    idb: Option<Rc<Idb>>,
+    role: Option<Role>,
+    saver: Option<Saver>,
+    in_flight: VecDeque<InFlight>,
+    next_ticket: u64,
+    compaction_scheduled: bool,
+    channel: Option<Channel>,
+    /// The project came from localStorage: say so once it is committed, then drop the old keys.
+    migrating: bool,
+    /// `navigator.storage.persist()` is asked once, after the first edit saved.
+    persist_asked: bool,
+    persisted: Option<bool>,
+    reloading: bool,
+    reload_again: bool,
+}
+
+/// Shared by the app and its tasks (`Rc<Persist>`).
+#[derive(Default)]
+pub struct Persist {
+    inner: RefCell<Inner>,
+}
+
+impl PartialEq for Persist {
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::eq(self, other)
+    }
+}
+
+fn token() -> String {
+    format!("{:x}-{:x}", js_sys::Date::now() as u64, (js_sys::Math::random() * 1e15) as u64)
+}
+
+const NOT_SAVED_HINT: &str =
+    "your edits are kept in this tab but not saved; export the project (Export JSON) to keep them";
+
+impl Persist {
+    pub fn role(&self) -> Role {
+        self.inner.borrow().role.clone().unwrap_or(Role::Starting)
+    }
+
+    /// Whether the browser granted persistent storage (`None` until asked).
+    pub fn persisted(&self) -> Option<bool> {
+        self.inner.borrow().persisted
+    }
+
+    fn set_role(&self, role: Role) {
+        self.inner.borrow_mut().role = Some(role);
+    }
+
+    fn idb(&self) -> Option<Rc<Idb>> {
+        self.inner.borrow().idb.clone()
+    }
+
+    /// Opens storage, takes the project lock if it is free, and shows the stored project (or
+    /// moves an old localStorage one in, or starts with the bundled article).
+    pub fn start(self: &Rc<Self>, store: StoreHandle) {
+        let this = self.clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            let idb = match Idb::open().await {
+                Ok(idb) => Rc::new(idb),
+                Err(error) => {
+                    this.set_role(Role::Off(error.to_string()));
+                    let notice = Notice::error(format!("{error}: {NOT_SAVED_HINT}"));
+                    restore(&store, Session::new(Project::bundled()), Some(notice));
+                    return;
+                }
+            };
+            this.inner.borrow_mut().idb = Some(idb);
+            let weak = Rc::downgrade(&this);
+            let on_saved = {
+                let (weak, store) = (weak.clone(), store.clone());
+                move || {
+                    if let Some(this) = weak.upgrade() {
+                        this.reload_if_reader(&store);
+                    }
+                }
+            };
+            this.inner.borrow_mut().channel = Channel::open(on_saved);
+            // Without Web Locks (an old browser) this tab writes, fenced by its token.
+            let held = writer_lock::acquire(false, lost_lock(weak, store.clone())).await.unwrap_or(true);
+            this.open_as(held, store).await;
+        });
+    }
+
+    /// Reads storage as the writer (`held`) or as a reader, and shows what it holds.
+    async fn open_as(self: &Rc<Self>, writer: bool, store: StoreHandle) {
+        let Some(idb) = self.idb() else { return };
+        let token = token();
+        let stored = match idb.read_all(writer.then_some(token.as_str())).await {
+            Ok(stored) => stored,
+            Err(error) => {
+                self.set_role(Role::Off(error.to_string()));
+                let notice = Notice::error(format!("{error}: {NOT_SAVED_HINT}"));
+                restore(&store, Session::new(Project::bundled()), Some(notice));
+                return;
+            }
+        };
+        store.dispatch(EditorAction::SetReadOnly(!writer));
+        match load(stored) {
+            Ok(Some(Loaded { session, saver, problem })) => {
+                let must_compact = saver.compaction_due();
+                restore(&store, session, problem.map(Notice::error));
+                if writer {
+                    self.become_writer(token, saver);
+                    if must_compact {
+                        self.schedule_compaction(&store);
+                    }
+                } else {
+                    self.set_role(Role::Reader);
+                }
+            }
+            Ok(None) if writer => {
+                let (session, notice) = match legacy_storage::read() {
+                    Some(old) => match from_local_storage(&old.json, old.history.as_deref(), old.journal.as_deref()) {
+                        Ok((session, problem)) => {
+                            self.inner.borrow_mut().migrating = true;
+                            (session, problem.map(Notice::error))
+                        }
+                        Err(error) => {
+                            legacy_storage::set_aside(&old.json);
+                            let notice = Notice::error(format!(
+                                "the project an earlier version kept in this browser could not be read ({error}); \
+                                 it is kept aside under the localStorage key {} and the bundled article is shown",
+                                legacy_storage::UNREADABLE_KEY
+                            ));
+                            (Session::new(Project::bundled()), Some(notice))
+                        }
+                    },
+                    None => (Session::new(Project::bundled()), None),
+                };
+                restore(&store, session, notice);
+                self.become_writer(token, Saver::first_write());
+                self.schedule_compaction(&store);
+            }
+            Ok(None) => {
+                self.set_role(Role::Reader);
+                restore(&store, Session::new(Project::bundled()), None);
+            }
+            Err(error) => {
+                // Never overwrite what could not be read: this tab works in memory only.
+                let message = format!("the project stored in this browser could not be read ({error}); it is left as it is");
+                self.set_role(Role::Off(message.clone()));
+                let notice = Notice::error(format!(
+                    "{message}, and this tab shows the bundled article without saving it; delete the stored \
+                     project in the storage panel to start saving again"
+                ));
+                restore(&store, Session::new(Project::bundled()), Some(notice));
+            }
+        }
+    }
+
+    fn become_writer(&self, token: String, saver: Saver) {
+        let mut inner = self.inner.borrow_mut();
+        inner.role = Some(Role::Writer { token });
+        inner.saver = Some(saver);
+    }
+
+    /// "Edit here": takes the lock from the tab holding it, reads the project as it stored it,
+    /// and goes on editing in this tab.
+    pub fn take_over(self: &Rc<Self>, store: StoreHandle) {
+        let this = self.clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            match writer_lock::acquire(true, lost_lock(Rc::downgrade(&this), store.clone())).await {
+                Ok(true) => this.open_as(true, store).await,
+                Ok(false) => store.dispatch(EditorAction::Failed("the project lock could not be taken".into())),
+                Err(message) => store.dispatch(EditorAction::Failed(message)),
+            }
+        });
+    }
+
+    /// Called by the autosave effect after every change of revision: journals what the session
+    /// did since, and compacts after the paint when the journal has grown.
+    pub fn flush(self: &Rc<Self>, store: &StoreHandle) {
+        let (ops, changes) = (store.take_log(), store.take_changes());
+        if ops.is_empty() {
+            return;
+        }
+        let role = self.role();
+        match role {
+            Role::Writer { .. } => {}
+            Role::Off(reason) => {
+                store.dispatch(EditorAction::SaveFailed(format!("{reason}: {NOT_SAVED_HINT}")));
+                return;
+            }
+            // A read-only session refuses edits; nothing to write.
+            Role::Reader | Role::Starting => return,
+        }
+        let revision = store.state().session.revision();
+        let (append, due) = {
+            let mut inner = self.inner.borrow_mut();
+            let Some(saver) = inner.saver.as_mut() else { return };
+            let append = saver.after_edit(&ops, changes, revision);
+            (append, saver.compaction_due())
+        };
+        if let Some(write) = append {
+            self.issue(store, write);
+        }
+        if due {
+            self.schedule_compaction(store);
+        }
+    }
+
+    /// A compaction right after the next paint (writing every touched record of a large
+    /// project takes longer than a frame).
+    fn schedule_compaction(self: &Rc<Self>, store: &StoreHandle) {
+        if std::mem::replace(&mut self.inner.borrow_mut().compaction_scheduled, true) {
+            return;
+        }
+        let (this, store) = (self.clone(), store.clone());
+        let frame = gloo::render::request_animation_frame(move |_| {
+            gloo::timers::callback::Timeout::new(0, move || {
+                this.inner.borrow_mut().compaction_scheduled = false;
+                // Journal any edit made since, first: the records written now include it.
+                this.flush(&store);
+                let revision = store.state().session.revision();
+                let write = {
+                    let mut inner = this.inner.borrow_mut();
+                    if !matches!(inner.role, Some(Role::Writer { .. })) {
+                        return;
+                    }
+                    let Some(saver) = inner.saver.as_mut() else { return };
+                    saver.compaction(revision)
+                };
+                this.issue(&store, write);
+            })
+            .forget();
+        });
+        std::mem::forget(frame);
+    }
+
+    /// Prepares `write` from the state as it is now and hands it to storage.
+    fn issue(self: &Rc<Self>, store: &StoreHandle, write: Write) {
+        let ops = prepare(&write, &store.state().session);
+        let (ticket, token, idb) = {
+            let mut inner = self.inner.borrow_mut();
+            let ticket = inner.next_ticket;
+            inner.next_ticket += 1;
+            let token = match &inner.role {
+                Some(Role::Writer { token }) => token.clone(),
+                _ => return,
+            };
+            let Some(idb) = inner.idb.clone() else { return };
+            inner.in_flight.push_back(InFlight { ticket, write: write.clone(), result: None });
+            (ticket, token, idb)
+        };
+        let doing = match write {
+            Write::Append { .. } => "the edit",
+            Write::Compact { .. } => "the project's records",
+        };
+        let (this, store) = (self.clone(), store.clone());
+        wasm_bindgen_futures::spawn_local(async move {
+            let result = idb.commit(&token, &ops, doing).await;
+            this.finished(&store, ticket, result);
+        });
+    }
+
+    /// Storage reported on write `ticket`: settles every write up to the first still pending,
+    /// in the order they were made.
+    fn finished(self: &Rc<Self>, store: &StoreHandle, ticket: u64, result: Result<(), StorageError>) {
+        let mut settled = Vec::new();
+        {
+            let mut inner = self.inner.borrow_mut();
+            if let Some(item) = inner.in_flight.iter_mut().find(|i| i.ticket == ticket) {
+                item.result = Some(result);
+            }
+            while inner.in_flight.front().is_some_and(|i| i.result.is_some()) {
+                let item = inner.in_flight.pop_front().expect("checked above");
+                let result = item.result.expect("checked above");
+                let saved = inner.saver.as_mut().and_then(|s| s.finished(item.write, result.is_ok()));
+                settled.push((result, saved));
+            }
+        }
+        for (result, saved) in settled {
+            match (result, saved) {
+                (Ok(()), Some(revision)) => self.saved(store, revision),
+                (Ok(()), None) => {}
+                (Err(StorageError::NotWriter), _) => {
+                    store.dispatch(EditorAction::SaveFailed(format!(
+                        "another tab took over editing before this edit was stored: {NOT_SAVED_HINT}"
+                    )));
+                }
+                (Err(error), _) => {
+                    store.dispatch(EditorAction::SaveFailed(format!("{error}: {NOT_SAVED_HINT}")));
+                }
+            }
+        }
+    }
+
+    fn saved(self: &Rc<Self>, store: &StoreHandle, revision: u64) {
+        store.dispatch(EditorAction::Saved(revision));
+        let (migrated, ask) = {
+            let mut inner = self.inner.borrow_mut();
+            if let Some(channel) = &inner.channel {
+                channel.announce_saved();
+            }
+            let migrated = std::mem::take(&mut inner.migrating);
+            // Asked after a first edit of the user's (the first write stores what was loaded).
+            let ask = revision > 0 && !std::mem::replace(&mut inner.persist_asked, true);
+            (migrated, ask)
+        };
+        if migrated {
+            legacy_storage::remove();
+            store.dispatch(EditorAction::Inform(
+                "已迁移 The project this browser kept in localStorage is now in IndexedDB, which holds far \
+                 larger projects and commits every edit to disk; nothing was left behind"
+                    .into(),
+            ));
+        }
+        if ask {
+            let this = self.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                let granted = browser::ask_persistent_storage().await;
+                this.inner.borrow_mut().persisted = Some(granted);
+            });
+        }
+    }
+
+    /// A read-only tab shows what the writer stored (several announcements become one reload).
+    fn reload_if_reader(self: &Rc<Self>, store: &StoreHandle) {
+        {
+            let mut inner = self.inner.borrow_mut();
+            if inner.role != Some(Role::Reader) {
+                return;
+            }
+            if inner.reloading {
+                inner.reload_again = true;
+                return;
+            }
+            inner.reloading = true;
+        }
+        let (this, store) = (self.clone(), store.clone());
+        wasm_bindgen_futures::spawn_local(async move {
+            loop {
+                let Some(idb) = this.idb() else { break };
+                if let Ok(stored) = idb.read_all(None).await {
+                    let session = match load(stored) {
+                        Ok(Some(loaded)) => loaded.session,
+                        _ => Session::new(Project::bundled()),
+                    };
+                    // The role may have changed while reading (Edit here).
+                    if this.role() == Role::Reader {
+                        restore(&store, session, None);
+                    }
+                }
+                let mut inner = this.inner.borrow_mut();
+                if !std::mem::take(&mut inner.reload_again) {
+                    inner.reloading = false;
+                    break;
+                }
+            }
+        });
+    }
+
+    /// Deletes the project stored in this browser and starts again from the bundled article.
+    pub fn free(self: &Rc<Self>, store: StoreHandle) {
+        let this = self.clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            let Some(idb) = this.idb() else { return };
+            let Role::Writer { token } = this.role() else {
+                store.dispatch(EditorAction::Failed("only the tab that edits the project can delete it".into()));
+                return;
+            };
+            match idb.clear(&token).await {
+                Ok(()) => {
+                    this.inner.borrow_mut().saver = Some(Saver::first_write());
+                    restore(&store, Session::new(Project::bundled()), Some(Notice::info(
+                        "the stored project was deleted from this browser; the bundled article is shown",
+                    )));
+                    this.schedule_compaction(&store);
+                }
+                Err(error) => store.dispatch(EditorAction::Failed(error.to_string())),
+            }
+        });
+    }
+}
+
+fn restore(store: &StoreHandle, session: Session, notice: Option<Notice>) {
+    store.dispatch(EditorAction::Restore { session: Box::new(session), open_doc: browser::stored_open_doc(), notice });
+}
+
+/// What a tab does when another takes the project lock: it turns read-only and says so.
+fn lost_lock(persist: Weak<Persist>, store: StoreHandle) -> impl FnOnce() + 'static {
+    move || {
+        let Some(this) = persist.upgrade() else { return };
+        this.set_role(Role::Reader);
+        store.dispatch(EditorAction::SetReadOnly(true));
+        this.reload_if_reader(&store);
+    }
+}

@@ -1,0 +1,80 @@
+//! One writer across tabs: the Web Locks API decides which tab writes the project, and a
+//! BroadcastChannel tells the others when it has saved.
+//!
+//! The lock is held for the life of the tab (its callback returns a promise that never
+//! settles). "Edit here" steals it; the tab that had it sees its lock request rejected and turns
+//! read-only. Web Locks and BroadcastChannel are called through `Reflect` because web-sys marks
+//! `LockManager` unstable.
+
+use js_sys::{Function, Promise, Reflect};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::JsFuture;
+
+const LOCK_NAME: &str = "biaozhu.project";
+const CHANNEL_NAME: &str = "biaozhu.project";
+
+/// Asks for the project lock: `steal` takes it from the tab holding it, otherwise it is taken
+/// only if free. Resolves to whether this tab now holds it; `on_lost` runs if it is later taken.
+///
+/// # Errors
+/// When the browser has no Web Locks (then no tab can be sure it is the only writer).
+pub async fn acquire(steal: bool, on_lost: impl FnOnce() + 'static) -> Result<bool, String> {
+    let navigator = gloo::utils::window().navigator();
+    let locks = Reflect::get(&navigator, &"locks".into()).map_err(|_| "no Web Locks".to_string())?;
+    if locks.is_undefined() {
+        return Err("this browser has no Web Locks API".into());
+    }
+    let request: Function = Reflect::get(&locks, &"request".into())
+        .map_err(|_| "no Web Locks".to_string())?
+        .dyn_into()
+        .map_err(|_| "no Web Locks".to_string())?;
+    let options = js_sys::Object::new();
+    let flag = if steal { "steal" } else { "ifAvailable" };
+    Reflect::set(&options, &flag.into(), &JsValue::TRUE).map_err(|_| "lock options".to_string())?;
+
+    // `granted` settles with whether the callback got a lock.
+    let mut tell: Option<Function> = None;
+    let granted = Promise::new(&mut |resolve, _| tell = Some(resolve));
+    let tell = tell.expect("the promise executor runs at once");
+    let callback = Closure::once_into_js(move |lock: JsValue| -> JsValue {
+        let held = !lock.is_null() && !lock.is_undefined();
+        let _ = tell.call1(&JsValue::NULL, &JsValue::from_bool(held));
+        if held {
+            // Held until the tab goes away (or another tab steals it).
+            Promise::new(&mut |_, _| {}).into()
+        } else {
+            JsValue::UNDEFINED
+        }
+    });
+    let request = request
+        .call3(&locks, &LOCK_NAME.into(), &options, &callback)
+        .map_err(|e| format!("the project lock was refused: {e:?}"))?;
+    let request: Promise = request.dyn_into().map_err(|_| "lock request".to_string())?;
+    // A stolen lock rejects the request that holds it.
+    let lost = Closure::once(move |_error: JsValue| on_lost());
+    let _ = request.catch(&lost);
+    // Lives as long as the lock: the tab's life.
+    lost.forget();
+    let held = JsFuture::from(granted).await.map_err(|e| format!("{e:?}"))?;
+    Ok(held.as_bool().unwrap_or(false))
+}
+
+/// The channel between this project's tabs.
+pub struct Channel {
+    channel: web_sys::BroadcastChannel,
+    _listener: gloo::events::EventListener,
+}
+
+impl Channel {
+    /// Opens the channel; `on_saved` runs when another tab says it has saved.
+    pub fn open(on_saved: impl Fn() + 'static) -> Option<Channel> {
+        let channel = web_sys::BroadcastChannel::new(CHANNEL_NAME).ok()?;
+        let listener = gloo::events::EventListener::new(&channel, "message", move |_| on_saved());
+        Some(Channel { channel, _listener: listener })
+    }
+
+    /// Tells the other tabs that the project in storage changed.
+    pub fn announce_saved(&self) {
+        let _ = self.channel.post_message(&JsValue::from_str("saved"));
+    }
+}
