@@ -92,12 +92,29 @@ fn damaged_records_are_refused_with_the_document_named() {
     let (meta, docs) = all_records(&project);
     let records: Vec<(String, String)> = docs.iter().map(|(id, r, _)| (id.0.clone(), r.clone())).collect();
     let texts: Vec<(String, String)> = docs.iter().map(|(id, _, t)| (id.0.clone(), t.to_string())).collect();
-    let without = |list: &[(String, String)], id: &str| list.iter().filter(|(k, _)| k != id).cloned().collect();
+    let without =
+        |list: &[(String, String)], id: &str| list.iter().filter(|(k, _)| k != id).cloned().collect();
     let cases: Vec<(&str, Result<Project, StoredError>, &str)> = vec![
-        ("missing text", assemble(&meta, records.clone(), without(&texts, "emoji")), "the text of document \"emoji\""),
-        ("missing record", assemble(&meta, without(&records, "emoji"), texts.clone()), "the record of document \"emoji\""),
-        ("broken meta", assemble("{\"format\":", records.clone(), texts.clone()), "project record is unreadable"),
-        ("other format", assemble(&meta.replace("biaozhu-store", "x"), records.clone(), texts.clone()), "this app reads"),
+        (
+            "missing text",
+            assemble(&meta, records.clone(), without(&texts, "emoji")),
+            "the text of document \"emoji\"",
+        ),
+        (
+            "missing record",
+            assemble(&meta, without(&records, "emoji"), texts.clone()),
+            "the record of document \"emoji\"",
+        ),
+        (
+            "broken meta",
+            assemble("{\"format\":", records.clone(), texts.clone()),
+            "project record is unreadable",
+        ),
+        (
+            "other format",
+            assemble(&meta.replace("biaozhu-store", "x"), records.clone(), texts.clone()),
+            "this app reads",
+        ),
         (
             "short text",
             assemble(&meta, records.clone(), {
@@ -127,7 +144,8 @@ fn an_empty_store_holds_no_project() {
 
 #[test]
 fn replay_stops_at_the_first_hole() {
-    let stored = vec![(3, "c".to_string()), (1, "a".into()), (2, "b".into()), (5, "e".into()), (0, "old".into())];
+    let stored =
+        vec![(3, "c".to_string()), (1, "a".into()), (2, "b".into()), (5, "e".into()), (0, "old".into())];
     let r = replayable(1, stored);
     assert_eq!(r.entries, vec!["a", "b", "c"]);
     assert_eq!(r.skipped, 1);
@@ -204,7 +222,8 @@ fn nothing_shown_saved_is_lost_across_failures_and_crashes() {
         let mut in_flight: Vec<(Write, Vec<StoreOp>)> = Vec::new();
         for step in 0..400u64 {
             if random_edit(&mut session, &mut rng, step) {
-                let append = saver.after_edit(&session.take_log(), session.take_changes(), session.revision());
+                let append =
+                    saver.after_edit(&session.take_log(), session.take_changes(), session.revision());
                 by_revision.insert(session.revision(), session.project().clone());
                 let compaction = saver.compaction_due().then(|| saver.compaction(session.revision()));
                 for write in append.into_iter().chain(compaction) {
@@ -270,7 +289,10 @@ fn a_compaction_empties_the_journal_and_rewrites_only_touched_documents() {
             let ops = prepare(&write, &session);
             if let Write::Compact { .. } = write {
                 compactions += 1;
-                assert!(ops.iter().all(|op| !matches!(op, StoreOp::PutText { .. })), "texts are written once");
+                assert!(
+                    ops.iter().all(|op| !matches!(op, StoreOp::PutText { .. })),
+                    "texts are written once"
+                );
                 let docs: Vec<_> = ops.iter().filter(|op| matches!(op, StoreOp::PutRecord { .. })).collect();
                 assert_eq!(docs.len(), 1, "only the edited document's record is rewritten");
             }

@@ -37,15 +37,15 @@ pub fn load(state: StoredState) -> Result<Option<Loaded>, StoredError> {
     };
     let project = assemble(&meta, state.records, state.texts)?;
     let (mut session, lost) = resume_session(project, state.history.as_deref());
-    let mut problem =
-        lost.map(|error| format!("{error}; the project is restored without its undo steps"));
+    let mut problem = lost.map(|error| format!("{error}; the project is restored without its undo steps"));
     let journal_from = state.journal_from.and_then(|n| n.trim().parse().ok()).unwrap_or(0);
     let journal = replayable(journal_from, state.journal);
     // Left by a write that failed (never shown as saved): compact past them at the first save.
     let mut must_compact = journal.skipped > 0;
     if !journal.entries.is_empty() {
         if let Err(error) = replay(&mut session, &join(&journal.entries)) {
-            problem = Some(format!("the last edits saved in this browser could not all be restored: {error}"));
+            problem =
+                Some(format!("the last edits saved in this browser could not all be restored: {error}"));
             must_compact = true;
         }
     }

@@ -45,8 +45,12 @@ impl Project {
     /// A project of `documents` (ids already known to be unique), with id counters at least
     /// `next_ids` (span, relation) and past every id in use.
     pub(crate) fn from_documents(schema: Schema, documents: Vec<Document>, next_ids: (u64, u64)) -> Self {
-        let mut project =
-            Project { schema, documents, next_span_id: next_ids.0.max(1), next_relation_id: next_ids.1.max(1) };
+        let mut project = Project {
+            schema,
+            documents,
+            next_span_id: next_ids.0.max(1),
+            next_relation_id: next_ids.1.max(1),
+        };
         for doc in &project.documents {
             if let Some(max) = doc.spans().iter().map(|s| s.id.0).max() {
                 project.next_span_id = project.next_span_id.max(max + 1);

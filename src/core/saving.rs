@@ -183,14 +183,26 @@ pub mod keys {
 /// One change to storage, for the backend to carry out inside a single transaction.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum StoreOp {
-    PutMeta { key: &'static str, value: String },
-    PutRecord { doc: DocId, record: String },
-    PutText { doc: DocId, text: String },
+    PutMeta {
+        key: &'static str,
+        value: String,
+    },
+    PutRecord {
+        doc: DocId,
+        record: String,
+    },
+    PutText {
+        doc: DocId,
+        text: String,
+    },
     /// A document removed: its record and text go.
     DeleteDoc(DocId),
     /// Before rewriting every document (a replaced project): drop all records and texts.
     ClearDocs,
-    PutEntry { seq: u64, entry: String },
+    PutEntry {
+        seq: u64,
+        entry: String,
+    },
     /// Deletes journal entries numbered below this.
     DeleteEntriesBefore(u64),
 }

@@ -51,22 +51,38 @@ pub fn doc_record(doc: &Document) -> String {
 #[derive(Debug)]
 pub enum StoredError {
     /// A record is not JSON of the shape this app writes.
-    Unreadable { record: String, cause: serde_json::Error },
+    Unreadable {
+        record: String,
+        cause: serde_json::Error,
+    },
     /// The store was written by another version of the app.
-    OtherFormat { found: String },
+    OtherFormat {
+        found: String,
+    },
     /// The meta record lists a document whose record or text is missing.
-    Missing { doc: DocId, what: &'static str },
+    Missing {
+        doc: DocId,
+        what: &'static str,
+    },
     DuplicateDocument(DocId),
     /// A document record breaks the model's rules (a span past its text, a dangling relation).
-    BadDocument { doc: DocId, reason: String },
+    BadDocument {
+        doc: DocId,
+        reason: String,
+    },
     /// A span's label or a relation's type is not in the stored schema.
-    NotInSchema { doc: DocId, name: String },
+    NotInSchema {
+        doc: DocId,
+        name: String,
+    },
 }
 
 impl fmt::Display for StoredError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            StoredError::Unreadable { record, cause } => write!(f, "the stored {record} is unreadable: {cause}"),
+            StoredError::Unreadable { record, cause } => {
+                write!(f, "the stored {record} is unreadable: {cause}")
+            }
             StoredError::OtherFormat { found } => {
                 write!(f, "the store is {found}; this app reads {FORMAT_NAME} version {FORMAT_VERSION}")
             }
@@ -112,15 +128,22 @@ pub fn assemble(
         if !seen.insert(id.clone()) {
             return Err(StoredError::DuplicateDocument(id));
         }
-        let record = records.remove(&id.0).ok_or_else(|| StoredError::Missing { doc: id.clone(), what: "record" })?;
-        let text = texts.remove(&id.0).ok_or_else(|| StoredError::Missing { doc: id.clone(), what: "text" })?;
-        let mut wire: DocumentWire<Span> = serde_json::from_str(&record)
-            .map_err(|cause| StoredError::Unreadable { record: format!("record of document \"{id}\""), cause })?;
+        let record =
+            records.remove(&id.0).ok_or_else(|| StoredError::Missing { doc: id.clone(), what: "record" })?;
+        let text =
+            texts.remove(&id.0).ok_or_else(|| StoredError::Missing { doc: id.clone(), what: "text" })?;
+        let mut wire: DocumentWire<Span> = serde_json::from_str(&record).map_err(|cause| {
+            StoredError::Unreadable { record: format!("record of document \"{id}\""), cause }
+        })?;
         if wire.id != id {
-            return Err(StoredError::BadDocument { doc: id, reason: format!("its record says \"{}\"", wire.id) });
+            return Err(StoredError::BadDocument {
+                doc: id,
+                reason: format!("its record says \"{}\"", wire.id),
+            });
         }
         wire.text = Cow::Owned(text);
-        let doc = wire.into_document().map_err(|reason| StoredError::BadDocument { doc: id.clone(), reason })?;
+        let doc =
+            wire.into_document().map_err(|reason| StoredError::BadDocument { doc: id.clone(), reason })?;
         check_names(&schema, &doc)?;
         documents.push(doc);
     }

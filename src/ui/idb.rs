@@ -13,7 +13,9 @@ use crate::core::loading::StoredState;
 use crate::core::saving::{keys, StoreOp};
 use indexed_db_futures::database::Database;
 use indexed_db_futures::prelude::*;
-use indexed_db_futures::transaction::{Transaction, TransactionDurability, TransactionMode, TransactionOptions};
+use indexed_db_futures::transaction::{
+    Transaction, TransactionDurability, TransactionMode, TransactionOptions,
+};
 use std::fmt;
 
 const DB_NAME: &str = "biaozhu";
@@ -40,7 +42,9 @@ pub enum StorageError {
 impl fmt::Display for StorageError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            StorageError::Unavailable(cause) => write!(f, "this browser offers no IndexedDB storage here ({cause})"),
+            StorageError::Unavailable(cause) => {
+                write!(f, "this browser offers no IndexedDB storage here ({cause})")
+            }
             StorageError::Refused { doing, cause } => write!(f, "browser storage refused {doing} ({cause})"),
             StorageError::NotWriter => write!(f, "another tab has taken over editing this project"),
         }
@@ -76,7 +80,11 @@ impl Idb {
         Ok(Idb { db })
     }
 
-    fn transaction(&self, mode: TransactionMode, doing: &'static str) -> Result<Transaction<'_>, StorageError> {
+    fn transaction(
+        &self,
+        mode: TransactionMode,
+        doing: &'static str,
+    ) -> Result<Transaction<'_>, StorageError> {
         let mut options = TransactionOptions::new();
         options.set_durability(TransactionDurability::Strict);
         self.db.transaction(ALL).with_mode(mode).with_options(options).build().map_err(refused(doing))
@@ -114,7 +122,12 @@ impl Idb {
 
     /// Carries out `ops` in one strict transaction, if `token` is still the writer's; resolves
     /// once the transaction has committed.
-    pub async fn commit(&self, token: &str, ops: &[StoreOp], doing: &'static str) -> Result<(), StorageError> {
+    pub async fn commit(
+        &self,
+        token: &str,
+        ops: &[StoreOp],
+        doing: &'static str,
+    ) -> Result<(), StorageError> {
         let tx = self.transaction(TransactionMode::Readwrite, doing)?;
         let fail = refused(doing);
         let meta = tx.object_store(META).map_err(&fail)?;

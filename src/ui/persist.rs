@@ -155,21 +155,23 @@ impl Persist {
             }
             Ok(None) if writer => {
                 let (session, notice) = match legacy_storage::read() {
-                    Some(old) => match from_local_storage(&old.json, old.history.as_deref(), old.journal.as_deref()) {
-                        Ok((session, problem)) => {
-                            self.inner.borrow_mut().migrating = true;
-                            (session, problem.map(Notice::error))
-                        }
-                        Err(error) => {
-                            legacy_storage::set_aside(&old.json);
-                            let notice = Notice::error(format!(
+                    Some(old) => {
+                        match from_local_storage(&old.json, old.history.as_deref(), old.journal.as_deref()) {
+                            Ok((session, problem)) => {
+                                self.inner.borrow_mut().migrating = true;
+                                (session, problem.map(Notice::error))
+                            }
+                            Err(error) => {
+                                legacy_storage::set_aside(&old.json);
+                                let notice = Notice::error(format!(
                                 "the project an earlier version kept in this browser could not be read ({error}); \
                                  it is kept aside under the localStorage key {} and the bundled article is shown",
                                 legacy_storage::UNREADABLE_KEY
                             ));
-                            (Session::new(Project::bundled()), Some(notice))
+                                (Session::new(Project::bundled()), Some(notice))
+                            }
                         }
-                    },
+                    }
                     None => (Session::new(Project::bundled()), None),
                 };
                 restore(&store, session, notice);
@@ -182,7 +184,9 @@ impl Persist {
             }
             Err(error) => {
                 // Never overwrite what could not be read: this tab works in memory only.
-                let message = format!("the project stored in this browser could not be read ({error}); it is left as it is");
+                let message = format!(
+                    "the project stored in this browser could not be read ({error}); it is left as it is"
+                );
                 self.set_role(Role::Off(message.clone()));
                 let notice = Notice::error(format!(
                     "{message}, and this tab shows the bundled article without saving it; delete the stored \
@@ -206,7 +210,9 @@ impl Persist {
         wasm_bindgen_futures::spawn_local(async move {
             match writer_lock::acquire(true, lost_lock(Rc::downgrade(&this), store.clone())).await {
                 Ok(true) => this.open_as(true, store).await,
-                Ok(false) => store.dispatch(EditorAction::Failed("the project lock could not be taken".into())),
+                Ok(false) => {
+                    store.dispatch(EditorAction::Failed("the project lock could not be taken".into()))
+                }
                 Err(message) => store.dispatch(EditorAction::Failed(message)),
             }
         });
@@ -401,15 +407,21 @@ impl Persist {
         wasm_bindgen_futures::spawn_local(async move {
             let Some(idb) = this.idb() else { return };
             let Role::Writer { token } = this.role() else {
-                store.dispatch(EditorAction::Failed("only the tab that edits the project can delete it".into()));
+                store.dispatch(EditorAction::Failed(
+                    "only the tab that edits the project can delete it".into(),
+                ));
                 return;
             };
             match idb.clear(&token).await {
                 Ok(()) => {
                     this.inner.borrow_mut().saver = Some(Saver::first_write());
-                    restore(&store, Session::new(Project::bundled()), Some(Notice::info(
-                        "the stored project was deleted from this browser; the bundled article is shown",
-                    )));
+                    restore(
+                        &store,
+                        Session::new(Project::bundled()),
+                        Some(Notice::info(
+                            "the stored project was deleted from this browser; the bundled article is shown",
+                        )),
+                    );
                     this.schedule_compaction(&store);
                 }
                 Err(error) => store.dispatch(EditorAction::Failed(error.to_string())),
@@ -419,7 +431,11 @@ impl Persist {
 }
 
 fn restore(store: &StoreHandle, session: Session, notice: Option<Notice>) {
-    store.dispatch(EditorAction::Restore { session: Box::new(session), open_doc: browser::stored_open_doc(), notice });
+    store.dispatch(EditorAction::Restore {
+        session: Box::new(session),
+        open_doc: browser::stored_open_doc(),
+        notice,
+    });
 }
 
 /// What a tab does when another takes the project lock: it turns read-only and says so.

@@ -48,7 +48,9 @@ pub fn StoragePanel(props: &Props) -> Html {
     let role = props.persist.role();
     let (where_kept, can_free) = match &role {
         Role::Writer { .. } => ("IndexedDB in this browser; this tab saves every edit".to_string(), true),
-        Role::Reader => ("IndexedDB in this browser; another tab saves, this one is read-only".to_string(), false),
+        Role::Reader => {
+            ("IndexedDB in this browser; another tab saves, this one is read-only".to_string(), false)
+        }
         Role::Starting => ("opening…".to_string(), false),
         Role::Off(reason) => (format!("nothing is saved: {reason}"), false),
     };

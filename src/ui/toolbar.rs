@@ -46,9 +46,11 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
     let on_export_dataset = props.on_export_dataset.reform(|_: MouseEvent| ());
     let on_schema = props.on_schema.reform(|_: MouseEvent| ());
     let (save_class, save_text, save_title) = match state.save_state() {
-        SaveState::Saved => {
-            ("saved", "已保存 Saved".to_string(), "Every change is in this browser's storage".to_string())
-        }
+        SaveState::Saved => (
+            "saved",
+            "已保存 Saved".to_string(),
+            "Every change is on disk, in this browser's IndexedDB".to_string(),
+        ),
         SaveState::Unsaved => ("unsaved", "未保存 Unsaved".to_string(), "Saving…".to_string()),
         SaveState::Failed(error) => ("error", "保存失败 Not saved".to_string(), error),
     };
@@ -73,7 +75,8 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
             <button data-testid="export-dataset" onclick={on_export_dataset}
                     title="spaCy/Prodigy, doccano, Label Studio, brat, CoNLL, Hugging Face, W3C">{ "导出数据集 Export dataset…" }</button>
             <span class={classes!("toolbar__save", format!("toolbar__save--{save_class}"))} data-testid="save-status"
-                  data-state={save_class} title={save_title}>{ save_text }</span>
+                  data-state={save_class} data-revision={state.session.revision().to_string()}
+                  title={save_title}>{ save_text }</span>
         </header>
     }
 }
