@@ -48,7 +48,43 @@ impl Drop for Mounted {
     }
 }
 
+/// Deletes the app's IndexedDB database (an app mounted before has closed its connection).
+async fn delete_database() {
+    let factory = web_sys::window().unwrap().indexed_db().unwrap().unwrap();
+    let request = factory.delete_database("biaozhu").unwrap();
+    let done = js_sys::Promise::new(&mut |resolve, reject| {
+        request.set_onsuccess(Some(&resolve));
+        request.set_onerror(Some(&reject));
+    });
+    wasm_bindgen_futures::JsFuture::from(done).await.expect("the database is deleted");
+}
+
+/// Mounts another app on the same page and storage (a second tab, as far as storage goes).
+async fn mount_again() -> Mounted {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let root = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&root).unwrap();
+    let handle = yew::Renderer::<App>::with_root(root.clone()).render();
+    wait_for(&root, "[data-testid=text-view]").await;
+    Mounted { root, handle: Some(handle) }
+}
+
+/// Waits (up to a few seconds) until `selector` matches inside `root`.
+async fn wait_for(root: &Element, selector: &str) {
+    for _ in 0..500 {
+        settle().await;
+        if root.query_selector(selector).unwrap().is_some() {
+            return;
+        }
+        yew::platform::time::sleep(Duration::from_millis(5)).await;
+    }
+    panic!("{selector} never showed");
+}
+
+/// Mounts the app on a fresh store holding `project()`, put where the localStorage version kept
+/// it (so each mount also moves it into IndexedDB), and waits until storage has answered.
 async fn mount() -> Mounted {
+    delete_database().await;
     let window = web_sys::window().unwrap();
     let storage = window.local_storage().unwrap().unwrap();
     storage.set_item("biaozhu.project.v1", &export_project(&project())).unwrap();
@@ -56,6 +92,7 @@ async fn mount() -> Mounted {
     let root = document.create_element("div").unwrap();
     document.body().unwrap().append_child(&root).unwrap();
     let handle = yew::Renderer::<App>::with_root(root.clone()).render();
+    wait_for(&root, "[data-testid=text-view]").await;
     settle().await;
     Mounted { root, handle: Some(handle) }
 }
@@ -168,6 +205,54 @@ async fn a_hotkey_labels_the_selection_and_delete_removes_the_clicked_span() {
     press("z"); // a bare z is not undo
     settle().await;
     assert_eq!(span_count(&m), "3");
+}
+
+#[wasm_bindgen_test]
+async fn a_second_app_on_the_same_storage_is_read_only_until_it_takes_over() {
+    let first = mount().await;
+    wait_for(&first.root, "[data-testid=save-status][data-state=saved]").await;
+    let text = |m: &Mounted, selector: &str| {
+        m.root.query_selector(selector).unwrap().map(|e| e.text_content().unwrap()).unwrap_or_default()
+    };
+    assert!(text(&first, "[data-testid=storage-where]").contains("this tab saves every edit"));
+    assert!(first.root.query_selector("[data-testid=writer-banner]").unwrap().is_none());
+    // The project moved in from localStorage is what the second app reads.
+    let second = mount_again().await;
+    wait_for(&second.root, "[data-testid=writer-banner]").await;
+    assert_eq!(span_count(&second), "3");
+    assert!(text(&second, "[data-testid=storage-where]").contains("read-only"));
+    assert!(second.root.query_selector("[data-testid=storage-free]").unwrap().is_none());
+    // Edit here moves the banner to the first app.
+    let edit_here = second.root.query_selector("[data-testid=edit-here]").unwrap().unwrap();
+    edit_here.dyn_ref::<web_sys::HtmlElement>().unwrap().click();
+    wait_for(&first.root, "[data-testid=writer-banner]").await;
+    for _ in 0..100 {
+        settle().await;
+        if second.root.query_selector("[data-testid=writer-banner]").unwrap().is_none() {
+            break;
+        }
+    }
+    assert!(second.root.query_selector("[data-testid=writer-banner]").unwrap().is_none());
+    assert!(text(&second, "[data-testid=storage-where]").contains("this tab saves every edit"));
+    drop(second);
+    drop(first);
+}
+
+#[wasm_bindgen_test]
+async fn text_being_typed_in_a_field_survives_a_render_it_did_not_cause() {
+    let m = mount().await;
+    let field: web_sys::HtmlInputElement =
+        m.root.query_selector("[data-testid=doc-annotator]").unwrap().unwrap().unchecked_into();
+    field.set_value("张三😀");
+    // Something else re-renders the editor (a span selected; a save reported works the same way).
+    span_el(&m, "PER").dyn_ref::<web_sys::HtmlElement>().unwrap().click();
+    settle().await;
+    assert!(span_el(&m, "PER").class_list().contains("ann--selected"));
+    assert_eq!(field.value(), "张三😀", "the half-typed text is still there");
+    // Committed with change, it becomes the document's annotator and stays.
+    field.dispatch_event(&web_sys::Event::new("change").unwrap()).unwrap();
+    settle().await;
+    assert_eq!(field.value(), "张三😀");
 }
 
 #[wasm_bindgen_test]

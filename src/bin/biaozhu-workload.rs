@@ -1,12 +1,13 @@
 //! Writes the benchmark workloads as project JSON, deterministically (no randomness, no clock):
 //!
 //! ```text
-//! biaozhu-workload S|M|L OUT.json
+//! biaozhu-workload S|M|L|XL OUT.json
 //! ```
 //!
 //! - S: the bundled article with about 150 spans;
 //! - M: 100,000 characters (the article repeated) with 5,000 spans;
-//! - L: 1,000,000 characters with 20,000 spans.
+//! - L: 1,000,000 characters with 20,000 spans;
+//! - XL: ten documents like L: 10,000,000 characters with 200,000 spans (storage benchmark).
 //!
 //! Spans cover every label; one in ten is a directive, and directives hold entities.
 
@@ -42,12 +43,25 @@ fn settle(chars: &[char], mut range: CharRange) -> Option<CharRange> {
     None
 }
 
-fn workload(text: String, spans: usize) -> Project {
-    let chars: Vec<char> = text.chars().collect();
+/// `copies` documents of `text`, each with about `spans` spans.
+fn workload(text: String, spans: usize, copies: usize) -> Project {
     let mut session = Session::new(Project::new(default_schema()));
-    let doc = DocId::from(BUNDLED_ARTICLE_ID);
-    let document = Document::new(doc.clone(), BUNDLED_ARTICLE_NAME, text);
-    session.apply(Command::AddDocument { at: 0, doc: Box::new(document) }).expect("a fresh project");
+    for copy in 0..copies {
+        let (id, name) = if copy == 0 {
+            (BUNDLED_ARTICLE_ID.to_string(), BUNDLED_ARTICLE_NAME.to_string())
+        } else {
+            (format!("{BUNDLED_ARTICLE_ID}-{}", copy + 1), format!("{BUNDLED_ARTICLE_NAME} ({})", copy + 1))
+        };
+        add_annotated(&mut session, DocId(id), name, text.clone(), spans);
+    }
+    session.project().clone()
+}
+
+fn add_annotated(session: &mut Session, doc: DocId, name: String, text: String, spans: usize) {
+    let chars: Vec<char> = text.chars().collect();
+    let at = session.project().documents().len();
+    let document = Document::new(doc.clone(), name, text);
+    session.apply(Command::AddDocument { at, doc: Box::new(document) }).expect("a fresh document id");
     let directives = spans / 10;
     let entities = spans - directives;
     // Entities at even strides, 2–4 characters long, labels in turn.
@@ -73,26 +87,26 @@ fn workload(text: String, spans: usize) -> Project {
             added += 1;
         }
     }
-    eprintln!("{} characters, {added} spans", chars.len());
-    session.project().clone()
+    eprintln!("{doc}: {} characters, {added} spans", chars.len());
 }
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let (text, spans) = match args.first().map(String::as_str) {
-        Some("S") => (BUNDLED_ARTICLE_TEXT.to_string(), 150),
-        Some("M") => (text_of(100_000), 5_000),
-        Some("L") => (text_of(1_000_000), 20_000),
+    let (text, spans, copies) = match args.first().map(String::as_str) {
+        Some("S") => (BUNDLED_ARTICLE_TEXT.to_string(), 150, 1),
+        Some("M") => (text_of(100_000), 5_000, 1),
+        Some("L") => (text_of(1_000_000), 20_000, 1),
+        Some("XL") => (text_of(1_000_000), 20_000, 10),
         _ => {
-            eprintln!("usage: biaozhu-workload S|M|L OUT.json");
+            eprintln!("usage: biaozhu-workload S|M|L|XL OUT.json");
             return ExitCode::FAILURE;
         }
     };
     let Some(out) = args.get(1) else {
-        eprintln!("usage: biaozhu-workload S|M|L OUT.json");
+        eprintln!("usage: biaozhu-workload S|M|L|XL OUT.json");
         return ExitCode::FAILURE;
     };
-    let json = export_project(&workload(text, spans));
+    let json = export_project(&workload(text, spans, copies));
     if let Err(e) = std::fs::write(out, json) {
         eprintln!("biaozhu-workload: {out}: {e}");
         return ExitCode::FAILURE;

@@ -1,6 +1,7 @@
 //! The open document's status (to do, in progress, done), shown above the text.
 
 use super::store::StoreHandle;
+use super::text_field::TextField;
 use crate::core::editor::EditorAction;
 use crate::core::{DocField, DocStatus};
 use yew::prelude::*;
@@ -27,13 +28,13 @@ pub fn DocStatusPicker(props: &DocStatusPickerProps) -> Html {
     let field_input = |field: DocField, testid: &'static str, placeholder: &'static str| {
         let store = props.store.clone();
         let id = doc.id.clone();
-        let onchange = Callback::from(move |event: Event| {
-            let value = event.target_unchecked_into::<web_sys::HtmlInputElement>().value();
+        let onchange = Callback::from(move |value: String| {
             store.dispatch(EditorAction::SetDocField(id.clone(), field, value));
         });
         html! {
-            <input type="text" class="doc-status__field" data-testid={testid} {placeholder}
-                   value={doc.field(field).to_string()} {onchange} />
+            // Keyed by document: another document's field starts from its own value.
+            <TextField key={format!("{}-{testid}", doc.id)} class="doc-status__field" {testid} {placeholder}
+                       value={doc.field(field).to_string()} {onchange} />
         }
     };
     let options = DocStatus::ALL.map(|status| {

@@ -57,9 +57,19 @@ fn refused(doing: &'static str) -> impl Fn(indexed_db_futures::error::Error) -> 
     move |error| StorageError::Refused { doing, cause: error.to_string() }
 }
 
-/// An open connection to the project database.
+/// An open connection to the project database, closed when dropped (so that a later
+/// `deleteDatabase` or version change is not blocked by an app that is gone).
 pub struct Idb {
-    db: Database,
+    /// Always `Some` until dropped.
+    db: Option<Database>,
+}
+
+impl Drop for Idb {
+    fn drop(&mut self) {
+        if let Some(db) = self.db.take() {
+            db.close();
+        }
+    }
 }
 
 impl Idb {
@@ -77,7 +87,7 @@ impl Idb {
             })
             .await
             .map_err(|e| StorageError::Unavailable(e.to_string()))?;
-        Ok(Idb { db })
+        Ok(Idb { db: Some(db) })
     }
 
     fn transaction(
@@ -87,7 +97,8 @@ impl Idb {
     ) -> Result<Transaction<'_>, StorageError> {
         let mut options = TransactionOptions::new();
         options.set_durability(TransactionDurability::Strict);
-        self.db.transaction(ALL).with_mode(mode).with_options(options).build().map_err(refused(doing))
+        let db = self.db.as_ref().ok_or(StorageError::Unavailable("the database is closed".into()))?;
+        db.transaction(ALL).with_mode(mode).with_options(options).build().map_err(refused(doing))
     }
 
     /// Everything stored, read in one transaction (so it is one consistent state). With a

@@ -22,6 +22,7 @@ pub mod span_list;
 pub mod status_bar;
 pub mod storage_panel;
 pub mod store;
+pub mod text_field;
 pub mod text_view;
 pub mod toolbar;
 pub mod writer_lock;

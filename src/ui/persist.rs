@@ -11,7 +11,7 @@ use super::browser;
 use super::idb::{Idb, StorageError};
 use super::legacy_storage;
 use super::store::StoreHandle;
-use super::writer_lock::{self, Channel};
+use super::writer_lock::{self, Channel, LockGuard};
 use crate::core::editor::{EditorAction, Notice};
 use crate::core::loading::{from_local_storage, load, Loaded};
 use crate::core::saving::{prepare, Saver, Write};
@@ -49,6 +49,8 @@ struct Inner {
     next_ticket: u64,
     compaction_scheduled: bool,
     channel: Option<Channel>,
+    /// The project lock while this tab holds it (released when the app goes away).
+    lock: Option<LockGuard>,
     /// The project came from localStorage: say so once it is committed, then drop the old keys.
     migrating: bool,
     /// `navigator.storage.persist()` is asked once, after the first edit saved.
@@ -121,7 +123,14 @@ impl Persist {
             };
             this.inner.borrow_mut().channel = Channel::open(on_saved);
             // Without Web Locks (an old browser) this tab writes, fenced by its token.
-            let held = writer_lock::acquire(false, lost_lock(weak, store.clone())).await.unwrap_or(true);
+            let held = match writer_lock::acquire(false, lost_lock(weak, store.clone())).await {
+                Ok(lock) => {
+                    let held = lock.is_some();
+                    this.inner.borrow_mut().lock = lock;
+                    held
+                }
+                Err(_) => true,
+            };
             this.open_as(held, store).await;
         });
     }
@@ -209,8 +218,11 @@ impl Persist {
         let this = self.clone();
         wasm_bindgen_futures::spawn_local(async move {
             match writer_lock::acquire(true, lost_lock(Rc::downgrade(&this), store.clone())).await {
-                Ok(true) => this.open_as(true, store).await,
-                Ok(false) => {
+                Ok(Some(lock)) => {
+                    this.inner.borrow_mut().lock = Some(lock);
+                    this.open_as(true, store).await;
+                }
+                Ok(None) => {
                     store.dispatch(EditorAction::Failed("the project lock could not be taken".into()))
                 }
                 Err(message) => store.dispatch(EditorAction::Failed(message)),
@@ -442,6 +454,8 @@ fn restore(store: &StoreHandle, session: Session, notice: Option<Notice>) {
 fn lost_lock(persist: Weak<Persist>, store: StoreHandle) -> impl FnOnce() + 'static {
     move || {
         let Some(this) = persist.upgrade() else { return };
+        // Taken: the guard has nothing left to release.
+        std::mem::forget(this.inner.borrow_mut().lock.take());
         this.set_role(Role::Reader);
         store.dispatch(EditorAction::SetReadOnly(true));
         this.reload_if_reader(&store);

@@ -2,6 +2,7 @@
 //! first one), its relations, and starting a new relation (R, or the Link button).
 
 use super::store::StoreHandle;
+use super::text_field::TextField;
 use crate::core::editor::EditorAction;
 use crate::core::{Document, SpanId};
 use yew::prelude::*;
@@ -59,18 +60,29 @@ pub fn SpanDetails(props: &SpanDetailsProps) -> Html {
         let testid = format!("attr-{}", attribute.name);
         let store = props.store.clone();
         let control = if attribute.is_free_text() {
-            let onchange = Callback::from(move |event: Event| {
-                let value = event.target_unchecked_into::<web_sys::HtmlInputElement>().value();
-                store.dispatch(EditorAction::SetAttribute { span: id, name: name.clone(), value: Some(value) });
+            let onchange = Callback::from(move |value: String| {
+                store.dispatch(EditorAction::SetAttribute {
+                    span: id,
+                    name: name.clone(),
+                    value: Some(value),
+                });
             });
-            html! { <input type="text" class="span-details__attr" data-testid={testid} value={current} {onchange} /> }
+            // Keyed by span: another span's field starts from its own value.
+            let key = format!("{}-{testid}", id.0);
+            html! { <TextField {key} class="span-details__attr" {testid} value={current} {onchange} /> }
         } else {
             let onchange = Callback::from(move |event: Event| {
                 let value = event.target_unchecked_into::<web_sys::HtmlSelectElement>().value();
-                store.dispatch(EditorAction::SetAttribute { span: id, name: name.clone(), value: Some(value) });
+                store.dispatch(EditorAction::SetAttribute {
+                    span: id,
+                    name: name.clone(),
+                    value: Some(value),
+                });
             });
-            let options = attribute.values.iter().map(|v| html! {
-                <option value={v.clone()} selected={*v == current}>{ v.clone() }</option>
+            let options = attribute.values.iter().map(|v| {
+                html! {
+                    <option value={v.clone()} selected={*v == current}>{ v.clone() }</option>
+                }
             });
             html! {
                 <select class="span-details__attr" data-testid={testid} {onchange}>

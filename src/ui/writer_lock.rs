@@ -1,8 +1,8 @@
 //! One writer across tabs: the Web Locks API decides which tab writes the project, and a
 //! BroadcastChannel tells the others when it has saved.
 //!
-//! The lock is held for the life of the tab (its callback returns a promise that never
-//! settles). "Edit here" steals it; the tab that had it sees its lock request rejected and turns
+//! The lock is held for the life of the app (its callback returns a promise that settles only
+//! when the [`LockGuard`] is dropped). "Edit here" steals it; the tab that had it sees its lock request rejected and turns
 //! read-only. Web Locks and BroadcastChannel are called through `Reflect` because web-sys marks
 //! `LockManager` unstable.
 
@@ -13,12 +13,24 @@ use wasm_bindgen_futures::JsFuture;
 const LOCK_NAME: &str = "biaozhu.project";
 const CHANNEL_NAME: &str = "biaozhu.project";
 
+/// The project lock, held until this is dropped (when the app is unmounted) or stolen.
+pub struct LockGuard {
+    release: Function,
+}
+
+impl Drop for LockGuard {
+    fn drop(&mut self) {
+        let _ = self.release.call0(&JsValue::NULL);
+    }
+}
+
 /// Asks for the project lock: `steal` takes it from the tab holding it, otherwise it is taken
-/// only if free. Resolves to whether this tab now holds it; `on_lost` runs if it is later taken.
+/// only if free. Resolves to the held lock, or `None` when another tab holds it; `on_lost` runs
+/// if it is later taken.
 ///
 /// # Errors
 /// When the browser has no Web Locks (then no tab can be sure it is the only writer).
-pub async fn acquire(steal: bool, on_lost: impl FnOnce() + 'static) -> Result<bool, String> {
+pub async fn acquire(steal: bool, on_lost: impl FnOnce() + 'static) -> Result<Option<LockGuard>, String> {
     let navigator = gloo::utils::window().navigator();
     let locks = Reflect::get(&navigator, &"locks".into()).map_err(|_| "no Web Locks".to_string())?;
     if locks.is_undefined() {
@@ -32,16 +44,19 @@ pub async fn acquire(steal: bool, on_lost: impl FnOnce() + 'static) -> Result<bo
     let flag = if steal { "steal" } else { "ifAvailable" };
     Reflect::set(&options, &flag.into(), &JsValue::TRUE).map_err(|_| "lock options".to_string())?;
 
-    // `granted` settles with whether the callback got a lock.
+    // `granted` settles with whether the callback got a lock; `hold` is what the lock waits on.
     let mut tell: Option<Function> = None;
     let granted = Promise::new(&mut |resolve, _| tell = Some(resolve));
     let tell = tell.expect("the promise executor runs at once");
+    let mut release: Option<Function> = None;
+    let hold = Promise::new(&mut |resolve, _| release = Some(resolve));
+    let release = release.expect("the promise executor runs at once");
     let callback = Closure::once_into_js(move |lock: JsValue| -> JsValue {
         let held = !lock.is_null() && !lock.is_undefined();
         let _ = tell.call1(&JsValue::NULL, &JsValue::from_bool(held));
         if held {
-            // Held until the tab goes away (or another tab steals it).
-            Promise::new(&mut |_, _| {}).into()
+            // Held until `hold` settles (the guard is dropped), the tab goes away, or a steal.
+            hold.into()
         } else {
             JsValue::UNDEFINED
         }
@@ -56,7 +71,7 @@ pub async fn acquire(steal: bool, on_lost: impl FnOnce() + 'static) -> Result<bo
     // Lives as long as the lock: the tab's life.
     lost.forget();
     let held = JsFuture::from(granted).await.map_err(|e| format!("{e:?}"))?;
-    Ok(held.as_bool().unwrap_or(false))
+    Ok(held.as_bool().unwrap_or(false).then_some(LockGuard { release }))
 }
 
 /// The channel between this project's tabs.

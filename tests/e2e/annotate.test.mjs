@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import {
   start, stop, openApp, spanCount, waitForSpanCount, label, dragSelect, scrollTo, download,
-  checkCodePointSlices, fixtures,
+  checkCodePointSlices, waitForSaved, fixtures,
 } from './helpers.mjs';
 
 let env;
@@ -29,7 +29,7 @@ test('tag a person and a directive, reload, undo, export, import a broken file',
   assert.equal(await per.textContent(), '徐立毅');
   const directive = page.locator('[data-testid=span][data-label=DIRECTIVE]');
   assert.equal(await directive.textContent(), DIRECTIVE);
-  await page.waitForSelector('[data-testid=save-status][data-state=saved]');
+  await waitForSaved(page);
 
   // Everything survives a reload, including which document is open.
   await page.reload();
@@ -106,6 +106,7 @@ test('astral characters and emoji: offsets in the export are code points', async
     [[28, 32, '𠀀河新区'], [36, 43, '确保高质量发展'], [53, 56, '徐立毅']]);
 
   // Reloading with the same ?doc= does not add the file twice.
+  await waitForSaved(page);
   await page.reload();
   await page.waitForSelector('[data-testid=text-view]:has-text("𠀀河新区")');
   assert.equal(await page.locator('[data-testid=doc-item]').count(), 2);
@@ -203,6 +204,7 @@ test('new document from pasted text, switch documents, drag and drop a project',
   await waitForSpanCount(page, 0);
   await page.click('[data-testid=doc-item] >> nth=1');
   await waitForSpanCount(page, 1);
+  await waitForSaved(page);
   await page.reload();
   await page.waitForSelector('[data-testid=text-view]:has-text("李强😀在北京")');
 

@@ -10,6 +10,7 @@ import zlib from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { startServer } from './server.mjs';
 import { launchOptions } from './browser.mjs';
+import { crashTrial } from './crash.mjs';
 
 const here = path.dirname(new URL(import.meta.url).pathname);
 const dist = path.resolve(here, '../../dist');
@@ -77,7 +78,7 @@ async function editTimes(page, round) {
       if (r.bottom > box.top && r.top < box.bottom) candidates.push(node);
     }
     const node = candidates[round % candidates.length];
-    if (!node) return [NaN, NaN];
+    if (!node) return [NaN, NaN, NaN];
     const offset = [...node.data].findIndex((c) => c.trim()) + 1;
     const range = document.createRange();
     range.setStart(node, offset);
@@ -96,12 +97,19 @@ async function editTimes(page, round) {
     while (count() !== before + 1) await new Promise((r) => setTimeout(r, 0));
     await frame();
     const add = performance.now() - t0;
+    // Saved for that edit: the indicator says saved at the edit's revision (after the commit).
+    const status = document.querySelector('[data-testid=save-status]');
+    const revision = status.dataset.revision;
+    while (!(status.dataset.state === 'saved' && status.dataset.revision === revision)) {
+      await new Promise((r) => setTimeout(r, 0));
+    }
+    const saved = performance.now() - t0;
     await phase();
     const t1 = performance.now();
     document.dispatchEvent(new KeyboardEvent('keydown', { key: 'z', ctrlKey: true, bubbles: true, cancelable: true }));
     while (count() !== before) await new Promise((r) => setTimeout(r, 0));
     await frame();
-    return [add, performance.now() - t1];
+    return [add, performance.now() - t1, saved];
   }, round);
 }
 
@@ -155,7 +163,25 @@ function row(name, values, unit, target) {
 
 const targets = {
   import: { S: 100, M: 200, L: 1000 }, add: 16, undo: 16, scroll: 50, export: 60, memory: 64,
+  saved: 50, reload: 1000,
 };
+
+/** Waits until the project shown has been stored (the indicator says saved at its revision). */
+async function waitSaved(page) {
+  await page.waitForFunction(() => {
+    const status = document.querySelector('[data-testid=save-status]');
+    return status && status.dataset.state === 'saved';
+  }, null, { timeout: 600_000 });
+}
+
+/** ms from the reload until the stored project is on screen with all `spans` of its first document. */
+async function reloadTime(page, spans) {
+  const t0 = Date.now();
+  await page.reload();
+  await page.waitForSelector(`[data-testid=status][data-span-count="${spans}"]`, { timeout: 600_000 });
+  await page.waitForSelector('[data-testid=span]');
+  return Date.now() - t0;
+}
 
 const { server, base } = await startServer({ dist, fixtures: workloads });
 const browser = await chromium.launch(launchOptions());
@@ -178,30 +204,58 @@ try {
   for (const size of ['S', 'M', 'L']) {
     const file = path.join(workloads, `${size}.json`);
     const spans = JSON.parse(fs.readFileSync(file, 'utf8')).documents[0].spans.length;
-    const imports = [], adds = [], undos = [], scrolls = [], exports = [], memory = [];
+    const imports = [], adds = [], undos = [], saves = [], reloads = [], scrolls = [], exports = [], memory = [];
     for (let run = 0; run < RUNS; run++) {
       const { page, context } = await newPage(browser, base);
       const cdp = await context.newCDPSession(page);
       imports.push(await importTime(page, file, spans));
+      // The import is stored whole (a compaction) before the edits are timed.
+      await waitSaved(page);
       for (let i = 0; i < EDITS; i++) {
-        const [add, undo] = await editTimes(page, i + run * EDITS);
+        const [add, undo, saved] = await editTimes(page, i + run * EDITS);
         adds.push(add);
         undos.push(undo);
+        saves.push(saved);
       }
       if (size !== 'S') scrolls.push(await longestScrollFrame(page));
       if (size === 'L') {
         exports.push(await exportTime(page));
         memory.push(await memoryMb(page, cdp));
+        await waitSaved(page);
+        reloads.push(await reloadTime(page, spans));
       }
       await context.close();
     }
     lines.push(row(`${size}: import project JSON until text and spans show (${spans} spans)`, imports, 'ms', targets.import[size]));
     lines.push(row(`${size}: add a span, mouse-up to painted (per-edit median over runs)`, adds, 'ms', targets.add));
     lines.push(row(`${size}: undo that span`, undos, 'ms', targets.undo));
+    lines.push(row(`${size}: Saved shown after the edit (mouse-up to the commit reported)`, saves, 'ms', targets.saved));
     if (scrolls.length) lines.push(row(`${size}: longest frame scrolling the whole text`, scrolls, 'ms', targets.scroll));
     if (exports.length) lines.push(row(`${size}: export project JSON until handed to the browser`, exports, 'ms', targets.export));
     if (memory.length) lines.push(row(`${size}: tab memory (JS heap + wasm memory)`, memory, 'MB', targets.memory));
+    if (reloads.length) lines.push(row(`${size}: reload until the stored project shows (${spans} spans)`, reloads, 'ms', targets.reload));
   }
+  // 10M characters, 200k spans: imported, stored, reloaded (once: it takes a while).
+  const xl = path.join(workloads, 'XL.json');
+  if (fs.existsSync(xl)) {
+    const { page, context } = await newPage(browser, base);
+    const firstDocSpans = 20000;
+    const t0 = Date.now();
+    await page.setInputFiles('[data-testid=import-input]', xl);
+    await page.waitForSelector(`[data-testid=status][data-span-count="${firstDocSpans}"]`, { timeout: 600_000 });
+    const shown = Date.now() - t0;
+    await waitSaved(page);
+    const stored = Date.now() - t0;
+    const reload = await reloadTime(page, firstDocSpans);
+    const docs = await page.locator('[data-testid=doc-item]').count();
+    lines.push(row(`XL (${docs} documents, 10M characters, 200k spans): import until shown`, [shown], 'ms'));
+    lines.push(row('XL: import until Saved (every record committed)', [stored], 'ms'));
+    lines.push(row('XL: reload until the stored project shows', [reload], 'ms'));
+    await context.close();
+  }
+  // The crash trial of the test suite, as a figure.
+  const trial = await crashTrial({ base, edits: 200, kills: 12, seed: 20261201 });
+  lines.push(row(`crash trial: edits shown as Saved lost (${trial.made} edits, ${trial.killed} SIGKILLs, ${trial.afterEditKills} right after an edit)`, [trial.lost], 'edits', 0));
 } finally {
   await browser.close();
   server.close();

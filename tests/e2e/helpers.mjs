@@ -137,3 +137,13 @@ export function checkCodePointSlices(project) {
     }
   }
 }
+
+/**
+ * Waits until everything done so far is stored: after the page has had two frames to act on the
+ * last event, the saved indicator must speak for the session's revision as it is then.
+ */
+export async function waitForSaved(page) {
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  const revision = await page.getAttribute('[data-testid=save-status]', 'data-revision');
+  await page.waitForSelector(`[data-testid=save-status][data-state=saved][data-revision="${revision}"]`);
+}

@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { start, stop, openApp, waitForSpanCount, fixtures } from './helpers.mjs';
+import { start, stop, openApp, waitForSpanCount, waitForSaved, fixtures } from './helpers.mjs';
 
 const article = fs.readFileSync(path.join(fixtures, '..', '..', '..', 'src', 'corpus', '000_efef3a98b491eb4b.txt'), 'utf8');
 // An astral character and an emoji near the top shift every later UTF-16 offset.
@@ -68,7 +68,7 @@ test('a long document is windowed, and a span far down gets its code point offse
   assert.ok(target.start > Array.from(text).length / 2, 'far down the document');
 
   // The autosave journal brings it back after a reload, and undo still works.
-  await page.waitForSelector('[data-testid=save-status][data-state=saved]');
+  await waitForSaved(page);
   await page.reload();
   await page.waitForSelector('[data-testid=text-view][data-doc-id]');
   await waitForSpanCount(page, 1);

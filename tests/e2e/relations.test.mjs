@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { start, stop, openApp, waitForSpanCount, label, labelIn, download } from './helpers.mjs';
+import { start, stop, openApp, waitForSpanCount, waitForSaved, label, labelIn, download } from './helpers.mjs';
 
 let env;
 before(async () => { env = await start(); });
@@ -35,7 +35,7 @@ test("王新伟's directive: issued_by → 王新伟, cue 强调, reload, export
   await page.fill('[data-testid=doc-annotator]', '张三');
   await page.press('[data-testid=doc-annotator]', 'Enter');
   await page.click('[data-testid=text-view]', { position: { x: 5, y: 5 } });
-  await page.waitForSelector('[data-testid=save-status][data-state=saved]');
+  await waitForSaved(page);
 
   await page.reload();
   await page.waitForSelector('[data-testid=relation-item][data-type=issued_by]');
