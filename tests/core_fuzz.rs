@@ -1,6 +1,6 @@
 //! No input may panic (a panic kills the wasm app) or hang the tab. A fixed-seed budget of
 //! mutated inputs, grown from the golden files, the README's example, our own exports and the
-//! journal and history the app stores, goes through every import entry point: the file intake
+//! journal, history and storage records the app stores, goes through every import entry point: the file intake
 //! (project JSON, `.txt`, every dataset reader, zips), accepting the dataset review, the schema
 //! reader, the undo-history loader and the journal replay. Inputs that once crashed or hung are
 //! kept in `tests/fuzz/` and run first, every time.
@@ -286,6 +286,13 @@ fn run_case(case: &Case, journal_base: &Session) {
         while resumed.undo() {}
         let mut session = journal_base.clone();
         let _ = biaozhu::core::journal::replay(&mut session, &text);
+        // The records browser storage keeps, damaged: as the meta record, then as a document's.
+        let (meta, docs) = biaozhu::core::stored::all_records(&project);
+        let records = || docs.iter().map(|(id, r, _)| (id.0.clone(), r.clone())).collect::<Vec<_>>();
+        let texts = || docs.iter().map(|(id, _, t)| (id.0.clone(), t.to_string())).collect::<Vec<_>>();
+        let _ = biaozhu::core::stored::assemble(&text, records(), texts());
+        let damaged = docs.iter().map(|(id, _, _)| (id.0.clone(), text.to_string())).collect();
+        let _ = biaozhu::core::stored::assemble(&meta, damaged, texts());
     }
 }
 
@@ -361,6 +368,10 @@ fn no_input_panics_or_hangs() {
     }
     seeds.push(Case::one("journal", journal.into_bytes()));
     seeds.push(Case::one("history", history.into_bytes()));
+    let sample = common::sample_project();
+    let (meta, docs) = biaozhu::core::stored::all_records(&sample);
+    seeds.push(Case::one("stored-meta", meta.into_bytes()));
+    seeds.push(Case::one("stored-record", docs[0].1.clone().into_bytes()));
     // FUZZ_SEED explores other sequences; the default is what CI runs.
     let seed = std::env::var("FUZZ_SEED").ok().and_then(|n| n.parse().ok()).unwrap_or(0x5EED_B1A0_2026_u64);
     let mut rng = Rng(seed | 1);

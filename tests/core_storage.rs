@@ -24,6 +24,9 @@ impl FakeStore {
                 StoreOp::PutMeta { key, value } => {
                     self.meta.insert(key, value.clone());
                 }
+                StoreOp::DeleteMeta(key) => {
+                    self.meta.remove(key);
+                }
                 StoreOp::PutRecord { doc, record } => {
                     self.records.insert(doc.0.clone(), record.clone());
                 }
@@ -140,6 +143,19 @@ fn damaged_records_are_refused_with_the_document_named() {
 #[test]
 fn an_empty_store_holds_no_project() {
     assert!(load(StoredState::default()).unwrap().is_none());
+}
+
+#[test]
+fn deleting_the_stored_project_leaves_an_empty_store() {
+    let session = Session::new(rich_project());
+    let mut store = FakeStore::default();
+    let mut saver = Saver::first_write();
+    store.commit(&prepare(&saver.compaction(0), &session));
+    store.commit(&[StoreOp::PutEntry { seq: 7, entry: "{}".into() }]);
+    assert!(load(store.state()).unwrap().is_some());
+    store.commit(&biaozhu::core::saving::clear_ops());
+    assert!(store.records.is_empty() && store.texts.is_empty() && store.journal.is_empty());
+    assert!(load(store.state()).unwrap().is_none());
 }
 
 #[test]

@@ -187,6 +187,7 @@ pub enum StoreOp {
         key: &'static str,
         value: String,
     },
+    DeleteMeta(&'static str),
     PutRecord {
         doc: DocId,
         record: String,
@@ -205,6 +206,18 @@ pub enum StoreOp {
     },
     /// Deletes journal entries numbered below this.
     DeleteEntriesBefore(u64),
+}
+
+/// What deleting the stored project does (the storage panel's Delete): every record, text and
+/// journal entry goes; the writer token stays, so this tab goes on writing.
+pub fn clear_ops() -> Vec<StoreOp> {
+    vec![
+        StoreOp::ClearDocs,
+        StoreOp::DeleteEntriesBefore(u64::MAX),
+        StoreOp::DeleteMeta(keys::PROJECT),
+        StoreOp::DeleteMeta(keys::HISTORY),
+        StoreOp::DeleteMeta(keys::JOURNAL_FROM),
+    ]
 }
 
 /// Undo steps kept in storage; older ones are dropped from storage (not from the session).

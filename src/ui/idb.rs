@@ -156,6 +156,9 @@ impl Idb {
                 StoreOp::PutMeta { key, value } => {
                     meta.put(value.as_str()).with_key(*key).primitive().map_err(&fail)?;
                 }
+                StoreOp::DeleteMeta(key) => {
+                    meta.delete(*key).primitive().map_err(&fail)?;
+                }
                 StoreOp::PutRecord { doc, record } => {
                     records.put(record.as_str()).with_key(doc.0.as_str()).primitive().map_err(&fail)?;
                 }
@@ -177,25 +180,6 @@ impl Idb {
                     journal.delete(..(*seq as f64)).primitive().map_err(&fail)?;
                 }
             }
-        }
-        tx.commit().await.map_err(&fail)
-    }
-
-    /// Deletes the stored project (the storage panel's "Free"), if this tab is the writer.
-    pub async fn clear(&self, token: &str) -> Result<(), StorageError> {
-        let doing = "deleting the stored project";
-        let tx = self.transaction(TransactionMode::Readwrite, doing)?;
-        let fail = refused(doing);
-        let meta = tx.object_store(META).map_err(&fail)?;
-        let writer: Option<String> = meta.get(WRITER).primitive().map_err(&fail)?.await.map_err(&fail)?;
-        if writer.as_deref() != Some(token) {
-            return Err(StorageError::NotWriter);
-        }
-        for name in [RECORDS, TEXTS, JOURNAL] {
-            tx.object_store(name).map_err(&fail)?.clear().map_err(&fail)?;
-        }
-        for key in [keys::PROJECT, keys::HISTORY, keys::JOURNAL_FROM] {
-            meta.delete(key).primitive().map_err(&fail)?;
         }
         tx.commit().await.map_err(&fail)
     }

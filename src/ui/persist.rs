@@ -14,7 +14,7 @@ use super::store::StoreHandle;
 use super::writer_lock::{self, Channel, LockGuard};
 use crate::core::editor::{EditorAction, Notice};
 use crate::core::loading::{from_local_storage, load, Loaded};
-use crate::core::saving::{prepare, Saver, Write};
+use crate::core::saving::{clear_ops, prepare, Saver, Write};
 use crate::core::{Project, Session};
 use std::cell::RefCell;
 use std::collections::VecDeque;
@@ -29,8 +29,11 @@ pub enum Role {
     Writer { token: String },
     /// Another tab writes; this one shows the project read-only.
     Reader,
-    /// Nothing can be stored (no IndexedDB, or an unreadable store kept as it is): why.
+    /// Nothing can be stored (no IndexedDB, or storage refused to be read): why.
     Off(String),
+    /// This tab holds the lock, but the stored project does not read: it is kept as it is and
+    /// nothing is saved until the user deletes it (the storage panel); `token` allows that.
+    Blocked { token: String, reason: String },
 }
 
 /// A write handed to storage and not yet reported back, in the order the writes were made.
@@ -196,7 +199,11 @@ impl Persist {
                 let message = format!(
                     "the project stored in this browser could not be read ({error}); it is left as it is"
                 );
-                self.set_role(Role::Off(message.clone()));
+                self.set_role(if writer {
+                    Role::Blocked { token, reason: message.clone() }
+                } else {
+                    Role::Off(message.clone())
+                });
                 let notice = Notice::error(format!(
                     "{message}, and this tab shows the bundled article without saving it; delete the stored \
                      project in the storage panel to start saving again"
@@ -240,7 +247,7 @@ impl Persist {
         let role = self.role();
         match role {
             Role::Writer { .. } => {}
-            Role::Off(reason) => {
+            Role::Off(reason) | Role::Blocked { reason, .. } => {
                 store.dispatch(EditorAction::SaveFailed(format!("{reason}: {NOT_SAVED_HINT}")));
                 return;
             }
@@ -418,15 +425,15 @@ impl Persist {
         let this = self.clone();
         wasm_bindgen_futures::spawn_local(async move {
             let Some(idb) = this.idb() else { return };
-            let Role::Writer { token } = this.role() else {
+            let (Role::Writer { token } | Role::Blocked { token, .. }) = this.role() else {
                 store.dispatch(EditorAction::Failed(
                     "only the tab that edits the project can delete it".into(),
                 ));
                 return;
             };
-            match idb.clear(&token).await {
+            match idb.commit(&token, &clear_ops(), "deleting the stored project").await {
                 Ok(()) => {
-                    this.inner.borrow_mut().saver = Some(Saver::first_write());
+                    this.become_writer(token, Saver::first_write());
                     restore(
                         &store,
                         Session::new(Project::bundled()),

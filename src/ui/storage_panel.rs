@@ -53,6 +53,7 @@ pub fn StoragePanel(props: &Props) -> Html {
         }
         Role::Starting => ("opening…".to_string(), false),
         Role::Off(reason) => (format!("nothing is saved: {reason}"), false),
+        Role::Blocked { reason, .. } => (format!("nothing is saved: {reason}"), true),
     };
     let usage = match *estimate {
         Some((used, quota)) => format!("{} used of {}", human_bytes(used), human_bytes(quota)),

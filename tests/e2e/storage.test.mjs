@@ -141,6 +141,50 @@ test('a write the browser refuses is reported at once, the edit stays, and expor
   await context.close();
 });
 
+test('a stored project that does not read is left alone, nothing overwrites it, and Delete frees it', async () => {
+  const context = await env.browser.newContext({ acceptDownloads: true, viewport: { width: 1400, height: 900 } });
+  const page = await newTab(context);
+  await saved(page);
+  // Damage the stored project record, as a broken disk or another program might.
+  await page.evaluate(() => new Promise((resolve, reject) => {
+    const open = indexedDB.open('biaozhu');
+    open.onsuccess = () => {
+      const tx = open.result.transaction('meta', 'readwrite');
+      tx.objectStore('meta').put('{"format": "biaozhu-store", "versi', 'project');
+      tx.oncomplete = () => { open.result.close(); resolve(); };
+      tx.onerror = () => reject(tx.error);
+    };
+  }));
+  await page.reload();
+  await page.waitForSelector('[data-testid=text-view][data-doc-id]');
+  const message = page.locator('[data-testid=message][data-kind=error]');
+  await message.waitFor();
+  assert.match(await message.textContent(), /could not be read \(the stored project record is unreadable: .*line 1.*\).*left as it is/);
+  assert.match(await page.textContent('[data-testid=storage-where]'), /nothing is saved/);
+  await label(page, '徐立毅', 'p');
+  await page.waitForSelector('[data-testid=save-status][data-state=error]');
+  const damaged = await page.evaluate(() => new Promise((resolve) => {
+    const open = indexedDB.open('biaozhu');
+    open.onsuccess = () => {
+      const get = open.result.transaction('meta').objectStore('meta').get('project');
+      get.onsuccess = () => { open.result.close(); resolve(get.result); };
+    };
+  }));
+  assert.equal(damaged, '{"format": "biaozhu-store", "versi', 'the damaged record is not overwritten');
+  // Delete from this browser (after the browser's own confirmation) starts saving again.
+  page.once('dialog', (dialog) => dialog.accept());
+  await page.click('[data-testid=storage-free]');
+  await page.locator('[data-testid=message][data-kind=info]').waitFor();
+  await saved(page);
+  await label(page, '航空港区', 'l');
+  await saved(page);
+  await page.reload();
+  await page.waitForSelector('[data-testid=text-view][data-doc-id]');
+  await waitForSpanCount(page, 1);
+  assert.match(await page.textContent('[data-testid=storage-where]'), /this tab saves every edit/);
+  await context.close();
+});
+
 test('a browser killed again and again loses no edit that was shown as Saved', { timeout: 600_000 }, async () => {
   const seed = Number(process.env.CRASH_SEED || 20261201);
   const result = await crashTrial({ base: env.base, edits: 200, kills: 12, seed });
