@@ -253,6 +253,20 @@ fn stored_state() -> (String, String) {
     (journal, export_history(&session, 200))
 }
 
+type Pairs = Vec<(String, String)>;
+
+/// The sample project as browser storage keeps it: meta record, annotation records, texts.
+fn stored_records() -> &'static (String, Pairs, Pairs) {
+    static RECORDS: std::sync::OnceLock<(String, Pairs, Pairs)> = std::sync::OnceLock::new();
+    RECORDS.get_or_init(|| {
+        let project = common::sample_project();
+        let (meta, docs) = biaozhu::core::stored::all_records(&project);
+        let records = docs.iter().map(|(id, r, _)| (id.0.clone(), r.clone())).collect();
+        let texts = docs.iter().map(|(id, _, t)| (id.0.clone(), t.to_string())).collect();
+        (meta, records, texts)
+    })
+}
+
 /// Runs one input through every entry point.
 fn run_case(case: &Case, journal_base: &Session) {
     let project = common::sample_project();
@@ -287,12 +301,10 @@ fn run_case(case: &Case, journal_base: &Session) {
         let mut session = journal_base.clone();
         let _ = biaozhu::core::journal::replay(&mut session, &text);
         // The records browser storage keeps, damaged: as the meta record, then as a document's.
-        let (meta, docs) = biaozhu::core::stored::all_records(&project);
-        let records = || docs.iter().map(|(id, r, _)| (id.0.clone(), r.clone())).collect::<Vec<_>>();
-        let texts = || docs.iter().map(|(id, _, t)| (id.0.clone(), t.to_string())).collect::<Vec<_>>();
-        let _ = biaozhu::core::stored::assemble(&text, records(), texts());
-        let damaged = docs.iter().map(|(id, _, _)| (id.0.clone(), text.to_string())).collect();
-        let _ = biaozhu::core::stored::assemble(&meta, damaged, texts());
+        let (meta, records, texts) = stored_records();
+        let _ = biaozhu::core::stored::assemble(&text, records.clone(), texts.clone());
+        let damaged = records.iter().map(|(id, _)| (id.clone(), text.to_string())).collect();
+        let _ = biaozhu::core::stored::assemble(meta, damaged, texts.clone());
     }
 }
 
@@ -368,10 +380,9 @@ fn no_input_panics_or_hangs() {
     }
     seeds.push(Case::one("journal", journal.into_bytes()));
     seeds.push(Case::one("history", history.into_bytes()));
-    let sample = common::sample_project();
-    let (meta, docs) = biaozhu::core::stored::all_records(&sample);
-    seeds.push(Case::one("stored-meta", meta.into_bytes()));
-    seeds.push(Case::one("stored-record", docs[0].1.clone().into_bytes()));
+    let (meta, records, _) = stored_records();
+    seeds.push(Case::one("stored-meta", meta.clone().into_bytes()));
+    seeds.push(Case::one("stored-record", records[0].1.clone().into_bytes()));
     // FUZZ_SEED explores other sequences; the default is what CI runs.
     let seed = std::env::var("FUZZ_SEED").ok().and_then(|n| n.parse().ok()).unwrap_or(0x5EED_B1A0_2026_u64);
     let mut rng = Rng(seed | 1);

@@ -3,6 +3,7 @@
 use super::offsets::{CharIndex, CharRange};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
+use std::collections::HashMap;
 use std::fmt;
 
 /// A document's id, unique in a project and stable across export and import.
@@ -143,6 +144,9 @@ pub struct Document {
     index: CharIndex,
     /// Kept sorted by (start, end, id) so that lookups by position are binary searches.
     spans: Vec<Span>,
+    /// Where each span is, by id: with the sort order, a lookup by id is a binary search
+    /// instead of a scan (imports and undo look spans up by id for every span).
+    ranges: HashMap<SpanId, CharRange>,
     /// The lines of the text (see `layout::paragraphs`), computed once: the text never changes.
     paragraphs: Vec<CharRange>,
     /// `reach[i]` is the largest end among `spans[..=i]`: it never decreases, so the first span
@@ -165,6 +169,7 @@ impl Document {
             text,
             index,
             spans: Vec::new(),
+            ranges: HashMap::new(),
             paragraphs,
             reach: Vec::new(),
             relations: Vec::new(),
@@ -223,7 +228,15 @@ impl Document {
     }
 
     pub fn span(&self, id: SpanId) -> Option<&Span> {
-        self.spans.iter().find(|s| s.id == id)
+        self.position_of(id).map(|at| &self.spans[at])
+    }
+
+    /// The index of span `id` in `spans`.
+    fn position_of(&self, id: SpanId) -> Option<usize> {
+        let range = self.ranges.get(&id)?;
+        let key = (range.start, range.end, id);
+        let at = self.spans.partition_point(|s| (s.range.start, s.range.end, s.id) < key);
+        (self.spans.get(at)?.id == id).then_some(at)
     }
 
     /// Spans that share at least one character with `range`, in position order.
@@ -252,13 +265,15 @@ impl Document {
     pub(crate) fn insert_span(&mut self, span: Span) {
         let key = (span.range.start, span.range.end, span.id);
         let at = self.spans.partition_point(|s| (s.range.start, s.range.end, s.id) < key);
+        self.ranges.insert(span.id, span.range);
         self.spans.insert(at, span);
         self.update_reach(at);
     }
 
     pub(crate) fn remove_span(&mut self, id: SpanId) -> Option<Span> {
-        let at = self.spans.iter().position(|s| s.id == id)?;
+        let at = self.position_of(id)?;
         let removed = self.spans.remove(at);
+        self.ranges.remove(&id);
         self.update_reach(at);
         Some(removed)
     }
@@ -290,7 +305,9 @@ impl Document {
         self.relations.iter_mut().find(|r| r.id == id)
     }
 
+    /// A span to change in place; its range must stay as it is (the index relies on it).
     pub(crate) fn span_mut(&mut self, id: SpanId) -> Option<&mut Span> {
-        self.spans.iter_mut().find(|s| s.id == id)
+        let at = self.position_of(id)?;
+        Some(&mut self.spans[at])
     }
 }

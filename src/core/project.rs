@@ -4,6 +4,7 @@ use super::document::{DocId, Document, Relation, RelationId, Span, SpanId};
 use super::error::{EditError, Overlap};
 use super::offsets::CharRange;
 use super::schema::{default_schema, Schema};
+use std::collections::HashMap;
 
 /// The bundled article: the Zhengzhou Daily front page of 2020-03-11.
 pub const BUNDLED_ARTICLE_ID: &str = "zzrb-2020-03-11";
@@ -14,6 +15,9 @@ pub const BUNDLED_ARTICLE_TEXT: &str = include_str!("../corpus/000_efef3a98b491e
 pub struct Project {
     pub schema: Schema,
     documents: Vec<Document>,
+    /// Where each document is in `documents`, by id: lookups by id are the commonest thing an
+    /// edit does, and a corpus has tens of thousands of documents.
+    positions: HashMap<DocId, usize>,
     /// Span ids are never reused, even after an undo, so an id always means one span.
     next_span_id: u64,
     /// Likewise for relations.
@@ -31,23 +35,31 @@ impl Eq for Project {}
 
 impl Project {
     pub fn new(schema: Schema) -> Self {
-        Project { schema, documents: Vec::new(), next_span_id: 1, next_relation_id: 1 }
+        Project {
+            schema,
+            documents: Vec::new(),
+            positions: HashMap::new(),
+            next_span_id: 1,
+            next_relation_id: 1,
+        }
     }
 
     /// What a first visit shows: the default schema and the bundled article.
     pub fn bundled() -> Self {
         let mut project = Project::new(default_schema());
         let doc = Document::new(BUNDLED_ARTICLE_ID.into(), BUNDLED_ARTICLE_NAME, BUNDLED_ARTICLE_TEXT);
-        project.documents.push(doc);
+        project.insert_document(0, doc).expect("an empty project");
         project
     }
 
     /// A project of `documents` (ids already known to be unique), with id counters at least
     /// `next_ids` (span, relation) and past every id in use.
     pub(crate) fn from_documents(schema: Schema, documents: Vec<Document>, next_ids: (u64, u64)) -> Self {
+        let positions = documents.iter().enumerate().map(|(at, d)| (d.id.clone(), at)).collect();
         let mut project = Project {
             schema,
             documents,
+            positions,
             next_span_id: next_ids.0.max(1),
             next_relation_id: next_ids.1.max(1),
         };
@@ -73,11 +85,26 @@ impl Project {
     }
 
     pub fn document(&self, id: &DocId) -> Option<&Document> {
-        self.documents.iter().find(|d| &d.id == id)
+        self.positions.get(id).map(|&at| &self.documents[at])
+    }
+
+    /// Where document `id` is in the list.
+    pub fn position(&self, id: &DocId) -> Option<usize> {
+        self.positions.get(id).copied()
+    }
+
+    /// Renumbers `positions` from list index `from` on, after an insertion or removal there.
+    fn renumber(&mut self, from: usize) {
+        for (at, doc) in self.documents.iter().enumerate().skip(from) {
+            self.positions.insert(doc.id.clone(), at);
+        }
     }
 
     pub(crate) fn document_mut(&mut self, id: &DocId) -> Result<&mut Document, EditError> {
-        self.documents.iter_mut().find(|d| &d.id == id).ok_or_else(|| EditError::UnknownDocument(id.clone()))
+        match self.positions.get(id) {
+            Some(&at) => Ok(&mut self.documents[at]),
+            None => Err(EditError::UnknownDocument(id.clone())),
+        }
     }
 
     pub fn span_count(&self) -> usize {
@@ -246,15 +273,15 @@ impl Project {
         }
         let at = at.min(self.documents.len());
         self.documents.insert(at, doc);
+        self.renumber(at);
         Ok(())
     }
 
     pub(crate) fn take_document(&mut self, id: &DocId) -> Result<(usize, Document), EditError> {
-        let at = self
-            .documents
-            .iter()
-            .position(|d| &d.id == id)
-            .ok_or_else(|| EditError::UnknownDocument(id.clone()))?;
-        Ok((at, self.documents.remove(at)))
+        let at = self.position(id).ok_or_else(|| EditError::UnknownDocument(id.clone()))?;
+        let doc = self.documents.remove(at);
+        self.positions.remove(id);
+        self.renumber(at);
+        Ok((at, doc))
     }
 }
