@@ -3,6 +3,7 @@
 
 pub mod changes;
 pub mod command;
+pub mod doc_nav;
 pub mod document;
 pub mod editor;
 pub mod error;

@@ -1,5 +1,6 @@
 //! Everything a person can do in the editor, as data: the UI turns DOM events into these.
 
+use crate::core::doc_nav::DocQuery;
 use crate::core::document::{DocField, DocId, DocStatus, RelationId, SpanId};
 use crate::core::import::{LabelChoice, OffsetUnit, Parsed};
 use crate::core::offsets::CharRange;
@@ -97,4 +98,12 @@ pub enum EditorAction {
     },
     /// This tab lost (`true`) or took (`false`) the right to write the project.
     SetReadOnly(bool),
+    /// What the document list shows (search, status filter, sort).
+    SetDocQuery(DocQuery),
+    /// Alt+↓ / Alt+↑: open the next or previous document of the list as it is shown.
+    StepDocument {
+        forward: bool,
+    },
+    /// Alt+N: open the next document still to do.
+    NextToDo,
 }

@@ -9,6 +9,7 @@ mod linking;
 pub use actions::EditorAction;
 
 use crate::core::command::Command;
+use crate::core::doc_nav::{next_to_do, step, visible_documents, DocQuery};
 use crate::core::document::{DocId, Document, Relation, SpanId};
 use crate::core::import::{ImportPlan, LabelChoice, OffsetUnit, Parsed};
 use crate::core::layout::trim_selection;
@@ -71,6 +72,8 @@ pub struct EditorState {
     pub pending_link: Option<(SpanId, SpanId)>,
     /// While linking by keyboard: the span that Enter would make the target.
     pub link_candidate: Option<SpanId>,
+    /// What the document list shows; the navigation keys follow it.
+    pub doc_query: DocQuery,
 }
 
 /// A parsed dataset file and the user's choices for labels outside the schema.
@@ -115,6 +118,7 @@ impl EditorState {
             linking: None,
             pending_link: None,
             link_candidate: None,
+            doc_query: DocQuery::default(),
         }
     }
 
@@ -372,6 +376,20 @@ impl EditorState {
             }
             EditorAction::CancelImport => self.pending_import = None,
             EditorAction::Restore { session, open_doc, notice } => self.restore(*session, open_doc, notice),
+            EditorAction::SetDocQuery(query) => self.doc_query = query,
+            EditorAction::StepDocument { forward } => {
+                let shown = visible_documents(self.project(), &self.doc_query);
+                if let Some(id) = step(self.project(), &shown, self.open_doc.as_ref(), forward) {
+                    self.open(id);
+                }
+            }
+            EditorAction::NextToDo => {
+                let shown = visible_documents(self.project(), &self.doc_query);
+                match next_to_do(self.project(), &shown, self.open_doc.as_ref()) {
+                    Some(id) => self.open(id),
+                    None => self.notice = Some(Notice::info("no other document in the list is still to do")),
+                }
+            }
             EditorAction::SetReadOnly(read_only) => {
                 self.session.set_read_only(read_only);
                 if read_only {
@@ -434,7 +452,9 @@ impl EditorState {
         let open_doc = open_doc.or_else(|| self.open_doc.clone());
         let selected = self.selected_span;
         let pending_import = self.pending_import.take();
+        let doc_query = std::mem::take(&mut self.doc_query);
         *self = EditorState::resume(session, open_doc);
+        self.doc_query = doc_query;
         self.selected_span = selected.filter(|id| self.document().is_some_and(|d| d.span(*id).is_some()));
         self.pending_import = pending_import;
         self.notice = notice;
