@@ -85,7 +85,7 @@ fn a_document_without_a_name_is_listed_by_its_first_words() {
     let project = corpus();
     assert_eq!(
         list_label(project.document(&DocId::from("d")).unwrap()),
-        "无名 的 文档 内容很长很长很长很长很长很长很长很"
+        "无名 的 文档 内容很长很长很长很长很长很长很长"
     );
     assert_eq!(list_label(project.document(&DocId::from("b")).unwrap()), "郑州 1");
 }
