@@ -170,7 +170,8 @@ fn use_autosave(store: &StoreHandle, persist: &Rc<Persist>) {
     });
 }
 
-/// Keyboard: label hotkeys, Delete/Backspace, Escape, Ctrl+Z / Ctrl+Shift+Z / Ctrl+Y.
+/// Keyboard: label hotkeys, Delete/Backspace, Escape, Ctrl+Z / Ctrl+Shift+Z / Ctrl+Y, and
+/// Alt+↓ / Alt+↑ / Alt+N between documents.
 #[hook]
 fn use_hotkeys(store: &StoreHandle, text_view: &NodeRef) {
     let store = store.clone();
@@ -180,7 +181,20 @@ fn use_hotkeys(store: &StoreHandle, text_view: &NodeRef) {
         let listener =
             EventListener::new_with_options(&gloo::utils::document(), "keydown", options, move |event| {
                 let event: &KeyboardEvent = event.unchecked_ref();
-                if browser::is_typing_target(event) || event.alt_key() {
+                if browser::is_typing_target(event) {
+                    return;
+                }
+                // Alt with an arrow or N moves through the documents (the code, not the key:
+                // Alt+N types a character on some layouts).
+                if event.alt_key() {
+                    let action = match (event.key().as_str(), event.code().as_str()) {
+                        ("ArrowDown", _) => EditorAction::StepDocument { forward: true },
+                        ("ArrowUp", _) => EditorAction::StepDocument { forward: false },
+                        (_, "KeyN") => EditorAction::NextToDo,
+                        _ => return,
+                    };
+                    event.prevent_default();
+                    store.dispatch(action);
                     return;
                 }
                 let key = event.key();

@@ -1,8 +1,19 @@
-//! The project's documents; click one to open it.
+//! The project's documents: search, status filter and sorting above a list that puts only the
+//! rows in view into the DOM (a corpus has tens of thousands of documents). Click a row, or use
+//! Alt+↓ / Alt+↑ / Alt+N (see `app`), to open a document.
 
 use super::store::StoreHandle;
+use crate::core::doc_nav::{list_label, visible_documents, DocQuery, DocSort};
 use crate::core::editor::EditorAction;
+use crate::core::DocStatus;
 use yew::prelude::*;
+
+/// Every row has this height (px), so that which rows are in view is arithmetic.
+const ROW: i32 = 30;
+/// Rows rendered above and below the visible ones, so that scrolling does not show gaps.
+const OVERSCAN: i32 = 8;
+/// The list's height (px) when it holds more rows than fit.
+const VIEW: i32 = 420;
 
 #[derive(Properties, PartialEq)]
 pub struct DocListProps {
@@ -11,8 +22,88 @@ pub struct DocListProps {
 
 #[component]
 pub fn DocList(props: &DocListProps) -> Html {
+    let scroll_top = use_state(|| 0i32);
+    let rows_ref = use_node_ref();
+    let search_ref = use_node_ref();
     let state = props.store.state();
-    let items = state.project().documents().iter().map(|doc| {
+    let query = state.doc_query.clone();
+    let project_len = state.project().documents().len();
+    let revision = state.session.revision();
+    // Recomputed when the project or the query changes, not on every render.
+    let shown = {
+        let store = props.store.clone();
+        use_memo((revision, project_len, query.clone()), move |(_, _, query)| {
+            visible_documents(store.state().project(), query)
+        })
+    };
+    let open_at = state.open_doc.as_ref().and_then(|id| state.project().position(id));
+    let open_row = open_at.and_then(|at| shown.iter().position(|&i| i == at));
+    // Keep the open document's row in view when it changes (a key, an import).
+    {
+        let rows_ref = rows_ref.clone();
+        use_effect_with(open_row, move |row| {
+            if let (Some(row), Some(rows)) = (row, rows_ref.cast::<web_sys::Element>()) {
+                let top = *row as i32 * ROW;
+                let (from, height) = (rows.scroll_top(), rows.client_height());
+                if top < from || top + ROW > from + height {
+                    rows.set_scroll_top((top - height / 2).max(0));
+                }
+            }
+        });
+    }
+
+    let set_query = |change: fn(&mut DocQuery, String)| {
+        let store = props.store.clone();
+        let query = query.clone();
+        move |value: String| {
+            let mut next = query.clone();
+            change(&mut next, value);
+            store.dispatch(EditorAction::SetDocQuery(next));
+        }
+    };
+    // The field keeps its own text (no `value` binding, which would fight an input method
+    // composing Chinese); the query follows it, once a composition is finished.
+    let on_search = {
+        let set = set_query(|q, v| q.search = v);
+        Callback::from(move |e: InputEvent| {
+            if !e.is_composing() {
+                set(e.target_unchecked_into::<web_sys::HtmlInputElement>().value());
+            }
+        })
+    };
+    // Yew has no `oncompositionend`: listened to on the element.
+    {
+        let set = set_query(|q, v| q.search = v);
+        let search_ref = search_ref.clone();
+        use_effect_with(query.clone(), move |_| {
+            let listener = search_ref.cast::<web_sys::HtmlInputElement>().map(|input| {
+                let target = input.clone();
+                gloo::events::EventListener::new(&input, "compositionend", move |_| set(target.value()))
+            });
+            move || drop(listener)
+        });
+    }
+    let on_filter = {
+        let set = set_query(|q, v| q.status = DocStatus::from_key(&v));
+        Callback::from(move |e: Event| set(e.target_unchecked_into::<web_sys::HtmlSelectElement>().value()))
+    };
+    let on_sort = {
+        let set = set_query(|q, v| q.sort = DocSort::from_key(&v).unwrap_or_default());
+        Callback::from(move |e: Event| set(e.target_unchecked_into::<web_sys::HtmlSelectElement>().value()))
+    };
+    let onscroll = {
+        let scroll_top = scroll_top.clone();
+        Callback::from(move |e: Event| {
+            scroll_top.set(e.target_unchecked_into::<web_sys::Element>().scroll_top())
+        })
+    };
+
+    let total = shown.len() as i32;
+    let first = (*scroll_top / ROW - OVERSCAN).max(0);
+    let last = ((*scroll_top + VIEW) / ROW + OVERSCAN).min(total);
+    let docs = state.project().documents();
+    let rows = (first..last).map(|row| {
+        let doc = &docs[shown[row as usize]];
         let open = state.open_doc.as_ref() == Some(&doc.id);
         let onclick = {
             let store = props.store.clone();
@@ -24,26 +115,52 @@ pub fn DocList(props: &DocListProps) -> Html {
             let id = doc.id.clone();
             Callback::from(move |_: MouseEvent| store.dispatch(EditorAction::RemoveDocument(id.clone())))
         };
+        let label = list_label(doc);
+        let title = format!("{label}: {} spans, {} characters", doc.spans().len(), doc.char_len());
         html! {
-            <li class={classes!("doc-list__item", open.then_some("doc-list__item--open"))}>
+            <li key={doc.id.0.clone()} class={classes!("doc-list__item", open.then_some("doc-list__item--open"))}
+                style={format!("top:{}px", row * ROW)}>
                 <button class="doc-list__open" data-testid="doc-item" data-doc-id={doc.id.0.clone()} {onclick}
-                        aria-current={open.then_some("true")}>
-                    <span class="doc-list__name">{ doc.name.clone() }</span>
-                    <span class="doc-list__count">
-                        <span class={classes!("doc-list__status", format!("doc-list__status--{}", doc.status.key()))}
-                              data-testid="doc-item-status">{ doc.status.title() }</span>
-                        { format!(" · {} spans · {} chars", doc.spans().len(), doc.char_len()) }
-                    </span>
+                        aria-current={open.then_some("true")} {title}>
+                    <span class="doc-list__name">{ label }</span>
+                    <span class={classes!("doc-list__status", format!("doc-list__status--{}", doc.status.key()))}
+                          data-testid="doc-item-status">{ doc.status.title() }</span>
+                    <span class="doc-list__count">{ doc.spans().len() }</span>
                 </button>
                 <button class="doc-list__remove" data-testid="doc-remove" title="Remove document (Ctrl+Z brings it back)"
                         onclick={on_remove}>{ "×" }</button>
             </li>
         }
     });
+    let status_options = std::iter::once(("", "全部状态 Any status".to_string()))
+        .chain(DocStatus::ALL.iter().map(|s| (s.key(), s.title().to_string())))
+        .map(|(key, title)| {
+            let selected = query.status.map_or("", |s| s.key()) == key;
+            html! { <option value={key} {selected}>{ title }</option> }
+        });
+    let sort_options = DocSort::ALL.iter().map(|sort| {
+        html! { <option value={sort.key()} selected={*sort == query.sort}>{ sort.title() }</option> }
+    });
+    let height = (total * ROW).min(VIEW);
     html! {
         <nav class="doc-list" data-testid="doc-list">
-            <h2 class="doc-list__title">{ "文档 Documents" }</h2>
-            <ul>{ for items }</ul>
+            <h2 class="doc-list__title">
+                { "文档 Documents" }
+                <span class="doc-list__shown" data-testid="doc-shown" data-shown={total.to_string()}>
+                    { if total as usize == docs.len() { format!(" {total}") } else { format!(" {total} / {}", docs.len()) } }
+                </span>
+            </h2>
+            <div class="doc-list__tools">
+                <input type="search" class="doc-list__search" data-testid="doc-search" placeholder="搜索 Search names and text"
+                       ref={search_ref} oninput={on_search} />
+                <select data-testid="doc-filter" onchange={on_filter} title="Show documents of one status">{ for status_options }</select>
+                <select data-testid="doc-sort" onchange={on_sort} title="Order of the list">{ for sort_options }</select>
+            </div>
+            <ul class="doc-list__rows" ref={rows_ref} {onscroll} style={format!("height:{height}px")}>
+                <li class="doc-list__spacer" aria-hidden="true" style={format!("height:{}px", total * ROW)}></li>
+                { for rows }
+            </ul>
+            <p class="doc-list__keys">{ "Alt+↓ / Alt+↑ next / previous · Alt+N next to do" }</p>
         </nav>
     }
 }

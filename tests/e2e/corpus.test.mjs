@@ -1,0 +1,90 @@
+// End to end: a corpus of 2,000 documents. The list puts only the rows in view into the DOM,
+// shows the first imported document, searches names and texts, filters by status, and the
+// keys move between documents.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { start, stop, openApp, waitForSpanCount } from './helpers.mjs';
+
+let env;
+before(async () => { env = await start(); });
+after(async () => { await stop(env); });
+
+const N = 2000;
+
+/** spaCy JSONL lines: 第 k 篇 with 𠀀 and emoji before the entity, named after their id. */
+function corpusFile() {
+  const lines = [];
+  for (let k = 1; k <= N; k++) {
+    const text = `第${k}篇：𠀀😀郑州市召开会议，编号${k}结束。`;
+    lines.push(JSON.stringify({ text, spans: [{ start: 6, end: 9, label: 'LOC', text: '郑州市' }], meta: { id: `s${k}` } }));
+  }
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'biaozhu-corpus-'));
+  const file = path.join(dir, 'corpus.jsonl');
+  fs.writeFileSync(file, lines.join('\n') + '\n');
+  return file;
+}
+
+const shown = (page) => page.getAttribute('[data-testid=doc-shown]', 'data-shown').then(Number);
+const openDoc = (page) => page.getAttribute('[data-testid=text-view]', 'data-doc-id');
+
+test('a corpus of 2,000 documents: a light list, search, filter and the navigation keys', async () => {
+  const page = await openApp(env);
+  await page.setInputFiles('[data-testid=import-input]', corpusFile());
+  await page.waitForSelector(`[data-testid=import-summary][data-docs="${N}"]`);
+  await page.click('[data-testid=import-accept]');
+  await page.waitForFunction((n) => document.querySelector('[data-testid=doc-shown]')?.dataset.shown === String(n), N + 1);
+  // The first new document is open, and its row is in view in the list.
+  const first = await openDoc(page);
+  assert.match(await page.textContent('[data-testid=text-view]'), /第1篇：𠀀😀郑州市/);
+  await waitForSpanCount(page, 1);
+  const row = page.locator(`[data-testid=doc-item][data-doc-id="${first}"]`);
+  assert.equal(await row.getAttribute('aria-current'), 'true');
+  assert.ok(await row.isVisible());
+  // Only the rows near the visible part are in the DOM.
+  const rows = await page.locator('[data-testid=doc-item]').count();
+  assert.ok(rows < 60, `${rows} rows in the DOM for ${N + 1} documents`);
+
+  // Alt+↓ opens the next one, Alt+↑ comes back.
+  await page.keyboard.press('Alt+ArrowDown');
+  await page.waitForSelector('[data-testid=text-view]:has-text("第2篇")');
+  const second = await openDoc(page);
+  await page.keyboard.press('Alt+ArrowUp');
+  await page.waitForFunction((id) => document.querySelector('[data-testid=text-view]').dataset.docId === id, first);
+
+  // Mark the second done; Alt+N skips it.
+  await page.keyboard.press('Alt+ArrowDown');
+  await page.waitForFunction((id) => document.querySelector('[data-testid=text-view]').dataset.docId === id, second);
+  await page.selectOption('[data-testid=doc-status]', 'done');
+  await page.keyboard.press('Alt+ArrowUp');
+  await page.keyboard.press('Alt+n');
+  await page.waitForSelector('[data-testid=text-view]:has-text("第3篇")');
+
+  // Search over the texts: 编号1234 is in one document only; clicking its row opens it.
+  await page.fill('[data-testid=doc-search]', '编号1234结束');
+  await page.waitForFunction(() => document.querySelector('[data-testid=doc-shown]').dataset.shown === '1');
+  await page.click('[data-testid=doc-item]');
+  await page.waitForSelector('[data-testid=text-view]:has-text("第1234篇")');
+  // Words are ANDed; 𠀀 and emoji are searched like any character.
+  await page.fill('[data-testid=doc-search]', '𠀀😀 第199篇');
+  await page.waitForFunction(() => document.querySelector('[data-testid=doc-shown]').dataset.shown === '1');
+  await page.fill('[data-testid=doc-search]', '');
+  await page.waitForFunction((n) => document.querySelector('[data-testid=doc-shown]').dataset.shown === String(n), N + 1);
+
+  // The status filter: one document is done.
+  await page.selectOption('[data-testid=doc-filter]', 'done');
+  assert.equal(await shown(page), 1);
+  assert.equal(await page.getAttribute('[data-testid=doc-item]', 'data-doc-id'), second);
+  await page.selectOption('[data-testid=doc-filter]', 'todo');
+  assert.equal(await shown(page), N);
+  await page.selectOption('[data-testid=doc-filter]', '');
+
+  // Scrolled to the end, the last rows are drawn.
+  await page.evaluate(() => { const l = document.querySelector('.doc-list__rows'); l.scrollTop = l.scrollHeight; });
+  await page.waitForSelector('[data-testid=doc-item]:has-text("corpus.jsonl")');
+  const names = await page.locator('[data-testid=doc-item]').evaluateAll((els) => els.map((e) => e.textContent));
+  assert.ok(names.some((n) => n.includes(`corpus.jsonl ${N}`)), names.slice(-3).join(" | "));
+  assert.deepEqual(page.errors, []);
+});
