@@ -3,11 +3,12 @@
 use super::browser;
 use super::label_colors::color_style;
 use super::store::StoreHandle;
-use crate::core::export::preview::{human_size, preview, switch_format};
+use crate::core::export::preview::{human_size, preview, switch_format, Preview};
 use crate::core::export::split::SplitSpec;
 use crate::core::export::tokens::TagScheme;
 use crate::core::export::units::{Crossing, Granularity};
-use crate::core::export::{run_export, ExportOptions, Format, LabelStudioKind};
+use crate::core::export::{run_export, Export, ExportError, ExportOptions, Format, LabelStudioKind};
+use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -26,6 +27,12 @@ fn input_value(event: &Event) -> String {
 
 fn checked(event: &Event) -> bool {
     event.target_unchecked_into::<web_sys::HtmlInputElement>().checked()
+}
+
+/// An export built for `key` (revision, options), or why it could not be.
+struct BuiltExport {
+    key: (u64, ExportOptions),
+    result: Rc<Result<(Preview, Export), ExportError>>,
 }
 
 #[component]
@@ -97,10 +104,30 @@ pub fn ExportDialog(props: &ExportDialogProps) -> Html {
     if *which_docs == "open" {
         effective.documents = state.open_doc.iter().map(|d| d.0.clone()).collect();
     }
-    // Built once per (project revision, options), not on every render of the dialog.
-    let result = use_memo((state.session.revision(), effective.clone()), |(_, effective)| {
-        run_export(project, effective).and_then(|export| Ok((preview(effective, &export)?, export)))
-    });
+    // Built once per (project revision, options), never while rendering: the dialog paints
+    // first ("Building…"), then the export and its self-check run right after that frame (they
+    // take seconds for a corpus), and the result is kept until the revision or options change.
+    let key = (state.session.revision(), effective.clone());
+    let built = use_state(|| None::<BuiltExport>);
+    {
+        let (built, store) = (built.clone(), props.store.clone());
+        use_effect_with(key.clone(), move |key| {
+            let key = key.clone();
+            let frame = gloo::render::request_animation_frame(move |_| {
+                gloo::timers::callback::Timeout::new(0, move || {
+                    let state = store.state();
+                    let effective = &key.1;
+                    let result = run_export(state.project(), effective)
+                        .and_then(|export| Ok((preview(effective, &export)?, export)));
+                    drop(state);
+                    built.set(Some(BuiltExport { key, result: Rc::new(result) }));
+                })
+                .forget();
+            });
+            move || drop(frame)
+        });
+    }
+    let current = built.as_ref().filter(|b| b.key == key).map(|b| b.result.clone());
 
     let label_boxes = project.schema.labels().map(|label| {
         let name = label.name.clone();
@@ -128,8 +155,19 @@ pub fn ExportDialog(props: &ExportDialogProps) -> Html {
         }
     });
 
-    let body = match &*result {
-        Ok((shown, export)) => {
+    let body = match current.as_deref() {
+        None => html! {
+            <>
+                <p class="export__building" data-testid="export-building" role="status">
+                    { "正在生成 Building the export and checking it…" }
+                </p>
+                <div class="dialog__buttons">
+                    <button data-testid="export-download" disabled=true>{ "下载 Download" }</button>
+                    <button onclick={props.on_close.reform(|_: MouseEvent| ())}>{ "关闭 Close" }</button>
+                </div>
+            </>
+        },
+        Some(Ok((shown, export))) => {
             let counts = export.spans_per_label.iter().map(|(label, n)| {
                 html! {
                     <li data-label={label.clone()}>{ format!("{label}: {n}") }</li>
@@ -185,7 +223,7 @@ pub fn ExportDialog(props: &ExportDialogProps) -> Html {
                 </>
             }
         }
-        Err(error) => html! {
+        Some(Err(error)) => html! {
             <>
                 <p class="dialog__error" role="alert" data-testid="export-error">{ error.to_string() }</p>
                 <div class="dialog__buttons">

@@ -85,6 +85,6 @@ test('a corpus of 2,000 documents: a light list, search, filter and the navigati
   await page.evaluate(() => { const l = document.querySelector('.doc-list__rows'); l.scrollTop = l.scrollHeight; });
   await page.waitForSelector('[data-testid=doc-item]:has-text("corpus.jsonl")');
   const names = await page.locator('[data-testid=doc-item]').evaluateAll((els) => els.map((e) => e.textContent));
-  assert.ok(names.some((n) => n.includes(`corpus.jsonl ${N}`)), names.slice(-3).join(" | "));
+  assert.ok(names.some((n) => n.includes(`corpus.jsonl #s${N}`)), names.slice(-3).join(" | "));
   assert.deepEqual(page.errors, []);
 });

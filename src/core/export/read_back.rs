@@ -94,28 +94,60 @@ fn offset_span(
     }
 }
 
+/// A spaCy line as the self-check reads it: only the fields it checks, typed, so that the one
+/// token object per character costs no map (other fields are skipped).
+#[derive(serde::Deserialize)]
+struct SpacyLine {
+    text: String,
+    #[serde(default)]
+    spans: Vec<SpacySpan>,
+    #[serde(default)]
+    tokens: Vec<SpacyToken>,
+}
+
+#[derive(serde::Deserialize)]
+struct SpacySpan {
+    start: Option<usize>,
+    end: Option<usize>,
+    #[serde(default)]
+    label: Value,
+    text: Option<String>,
+    token_start: Option<usize>,
+    token_end: Option<usize>,
+}
+
+#[derive(serde::Deserialize)]
+struct SpacyToken {
+    start: Option<usize>,
+    end: Option<usize>,
+}
+
 fn read_spacy(files: &[OutFile]) -> Result<Vec<ReadRecord>, String> {
     let mut records = Vec::new();
-    for line in json_lines(&data_files(files, ".jsonl"))? {
-        let text = Slicer::new(line["text"].as_str().ok_or("a line has no \"text\"")?);
-        let tokens = line["tokens"].as_array().cloned().unwrap_or_default();
-        let mut spans = Vec::new();
-        for span in line["spans"].as_array().into_iter().flatten() {
-            let (start, end) = (usize_at(span, "start"), usize_at(span, "end"));
-            let mut read = offset_span(&text, &span["label"], start, end, false);
-            read.stated = span["text"].as_str().map(str::to_string);
-            // The span must also begin and end on its tokens' edges.
-            let first = usize_at(span, "token_start").and_then(|i| tokens.get(i));
-            let last = usize_at(span, "token_end").and_then(|i| tokens.get(i));
-            let aligned = first.and_then(|t| usize_at(t, "start")) == start
-                && last.and_then(|t| usize_at(t, "end")) == end;
-            if !aligned {
-                read.at_offsets = None;
-                read.place.push_str(" (not on its tokens)");
+    for file in data_files(files, ".jsonl") {
+        let all =
+            std::str::from_utf8(&file.contents).map_err(|e| format!("{} is not UTF-8: {e}", file.path))?;
+        for (n, line) in all.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
+            let line: SpacyLine = serde_json::from_str(line)
+                .map_err(|e| format!("{} line {} is not a spaCy line: {e}", file.path, n + 1))?;
+            let text = Slicer::new(&line.text);
+            let mut spans = Vec::new();
+            for span in line.spans {
+                let mut read = offset_span(&text, &span.label, span.start, span.end, false);
+                read.stated = span.text;
+                // The span must also begin and end on its tokens' edges.
+                let first = span.token_start.and_then(|i| line.tokens.get(i));
+                let last = span.token_end.and_then(|i| line.tokens.get(i));
+                let aligned =
+                    first.and_then(|t| t.start) == span.start && last.and_then(|t| t.end) == span.end;
+                if !aligned {
+                    read.at_offsets = None;
+                    read.place.push_str(" (not on its tokens)");
+                }
+                spans.push(read);
             }
-            spans.push(read);
+            records.push(ReadRecord { spans });
         }
-        records.push(ReadRecord { spans });
     }
     Ok(records)
 }

@@ -79,6 +79,11 @@ fn doc_identity(row: &Value, meta: Option<&Value>) -> (Option<String>, Option<St
     (id, name)
 }
 
+/// The file named in a place such as `corpus.jsonl line 12`, without its folders.
+fn file_of(at: &str) -> &str {
+    super::base_name(at.split(" line ").next().unwrap_or(at))
+}
+
 fn spacy_row(row: &Value, at: &str) -> Result<RawDoc, ReadError> {
     let text = row["text"].as_str().ok_or_else(|| malformed(at, "\"text\" is not a string"))?.to_string();
     let mut spans = Vec::new();
@@ -134,6 +139,8 @@ fn spacy_row(row: &Value, at: &str) -> Result<RawDoc, ReadError> {
         }
     }
     let (id, name) = doc_identity(row, row.get("meta"));
+    // Without a name, a line with an id is named after the file and that id (as doccano's are).
+    let name = name.or_else(|| id.as_ref().map(|n| format!("{} #{n}", file_of(at))));
     Ok(RawDoc { id, name, text, spans, unit: None, relations, problems })
 }
 
@@ -201,8 +208,7 @@ fn doccano_row(row: &Value, at: &str) -> Result<RawDoc, ReadError> {
         None => None,
     };
     let (id, name) = doc_identity(row, None);
-    let file = super::base_name(at.split(" line ").next().unwrap_or(at));
-    let name = name.or_else(|| string_field(row, "id").map(|n| format!("{file} #{n}")));
+    let name = name.or_else(|| string_field(row, "id").map(|n| format!("{} #{n}", file_of(at))));
     Ok(RawDoc { id, name, text, spans, unit, relations, problems })
 }
 
