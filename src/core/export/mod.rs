@@ -21,6 +21,7 @@ use crate::core::project::Project;
 use crate::core::schema::Schema;
 use serde::{Deserialize, Serialize};
 use split::{SplitSpec, SPLIT_NAMES};
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::fmt;
 use tokens::TagScheme;
@@ -239,8 +240,9 @@ pub fn run_export(project: &Project, options: &ExportOptions) -> Result<Export, 
     for span in records.iter().flat_map(|r| &r.spans) {
         *spans_per_label.entry(span.label.clone()).or_insert(0) += 1;
     }
-    let parts: Vec<(Option<&str>, Vec<Record>)> = match &options.split {
-        None => vec![(None, records.clone())],
+    // Without a split, the one part is the records themselves (a corpus's records are large).
+    let parts: Vec<(Option<&str>, Cow<[Record]>)> = match &options.split {
+        None => vec![(None, Cow::Borrowed(&records[..]))],
         Some(spec) => {
             let assignment = split::assign(records.len(), spec);
             (0..3)
@@ -251,26 +253,30 @@ pub fn run_export(project: &Project, options: &ExportOptions) -> Result<Export, 
                         .filter(|(_, p)| **p == part)
                         .map(|(r, _)| r.clone())
                         .collect();
-                    (Some(SPLIT_NAMES[part]), chosen)
+                    (Some(SPLIT_NAMES[part]), Cow::Owned(chosen))
                 })
                 .collect()
         }
     };
     let labels: Vec<String> = project.schema.labels().map(|l| l.name.clone()).filter(|l| keep(l)).collect();
+    let shared = shared_files(project, options, &labels);
     let mut files = Vec::new();
     let mut problems = Vec::new();
     for (part, part_records) in &parts {
         match write_part(&project.schema, options, &labels, *part, part_records) {
             Ok(mut part_files) => {
-                let mut with_shared = part_files.clone();
-                with_shared.extend(shared_files(project, options, &labels));
-                problems.extend(check::check_part(options.format, &with_shared, part_records));
+                // Checked together with the shared files (a label list, a config), which are
+                // taken off again instead of copying the part's files.
+                let written = part_files.len();
+                part_files.extend(shared.iter().cloned());
+                problems.extend(check::check_part(options.format, &part_files, part_records));
+                part_files.truncate(written);
                 files.append(&mut part_files);
             }
             Err(mut part_problems) => problems.append(&mut part_problems),
         }
     }
-    files.extend(shared_files(project, options, &labels));
+    files.extend(shared);
     if !problems.is_empty() {
         return Err(ExportError::Problems(problems));
     }
