@@ -100,6 +100,16 @@ fn project_action(name: &str, bytes: &[u8]) -> EditorAction {
 }
 
 /// The actions for the files the user handed over together.
+/// The file endings Import… offers (and a picked folder keeps; other files in it are skipped).
+pub const IMPORT_EXTENSIONS: &[&str] =
+    &[".json", ".jsonl", ".jsonld", ".txt", ".ann", ".conll", ".bio", ".bmes", ".char", ".tsv", ".zip"];
+
+/// True when a file of a picked folder is one to import (by its ending; hidden files are not).
+pub fn importable_in_folder(name: &str) -> bool {
+    let name = base_name(name).to_lowercase();
+    !name.starts_with('.') && IMPORT_EXTENSIONS.iter().any(|e| name.ends_with(e))
+}
+
 pub fn actions_for_files(files: Vec<InFile>) -> Vec<EditorAction> {
     let files: Vec<InFile> =
         files.into_iter().map(|f| InFile { name: base_name(&f.name).to_string(), ..f }).collect();

@@ -117,6 +117,12 @@ fn set_to(flag: &UseStateHandle<bool>, value: bool) -> Callback<()> {
 /// Reads picked or dropped files and hands them to the editor: a project import, new
 /// documents, or a dataset to review.
 pub fn open_files(store: StoreHandle, files: Vec<web_sys::File>) {
+    open_files_then(store, files, None);
+}
+
+/// Like [`open_files`], then shows `note` (an edit's success clears the message line, so a
+/// note about the files must come after them).
+pub fn open_files_then(store: StoreHandle, files: Vec<web_sys::File>, note: Option<String>) {
     wasm_bindgen_futures::spawn_local(async move {
         let mut read = Vec::new();
         for file in &files {
@@ -130,6 +136,9 @@ pub fn open_files(store: StoreHandle, files: Vec<web_sys::File>) {
         }
         for action in actions_for_files(read) {
             store.dispatch(action);
+        }
+        if let Some(note) = note {
+            store.dispatch(EditorAction::Inform(note));
         }
     });
 }

@@ -1,9 +1,10 @@
 //! Undo, redo, new document, import, export, and the saved/unsaved indicator.
 
-use super::app::{export_json, files_of, open_files};
+use super::app::{export_json, files_of, open_files, open_files_then};
 use super::browser;
 use super::store::StoreHandle;
 use crate::core::editor::{EditorAction, SaveState};
+use crate::core::intake::{importable_in_folder, IMPORT_EXTENSIONS};
 use crate::core::DocStatus;
 use yew::prelude::*;
 
@@ -25,6 +26,29 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
     let on_export = {
         let store = props.store.clone();
         Callback::from(move |_: MouseEvent| export_json(&store))
+    };
+    let on_import_folder = {
+        let store = props.store.clone();
+        Callback::from(move |event: Event| {
+            let input: web_sys::HtmlInputElement = event.target_unchecked_into();
+            let all = files_of(input.files());
+            let total = all.len();
+            let files: Vec<_> = all.into_iter().filter(|f| importable_in_folder(&f.name())).collect();
+            let note = (files.len() < total).then(|| {
+                format!(
+                    "{} of the folder's {total} files were skipped: only {} files are read",
+                    total - files.len(),
+                    IMPORT_EXTENSIONS.join(" ")
+                )
+            });
+            match (files.is_empty(), note) {
+                (false, note) => open_files_then(store.clone(), files, note),
+                (true, Some(note)) => store.dispatch(EditorAction::Inform(note)),
+                (true, None) => {}
+            }
+            input.set_value("");
+            browser::focus_text_view();
+        })
     };
     let on_import = {
         let store = props.store.clone();
@@ -69,7 +93,11 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
             <label class="toolbar__import" title="A project JSON (replaces the project), .txt documents, or a dataset: spaCy/Prodigy, doccano, Label Studio, brat (.zip or .txt + .ann), CoNLL, Hugging Face (.zip with labels.json), W3C. Ctrl+Z undoes. You can also drop files on the page.">
                 { "导入 Import…" }
                 <input type="file" multiple=true data-testid="import-input" onchange={on_import}
-                       accept=".json,.jsonl,.jsonld,.txt,.ann,.conll,.bio,.bmes,.char,.tsv,.zip" />
+                       accept={IMPORT_EXTENSIONS.join(",")} />
+            </label>
+            <label class="toolbar__import" title="Every file of a folder (and its subfolders) that Import… reads: many .txt documents, a corpus split into files">
+                { "导入文件夹 Folder…" }
+                <input type="file" webkitdirectory=true data-testid="import-folder" onchange={on_import_folder} />
             </label>
             <button data-testid="export-json" onclick={on_export} title="Download the whole project as JSON">{ "导出 Export JSON" }</button>
             <button data-testid="export-dataset" onclick={on_export_dataset}

@@ -83,8 +83,25 @@ test('a corpus of 2,000 documents: a light list, search, filter and the navigati
 
   // Scrolled to the end, the last rows are drawn.
   await page.evaluate(() => { const l = document.querySelector('.doc-list__rows'); l.scrollTop = l.scrollHeight; });
-  await page.waitForSelector('[data-testid=doc-item]:has-text("corpus.jsonl")');
+  await page.waitForSelector(`[data-testid=doc-item]:has-text("corpus.jsonl #s${N}")`);
+  assert.ok((await page.locator('[data-testid=doc-item]').count()) < 60);
+  assert.deepEqual(page.errors, []);
+});
+
+test('a picked folder imports every file Import… reads, subfolders included, and says what it skipped', async () => {
+  const page = await openApp(env);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'biaozhu-folder-'));
+  fs.mkdirSync(path.join(dir, 'part2'));
+  fs.writeFileSync(path.join(dir, '甲.txt'), '𠀀河新区😀建设。');
+  fs.writeFileSync(path.join(dir, 'part2', '乙.txt'), '郑州市召开会议。');
+  fs.writeFileSync(path.join(dir, 'notes.docx'), 'not a format biaozhu reads');
+  fs.writeFileSync(path.join(dir, '.DS_Store'), 'hidden');
+  await page.setInputFiles('[data-testid=import-folder]', dir);
+  await page.waitForFunction(() => document.querySelector('[data-testid=doc-shown]')?.dataset.shown === '3');
   const names = await page.locator('[data-testid=doc-item]').evaluateAll((els) => els.map((e) => e.textContent));
-  assert.ok(names.some((n) => n.includes(`corpus.jsonl #s${N}`)), names.slice(-3).join(" | "));
+  assert.ok(names.some((n) => n.includes('甲')) && names.some((n) => n.includes('乙')), names.join(' | '));
+  const message = page.locator('[data-testid=message]');
+  await message.waitFor();
+  assert.match(await message.textContent(), /2 of the folder's 4 files were skipped/);
   assert.deepEqual(page.errors, []);
 });
