@@ -1,10 +1,11 @@
-//! The whole page: toolbar, document list, text view, palette and span list, plus the effects
-//! (autosave, hotkeys, `?doc=`, drag and drop) that run outside the reducer.
+//! The whole page: toolbar, document list, text view, palette and span list, and drag and drop;
+//! the effects that run outside the reducer are in `hooks`.
 
 use super::browser;
 use super::doc_list::DocList;
 use super::doc_status::DocStatusPicker;
 use super::export_dialog::ExportDialog;
+use super::hooks::{open_files, use_autosave, use_doc_param, use_hotkeys};
 use super::import_dialog::ImportDialog;
 use super::label_colors::use_label_colors;
 use super::new_doc::NewDocDialog;
@@ -16,16 +17,10 @@ use super::span_details::SpanDetails;
 use super::span_list::SpanList;
 use super::status_bar::StatusBar;
 use super::storage_panel::{StoragePanel, WriterBanner};
-use super::store::{Store, StoreHandle};
+use super::store::Store;
 use super::text_view::TextView;
 use super::toolbar::Toolbar;
-use crate::core::editor::EditorAction;
-use crate::core::import::readers::InFile;
-use crate::core::intake::{action_for_file, actions_for_files};
-use crate::core::project_json::export_project;
-use gloo::events::{EventListener, EventListenerOptions};
 use std::rc::Rc;
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 #[component]
@@ -62,7 +57,7 @@ pub fn App() -> Html {
         let store = store.clone();
         Callback::from(move |event: DragEvent| {
             event.prevent_default();
-            let files = files_of(event.data_transfer().and_then(|d| d.files()));
+            let files = browser::files_of(event.data_transfer().and_then(|d| d.files()));
             if !files.is_empty() {
                 open_files(store.clone(), files);
             }
@@ -112,176 +107,4 @@ pub fn App() -> Html {
 fn set_to(flag: &UseStateHandle<bool>, value: bool) -> Callback<()> {
     let flag = flag.clone();
     Callback::from(move |_| flag.set(value))
-}
-
-/// Reads picked or dropped files and hands them to the editor: a project import, new
-/// documents, or a dataset to review.
-pub fn open_files(store: StoreHandle, files: Vec<web_sys::File>) {
-    open_files_then(store, files, None);
-}
-
-/// Like [`open_files`], then shows `note` (an edit's success clears the message line, so a
-/// note about the files must come after them).
-pub fn open_files_then(store: StoreHandle, files: Vec<web_sys::File>, note: Option<String>) {
-    wasm_bindgen_futures::spawn_local(async move {
-        let mut read = Vec::new();
-        for file in &files {
-            match browser::read_file(file).await {
-                Ok(bytes) => read.push(InFile { name: file.name(), bytes }),
-                Err(message) => {
-                    store.dispatch(EditorAction::Failed(message));
-                    return;
-                }
-            }
-        }
-        for action in actions_for_files(read) {
-            store.dispatch(action);
-        }
-        if let Some(note) = note {
-            store.dispatch(EditorAction::Inform(note));
-        }
-    });
-}
-
-/// Every file of a file list.
-pub fn files_of(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
-    list.map(|l| (0..l.length()).filter_map(|i| l.get(i)).collect()).unwrap_or_default()
-}
-
-/// Exports the project as a JSON download.
-pub fn export_json(store: &StoreHandle) {
-    let json = export_project(store.state().project());
-    if let Err(message) = browser::download("biaozhu-project.json", "application/json", json.as_bytes()) {
-        store.dispatch(EditorAction::Failed(format!("the export could not be downloaded: {message}")));
-    }
-}
-
-/// Saves every change at once (keyed on the session's revision; see `persist`) and remembers
-/// the open document.
-#[hook]
-fn use_autosave(store: &StoreHandle, persist: &Rc<Persist>) {
-    let revision = store.state().session.revision();
-    {
-        let (store, persist) = (store.clone(), persist.clone());
-        use_effect_with(revision, move |_| {
-            persist.flush(&store);
-            // An edit made from a selection is done with it.
-            browser::clear_selection();
-        });
-    }
-    let open_doc = store.state().open_doc.clone();
-    let ready = store.ready;
-    use_effect_with((open_doc, ready), |(open_doc, ready)| {
-        // Before storage answers, the state is a placeholder: keep the stored choice.
-        if *ready {
-            browser::save_open_doc(open_doc.as_ref());
-        }
-    });
-}
-
-/// Keyboard: label hotkeys, Delete/Backspace, Escape, Ctrl+Z / Ctrl+Shift+Z / Ctrl+Y, and
-/// Alt+↓ / Alt+↑ / Alt+N between documents.
-#[hook]
-fn use_hotkeys(store: &StoreHandle, text_view: &NodeRef) {
-    let store = store.clone();
-    let text_view = text_view.clone();
-    use_effect_with((), move |_| {
-        let options = EventListenerOptions::enable_prevent_default();
-        let listener =
-            EventListener::new_with_options(&gloo::utils::document(), "keydown", options, move |event| {
-                let event: &KeyboardEvent = event.unchecked_ref();
-                if browser::is_typing_target(event) {
-                    return;
-                }
-                // Alt with an arrow or N moves through the documents (the code, not the key:
-                // Alt+N types a character on some layouts).
-                if event.alt_key() {
-                    let action = match (event.key().as_str(), event.code().as_str()) {
-                        ("ArrowDown", _) => EditorAction::StepDocument { forward: true },
-                        ("ArrowUp", _) => EditorAction::StepDocument { forward: false },
-                        (_, "KeyN") => EditorAction::NextToDo,
-                        _ => return,
-                    };
-                    event.prevent_default();
-                    store.dispatch(action);
-                    return;
-                }
-                let key = event.key();
-                let command = event.ctrl_key() || event.meta_key();
-                let action = match key.as_str() {
-                    "z" | "Z" if command && event.shift_key() => EditorAction::Redo,
-                    "z" | "Z" if command => EditorAction::Undo,
-                    "y" | "Y" if command => EditorAction::Redo,
-                    _ if command => return,
-                    "Escape" => {
-                        browser::clear_selection();
-                        EditorAction::Escape
-                    }
-                    "Delete" | "Backspace" => EditorAction::DeleteSelected,
-                    "]" | "[" => {
-                        store.dispatch(EditorAction::StepSpan { forward: key == "]" });
-                        event.prevent_default();
-                        // After the render, bring the selected span (or the candidate target) into view.
-                        gloo::timers::callback::Timeout::new(0, || {
-                            browser::reveal(".ann--candidate, .ann--selected")
-                        })
-                        .forget();
-                        return;
-                    }
-                    "Enter" if !browser::is_button_target(event) => EditorAction::Confirm,
-                    // A focuses the selected span's first attribute (Tab moves on from there).
-                    "a" | "A" if !event.shift_key() && browser::has_element(".span-details__attr") => {
-                        event.prevent_default();
-                        browser::focus(".span-details__attr");
-                        return;
-                    }
-                    _ => {
-                        let mut chars = key.chars();
-                        match (chars.next(), chars.next()) {
-                            (Some(ch), None) => {
-                                // Take the live selection first: it may have been made by keyboard
-                                // or script, without a mouse-up in the view.
-                                sync_selection(&store, &text_view);
-                                EditorAction::KeyPressed(ch)
-                            }
-                            _ => return,
-                        }
-                    }
-                };
-                event.prevent_default();
-                store.dispatch(action);
-            });
-        move || drop(listener)
-    });
-}
-
-/// Tells the editor about the text currently selected in the view, if any.
-pub fn sync_selection(store: &StoreHandle, text_view: &NodeRef) {
-    if let Some(root) = text_view.cast::<web_sys::Element>() {
-        if let Some(range) = browser::selection_in(&root) {
-            store.dispatch(EditorAction::SelectionChanged(Some(range)));
-        }
-    }
-}
-
-/// `?doc=<relative url>` opens a project JSON or a text file served beside the app.
-#[hook]
-fn use_doc_param(store: &StoreHandle) {
-    let ready = store.ready;
-    let store = store.clone();
-    // Opened once the stored project is shown, so that it is added to that project.
-    use_effect_with(ready, move |ready| {
-        if !*ready {
-            return;
-        }
-        if let Some(url) = browser::doc_param() {
-            wasm_bindgen_futures::spawn_local(async move {
-                let action = match browser::fetch_bytes(&url).await {
-                    Ok(bytes) => action_for_file(&url, &bytes),
-                    Err(message) => EditorAction::Failed(message),
-                };
-                store.dispatch(action);
-            });
-        }
-    });
 }

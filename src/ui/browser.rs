@@ -200,6 +200,11 @@ pub fn show_crash_notice(message: &str, project_json: Option<&str>) -> Result<()
     Ok(())
 }
 
+/// Every file of a file list.
+pub fn files_of(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
+    list.map(|l| (0..l.length()).filter_map(|i| l.get(i)).collect()).unwrap_or_default()
+}
+
 /// Reads a file the user picked or dropped, refusing one over the size limit before reading it.
 pub async fn read_file(file: &web_sys::File) -> Result<Vec<u8>, String> {
     check_size(&file.name(), file.size() as u64)?;

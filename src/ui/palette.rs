@@ -1,7 +1,7 @@
 //! Label buttons. With text selected a click labels it; with a span selected it relabels it;
 //! with neither it makes the label sticky (every selection then gets it at once).
 
-use super::app::sync_selection;
+use super::hooks::sync_selection;
 use super::label_colors::color_style;
 use super::store::StoreHandle;
 use crate::core::editor::EditorAction;

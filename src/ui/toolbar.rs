@@ -1,7 +1,8 @@
 //! Undo, redo, new document, import, export, and the saved/unsaved indicator.
 
-use super::app::{export_json, files_of, open_files, open_files_then};
 use super::browser;
+use super::browser::files_of;
+use super::hooks::{export_json, open_files, open_files_then};
 use super::store::StoreHandle;
 use crate::core::editor::{EditorAction, SaveState};
 use crate::core::intake::{importable_in_folder, IMPORT_EXTENSIONS};
