@@ -1,8 +1,8 @@
 //! Browser storage without the browser: the records, the journal, compaction, failed writes and
 //! crashes, against an in-memory store that commits each write whole or not at all, in order.
-use biaozhu::core::loading::{load, StoredState};
+use biaozhu::core::loading::{load, open, Loaded, StoredState};
 use biaozhu::core::saving::{keys, prepare, replayable, Saver, StoreOp, Write};
-use biaozhu::core::stored::{all_records, assemble, StoredError};
+use biaozhu::core::stored::{all_records, assemble, fill_documents, StoredError};
 use biaozhu::core::*;
 use std::collections::BTreeMap;
 
@@ -47,6 +47,33 @@ impl FakeStore {
                 StoreOp::DeleteEntriesBefore(seq) => self.journal.retain(|s, _| s >= seq),
             }
         }
+    }
+
+    /// A start-up that reads only the documents it needs (the others stay stand-ins).
+    fn start(&self, preferred: Option<&DocId>) -> Loaded {
+        let state = self.state();
+        let opening =
+            open(&state.meta.unwrap(), state.history, state.journal_from, state.journal, preferred).unwrap();
+        let wanted: Option<Vec<String>> =
+            opening.wanted().map(|ids| ids.iter().map(|d| d.0.clone()).collect());
+        let wants = |key: &String| wanted.as_ref().is_none_or(|w| w.contains(key));
+        let pick = |map: &BTreeMap<String, String>| {
+            map.iter().filter(|(k, _)| wants(k)).map(|(k, v)| (k.clone(), v.clone())).collect()
+        };
+        opening.finish(pick(&self.records), pick(&self.texts)).unwrap()
+    }
+
+    /// The background fill: every stand-in of `session` read from the store.
+    fn fill(&self, session: &mut Session) {
+        let read = self
+            .records
+            .iter()
+            .map(|(id, record)| (id.clone(), record.clone(), self.texts[id].clone()))
+            .collect();
+        let (docs, errors) = fill_documents(session.project(), read);
+        assert!(errors.is_empty(), "{errors:?}");
+        session.fill(docs);
+        assert!(session.project().is_complete());
     }
 
     fn state(&self) -> StoredState {
@@ -168,6 +195,11 @@ fn replay_stops_at_the_first_hole() {
     assert_eq!(r.next_seq, 6, "the journal goes on past every stored entry");
 }
 
+/// How many random histories the crash test runs (`STORAGE_SEEDS`, 40 by default).
+fn seeds() -> u64 {
+    std::env::var("STORAGE_SEEDS").ok().and_then(|n| n.parse().ok()).unwrap_or(40)
+}
+
 /// A small deterministic generator (the tests need no randomness crate).
 struct Rng(u64);
 impl Rng {
@@ -223,7 +255,7 @@ fn random_edit(session: &mut Session, rng: &mut Rng, step: u64) -> bool {
 /// whose write had committed; never an older one, never a mix.
 #[test]
 fn nothing_shown_saved_is_lost_across_failures_and_crashes() {
-    for seed in 1..=20u64 {
+    for seed in 1..=seeds() {
         let mut rng = Rng(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15));
         let mut store = FakeStore::default();
         let mut session = Session::new(rich_project());
@@ -262,7 +294,10 @@ fn nothing_shown_saved_is_lost_across_failures_and_crashes() {
             if rng.below(40) == 0 {
                 // The tab dies: writes in flight never happen; a new tab loads.
                 in_flight.clear();
-                let loaded = load(store.state()).unwrap().expect("a project is stored");
+                let docs = session.project().documents();
+                let preferred = docs[rng.below(docs.len() as u64) as usize].id.clone();
+                let mut loaded = store.start(Some(&preferred));
+                store.fill(&mut loaded.session);
                 assert!(loaded.problem.is_none(), "seed {seed} step {step}: {:?}", loaded.problem);
                 let revision = loaded.session.revision();
                 assert!(
@@ -341,4 +376,187 @@ fn a_read_only_session_refuses_every_change() {
     assert!(!session.undo() && !session.redo());
     assert_eq!(session.project(), &before);
     assert!(session.take_log().len() == 1, "only the edit made before");
+}
+
+/// A stored corpus of `n` documents (each with a span, every third without a name) after its
+/// first write.
+fn stored_corpus(n: usize) -> (Session, Saver, FakeStore) {
+    let mut session = Session::new(Project::new(schema::default_schema()));
+    for i in 0..n {
+        let name = if i % 3 == 0 { String::new() } else { format!("第{i}篇") };
+        let doc = Document::new(DocId(format!("d{i}")), name, format!("𠀀😀 文本 {i}   第二句"));
+        session.apply(Command::AddDocument { at: i, doc: Box::new(doc) }).unwrap();
+        session.add_span(&DocId(format!("d{i}")), CharRange::new(0, 1), "PER").unwrap();
+    }
+    session.apply(Command::SetStatus { doc: DocId::from("d2"), status: DocStatus::Done }).unwrap();
+    let mut store = FakeStore::default();
+    let mut saver = Saver::first_write();
+    let first = saver.compaction(session.revision());
+    store.commit(&prepare(&first, &session));
+    saver.finished(first, true);
+    session.take_log();
+    session.take_changes();
+    (session, saver, store)
+}
+
+/// Writes every edit made since the last call, as the autosave does.
+fn save(session: &mut Session, saver: &mut Saver, store: &mut FakeStore) {
+    let append = saver.after_edit(&session.take_log(), session.take_changes(), session.revision());
+    let compaction = saver.compaction_due().then(|| saver.compaction(session.revision()));
+    for write in append.into_iter().chain(compaction) {
+        store.commit(&prepare(&write, session));
+        saver.finished(write, true);
+    }
+}
+
+#[test]
+fn a_start_up_reads_the_open_document_and_the_index_only() {
+    let (session, _, store) = stored_corpus(30);
+    let loaded = store.start(Some(&DocId::from("d7")));
+    let project = loaded.session.project();
+    assert_eq!(project.documents().len(), 30);
+    assert_eq!(project.stand_ins(), 29, "only the open document is read");
+    assert!(project.document(&DocId::from("d7")).unwrap().is_loaded());
+    for (shown, real) in project.documents().iter().zip(session.project().documents()) {
+        assert_eq!(shown.id, real.id);
+        assert_eq!(shown.name, real.name);
+        assert_eq!(shown.status, real.status);
+        assert_eq!(shown.span_count(), real.span_count());
+        assert_eq!(doc_nav::list_label(shown), doc_nav::list_label(real), "the list looks the same");
+    }
+    assert_eq!(project.span_count(), session.project().span_count());
+    // A preference for a document that is gone opens the first one.
+    let loaded = store.start(Some(&DocId::from("gone")));
+    assert!(loaded.session.project().documents()[0].is_loaded());
+    let mut session_back = loaded.session;
+    store.fill(&mut session_back);
+    assert_eq!(session_back.project(), session.project());
+    assert_eq!(session_back.revision(), session.revision(), "filling is not an edit");
+}
+
+#[test]
+fn stand_ins_refuse_edits_and_undo_waits_without_losing_the_history() {
+    let (mut session, mut saver, mut store) = stored_corpus(6);
+    // The last undo step is an edit of d4; the open document will be d0.
+    session.add_span(&DocId::from("d4"), CharRange::new(3, 5), "LOC").unwrap();
+    save(&mut session, &mut saver, &mut store);
+    let compaction = saver.compaction(session.revision());
+    store.commit(&prepare(&compaction, &session));
+    saver.finished(compaction, true);
+    let mut loaded = store.start(Some(&DocId::from("d0"))).session;
+    let d4 = DocId::from("d4");
+    assert!(!loaded.project().document(&d4).unwrap().is_loaded());
+    assert_eq!(loaded.add_span(&d4, CharRange::new(6, 7), "PER"), Err(EditError::NotLoaded(d4.clone())));
+    assert_eq!(
+        loaded.apply(Command::RemoveDocument { doc: d4.clone() }),
+        Err(EditError::NotLoaded(d4.clone()))
+    );
+    let whole = Command::ReplaceProject { project: Box::new(Project::bundled()) };
+    assert_eq!(loaded.apply(whole), Err(EditError::StillLoading { pending: 5 }));
+    assert_eq!(loaded.step_blocked(true), Some(EditError::NotLoaded(d4.clone())));
+    assert!(!loaded.undo(), "the undo waits for d4");
+    assert!(loaded.can_undo(), "and the step stays");
+    assert!(loaded.take_log().is_empty(), "nothing refused is journalled");
+    // The open document can be edited meanwhile.
+    loaded.add_span(&DocId::from("d0"), CharRange::new(4, 6), "ORG").unwrap();
+    store.fill(&mut loaded);
+    assert!(loaded.undo() && loaded.undo(), "both steps undo once everything is read");
+    assert_eq!(loaded.project().document(&d4).unwrap().span_count(), 1);
+}
+
+#[test]
+fn the_journal_s_documents_are_read_before_it_is_replayed() {
+    let (mut session, mut saver, mut store) = stored_corpus(8);
+    // Journalled (not compacted): an edit of d5, an undo of it and of the step before (the
+    // first write's history ends with the status of d2), a redo, and an edit of d6.
+    session.add_span(&DocId::from("d5"), CharRange::new(3, 5), "LOC").unwrap();
+    session.undo();
+    session.undo();
+    session.redo();
+    session.apply(Command::SetStatus { doc: DocId::from("d6"), status: DocStatus::InProgress }).unwrap();
+    save(&mut session, &mut saver, &mut store);
+    assert!(!store.journal.is_empty());
+    let loaded = store.start(Some(&DocId::from("d0")));
+    assert!(loaded.problem.is_none(), "{:?}", loaded.problem);
+    let project = loaded.session.project();
+    let read: Vec<&str> =
+        project.documents().iter().filter(|d| d.is_loaded()).map(|d| d.id.0.as_str()).collect();
+    assert_eq!(read, ["d0", "d2", "d5", "d6"]);
+    let mut back = loaded.session;
+    store.fill(&mut back);
+    assert_eq!(back.project(), session.project());
+    assert_eq!(back.history(), session.history());
+}
+
+#[test]
+fn a_store_without_an_index_is_read_whole() {
+    let (mut session, mut saver, mut store) = stored_corpus(5);
+    let meta = store.meta[keys::PROJECT].clone();
+    let without_index = {
+        let mut value: serde_json::Value = serde_json::from_str(&meta).unwrap();
+        value.as_object_mut().unwrap().remove("index");
+        value.to_string()
+    };
+    let mut old = store.clone();
+    old.meta.insert(keys::PROJECT, without_index);
+    let loaded = old.start(Some(&DocId::from("d1")));
+    assert!(loaded.session.project().is_complete(), "an earlier version's store is read whole");
+    assert_eq!(loaded.session.project(), session.project());
+    // A project replaced is never journalled: the compaction stores it with its index.
+    let other = Command::ReplaceProject { project: Box::new(rich_project()) };
+    session.apply(other).unwrap();
+    save(&mut session, &mut saver, &mut store);
+    assert!(store.journal.is_empty());
+    let mut loaded = store.start(None).session;
+    assert_eq!(loaded.project().stand_ins(), 1, "{} documents", loaded.project().documents().len());
+    store.fill(&mut loaded);
+    assert_eq!(loaded.project(), session.project());
+}
+
+#[test]
+fn writes_of_a_partly_read_project_never_touch_the_stand_ins() {
+    let (_, _, store) = stored_corpus(10);
+    let Loaded { mut session, mut saver, .. } = store.start(Some(&DocId::from("d3")));
+    let mut store = store;
+    let before = store.clone();
+    session.add_span(&DocId::from("d3"), CharRange::new(4, 6), "LOC").unwrap();
+    save(&mut session, &mut saver, &mut store);
+    // Force a compaction that claims everything (as after a refused write).
+    let mut broken = Saver::new(0, 0, changes::Changes::everything(), true);
+    let write = broken.compaction(session.revision());
+    let ops = prepare(&write, &session);
+    assert!(!ops.iter().any(|op| matches!(op, StoreOp::ClearDocs)), "{ops:?}");
+    let written: Vec<&DocId> = ops
+        .iter()
+        .filter_map(|op| match op {
+            StoreOp::PutRecord { doc, .. } => Some(doc),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(written, [&DocId::from("d3")]);
+    store.commit(&ops);
+    for id in (0..10).filter(|&i| i != 3).map(|i| format!("d{i}")) {
+        assert_eq!(store.records[&id], before.records[&id]);
+    }
+    // The index written by the partly read project is the same as the full one's.
+    let mut full = store.start(None).session;
+    store.fill(&mut full);
+    let again = store.start(Some(&DocId::from("d9"))).session;
+    for (a, b) in again.project().documents().iter().zip(full.project().documents()) {
+        assert_eq!((a.span_count(), doc_nav::list_label(a)), (b.span_count(), doc_nav::list_label(b)));
+    }
+}
+
+#[test]
+fn a_damaged_record_found_by_the_fill_stays_a_stand_in() {
+    let (_, _, mut store) = stored_corpus(4);
+    store.records.insert("d2".into(), "{\"id\":".into());
+    let mut session = store.start(Some(&DocId::from("d0"))).session;
+    let read = store.records.iter().map(|(id, r)| (id.clone(), r.clone(), store.texts[id].clone())).collect();
+    let (docs, errors) = fill_documents(session.project(), read);
+    assert_eq!(errors.len(), 1);
+    assert!(errors[0].to_string().contains("\"d2\""), "{}", errors[0]);
+    session.fill(docs);
+    assert_eq!(session.project().stand_ins(), 1);
+    assert!(!session.project().document(&DocId::from("d2")).unwrap().is_loaded());
 }

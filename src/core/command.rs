@@ -95,6 +95,24 @@ mod project_as_file {
 }
 
 impl Command {
+    /// The document a command on one document edits (`None` for adding a document, replacing
+    /// the project and batches).
+    pub fn document(&self) -> Option<&DocId> {
+        match self {
+            Command::AddSpan { doc, .. }
+            | Command::RemoveSpan { doc, .. }
+            | Command::Relabel { doc, .. }
+            | Command::SetStatus { doc, .. }
+            | Command::SetDocField { doc, .. }
+            | Command::AddRelation { doc, .. }
+            | Command::RemoveRelation { doc, .. }
+            | Command::RetypeRelation { doc, .. }
+            | Command::SetAttribute { doc, .. }
+            | Command::RemoveDocument { doc } => Some(doc),
+            Command::AddDocument { .. } | Command::ReplaceProject { .. } | Command::Batch { .. } => None,
+        }
+    }
+
     /// Applies the command to `project` and returns the command that undoes it. On error the
     /// project is left exactly as it was.
     pub fn apply(self, project: &mut Project) -> Result<Command, EditError> {

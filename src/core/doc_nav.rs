@@ -73,6 +73,23 @@ fn contains_folded(haystack: &str, word: &str) -> bool {
         || (haystack.chars().any(char::is_uppercase) && haystack.to_lowercase().contains(word))
 }
 
+/// The first 24 characters of `text`, runs of whitespace as one space: what names a document
+/// without a name.
+pub fn first_words(text: &str) -> String {
+    let mut words = String::new();
+    let mut count = 0;
+    for word in text.split_whitespace() {
+        for c in (!words.is_empty()).then_some(' ').into_iter().chain(word.chars()) {
+            if count == 24 {
+                return words;
+            }
+            words.push(c);
+            count += 1;
+        }
+    }
+    words
+}
+
 /// The list positions of the documents `query` shows, in the order it asks for.
 pub fn visible_documents(project: &Project, query: &DocQuery) -> Vec<usize> {
     let words = query.words();
@@ -81,7 +98,7 @@ pub fn visible_documents(project: &Project, query: &DocQuery) -> Vec<usize> {
     match query.sort {
         DocSort::ListOrder => {}
         DocSort::Name => shown.sort_by(|&a, &b| docs[a].name.cmp(&docs[b].name)),
-        DocSort::FewestSpans => shown.sort_by_key(|&i| docs[i].spans().len()),
+        DocSort::FewestSpans => shown.sort_by_key(|&i| docs[i].span_count()),
         DocSort::Status => shown.sort_by_key(|&i| DocStatus::ALL.iter().position(|s| *s == docs[i].status)),
     }
     shown
@@ -118,8 +135,10 @@ pub fn list_label(doc: &Document) -> String {
     if !doc.name.trim().is_empty() {
         return doc.name.clone();
     }
-    let first: String =
-        doc.text().split_whitespace().collect::<Vec<_>>().join(" ").chars().take(24).collect();
+    let first = match doc.stand_in_info() {
+        Some(info) => info.head.clone(),
+        None => first_words(doc.text()),
+    };
     if first.is_empty() {
         doc.id.0.clone()
     } else {

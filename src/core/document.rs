@@ -153,6 +153,17 @@ pub struct Document {
     /// that can reach a position is a binary search away (see `spans_overlapping`).
     reach: Vec<usize>,
     relations: Vec<Relation>,
+    /// Set while the text and annotations are still in storage: a corpus opens from its index
+    /// (see `stored`), and the rest of each document is read when it is needed.
+    stand_in: Option<Box<StandIn>>,
+}
+
+/// What the document list knows of a document not read from storage yet.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct StandIn {
+    pub span_count: usize,
+    /// The first words of the text, for a document without a name (see `doc_nav::list_label`).
+    pub head: String,
 }
 
 impl Document {
@@ -173,7 +184,31 @@ impl Document {
             paragraphs,
             reach: Vec::new(),
             relations: Vec::new(),
+            stand_in: None,
         }
+    }
+
+    /// A document known by its index entry only: no text and no spans until it is read from
+    /// storage (see `Project::fill`). Edits to it are refused (`EditError::NotLoaded`).
+    pub fn stand_in(id: DocId, name: String, status: DocStatus, info: StandIn) -> Self {
+        let mut doc = Document::new(id, name, String::new()).with_status(status);
+        doc.stand_in = Some(Box::new(info));
+        doc
+    }
+
+    /// False for a stand-in (see [`Document::stand_in`]).
+    pub fn is_loaded(&self) -> bool {
+        self.stand_in.is_none()
+    }
+
+    /// The index entry of a stand-in.
+    pub fn stand_in_info(&self) -> Option<&StandIn> {
+        self.stand_in.as_deref()
+    }
+
+    /// How many spans the document has, also for a stand-in.
+    pub fn span_count(&self) -> usize {
+        self.stand_in.as_ref().map_or(self.spans.len(), |s| s.span_count)
     }
 
     /// The same document with `status`.

@@ -71,6 +71,12 @@ pub enum EditError {
     },
     /// This tab shows the project read-only: another tab holds the right to write it.
     ReadOnly,
+    /// The document is still being read from storage (a corpus opens from its index).
+    NotLoaded(DocId),
+    /// The edit concerns the whole project and some documents are still being read.
+    StillLoading {
+        pending: usize,
+    },
 }
 
 /// The span in the way of a new one (boxed in [`EditError`] to keep results small).
@@ -90,6 +96,14 @@ impl fmt::Display for EditError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             EditError::UnknownDocument(doc) => write!(f, "there is no document \"{doc}\""),
+            EditError::NotLoaded(doc) => {
+                write!(f, "document \"{doc}\" is still being read from browser storage; try again in a moment")
+            }
+            EditError::StillLoading { pending } => write!(
+                f,
+                "{pending} documents are still being read from browser storage; this edit concerns them \
+                 all, try again in a moment"
+            ),
             EditError::DuplicateDocument(doc) => {
                 write!(f, "a document with id \"{doc}\" already exists")
             }

@@ -58,20 +58,37 @@ pub fn export_history(session: &Session, keep: usize) -> String {
     serde_json::to_string(&file).expect("history always serialises")
 }
 
+/// The stored undo and redo stacks and the revision they belong to.
+#[derive(Clone, Debug, Default)]
+pub struct History {
+    pub undo: Vec<Command>,
+    pub redo: Vec<Command>,
+    pub revision: u64,
+}
+
+/// Reads a stored history.
+///
+/// # Errors
+/// When it does not read, or is of another version.
+pub fn read_history(json: &str) -> Result<History, HistoryError> {
+    match serde_json::from_str::<HistoryFile>(json) {
+        Ok(file) if file.version == HISTORY_VERSION => Ok(History {
+            undo: file.undo.into_owned(),
+            redo: file.redo.into_owned(),
+            revision: file.revision,
+        }),
+        Ok(file) => Err(HistoryError::OtherVersion(file.version)),
+        Err(error) => Err(HistoryError::Unreadable(error)),
+    }
+}
+
 /// A session over `project` with the stored history. A history that does not read gives a
 /// fresh session and the reason, for the user to be told; each step is checked again when it is
 /// undone (see [`Session::undo`]).
 pub fn resume_session(project: Project, history: Option<&str>) -> (Session, Option<HistoryError>) {
-    let Some(json) = history else {
-        return (Session::new(project), None);
-    };
-    match serde_json::from_str::<HistoryFile>(json) {
-        Ok(file) if file.version == HISTORY_VERSION => {
-            let session =
-                Session::resume(project, file.undo.into_owned(), file.redo.into_owned(), file.revision);
-            (session, None)
-        }
-        Ok(file) => (Session::new(project), Some(HistoryError::OtherVersion(file.version))),
-        Err(error) => (Session::new(project), Some(HistoryError::Unreadable(error))),
+    match history.map(read_history) {
+        None => (Session::new(project), None),
+        Some(Ok(history)) => (Session::resume(project, history.undo, history.redo, history.revision), None),
+        Some(Err(error)) => (Session::new(project), Some(error)),
     }
 }

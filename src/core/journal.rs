@@ -78,6 +78,22 @@ impl std::error::Error for JournalError {
     }
 }
 
+/// A stored journal read: its operations in order.
+///
+/// # Errors
+/// When it is not a list of entries this app writes.
+pub fn parse(journal: &str) -> Result<Vec<Op>, JournalError> {
+    let entries: Vec<Entry> = serde_json::from_str(journal).map_err(JournalError::Unreadable)?;
+    Ok(entries
+        .into_iter()
+        .map(|entry| match entry {
+            Entry::Apply { step } => Op::Apply(step.into_owned()),
+            Entry::Undo => Op::Undo,
+            Entry::Redo => Op::Redo,
+        })
+        .collect())
+}
+
 /// Replays a stored journal on `session` (restored from the snapshot). Returns how many
 /// operations were replayed.
 ///
@@ -85,21 +101,35 @@ impl std::error::Error for JournalError {
 /// When the journal cannot be read or an entry no longer applies; the session then holds the
 /// operations before that entry.
 pub fn replay(session: &mut Session, journal: &str) -> Result<usize, JournalError> {
-    let entries: Vec<Entry> = serde_json::from_str(journal).map_err(JournalError::Unreadable)?;
-    for (n, entry) in entries.into_iter().enumerate() {
+    replay_ops(session, parse(journal)?)
+}
+
+/// Replays operations read by [`parse`] (see [`replay`]).
+///
+/// # Errors
+/// When an operation no longer applies.
+pub fn replay_ops(session: &mut Session, ops: Vec<Op>) -> Result<usize, JournalError> {
+    for (n, op) in ops.into_iter().enumerate() {
         let index = n + 1;
-        match entry {
-            Entry::Apply { step } => {
+        match op {
+            Op::Apply(step) => {
                 session
-                    .apply(step.into_owned())
+                    .apply(step)
                     .map_err(|cause| JournalError::Refused { index, cause: Box::new(cause) })?;
             }
-            Entry::Undo => {
-                session.undo();
+            Op::Undo | Op::Redo => {
+                let undo = matches!(op, Op::Undo);
+                // A step on a document not read from storage would be skipped silently.
+                if let Some(cause) = session.step_blocked(undo) {
+                    return Err(JournalError::HistoryBroken { index, cause: Box::new(cause) });
+                }
+                if undo {
+                    session.undo();
+                } else {
+                    session.redo();
+                }
             }
-            Entry::Redo => {
-                session.redo();
-            }
+            Op::Snapshot => {}
         }
         if let Some(cause) = session.take_history_loss() {
             return Err(JournalError::HistoryBroken { index, cause: Box::new(cause) });

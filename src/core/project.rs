@@ -1,5 +1,6 @@
 //! A project: the label schema and the documents annotated with it.
 
+use super::command::Command;
 use super::document::{DocId, Document, Relation, RelationId, Span, SpanId};
 use super::error::{EditError, Overlap};
 use super::offsets::CharRange;
@@ -22,6 +23,8 @@ pub struct Project {
     next_span_id: u64,
     /// Likewise for relations.
     next_relation_id: u64,
+    /// How many documents are stand-ins (see `Document::stand_in`).
+    stand_ins: usize,
 }
 
 /// Two projects are equal when their schema and documents are; the id counter is bookkeeping.
@@ -41,6 +44,7 @@ impl Project {
             positions: HashMap::new(),
             next_span_id: 1,
             next_relation_id: 1,
+            stand_ins: 0,
         }
     }
 
@@ -56,12 +60,14 @@ impl Project {
     /// `next_ids` (span, relation) and past every id in use.
     pub(crate) fn from_documents(schema: Schema, documents: Vec<Document>, next_ids: (u64, u64)) -> Self {
         let positions = documents.iter().enumerate().map(|(at, d)| (d.id.clone(), at)).collect();
+        let stand_ins = documents.iter().filter(|d| !d.is_loaded()).count();
         let mut project = Project {
             schema,
             documents,
             positions,
             next_span_id: next_ids.0.max(1),
             next_relation_id: next_ids.1.max(1),
+            stand_ins,
         };
         for doc in &project.documents {
             if let Some(max) = doc.spans().iter().map(|s| s.id.0).max() {
@@ -100,15 +106,74 @@ impl Project {
         }
     }
 
+    /// Document `id` to be edited; a stand-in is refused.
     pub(crate) fn document_mut(&mut self, id: &DocId) -> Result<&mut Document, EditError> {
         match self.positions.get(id) {
-            Some(&at) => Ok(&mut self.documents[at]),
+            Some(&at) if self.documents[at].is_loaded() => Ok(&mut self.documents[at]),
+            Some(_) => Err(EditError::NotLoaded(id.clone())),
+            None => Err(EditError::UnknownDocument(id.clone())),
+        }
+    }
+
+    /// Document `id` to be read for an edit; a stand-in is refused.
+    fn loaded_document(&self, id: &DocId) -> Result<&Document, EditError> {
+        match self.document(id) {
+            Some(doc) if doc.is_loaded() => Ok(doc),
+            Some(_) => Err(EditError::NotLoaded(id.clone())),
             None => Err(EditError::UnknownDocument(id.clone())),
         }
     }
 
     pub fn span_count(&self) -> usize {
-        self.documents.iter().map(|d| d.spans().len()).sum()
+        self.documents.iter().map(Document::span_count).sum()
+    }
+
+    /// True when every document is read from storage (no stand-ins): what exports, whole-project
+    /// edits and the project file need.
+    pub fn is_complete(&self) -> bool {
+        self.stand_ins == 0
+    }
+
+    /// How many documents are still stand-ins.
+    pub fn stand_ins(&self) -> usize {
+        self.stand_ins
+    }
+
+    /// Puts `doc`, read from storage, in the place of its stand-in. Returns false (and changes
+    /// nothing) when there is no stand-in of that id: the document was read already, or it is
+    /// not in the project any more.
+    pub fn fill(&mut self, doc: Document) -> bool {
+        match self.positions.get(&doc.id) {
+            Some(&at) if !self.documents[at].is_loaded() && doc.is_loaded() => {
+                if let Some(max) = doc.spans().iter().map(|s| s.id.0).max() {
+                    self.next_span_id = self.next_span_id.max(max + 1);
+                }
+                if let Some(max) = doc.relations().iter().map(|r| r.id.0).max() {
+                    self.next_relation_id = self.next_relation_id.max(max + 1);
+                }
+                self.documents[at] = doc;
+                self.stand_ins -= 1;
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// Whether `command` can apply now: the documents it edits are read from storage, and
+    /// whole-project edits wait until every document is.
+    pub fn ready_for(&self, command: &Command) -> Result<(), EditError> {
+        if self.is_complete() {
+            return Ok(());
+        }
+        match command {
+            Command::ReplaceProject { .. } => Err(EditError::StillLoading { pending: self.stand_ins }),
+            Command::AddDocument { .. } => Ok(()),
+            Command::Batch { steps } => steps.iter().try_for_each(|step| self.ready_for(step)),
+            other => match other.document() {
+                Some(doc) => self.loaded_document(doc).map(|_| ()),
+                None => Ok(()),
+            },
+        }
     }
 
     /// A fresh span id; the counter moves on even if the span is never added.
@@ -135,7 +200,7 @@ impl Project {
         to: SpanId,
         except: Option<RelationId>,
     ) -> Result<(), EditError> {
-        let document = self.document(doc).ok_or_else(|| EditError::UnknownDocument(doc.clone()))?;
+        let document = self.loaded_document(doc)?;
         let relation_type = self
             .schema
             .relation_type(kind)
@@ -180,7 +245,7 @@ impl Project {
         name: &str,
         value: Option<&str>,
     ) -> Result<(), EditError> {
-        let document = self.document(doc).ok_or_else(|| EditError::UnknownDocument(doc.clone()))?;
+        let document = self.loaded_document(doc)?;
         let span = document.span(span).ok_or_else(|| EditError::UnknownSpan { doc: doc.clone(), span })?;
         let applies = self.schema.attributes_for(&span.label).find(|a| a.name == name);
         let Some(attribute) = applies else {
@@ -218,7 +283,7 @@ impl Project {
         label: &str,
         except: Option<SpanId>,
     ) -> Result<(), EditError> {
-        let document = self.document(doc).ok_or_else(|| EditError::UnknownDocument(doc.clone()))?;
+        let document = self.loaded_document(doc)?;
         let layer = self
             .schema
             .layer_of(label)
@@ -272,6 +337,7 @@ impl Project {
             self.next_relation_id = self.next_relation_id.max(max + 1);
         }
         let at = at.min(self.documents.len());
+        self.stand_ins += usize::from(!doc.is_loaded());
         self.documents.insert(at, doc);
         self.renumber(at);
         Ok(())
@@ -279,6 +345,9 @@ impl Project {
 
     pub(crate) fn take_document(&mut self, id: &DocId) -> Result<(usize, Document), EditError> {
         let at = self.position(id).ok_or_else(|| EditError::UnknownDocument(id.clone()))?;
+        if !self.documents[at].is_loaded() {
+            return Err(EditError::NotLoaded(id.clone()));
+        }
         let doc = self.documents.remove(at);
         self.positions.remove(id);
         self.renumber(at);

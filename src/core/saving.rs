@@ -17,6 +17,7 @@ use super::history_json::export_history;
 use super::journal;
 use super::session::{Op, Session};
 use super::stored;
+use std::collections::VecDeque;
 
 /// Journal entries since the last compaction that make the next write compact.
 pub const COMPACT_AFTER_ENTRIES: usize = 200;
@@ -47,8 +48,17 @@ pub struct Saver {
     next_seq: u64,
     entries_since_compaction: usize,
     bytes_since_compaction: usize,
-    /// Records made stale since the last compaction that committed (including those in flight).
-    stale: Changes,
+    /// Records made stale since the last compaction that committed, one entry per epoch: a new
+    /// epoch begins whenever a compaction is prepared (the last entry is the open one). A
+    /// compaction writes every epoch; once it commits, the epochs it covered are dropped. So a
+    /// compaction still in flight when an earlier one fails holds that one's records too.
+    stale: VecDeque<Changes>,
+    /// The number of the epoch at the front of `stale`.
+    first_epoch: u64,
+    /// For each compaction in flight (oldest first), the last epoch it covers, and whether it
+    /// was prepared while only a compaction could be written: it then holds edits no journal
+    /// entry has, so nothing may be appended until it has committed.
+    compactions: VecDeque<(u64, bool)>,
     /// A write failed (or a change could not be journalled): only a compaction may follow.
     broken: bool,
 }
@@ -62,7 +72,9 @@ impl Saver {
             next_seq,
             entries_since_compaction: journal_entries,
             bytes_since_compaction: 0,
-            stale,
+            stale: VecDeque::from([stale]),
+            first_epoch: 0,
+            compactions: VecDeque::new(),
             broken: must_compact,
         }
     }
@@ -76,7 +88,7 @@ impl Saver {
     /// made stale, leaving the session at `revision`. `None` while only a compaction may be
     /// written (see [`Saver::compaction_due`]).
     pub fn after_edit(&mut self, ops: &[Op], changes: Changes, revision: u64) -> Option<Write> {
-        self.stale.merge(changes);
+        self.stale.back_mut().expect("an open epoch").merge(changes);
         if self.broken {
             return None;
         }
@@ -103,7 +115,7 @@ impl Saver {
     /// hold an edit the journal will replay again.
     pub fn compaction_due(&self) -> bool {
         self.broken
-            || (!self.stale.is_empty()
+            || (self.stale.iter().any(|epoch| !epoch.is_empty())
                 && (self.entries_since_compaction > COMPACT_AFTER_ENTRIES
                     || self.bytes_since_compaction > COMPACT_AFTER_BYTES))
     }
@@ -113,7 +125,11 @@ impl Saver {
         self.entries_since_compaction = 0;
         self.bytes_since_compaction = 0;
         // Entries made later continue the new journal.
-        Write::Compact { changes: std::mem::take(&mut self.stale), journal_from: self.next_seq, revision }
+        let mut changes = Changes::default();
+        self.stale.iter().for_each(|epoch| changes.merge(epoch.clone()));
+        self.compactions.push_back((self.first_epoch + self.stale.len() as u64 - 1, self.broken));
+        self.stale.push_back(Changes::default());
+        Write::Compact { changes, journal_from: self.next_seq, revision }
     }
 
     /// Storage committed `write` (`Ok`) or refused it. Returns the revision that may now be
@@ -126,12 +142,19 @@ impl Saver {
                 None
             }
             (Write::Compact { revision, .. }, true) => {
-                self.broken = false;
+                // Writes finish in order: this is the oldest compaction in flight.
+                let covered = self.compactions.pop_front().map_or(self.first_epoch, |(epoch, _)| epoch);
+                while self.first_epoch <= covered && self.stale.len() > 1 {
+                    self.stale.pop_front();
+                    self.first_epoch += 1;
+                }
+                self.broken = self.compactions.iter().any(|&(_, unjournalled)| unjournalled);
                 Some(revision)
             }
-            (Write::Compact { changes, .. }, false) => {
-                // Whatever it was to rewrite is still stale; the journal before it still holds.
-                self.stale.merge(changes);
+            (Write::Compact { .. }, false) => {
+                // Its epochs stay stale (the next compaction writes them); the journal before it
+                // still holds.
+                self.compactions.pop_front();
                 self.broken = true;
                 None
             }
@@ -241,12 +264,19 @@ pub fn prepare(write: &Write, session: &Session) -> Vec<StoreOp> {
                     ops.push(StoreOp::PutText { doc: doc.id.clone(), text: doc.text().to_string() });
                 }
             };
-            if changes.everything {
+            if changes.everything && project.is_complete() {
                 ops.push(StoreOp::ClearDocs);
                 project.documents().iter().for_each(|doc| write_doc(doc, true, &mut ops));
+            } else if changes.everything {
+                // Stand-ins are kept in storage as they are (whole-project edits wait for them,
+                // see `Project::ready_for`); the documents in memory are written.
+                let loaded = project.documents().iter().filter(|doc| doc.is_loaded());
+                loaded.for_each(|doc| write_doc(doc, true, &mut ops));
             } else {
                 for id in &changes.docs {
                     match project.document(id) {
+                        // A stand-in's stored record is the one it stands for.
+                        Some(doc) if !doc.is_loaded() => {}
                         Some(doc) => write_doc(doc, changes.texts.contains(id), &mut ops),
                         None => ops.push(StoreOp::DeleteDoc(id.clone())),
                     }

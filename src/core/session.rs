@@ -3,7 +3,7 @@
 
 use super::changes::Changes;
 use super::command::Command;
-use super::document::{DocId, RelationId, Span, SpanId};
+use super::document::{DocId, Document, RelationId, Span, SpanId};
 use super::error::EditError;
 use super::offsets::CharRange;
 use super::project::Project;
@@ -90,6 +90,7 @@ impl Session {
         if self.read_only {
             return Err(EditError::ReadOnly);
         }
+        self.project.ready_for(&command)?;
         let mut changes = Changes::default();
         changes.note(&command);
         let op = match &command {
@@ -123,7 +124,7 @@ impl Session {
     /// does not belong to this project) clears the history rather than corrupting the project;
     /// [`Session::take_history_loss`] then says why, for the user to be told.
     pub fn undo(&mut self) -> bool {
-        if self.read_only || self.undo.is_empty() {
+        if self.read_only || self.undo.is_empty() || self.step_blocked(true).is_some() {
             return false;
         }
         self.log.push(Op::Undo);
@@ -132,11 +133,24 @@ impl Session {
 
     /// Redoes the last undone step; returns false when there is nothing to redo.
     pub fn redo(&mut self) -> bool {
-        if self.read_only || self.redo.is_empty() {
+        if self.read_only || self.redo.is_empty() || self.step_blocked(false).is_some() {
             return false;
         }
         self.log.push(Op::Redo);
         self.step(false)
+    }
+
+    /// Why the next undo (or redo) cannot happen now, if it cannot: it edits a document still
+    /// being read from storage. The step stays on its stack, to be done once it is read.
+    pub fn step_blocked(&self, undo: bool) -> Option<EditError> {
+        let stack = if undo { &self.undo } else { &self.redo };
+        stack.last().and_then(|command| self.project.ready_for(command).err())
+    }
+
+    /// Puts documents read from storage in the place of their stand-ins (see `Project::fill`).
+    /// Not an edit: the revision, the history and the changes to save stay as they are.
+    pub fn fill(&mut self, docs: Vec<Document>) -> usize {
+        docs.into_iter().map(|doc| usize::from(self.project.fill(doc))).sum()
     }
 
     fn step(&mut self, undo: bool) -> bool {

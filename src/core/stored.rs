@@ -4,7 +4,8 @@
 //! record of its document. Loading puts the records back together with the checks the model
 //! relies on, so a damaged store is refused with a reason instead of breaking the editor.
 
-use super::document::{DocId, Document, Span};
+use super::doc_nav::first_words;
+use super::document::{DocId, DocStatus, Document, Span, StandIn};
 use super::project::Project;
 use super::schema::Schema;
 use super::wire::DocumentWire;
@@ -25,6 +26,87 @@ struct MetaRecord<'a> {
     documents: Vec<Cow<'a, DocId>>,
     next_span_id: u64,
     next_relation_id: u64,
+    /// What the document list shows of each document, in the order of `documents`: with it a
+    /// start-up reads only the documents it opens, and the rest later (stores written before it
+    /// was added have none and are read whole).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    index: Option<Vec<IndexEntry<'a>>>,
+}
+
+/// `[name, status, span count, first words]` (a JSON array keeps a 50,000-entry index small);
+/// the first words only for a document without a name.
+#[derive(Serialize, Deserialize)]
+struct IndexEntry<'a>(Cow<'a, str>, DocStatus, usize, Cow<'a, str>);
+
+impl<'a> IndexEntry<'a> {
+    fn of(doc: &'a Document) -> Self {
+        let head = match doc.stand_in_info() {
+            Some(info) => Cow::Borrowed(info.head.as_str()),
+            None if doc.name.trim().is_empty() => Cow::Owned(first_words(doc.text())),
+            None => Cow::Borrowed(""),
+        };
+        IndexEntry(Cow::Borrowed(&doc.name), doc.status, doc.span_count(), head)
+    }
+
+    fn stand_in(self, id: DocId) -> Document {
+        let IndexEntry(name, status, span_count, head) = self;
+        Document::stand_in(id, name.into_owned(), status, StandIn { span_count, head: head.into_owned() })
+    }
+}
+
+/// The stored project record, read: what a start-up needs before any document.
+pub struct StoredMeta {
+    schema: Schema,
+    documents: Vec<DocId>,
+    next_ids: (u64, u64),
+    /// Parallel to `documents`, when the store has an index.
+    index: Option<Vec<IndexEntry<'static>>>,
+}
+
+impl StoredMeta {
+    /// Reads the project record.
+    ///
+    /// # Errors
+    /// When it is not JSON of this app's shape, or of another format or version.
+    pub fn read(json: &str) -> Result<StoredMeta, StoredError> {
+        let meta: MetaRecord = serde_json::from_str(json)
+            .map_err(|cause| StoredError::Unreadable { record: "project record".into(), cause })?;
+        if meta.format != FORMAT_NAME || meta.version != FORMAT_VERSION {
+            return Err(StoredError::OtherFormat {
+                found: format!("{} version {}", meta.format, meta.version),
+            });
+        }
+        let documents: Vec<DocId> = meta.documents.into_iter().map(Cow::into_owned).collect();
+        // An index that does not match the list is not trusted: the store is read whole.
+        let index = meta.index.filter(|index| index.len() == documents.len()).map(|index| {
+            index
+                .into_iter()
+                .map(|IndexEntry(name, status, spans, head)| {
+                    IndexEntry(Cow::Owned(name.into_owned()), status, spans, Cow::Owned(head.into_owned()))
+                })
+                .collect()
+        });
+        Ok(StoredMeta {
+            schema: meta.schema.into_owned(),
+            documents,
+            next_ids: (meta.next_span_id, meta.next_relation_id),
+            index,
+        })
+    }
+
+    /// The documents in list order.
+    pub fn documents(&self) -> &[DocId] {
+        &self.documents
+    }
+
+    /// True when documents can stay in storage until needed (the store has an index).
+    pub fn has_index(&self) -> bool {
+        self.index.is_some()
+    }
+
+    pub fn schema(&self) -> &Schema {
+        &self.schema
+    }
 }
 
 /// The meta record of `project`.
@@ -37,6 +119,7 @@ pub fn meta_record(project: &Project) -> String {
         documents: project.documents().iter().map(|d| Cow::Borrowed(&d.id)).collect(),
         next_span_id,
         next_relation_id,
+        index: Some(project.documents().iter().map(IndexEntry::of).collect()),
     };
     serde_json::to_string(&meta).expect("a project's meta record always serialises")
 }
@@ -107,47 +190,91 @@ impl std::error::Error for StoredError {
 
 /// Puts the project back together from its meta record and the `(id, record)` and `(id, text)`
 /// pairs read from storage. Records of documents the meta record does not list are ignored
-/// (left by an interrupted removal).
+/// (left by an interrupted removal). Every listed document must have its record and text.
 pub fn assemble(
     meta: &str,
     records: Vec<(String, String)>,
     texts: Vec<(String, String)>,
 ) -> Result<Project, StoredError> {
-    let meta: MetaRecord = serde_json::from_str(meta)
-        .map_err(|cause| StoredError::Unreadable { record: "project record".into(), cause })?;
-    if meta.format != FORMAT_NAME || meta.version != FORMAT_VERSION {
-        return Err(StoredError::OtherFormat { found: format!("{} version {}", meta.format, meta.version) });
-    }
-    let schema = meta.schema.into_owned();
+    put_together(StoredMeta::read(meta)?, records, texts, false)
+}
+
+/// [`assemble`] from a meta record read already; with `stand_ins`, documents whose records
+/// were not read become stand-ins from the index.
+pub fn put_together(
+    meta: StoredMeta,
+    records: Vec<(String, String)>,
+    texts: Vec<(String, String)>,
+    stand_ins: bool,
+) -> Result<Project, StoredError> {
+    let StoredMeta { schema, documents: ids, next_ids, index } = meta;
+    let index = index.filter(|_| stand_ins);
     let mut records: HashMap<String, String> = records.into_iter().collect();
     let mut texts: HashMap<String, String> = texts.into_iter().collect();
-    let mut seen = HashSet::new();
-    let mut documents = Vec::with_capacity(meta.documents.len());
-    for id in meta.documents {
-        let id = id.into_owned();
+    let mut seen = HashSet::with_capacity(ids.len());
+    let mut index = index.map(Vec::into_iter);
+    let mut documents = Vec::with_capacity(ids.len());
+    for id in ids {
         if !seen.insert(id.clone()) {
             return Err(StoredError::DuplicateDocument(id));
         }
-        let record =
-            records.remove(&id.0).ok_or_else(|| StoredError::Missing { doc: id.clone(), what: "record" })?;
-        let text =
-            texts.remove(&id.0).ok_or_else(|| StoredError::Missing { doc: id.clone(), what: "text" })?;
-        let mut wire: DocumentWire<Span> = serde_json::from_str(&record).map_err(|cause| {
-            StoredError::Unreadable { record: format!("record of document \"{id}\""), cause }
-        })?;
-        if wire.id != id {
-            return Err(StoredError::BadDocument {
-                doc: id,
-                reason: format!("its record says \"{}\"", wire.id),
-            });
-        }
-        wire.text = Cow::Owned(text);
-        let doc =
-            wire.into_document().map_err(|reason| StoredError::BadDocument { doc: id.clone(), reason })?;
-        check_names(&schema, &doc)?;
+        let entry = index.as_mut().and_then(Iterator::next);
+        let doc = match (records.remove(&id.0), entry) {
+            (Some(record), _) => {
+                let text = texts
+                    .remove(&id.0)
+                    .ok_or_else(|| StoredError::Missing { doc: id.clone(), what: "text" })?;
+                read_document(&schema, id, &record, text)?
+            }
+            (None, Some(entry)) => entry.stand_in(id),
+            (None, None) => return Err(StoredError::Missing { doc: id, what: "record" }),
+        };
         documents.push(doc);
     }
-    Ok(Project::from_documents(schema, documents, (meta.next_span_id, meta.next_relation_id)))
+    Ok(Project::from_documents(schema, documents, next_ids))
+}
+
+/// Document `id` from its annotation record and text, checked against `schema`.
+///
+/// # Errors
+/// When the record does not read, names another document, breaks the model's rules or uses
+/// names the schema lacks.
+pub fn read_document(
+    schema: &Schema,
+    id: DocId,
+    record: &str,
+    text: String,
+) -> Result<Document, StoredError> {
+    let mut wire: DocumentWire<Span> = serde_json::from_str(record)
+        .map_err(|cause| StoredError::Unreadable { record: format!("record of document \"{id}\""), cause })?;
+    if wire.id != id {
+        return Err(StoredError::BadDocument { doc: id, reason: format!("its record says \"{}\"", wire.id) });
+    }
+    wire.text = Cow::Owned(text);
+    let doc = wire.into_document().map_err(|reason| StoredError::BadDocument { doc: id.clone(), reason })?;
+    check_names(schema, &doc)?;
+    Ok(doc)
+}
+
+/// The documents of `project` still stand-ins, read from `(id, record, text)` triples; others
+/// (read already, or no longer in the project) are skipped. A document that does not read is
+/// left a stand-in and its error returned beside the others.
+pub fn fill_documents(
+    project: &Project,
+    read: Vec<(String, String, String)>,
+) -> (Vec<Document>, Vec<StoredError>) {
+    let mut docs = Vec::new();
+    let mut errors = Vec::new();
+    for (id, record, text) in read {
+        let id = DocId(id);
+        if project.document(&id).is_some_and(|doc| !doc.is_loaded()) {
+            match read_document(&project.schema, id, &record, text) {
+                Ok(doc) => docs.push(doc),
+                Err(error) => errors.push(error),
+            }
+        }
+    }
+    (docs, errors)
 }
 
 /// Every label and relation type of `doc` is in `schema`.

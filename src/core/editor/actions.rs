@@ -1,7 +1,7 @@
 //! Everything a person can do in the editor, as data: the UI turns DOM events into these.
 
 use crate::core::doc_nav::DocQuery;
-use crate::core::document::{DocField, DocId, DocStatus, RelationId, SpanId};
+use crate::core::document::{DocField, DocId, DocStatus, Document, RelationId, SpanId};
 use crate::core::import::{LabelChoice, OffsetUnit, Parsed};
 use crate::core::offsets::CharRange;
 use crate::core::project::Project;
@@ -106,4 +106,7 @@ pub enum EditorAction {
     },
     /// Alt+N: open the next document still to do.
     NextToDo,
+    /// Documents read from storage after start-up, in the place of their stand-ins (not an
+    /// edit: nothing to undo or save).
+    FillDocuments(Vec<Document>),
 }

@@ -257,6 +257,13 @@ impl EditorState {
             EditorAction::Undo | EditorAction::Redo if self.session.is_read_only() => {
                 self.notice = Some(Notice::error(crate::core::EditError::ReadOnly.to_string()));
             }
+            EditorAction::Undo | EditorAction::Redo
+                if self.session.step_blocked(matches!(action, EditorAction::Undo)).is_some() =>
+            {
+                if let Some(error) = self.session.step_blocked(matches!(action, EditorAction::Undo)) {
+                    self.notice = Some(Notice::error(error.to_string()));
+                }
+            }
             EditorAction::Undo | EditorAction::Redo => {
                 let stepped = if matches!(action, EditorAction::Undo) {
                     self.session.undo()
@@ -377,6 +384,9 @@ impl EditorState {
             EditorAction::CancelImport => self.pending_import = None,
             EditorAction::Restore { session, open_doc, notice } => self.restore(*session, open_doc, notice),
             EditorAction::SetDocQuery(query) => self.doc_query = query,
+            EditorAction::FillDocuments(docs) => {
+                self.session.fill(docs);
+            }
             EditorAction::StepDocument { forward } => {
                 let shown = visible_documents(self.project(), &self.doc_query);
                 if let Some(id) = step(self.project(), &shown, self.open_doc.as_ref(), forward) {
