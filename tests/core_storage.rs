@@ -560,3 +560,25 @@ fn a_damaged_record_found_by_the_fill_stays_a_stand_in() {
     assert_eq!(session.project().stand_ins(), 1);
     assert!(!session.project().document(&DocId::from("d2")).unwrap().is_loaded());
 }
+
+#[test]
+fn an_import_of_megabytes_is_stored_by_a_compaction_not_a_journal_entry() {
+    let (mut session, mut saver, mut store) = stored_corpus(3);
+    let docs = (0..3_000)
+        .map(|i| Command::AddDocument {
+            at: i,
+            doc: Box::new(Document::new(DocId(format!("big{i}")), "", "𠀀😀".repeat(200))),
+        })
+        .collect();
+    session.apply(Command::Batch { steps: docs }).unwrap();
+    let append = saver.after_edit(&session.take_log(), session.take_changes(), session.revision());
+    assert!(append.is_none(), "no entry of megabytes");
+    assert!(saver.compaction_due());
+    let write = saver.compaction(session.revision());
+    store.commit(&prepare(&write, &session));
+    assert_eq!(saver.finished(write, true), Some(session.revision()));
+    assert!(store.journal.is_empty());
+    let mut back = store.start(None).session;
+    store.fill(&mut back);
+    assert_eq!(back.project(), session.project());
+}

@@ -93,6 +93,13 @@ impl Saver {
             return None;
         }
         match journal::entries(ops) {
+            // An import of a corpus would be one entry of megabytes, written twice (the
+            // compaction it makes due writes its records) and replayed whole at every start-up
+            // until then: the compaction alone stores it.
+            Some(entries) if entries.iter().map(String::len).sum::<usize>() > COMPACT_AFTER_BYTES => {
+                self.broken = true;
+                None
+            }
             Some(entries) if !entries.is_empty() => {
                 self.entries_since_compaction += entries.len();
                 self.bytes_since_compaction += entries.iter().map(String::len).sum::<usize>();

@@ -5,7 +5,7 @@ use super::browser;
 use super::doc_list::DocList;
 use super::doc_status::DocStatusPicker;
 use super::export_dialog::ExportDialog;
-use super::hooks::{open_files, use_autosave, use_doc_param, use_hotkeys};
+use super::hooks::{open_files, use_autosave, use_doc_param, use_hotkeys, use_read_opened};
 use super::import_dialog::ImportDialog;
 use super::label_colors::use_label_colors;
 use super::new_doc::NewDocDialog;
@@ -37,6 +37,7 @@ pub fn App() -> Html {
     let text_view_ref = use_node_ref();
 
     use_autosave(&store, &persist);
+    use_read_opened(&store, &persist);
     use_hotkeys(&store, &text_view_ref);
     let schema = store.state().project().schema.clone();
     use_label_colors(&schema);

@@ -23,7 +23,8 @@ pub fn install() {
         let project = WATCHED.with(|w| {
             let state = w.borrow().upgrade()?;
             let state = state.try_borrow().ok()?;
-            Some(export_project(state.project()))
+            // Documents not read from storage yet would be written empty; storage keeps them.
+            state.project().is_complete().then(|| export_project(state.project()))
         });
         show(&message, project.as_deref());
     }));

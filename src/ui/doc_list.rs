@@ -29,10 +29,12 @@ pub fn DocList(props: &DocListProps) -> Html {
     let query = state.doc_query.clone();
     let project_len = state.project().documents().len();
     let revision = state.session.revision();
-    // Recomputed when the project or the query changes, not on every render.
+    let stand_ins = state.project().stand_ins();
+    // Recomputed when the project or the query changes (documents read from storage change it
+    // without an edit), not on every render.
     let shown = {
         let store = props.store.clone();
-        use_memo((revision, project_len, query.clone()), move |(_, _, query)| {
+        use_memo((revision, project_len, stand_ins, query.clone()), move |(_, _, _, query)| {
             visible_documents(store.state().project(), query)
         })
     };
@@ -116,7 +118,11 @@ pub fn DocList(props: &DocListProps) -> Html {
             Callback::from(move |_: MouseEvent| store.dispatch(EditorAction::RemoveDocument(id.clone())))
         };
         let label = list_label(doc);
-        let title = format!("{label}: {} spans, {} characters", doc.spans().len(), doc.char_len());
+        let title = if doc.is_loaded() {
+            format!("{label}: {} spans, {} characters", doc.span_count(), doc.char_len())
+        } else {
+            format!("{label}: {} spans (being read from browser storage)", doc.span_count())
+        };
         html! {
             <li key={doc.id.0.clone()} class={classes!("doc-list__item", open.then_some("doc-list__item--open"))}
                 style={format!("top:{}px", row * ROW)}>
@@ -125,7 +131,7 @@ pub fn DocList(props: &DocListProps) -> Html {
                     <span class="doc-list__name">{ label }</span>
                     <span class={classes!("doc-list__status", format!("doc-list__status--{}", doc.status.key()))}
                           data-testid="doc-item-status">{ doc.status.title() }</span>
-                    <span class="doc-list__count">{ doc.spans().len() }</span>
+                    <span class="doc-list__count">{ doc.span_count() }</span>
                 </button>
                 <button class="doc-list__remove" data-testid="doc-remove" title="Remove document (Ctrl+Z brings it back)"
                         onclick={on_remove}>{ "×" }</button>
@@ -156,6 +162,11 @@ pub fn DocList(props: &DocListProps) -> Html {
                 <select data-testid="doc-filter" onchange={on_filter} title="Show documents of one status">{ for status_options }</select>
                 <select data-testid="doc-sort" onchange={on_sort} title="Order of the list">{ for sort_options }</select>
             </div>
+            if stand_ins > 0 {
+                <p class="doc-list__reading" data-testid="doc-reading" data-left={stand_ins.to_string()} role="status">
+                    { format!("正在读取 Reading {stand_ins} documents from browser storage; until then search finds them by name only") }
+                </p>
+            }
             <ul class="doc-list__rows" ref={rows_ref} {onscroll} style={format!("height:{height}px")}>
                 <li class="doc-list__spacer" aria-hidden="true" style={format!("height:{}px", total * ROW)}></li>
                 { for rows }

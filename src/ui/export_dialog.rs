@@ -1,13 +1,14 @@
 //! "Export dataset": pick a format and options, see a preview and the self-check, download.
 
 use super::browser;
+use super::export_job::{self, Built, Progress, Running};
 use super::label_colors::color_style;
 use super::store::StoreHandle;
-use crate::core::export::preview::{human_size, preview, switch_format, Preview};
+use crate::core::export::preview::{human_size, switch_format};
 use crate::core::export::split::SplitSpec;
 use crate::core::export::tokens::TagScheme;
 use crate::core::export::units::{Crossing, Granularity};
-use crate::core::export::{run_export, Export, ExportError, ExportOptions, Format, LabelStudioKind};
+use crate::core::export::{ExportOptions, Format, LabelStudioKind};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -29,10 +30,10 @@ fn checked(event: &Event) -> bool {
     event.target_unchecked_into::<web_sys::HtmlInputElement>().checked()
 }
 
-/// An export built for `key` (revision, options), or why it could not be.
+/// An export built for `key` (revision, stand-ins left, options), or why it could not be.
 struct BuiltExport {
-    key: (u64, ExportOptions),
-    result: Rc<Result<(Preview, Export), ExportError>>,
+    key: (u64, usize, ExportOptions),
+    result: Rc<Built>,
 }
 
 #[component]
@@ -105,29 +106,50 @@ pub fn ExportDialog(props: &ExportDialogProps) -> Html {
         effective.documents = state.open_doc.iter().map(|d| d.0.clone()).collect();
     }
     // Built once per (project revision, options), never while rendering: the dialog paints
-    // first ("Building…"), then the export and its self-check run right after that frame (they
-    // take seconds for a corpus), and the result is kept until the revision or options change.
-    let key = (state.session.revision(), effective.clone());
+    // first, then the export and its self-check run in slices between frames (a corpus takes
+    // seconds) with a progress bar and Cancel, and the result is kept until the revision or
+    // options change. Documents read from storage after start-up change what is exported
+    // without an edit.
+    let key = (state.session.revision(), state.project().stand_ins(), effective.clone());
     let built = use_state(|| None::<BuiltExport>);
+    let progress = use_state(|| None::<(Progress, u64)>);
+    let running = use_mut_ref(|| None::<Running>);
+    let restarts = use_state(|| 0u64);
     {
-        let (built, store) = (built.clone(), props.store.clone());
-        use_effect_with(key.clone(), move |key| {
-            let key = key.clone();
-            let frame = gloo::render::request_animation_frame(move |_| {
-                gloo::timers::callback::Timeout::new(0, move || {
-                    let state = store.state();
-                    let effective = &key.1;
-                    let result = run_export(state.project(), effective)
-                        .and_then(|export| Ok((preview(effective, &export)?, export)));
-                    drop(state);
-                    built.set(Some(BuiltExport { key, result: Rc::new(result) }));
-                })
-                .forget();
-            });
-            move || drop(frame)
+        let (built, progress, running, store) =
+            (built.clone(), progress.clone(), running.clone(), props.store.clone());
+        use_effect_with((key.clone(), *restarts), move |(key, restart)| {
+            let (key, restart) = (key.clone(), *restart);
+            let on_progress = {
+                let progress = progress.clone();
+                move |p: Progress| progress.set(Some((p, restart)))
+            };
+            let options = key.2.clone();
+            let on_done = {
+                let built = built.clone();
+                move |result| built.set(Some(BuiltExport { key, result: Rc::new(result) }))
+            };
+            *running.borrow_mut() = Some(export_job::start(store, options, on_progress, on_done));
+            move || drop(running.borrow_mut().take())
         });
     }
+    let cancelled = use_state(|| None::<u64>);
     let current = built.as_ref().filter(|b| b.key == key).map(|b| b.result.clone());
+    let was_cancelled = *cancelled == Some(*restarts) && current.is_none();
+    let on_cancel = {
+        let (running, cancelled, restarts) = (running.clone(), cancelled.clone(), restarts.clone());
+        Callback::from(move |_: MouseEvent| {
+            if let Some(job) = running.borrow().as_ref() {
+                job.cancel();
+            }
+            cancelled.set(Some(*restarts));
+        })
+    };
+    let on_restart = {
+        let restarts = restarts.clone();
+        Callback::from(move |_: MouseEvent| restarts.set(*restarts + 1))
+    };
+    let shown_progress = (*progress).filter(|(_, restart)| *restart == *restarts).map(|(p, _)| p);
 
     let label_boxes = project.schema.labels().map(|label| {
         let name = label.name.clone();
@@ -156,17 +178,46 @@ pub fn ExportDialog(props: &ExportDialogProps) -> Html {
     });
 
     let body = match current.as_deref() {
-        None => html! {
+        None if was_cancelled => html! {
             <>
-                <p class="export__building" data-testid="export-building" role="status">
-                    { "正在生成 Building the export and checking it…" }
+                <p class="export__building" data-testid="export-cancelled" role="status">
+                    { "已取消 The export was cancelled; nothing was downloaded." }
                 </p>
                 <div class="dialog__buttons">
+                    <button data-testid="export-restart" onclick={on_restart}>{ "重新生成 Build again" }</button>
                     <button data-testid="export-download" disabled=true>{ "下载 Download" }</button>
                     <button onclick={props.on_close.reform(|_: MouseEvent| ())}>{ "关闭 Close" }</button>
                 </div>
             </>
         },
+        None => {
+            let (value, max, label) = match shown_progress {
+                // Making records is the first quarter of the work, writing and checking the rest.
+                Some(Progress { done, total, doing: "documents" }) => {
+                    (done * 250 / total.max(1), 1000, format!("{done} / {total} documents"))
+                }
+                Some(Progress { done, total, .. }) => (
+                    250 + done * 750 / total.max(1),
+                    1000,
+                    format!("{done} / {total} records written and checked"),
+                ),
+                None => (0, 1000, String::new()),
+            };
+            html! {
+                <>
+                    <p class="export__building" data-testid="export-building" role="status">
+                        { "正在生成 Building the export and checking it… " }{ label }
+                    </p>
+                    <progress class="export__progress" data-testid="progress" value={value.to_string()} max={max.to_string()}
+                              aria-label="Export progress"></progress>
+                    <div class="dialog__buttons">
+                        <button data-testid="progress-cancel" onclick={on_cancel}>{ "取消 Cancel" }</button>
+                        <button data-testid="export-download" disabled=true>{ "下载 Download" }</button>
+                        <button onclick={props.on_close.reform(|_: MouseEvent| ())}>{ "关闭 Close" }</button>
+                    </div>
+                </>
+            }
+        }
         Some(Ok((shown, export))) => {
             let counts = export.spans_per_label.iter().map(|(label, n)| {
                 html! {

@@ -44,6 +44,13 @@ pub fn open_files_then(store: StoreHandle, files: Vec<web_sys::File>, note: Opti
 
 /// Exports the project as a JSON download.
 pub fn export_json(store: &StoreHandle) {
+    let left = store.state().project().stand_ins();
+    if left > 0 {
+        store.dispatch(EditorAction::Failed(format!(
+            "{left} documents are still being read from browser storage; export the project once they are"
+        )));
+        return;
+    }
     let json = export_project(store.state().project());
     if let Err(message) = browser::download("biaozhu-project.json", "application/json", json.as_bytes()) {
         store.dispatch(EditorAction::Failed(format!("the export could not be downloaded: {message}")));
@@ -69,6 +76,18 @@ pub fn use_autosave(store: &StoreHandle, persist: &Rc<Persist>) {
         // Before storage answers, the state is a placeholder: keep the stored choice.
         if *ready {
             browser::save_open_doc(open_doc.as_ref());
+        }
+    });
+}
+
+/// A document opened before the background read reached it is read at once.
+#[hook]
+pub fn use_read_opened(store: &StoreHandle, persist: &Rc<Persist>) {
+    let waiting = store.state().document().filter(|doc| !doc.is_loaded()).map(|doc| doc.id.clone());
+    let (store, persist) = (store.clone(), persist.clone());
+    use_effect_with(waiting, move |waiting| {
+        if let Some(id) = waiting {
+            persist.read_now(&store, id.clone());
         }
     });
 }

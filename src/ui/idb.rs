@@ -9,13 +9,17 @@
 //! (a fence): a tab that lost the project lock a moment ago cannot write after the tab that took
 //! it over has read the store.
 
-use crate::core::loading::StoredState;
+use crate::core::document::DocId;
+use crate::core::loading::{open, Opening};
 use crate::core::saving::{keys, StoreOp};
+use crate::core::stored::StoredError;
 use indexed_db_futures::database::Database;
 use indexed_db_futures::prelude::*;
 use indexed_db_futures::transaction::{
     Transaction, TransactionDurability, TransactionMode, TransactionOptions,
 };
+use indexed_db_futures::KeyRange;
+use std::collections::HashMap;
 use std::fmt;
 
 const DB_NAME: &str = "biaozhu";
@@ -101,9 +105,15 @@ impl Idb {
         db.transaction(ALL).with_mode(mode).with_options(options).build().map_err(refused(doing))
     }
 
-    /// Everything stored, read in one transaction (so it is one consistent state). With a
-    /// `claim` token, the same transaction first makes this tab the writer.
-    pub async fn read_all(&self, claim: Option<&str>) -> Result<StoredState, StorageError> {
+    /// A start-up's read, in one transaction (one consistent state): the project record, the
+    /// history and the journal, then the records and texts of only the documents those need
+    /// (see `loading::open`; all of them for a store without an index). With a `claim` token,
+    /// the same transaction first makes this tab the writer.
+    pub async fn read_start(
+        &self,
+        claim: Option<&str>,
+        preferred: Option<&DocId>,
+    ) -> Result<Start, StorageError> {
         let mode = if claim.is_some() { TransactionMode::Readwrite } else { TransactionMode::Readonly };
         let tx = self.transaction(mode, "reading the project")?;
         let fail = refused("reading the project");
@@ -113,22 +123,108 @@ impl Idb {
         }
         let get = |key: &'static str| meta.get::<String, _, _>(key).primitive();
         let project = get(keys::PROJECT).map_err(&fail)?.await.map_err(&fail)?;
-        let history = get(keys::HISTORY).map_err(&fail)?.await.map_err(&fail)?;
-        let journal_from = get(keys::JOURNAL_FROM).map_err(&fail)?.await.map_err(&fail)?;
-        let records = read_pairs::<String>(&tx, RECORDS).await.map_err(&fail)?;
-        let texts = read_pairs::<String>(&tx, TEXTS).await.map_err(&fail)?;
-        let journal = read_pairs::<f64>(&tx, JOURNAL).await.map_err(&fail)?;
+        let start = match project {
+            None => Start::Empty,
+            Some(project) => {
+                let history = get(keys::HISTORY).map_err(&fail)?.await.map_err(&fail)?;
+                let journal_from = get(keys::JOURNAL_FROM).map_err(&fail)?.await.map_err(&fail)?;
+                let journal = read_pairs::<f64>(&tx, JOURNAL).await.map_err(&fail)?;
+                let journal = journal.into_iter().map(|(seq, entry)| (seq as u64, entry)).collect();
+                match open(&project, history, journal_from, journal, preferred) {
+                    Err(error) => Start::Unreadable(error),
+                    Ok(opening) => {
+                        let (records, texts) = match opening.wanted() {
+                            None => (
+                                read_pairs::<String>(&tx, RECORDS).await.map_err(&fail)?,
+                                read_pairs::<String>(&tx, TEXTS).await.map_err(&fail)?,
+                            ),
+                            Some(ids) => read_some(&tx, ids).await.map_err(&fail)?,
+                        };
+                        Start::Read { opening, records, texts }
+                    }
+                }
+            }
+        };
         if claim.is_some() {
             tx.commit().await.map_err(&fail)?;
         }
-        Ok(StoredState {
-            meta: project,
-            history,
-            journal_from,
-            records,
-            texts,
-            journal: journal.into_iter().map(|(seq, entry)| (seq as u64, entry)).collect(),
-        })
+        Ok(start)
+    }
+
+    /// Up to `limit` documents as `(id, record, text)`, in key order, starting after key
+    /// `after` (from the first without): a background read of a corpus in pieces, each its own
+    /// short transaction.
+    pub async fn read_documents(
+        &self,
+        after: Option<&str>,
+        limit: u32,
+    ) -> Result<Vec<(String, String, String)>, StorageError> {
+        let tx = self.transaction(TransactionMode::Readonly, "reading documents")?;
+        let fail = refused("reading documents");
+        let records = tx.object_store(RECORDS).map_err(&fail)?;
+        let texts = tx.object_store(TEXTS).map_err(&fail)?;
+        let from = || match after {
+            Some(key) => KeyRange::LowerBound(key.to_string(), true),
+            None => KeyRange::LowerBound(String::new(), false),
+        };
+        let keys: Vec<String> = records
+            .get_all_keys::<String>()
+            .with_query::<String, _>(from())
+            .with_limit(limit)
+            .primitive()
+            .map_err(&fail)?
+            .await
+            .map_err(&fail)?
+            .collect::<Result<_, _>>()
+            .map_err(&fail)?;
+        let (Some(first), Some(last)) = (keys.first().cloned(), keys.last().cloned()) else {
+            return Ok(Vec::new());
+        };
+        let values: Vec<String> = records
+            .get_all::<String>()
+            .with_query::<String, _>(from())
+            .with_limit(limit)
+            .primitive()
+            .map_err(&fail)?
+            .await
+            .map_err(&fail)?
+            .collect::<Result<_, _>>()
+            .map_err(&fail)?;
+        let span = || KeyRange::Bound(first.clone(), false, last.clone(), false);
+        let text_keys: Vec<String> = texts
+            .get_all_keys::<String>()
+            .with_query::<String, _>(span())
+            .primitive()
+            .map_err(&fail)?
+            .await
+            .map_err(&fail)?
+            .collect::<Result<_, _>>()
+            .map_err(&fail)?;
+        let text_values: Vec<String> = texts
+            .get_all::<String>()
+            .with_query::<String, _>(span())
+            .primitive()
+            .map_err(&fail)?
+            .await
+            .map_err(&fail)?
+            .collect::<Result<_, _>>()
+            .map_err(&fail)?;
+        let mut texts: HashMap<String, String> = text_keys.into_iter().zip(text_values).collect();
+        // A record without its text is left out: the document stays a stand-in (and says so
+        // when it is opened).
+        Ok(keys
+            .into_iter()
+            .zip(values)
+            .filter_map(|(id, record)| texts.remove(&id).map(|text| (id, record, text)))
+            .collect())
+    }
+
+    /// Document `id` as `(id, record, text)`, if both are stored.
+    pub async fn read_document(&self, id: &DocId) -> Result<Option<(String, String, String)>, StorageError> {
+        let tx = self.transaction(TransactionMode::Readonly, "reading a document")?;
+        let fail = refused("reading a document");
+        let (records, texts) = read_some(&tx, std::slice::from_ref(id)).await.map_err(&fail)?;
+        Ok(records.into_iter().zip(texts).next().map(|((id, record), (_, text))| (id, record, text)))
     }
 
     /// Carries out `ops` in one strict transaction, if `token` is still the writer's; resolves
@@ -183,6 +279,36 @@ impl Idb {
         }
         tx.commit().await.map_err(&fail)
     }
+}
+
+/// What a start-up found in storage.
+pub enum Start {
+    /// No project is stored.
+    Empty,
+    /// The project record does not read.
+    Unreadable(StoredError),
+    /// The start-up read, and the records and texts of the documents it needs.
+    Read { opening: Opening, records: Vec<(String, String)>, texts: Vec<(String, String)> },
+}
+
+/// The `(id, record)` and `(id, text)` pairs of documents `ids` (those stored).
+async fn read_some(
+    tx: &Transaction<'_>,
+    ids: &[DocId],
+) -> indexed_db_futures::Result<(Vec<(String, String)>, Vec<(String, String)>)> {
+    let records = tx.object_store(RECORDS)?;
+    let texts = tx.object_store(TEXTS)?;
+    let (mut got_records, mut got_texts) = (Vec::new(), Vec::new());
+    for id in ids {
+        let key = id.0.as_str();
+        if let Some(record) = records.get::<String, _, _>(key).primitive()?.await? {
+            got_records.push((id.0.clone(), record));
+        }
+        if let Some(text) = texts.get::<String, _, _>(key).primitive()?.await? {
+            got_texts.push((id.0.clone(), text));
+        }
+    }
+    Ok((got_records, got_texts))
 }
 
 /// Every `(key, value)` of an object store, in key order.

@@ -7,6 +7,7 @@ pub mod crash;
 pub mod doc_list;
 pub mod doc_status;
 pub mod export_dialog;
+pub mod export_job;
 pub mod hooks;
 pub mod idb;
 pub mod import_dialog;

@@ -245,8 +245,8 @@ pub fn SchemaEditor(props: &SchemaEditorProps) -> Html {
     let problems = draft.schema.problems();
     let renames = draft.renames();
     let plan = use_memo(
-        (state.session.revision(), draft.schema.clone(), renames.clone()),
-        |(_, schema, renames)| {
+        (state.session.revision(), state.project().stand_ins(), draft.schema.clone(), renames.clone()),
+        |(_, _, schema, renames)| {
             schema.problems().is_empty().then(|| plan_schema_change(project, schema, renames))
         },
     );

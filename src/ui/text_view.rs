@@ -47,6 +47,15 @@ pub fn TextView(props: &TextViewProps) -> Html {
             </div>
         };
     };
+    if !doc.is_loaded() {
+        // Read from storage right away (see `hooks::use_read_opened`); no `data-doc-id` until
+        // the text is there.
+        return html! {
+            <div class="text-view text-view--empty" data-testid="text-view" data-reading="true" tabindex="-1" ref={props.node_ref.clone()}>
+                { "正在读取 Reading the document from browser storage…" }
+            </div>
+        };
+    }
     let onmouseup = {
         let store = props.store.clone();
         let node_ref = props.node_ref.clone();

@@ -82,7 +82,7 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
     html! {
         <header class="toolbar">
             <h1 class="toolbar__title">{ "标注 biaozhu" }</h1>
-            <span class="toolbar__progress" data-testid="progress" data-done={done.to_string()} data-total={total.to_string()}
+            <span class="toolbar__progress" data-testid="done-count" data-done={done.to_string()} data-total={total.to_string()}
                   title="Documents marked done, of all documents">{ format!("完成 {done}/{total} done") }</span>
             <button data-testid="undo" onclick={dispatch(|| EditorAction::Undo)} disabled={!state.session.can_undo()}
                     title="Undo (Ctrl+Z)">{ "↶ 撤销 Undo" }</button>

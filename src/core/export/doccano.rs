@@ -6,8 +6,9 @@ use super::units::Record;
 use crate::core::offsets::utf16_offsets;
 use serde_json::json;
 
-/// `{"id", "text", "label": [[start, end, label], …]}` per record, plus the record's origin.
-pub fn write_labels(records: &[Record], utf16: bool) -> String {
+/// `{"id", "text", "label": [[start, end, label], …]}` per record, plus the record's origin;
+/// ids count from `first_id` (an export written in pieces goes on counting).
+pub fn write_labels(records: &[Record], utf16: bool, first_id: usize) -> String {
     let mut out = String::new();
     for (n, record) in records.iter().enumerate() {
         // UTF-16 offset of every code point, computed once per record.
@@ -16,7 +17,7 @@ pub fn write_labels(records: &[Record], utf16: bool) -> String {
         let labels: Vec<_> =
             record.spans.iter().map(|s| json!([unit(s.start), unit(s.end), s.label])).collect();
         let line = json!({
-            "id": n + 1, "text": record.text, "label": labels,
+            "id": first_id + n, "text": record.text, "label": labels,
             "unit_id": record.id, "doc_id": record.doc_id.0, "doc_name": record.doc_name,
             "offset_unit": if utf16 { "utf16" } else { "codepoint" },
         });
@@ -26,8 +27,9 @@ pub fn write_labels(records: &[Record], utf16: bool) -> String {
     out
 }
 
-/// `{"id", "text", "entities": [{id, label, start_offset, end_offset}], "relations": []}`.
-pub fn write_entities(records: &[Record]) -> String {
+/// `{"id", "text", "entities": [{id, label, start_offset, end_offset}], "relations": []}`, ids
+/// from `first_id`.
+pub fn write_entities(records: &[Record], first_id: usize) -> String {
     let mut out = String::new();
     for (n, record) in records.iter().enumerate() {
         let entities: Vec<_> = record
@@ -41,7 +43,7 @@ pub fn write_entities(records: &[Record]) -> String {
             .map(|r| json!({"id": r.id.0, "from_id": r.from.0, "to_id": r.to.0, "type": r.kind}))
             .collect();
         let line = json!({
-            "id": n + 1, "text": record.text, "entities": entities, "relations": relations,
+            "id": first_id + n, "text": record.text, "entities": entities, "relations": relations,
             "unit_id": record.id, "doc_id": record.doc_id.0, "doc_name": record.doc_name,
         });
         out.push_str(&line.to_string());

@@ -10,7 +10,7 @@ use serde_json::json;
 pub const FROM_NAME: &str = "label";
 pub const TO_NAME: &str = "text";
 
-pub fn write_tasks(records: &[Record], kind: LabelStudioKind, schema: &Schema) -> String {
+pub fn write_tasks(records: &[Record], kind: LabelStudioKind, schema: &Schema, first_id: usize) -> String {
     let tasks: Vec<_> = records
         .iter()
         .enumerate()
@@ -48,7 +48,7 @@ pub fn write_tasks(records: &[Record], kind: LabelStudioKind, schema: &Schema) -
                 }));
             }
             let mut task = json!({
-                "id": n + 1,
+                "id": first_id + n,
                 "data": {"text": record.text, "unit_id": record.id, "doc_id": record.doc_id.0, "doc_name": record.doc_name},
             });
             match kind {

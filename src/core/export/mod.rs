@@ -8,6 +8,7 @@ pub mod check;
 pub mod conll;
 pub mod doccano;
 pub mod hf;
+pub mod job;
 pub mod label_studio;
 pub mod preview;
 mod read_back;
@@ -19,9 +20,9 @@ pub mod w3c;
 
 use crate::core::project::Project;
 use crate::core::schema::Schema;
+pub use job::{ExportJob, Step};
 use serde::{Deserialize, Serialize};
 use split::{SplitSpec, SPLIT_NAMES};
-use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::fmt;
 use tokens::TagScheme;
@@ -189,6 +190,8 @@ pub enum ExportError {
     BadSplit(split::SplitError),
     /// The files cannot be put in one zip (too many, or too large).
     Zip(bundle::ZipError),
+    /// Documents are still being read from browser storage (see `Document::stand_in`).
+    StillLoading(usize),
 }
 
 impl fmt::Display for ExportError {
@@ -197,6 +200,12 @@ impl fmt::Display for ExportError {
             ExportError::Empty => write!(f, "nothing to export: no document matches the options"),
             ExportError::BadSplit(error) => write!(f, "the split was refused: {error}"),
             ExportError::Zip(error) => write!(f, "the download was refused: {error}"),
+            ExportError::StillLoading(left) => {
+                write!(
+                    f,
+                    "{left} documents are still being read from browser storage; the export waits for them"
+                )
+            }
             ExportError::Problems(problems) => {
                 let shown: Vec<&str> = problems.iter().take(10).map(String::as_str).collect();
                 write!(f, "the export was stopped: {}", shown.join("; "))?;
@@ -219,79 +228,23 @@ impl std::error::Error for ExportError {
     }
 }
 
-/// Builds the export, runs its self-check, and returns the files (not yet bundled).
+/// Builds the export, runs its self-check, and returns the files (not yet bundled), in one go
+/// (the browser runs the same [`ExportJob`] in pieces).
 pub fn run_export(project: &Project, options: &ExportOptions) -> Result<Export, ExportError> {
-    let docs: Vec<_> = project
-        .documents()
-        .iter()
-        .filter(|d| options.documents.is_empty() || options.documents.contains(&d.id.0))
-        .filter(|d| !options.only_done || d.status == crate::core::DocStatus::Done)
-        .collect();
-    if docs.is_empty() {
-        return Err(ExportError::Empty);
-    }
-    if let Some(spec) = &options.split {
-        spec.check().map_err(ExportError::BadSplit)?;
-    }
-    let keep = |label: &str| options.keeps_label(label);
-    let (records, crossing) = units::records(project, &docs, options.granularity, options.crossing, &keep);
-    let left_out = left_out(&docs, &records, options);
-    let mut spans_per_label = BTreeMap::new();
-    for span in records.iter().flat_map(|r| &r.spans) {
-        *spans_per_label.entry(span.label.clone()).or_insert(0) += 1;
-    }
-    // Without a split, the one part is the records themselves (a corpus's records are large).
-    let parts: Vec<(Option<&str>, Cow<[Record]>)> = match &options.split {
-        None => vec![(None, Cow::Borrowed(&records[..]))],
-        Some(spec) => {
-            let assignment = split::assign(records.len(), spec);
-            (0..3)
-                .map(|part| {
-                    let chosen = records
-                        .iter()
-                        .zip(&assignment)
-                        .filter(|(_, p)| **p == part)
-                        .map(|(r, _)| r.clone())
-                        .collect();
-                    (Some(SPLIT_NAMES[part]), Cow::Owned(chosen))
-                })
-                .collect()
-        }
-    };
-    let labels: Vec<String> = project.schema.labels().map(|l| l.name.clone()).filter(|l| keep(l)).collect();
-    let shared = shared_files(project, options, &labels);
-    let mut files = Vec::new();
-    let mut problems = Vec::new();
-    for (part, part_records) in &parts {
-        match write_part(&project.schema, options, &labels, *part, part_records) {
-            Ok(mut part_files) => {
-                // Checked together with the shared files (a label list, a config), which are
-                // taken off again instead of copying the part's files.
-                let written = part_files.len();
-                part_files.extend(shared.iter().cloned());
-                problems.extend(check::check_part(options.format, &part_files, part_records));
-                part_files.truncate(written);
-                files.append(&mut part_files);
-            }
-            Err(mut part_problems) => problems.append(&mut part_problems),
+    let mut job = ExportJob::new(project, options.clone())?;
+    loop {
+        if let Step::Done(result) = job.step(project, usize::MAX) {
+            return *result;
         }
     }
-    files.extend(shared);
-    if !problems.is_empty() {
-        return Err(ExportError::Problems(problems));
-    }
-    Ok(Export {
-        files,
-        records: records.len(),
-        spans_per_label,
-        crossing,
-        crossing_policy: options.crossing,
-        left_out,
-    })
 }
 
 /// Messages about relations and attributes that this export cannot carry.
-fn left_out(docs: &[&crate::core::Document], records: &[Record], options: &ExportOptions) -> Vec<String> {
+pub(super) fn left_out(
+    docs: &[&crate::core::Document],
+    records: &[Record],
+    options: &ExportOptions,
+) -> Vec<String> {
     let mut out = Vec::new();
     let title = options.format.title();
     let kept = |doc: &crate::core::Document, id| doc.span(id).is_some_and(|s| options.keeps_label(&s.label));
@@ -323,27 +276,36 @@ fn part_name(options: &ExportOptions, part: Option<&str>, extension: &str) -> St
     }
 }
 
-fn write_part(
+/// The files of `records`, the part (or piece of a part) starting at record `first` of it.
+pub(super) fn write_part(
     schema: &Schema,
     options: &ExportOptions,
     labels: &[String],
     part: Option<&str>,
     records: &[Record],
+    first: usize,
 ) -> Result<Vec<OutFile>, Vec<String>> {
+    let first_id = first + 1;
     Ok(match options.format {
         Format::Spacy => vec![OutFile::text(part_name(options, part, "jsonl"), spacy::write(records)?)],
         Format::DoccanoLabels => {
-            vec![OutFile::text(part_name(options, part, "jsonl"), doccano::write_labels(records, false))]
+            vec![OutFile::text(
+                part_name(options, part, "jsonl"),
+                doccano::write_labels(records, false, first_id),
+            )]
         }
         Format::DoccanoUtf16 => {
-            vec![OutFile::text(part_name(options, part, "jsonl"), doccano::write_labels(records, true))]
+            vec![OutFile::text(
+                part_name(options, part, "jsonl"),
+                doccano::write_labels(records, true, first_id),
+            )]
         }
         Format::DoccanoEntities => {
-            vec![OutFile::text(part_name(options, part, "jsonl"), doccano::write_entities(records))]
+            vec![OutFile::text(part_name(options, part, "jsonl"), doccano::write_entities(records, first_id))]
         }
         Format::LabelStudio => vec![OutFile::text(
             part_name(options, part, "json"),
-            label_studio::write_tasks(records, options.label_studio, schema),
+            label_studio::write_tasks(records, options.label_studio, schema, first_id),
         )],
         Format::Brat => brat::write(records, part, schema),
         Format::Conll => {
@@ -361,7 +323,7 @@ fn write_part(
 }
 
 /// Files that describe the schema rather than one part: configs and label lists.
-fn shared_files(project: &Project, options: &ExportOptions, labels: &[String]) -> Vec<OutFile> {
+pub(super) fn shared_files(project: &Project, options: &ExportOptions, labels: &[String]) -> Vec<OutFile> {
     match options.format {
         Format::LabelStudio => {
             vec![OutFile::text("label-studio-config.xml", label_studio::config_xml(&project.schema, labels))]

@@ -7,18 +7,20 @@
 //! the holder of the project lock (`writer_lock`); the others are read-only and reload when the
 //! writer says it saved.
 
+mod startup;
+
 use super::browser;
 use super::idb::{Idb, StorageError};
 use super::legacy_storage;
 use super::store::StoreHandle;
 use super::writer_lock::{self, Channel, LockGuard};
 use crate::core::editor::{EditorAction, Notice};
-use crate::core::loading::{from_local_storage, load, Loaded};
 use crate::core::saving::{clear_ops, prepare, Saver, Write};
 use crate::core::{Project, Session};
+use startup::lost_lock;
 use std::cell::RefCell;
 use std::collections::VecDeque;
-use std::rc::{Rc, Weak};
+use std::rc::Rc;
 
 /// What this tab may do with storage.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -60,6 +62,9 @@ struct Inner {
     persist_asked: bool,
     persisted: Option<bool>,
     reloading: bool,
+    /// Counts the sessions shown: a background read of documents belongs to one of them and
+    /// stops when another is shown.
+    fill_generation: u64,
     reload_again: bool,
 }
 
@@ -98,119 +103,6 @@ impl Persist {
 
     fn idb(&self) -> Option<Rc<Idb>> {
         self.inner.borrow().idb.clone()
-    }
-
-    /// Opens storage, takes the project lock if it is free, and shows the stored project (or
-    /// moves an old localStorage one in, or starts with the bundled article).
-    pub fn start(self: &Rc<Self>, store: StoreHandle) {
-        let this = self.clone();
-        wasm_bindgen_futures::spawn_local(async move {
-            let idb = match Idb::open().await {
-                Ok(idb) => Rc::new(idb),
-                Err(error) => {
-                    this.set_role(Role::Off(error.to_string()));
-                    let notice = Notice::error(format!("{error}: {NOT_SAVED_HINT}"));
-                    restore(&store, Session::new(Project::bundled()), Some(notice));
-                    return;
-                }
-            };
-            this.inner.borrow_mut().idb = Some(idb);
-            let weak = Rc::downgrade(&this);
-            let on_saved = {
-                let (weak, store) = (weak.clone(), store.clone());
-                move || {
-                    if let Some(this) = weak.upgrade() {
-                        this.reload_if_reader(&store);
-                    }
-                }
-            };
-            this.inner.borrow_mut().channel = Channel::open(on_saved);
-            // Without Web Locks (an old browser) this tab writes, fenced by its token.
-            let held = match writer_lock::acquire(false, lost_lock(weak, store.clone())).await {
-                Ok(lock) => {
-                    let held = lock.is_some();
-                    this.inner.borrow_mut().lock = lock;
-                    held
-                }
-                Err(_) => true,
-            };
-            this.open_as(held, store).await;
-        });
-    }
-
-    /// Reads storage as the writer (`held`) or as a reader, and shows what it holds.
-    async fn open_as(self: &Rc<Self>, writer: bool, store: StoreHandle) {
-        let Some(idb) = self.idb() else { return };
-        let token = token();
-        let stored = match idb.read_all(writer.then_some(token.as_str())).await {
-            Ok(stored) => stored,
-            Err(error) => {
-                self.set_role(Role::Off(error.to_string()));
-                let notice = Notice::error(format!("{error}: {NOT_SAVED_HINT}"));
-                restore(&store, Session::new(Project::bundled()), Some(notice));
-                return;
-            }
-        };
-        store.dispatch(EditorAction::SetReadOnly(!writer));
-        match load(stored) {
-            Ok(Some(Loaded { session, saver, problem })) => {
-                let must_compact = saver.compaction_due();
-                restore(&store, session, problem.map(Notice::error));
-                if writer {
-                    self.become_writer(token, saver);
-                    if must_compact {
-                        self.schedule_compaction(&store);
-                    }
-                } else {
-                    self.set_role(Role::Reader);
-                }
-            }
-            Ok(None) if writer => {
-                let (session, notice) = match legacy_storage::read() {
-                    Some(old) => {
-                        match from_local_storage(&old.json, old.history.as_deref(), old.journal.as_deref()) {
-                            Ok((session, problem)) => {
-                                self.inner.borrow_mut().migrating = true;
-                                (session, problem.map(Notice::error))
-                            }
-                            Err(error) => {
-                                legacy_storage::set_aside(&old.json);
-                                let notice = Notice::error(format!(
-                                "the project an earlier version kept in this browser could not be read ({error}); \
-                                 it is kept aside under the localStorage key {} and the bundled article is shown",
-                                legacy_storage::UNREADABLE_KEY
-                            ));
-                                (Session::new(Project::bundled()), Some(notice))
-                            }
-                        }
-                    }
-                    None => (Session::new(Project::bundled()), None),
-                };
-                restore(&store, session, notice);
-                self.become_writer(token, Saver::first_write());
-                self.schedule_compaction(&store);
-            }
-            Ok(None) => {
-                self.set_role(Role::Reader);
-                restore(&store, Session::new(Project::bundled()), None);
-            }
-            Err(error) => {
-                // Never overwrite what could not be read: this tab works in memory only.
-                let message = format!(
-                    "the project stored in this browser could not be read ({error}); it is left as it is"
-                );
-                self.set_role(if writer {
-                    Role::Blocked { token, reason: message.clone() }
-                } else {
-                    Role::Off(message.clone())
-                });
-                let notice = Notice::error(format!(
-                    "{message}, and this tab shows the bundled article without saving it; delete the stored \
-                     project in the storage panel to start saving again"
-                ));
-                restore(&store, Session::new(Project::bundled()), Some(notice));
-            }
-        }
     }
 
     fn become_writer(&self, token: String, saver: Saver) {
@@ -384,42 +276,6 @@ impl Persist {
         }
     }
 
-    /// A read-only tab shows what the writer stored (several announcements become one reload).
-    fn reload_if_reader(self: &Rc<Self>, store: &StoreHandle) {
-        {
-            let mut inner = self.inner.borrow_mut();
-            if inner.role != Some(Role::Reader) {
-                return;
-            }
-            if inner.reloading {
-                inner.reload_again = true;
-                return;
-            }
-            inner.reloading = true;
-        }
-        let (this, store) = (self.clone(), store.clone());
-        wasm_bindgen_futures::spawn_local(async move {
-            loop {
-                let Some(idb) = this.idb() else { break };
-                if let Ok(stored) = idb.read_all(None).await {
-                    let session = match load(stored) {
-                        Ok(Some(loaded)) => loaded.session,
-                        _ => Session::new(Project::bundled()),
-                    };
-                    // The role may have changed while reading (Edit here).
-                    if this.role() == Role::Reader {
-                        restore(&store, session, None);
-                    }
-                }
-                let mut inner = this.inner.borrow_mut();
-                if !std::mem::take(&mut inner.reload_again) {
-                    inner.reloading = false;
-                    break;
-                }
-            }
-        });
-    }
-
     /// Deletes the project stored in this browser and starts again from the bundled article.
     pub fn free(self: &Rc<Self>, store: StoreHandle) {
         let this = self.clone();
@@ -434,7 +290,7 @@ impl Persist {
             match idb.commit(&token, &clear_ops(), "deleting the stored project").await {
                 Ok(()) => {
                     this.become_writer(token, Saver::first_write());
-                    restore(
+                    this.show(
                         &store,
                         Session::new(Project::bundled()),
                         Some(Notice::info(
@@ -455,16 +311,4 @@ fn restore(store: &StoreHandle, session: Session, notice: Option<Notice>) {
         open_doc: browser::stored_open_doc(),
         notice,
     });
-}
-
-/// What a tab does when another takes the project lock: it turns read-only and says so.
-fn lost_lock(persist: Weak<Persist>, store: StoreHandle) -> impl FnOnce() + 'static {
-    move || {
-        let Some(this) = persist.upgrade() else { return };
-        // Taken: the guard has nothing left to release.
-        std::mem::forget(this.inner.borrow_mut().lock.take());
-        this.set_role(Role::Reader);
-        store.dispatch(EditorAction::SetReadOnly(true));
-        this.reload_if_reader(&store);
-    }
 }

@@ -1,0 +1,257 @@
+//! A dataset export in pieces, so that the browser can build a corpus's export between frames
+//! (with a progress bar and Cancel) instead of freezing for seconds.
+//!
+//! The job first turns documents into records, a piece at a time, then writes and self-checks
+//! each part a piece of records at a time, joining the pieces' files. Pieces are cut by text
+//! length, so each takes about the same time. Joined files are byte for byte the ones written
+//! in one go: line formats (spaCy, doccano, Hugging Face, CoNLL) are concatenated, Label
+//! Studio's task array is spliced, brat's per-record files are collected; W3C's collection
+//! (whose id is made from every record) is written in one piece.
+
+use super::units::{self, CrossingSpan, Record};
+use super::{
+    check, left_out, shared_files, split, write_part, Export, ExportError, ExportOptions, Format, OutFile,
+    SPLIT_NAMES,
+};
+use crate::core::document::{DocId, DocStatus};
+use crate::core::project::Project;
+use std::collections::BTreeMap;
+
+/// What one call of [`ExportJob::step`] got to.
+pub enum Step {
+    /// More to do: `done` of `total` units of work (documents, then records of each part).
+    Working {
+        done: usize,
+        total: usize,
+        doing: &'static str,
+    },
+    Done(Box<Result<Export, ExportError>>),
+}
+
+enum Stage {
+    /// Turning documents (from `next`) into records.
+    Records {
+        next: usize,
+    },
+    /// Writing part `part` from its record `next`.
+    Writing {
+        part: usize,
+        next: usize,
+    },
+    Finished,
+}
+
+pub struct ExportJob {
+    options: ExportOptions,
+    docs: Vec<DocId>,
+    stage: Stage,
+    records: Vec<Record>,
+    crossing: Vec<CrossingSpan>,
+    /// The parts' records (one unnamed part without a split), once all records are made.
+    parts: Vec<(Option<&'static str>, Vec<Record>)>,
+    labels: Vec<String>,
+    shared: Vec<OutFile>,
+    /// The files of the part being written, as joined so far.
+    part_files: Vec<OutFile>,
+    files: Vec<OutFile>,
+    problems: Vec<String>,
+    counted: Option<(usize, BTreeMap<String, usize>, Vec<String>)>,
+}
+
+impl ExportJob {
+    /// A job exporting `project` with `options`; the checks that need no work come first.
+    ///
+    /// # Errors
+    /// When documents are still being read from storage, nothing matches the options, or the
+    /// split is refused.
+    pub fn new(project: &Project, options: ExportOptions) -> Result<ExportJob, ExportError> {
+        let wanted = |id: &DocId| options.documents.is_empty() || options.documents.contains(&id.0);
+        // A stand-in would be exported as an empty document.
+        let waiting = project.documents().iter().filter(|d| wanted(&d.id) && !d.is_loaded()).count();
+        if waiting > 0 {
+            return Err(ExportError::StillLoading(waiting));
+        }
+        let docs: Vec<DocId> = project
+            .documents()
+            .iter()
+            .filter(|d| wanted(&d.id))
+            .filter(|d| !options.only_done || d.status == DocStatus::Done)
+            .map(|d| d.id.clone())
+            .collect();
+        if docs.is_empty() {
+            return Err(ExportError::Empty);
+        }
+        if let Some(spec) = &options.split {
+            spec.check().map_err(ExportError::BadSplit)?;
+        }
+        let labels: Vec<String> =
+            project.schema.labels().map(|l| l.name.clone()).filter(|l| options.keeps_label(l)).collect();
+        let shared = shared_files(project, &options, &labels);
+        Ok(ExportJob {
+            options,
+            docs,
+            stage: Stage::Records { next: 0 },
+            records: Vec::new(),
+            crossing: Vec::new(),
+            parts: Vec::new(),
+            labels,
+            shared,
+            part_files: Vec::new(),
+            files: Vec::new(),
+            problems: Vec::new(),
+            counted: None,
+        })
+    }
+
+    /// Does about `budget` characters of work on `project` (the same project every call: the
+    /// caller starts again after an edit) and says how far it got.
+    pub fn step(&mut self, project: &Project, budget: usize) -> Step {
+        match self.stage {
+            Stage::Records { next } => self.make_records(project, next, budget),
+            Stage::Writing { part, next } => self.write(project, part, next, budget),
+            Stage::Finished => Step::Done(Box::new(Err(ExportError::Empty))),
+        }
+    }
+
+    fn make_records(&mut self, project: &Project, from: usize, budget: usize) -> Step {
+        let mut end = from;
+        let mut chars = 0;
+        while end < self.docs.len() && (end == from || chars < budget) {
+            chars += project.document(&self.docs[end]).map_or(0, |d| d.char_len());
+            end += 1;
+        }
+        let docs: Vec<_> = self.docs[from..end].iter().filter_map(|id| project.document(id)).collect();
+        let keep = |label: &str| self.options.keeps_label(label);
+        let (mut records, mut crossing) =
+            units::records(project, &docs, self.options.granularity, self.options.crossing, &keep);
+        self.records.append(&mut records);
+        self.crossing.append(&mut crossing);
+        if end < self.docs.len() {
+            self.stage = Stage::Records { next: end };
+            return Step::Working { done: end, total: self.docs.len(), doing: "documents" };
+        }
+        self.start_writing(project);
+        self.working()
+    }
+
+    /// All records are made: count them and cut them into parts.
+    fn start_writing(&mut self, project: &Project) {
+        let docs: Vec<_> = self.docs.iter().filter_map(|id| project.document(id)).collect();
+        let left_out = left_out(&docs, &self.records, &self.options);
+        let mut spans_per_label = BTreeMap::new();
+        for span in self.records.iter().flat_map(|r| &r.spans) {
+            *spans_per_label.entry(span.label.clone()).or_insert(0) += 1;
+        }
+        self.counted = Some((self.records.len(), spans_per_label, left_out));
+        let records = std::mem::take(&mut self.records);
+        self.parts = match &self.options.split {
+            None => vec![(None, records)],
+            Some(spec) => {
+                let assignment = split::assign(records.len(), spec);
+                let mut parts: Vec<(Option<&'static str>, Vec<Record>)> =
+                    SPLIT_NAMES.iter().map(|name| (Some(*name), Vec::new())).collect();
+                for (record, part) in records.into_iter().zip(assignment) {
+                    parts[part].1.push(record);
+                }
+                parts
+            }
+        };
+        self.stage = Stage::Writing { part: 0, next: 0 };
+    }
+
+    fn working(&self) -> Step {
+        let total: usize = self.parts.iter().map(|(_, r)| r.len()).sum();
+        let done = match self.stage {
+            Stage::Writing { part, next } => {
+                self.parts[..part].iter().map(|(_, r)| r.len()).sum::<usize>() + next
+            }
+            _ => total,
+        };
+        Step::Working { done, total, doing: "records" }
+    }
+
+    fn write(&mut self, project: &Project, part: usize, from: usize, budget: usize) -> Step {
+        let Some((name, records)) = self.parts.get(part) else {
+            return self.finish();
+        };
+        let mut end = from;
+        let mut chars = 0;
+        let whole = self.options.format == Format::W3c;
+        while end < records.len() && (whole || end == from || chars < budget) {
+            chars += records[end].text.chars().count();
+            end += 1;
+        }
+        let piece = &records[from..end];
+        match write_part(&project.schema, &self.options, &self.labels, *name, piece, from) {
+            Ok(mut files) => {
+                // Checked with the shared files (a label list, a config), taken off again.
+                let written = files.len();
+                files.extend(self.shared.iter().cloned());
+                self.problems.extend(check::check_part(self.options.format, &files, piece));
+                files.truncate(written);
+                join(self.options.format, &mut self.part_files, files);
+            }
+            Err(mut problems) => self.problems.append(&mut problems),
+        }
+        if end < records.len() {
+            self.stage = Stage::Writing { part, next: end };
+        } else {
+            self.files.append(&mut self.part_files);
+            self.stage = Stage::Writing { part: part + 1, next: 0 };
+            if part + 1 == self.parts.len() {
+                return self.finish();
+            }
+        }
+        self.working()
+    }
+
+    fn finish(&mut self) -> Step {
+        self.stage = Stage::Finished;
+        let mut files = std::mem::take(&mut self.files);
+        files.append(&mut self.shared);
+        let problems = std::mem::take(&mut self.problems);
+        let (records, spans_per_label, left_out) = self.counted.take().unwrap_or_default();
+        let result = if problems.is_empty() {
+            Ok(Export {
+                files,
+                records,
+                spans_per_label,
+                crossing: std::mem::take(&mut self.crossing),
+                crossing_policy: self.options.crossing,
+                left_out,
+            })
+        } else {
+            Err(ExportError::Problems(problems))
+        };
+        Step::Done(Box::new(result))
+    }
+}
+
+/// Adds a piece's files to those of its part written so far.
+fn join(format: Format, part: &mut Vec<OutFile>, piece: Vec<OutFile>) {
+    for file in piece {
+        match part.iter_mut().find(|f| f.path == file.path) {
+            None => part.push(file),
+            Some(so_far) if format == Format::LabelStudio => {
+                splice_arrays(&mut so_far.contents, &file.contents)
+            }
+            Some(so_far) => so_far.contents.extend_from_slice(&file.contents),
+        }
+    }
+}
+
+/// `[\n  a\n]` and `[\n  b\n]` (pretty-printed JSON arrays) become `[\n  a,\n  b\n]`, exactly what
+/// printing both arrays' items as one array gives.
+fn splice_arrays(so_far: &mut Vec<u8>, next: &[u8]) {
+    let (Some(close), Some(open)) =
+        (so_far.iter().rposition(|&b| b == b']'), next.iter().position(|&b| b == b'['))
+    else {
+        return so_far.extend_from_slice(next);
+    };
+    so_far.truncate(close);
+    while so_far.last().is_some_and(u8::is_ascii_whitespace) {
+        so_far.pop();
+    }
+    so_far.push(b',');
+    so_far.extend_from_slice(&next[open + 1..]);
+}
