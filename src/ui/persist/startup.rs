@@ -196,7 +196,8 @@ impl Persist {
                 Err(error) => {
                     if self.current(generation) {
                         store.dispatch(EditorAction::Failed(format!(
-                            "{error}; the documents not read yet stay in the list but cannot be opened"
+                            "{error}; the documents not read yet are read one by one when you open them, \
+                             and exports wait for them"
                         )));
                     }
                     return;
