@@ -218,7 +218,7 @@ fn brat_writes_fragments_across_line_breaks_and_config_files() {
     assert!(ann.contains("\tLOC 28 32\t𠀀河新区\n"));
     let names: Vec<&str> = result.files.iter().map(|f| f.path.as_str()).collect();
     assert_eq!(names, ["news-1.txt", "news-1.ann", "annotation.conf", "visual.conf"]);
-    let download = bundle("brat", &result.files).unwrap();
+    let download = bundle("brat", result.files.clone()).unwrap();
     assert_eq!(download.name, "biaozhu-brat.zip");
     let mut archive = zip::ZipArchive::new(std::io::Cursor::new(download.bytes)).unwrap();
     assert_eq!(archive.len(), 4);

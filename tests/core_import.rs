@@ -83,7 +83,7 @@ fn label_studio_predictions_and_zipped_exports_round_trip() {
     assert_eq!(annotations(&import(&export.files).docs), annotations(original.documents()));
     let zipped = biaozhu::core::export::bundle::bundle(
         "brat",
-        &run_export(&original, &ExportOptions::new(Format::Brat)).unwrap().files,
+        run_export(&original, &ExportOptions::new(Format::Brat)).unwrap().files,
     )
     .unwrap();
     let parsed = parse(&[InFile { name: zipped.name, bytes: zipped.bytes }]).unwrap();
@@ -103,7 +103,7 @@ fn tagged_formats_round_trip_their_layer() {
         let export = run_export(&original, &options).unwrap();
         let files: Vec<OutFile> = if format == Format::HuggingFace {
             // Zipped with labels.json, as the app downloads it.
-            let bundle = biaozhu::core::export::bundle::bundle("huggingface", &export.files).unwrap();
+            let bundle = biaozhu::core::export::bundle::bundle("huggingface", export.files.clone()).unwrap();
             vec![OutFile { path: bundle.name, contents: bundle.bytes }]
         } else {
             export.files.clone()

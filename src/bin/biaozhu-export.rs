@@ -118,7 +118,7 @@ fn run(args: &[String]) -> Result<(), String> {
     }
     let out = Path::new(&out_dir);
     if zip {
-        let download = bundle(options.format.key(), &export.files).map_err(|e| e.to_string())?;
+        let download = bundle(options.format.key(), export.files.clone()).map_err(|e| e.to_string())?;
         std::fs::create_dir_all(out).map_err(|e| format!("{out_dir}: {e}"))?;
         std::fs::write(out.join(&download.name), &download.bytes).map_err(|e| format!("{out_dir}: {e}"))?;
         println!("{}", out.join(&download.name).display());

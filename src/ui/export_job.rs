@@ -9,7 +9,7 @@ use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 /// Work done per slice before the browser gets the thread back (a frame or two).
-const SLICE_MS: f64 = 25.0;
+const SLICE_MS: f64 = 40.0;
 /// Characters per job step: small enough that a slice ends close to `SLICE_MS`.
 const STEP_CHARS: usize = 4_000;
 
@@ -104,8 +104,13 @@ impl Slice {
                 Slice::next(self);
             }
             Err(result) => {
-                let options = &self.options;
-                self.finish(result.and_then(|export| Ok((preview(options, &export)?, export))));
+                // The preview (which takes the files into the download) in a slice of its own.
+                let this = self.clone();
+                Timeout::new(0, move || {
+                    let options = &this.options;
+                    this.finish(result.and_then(|mut export| Ok((preview(options, &mut export)?, export))));
+                })
+                .forget();
             }
         }
     }

@@ -29,6 +29,8 @@ const RECORDS: &str = "records";
 const TEXTS: &str = "texts";
 const JOURNAL: &str = "journal";
 const ALL: [&str; 4] = [META, RECORDS, TEXTS, JOURNAL];
+/// Requests of a write issued between two waits for storage (see `Idb::commit`).
+const YIELD_EVERY: usize = 2_000;
 /// The meta key holding the token of the tab allowed to write.
 const WRITER: &str = "writer";
 
@@ -246,8 +248,14 @@ impl Idb {
         let records = tx.object_store(RECORDS).map_err(&fail)?;
         let texts = tx.object_store(TEXTS).map_err(&fail)?;
         let journal = tx.object_store(JOURNAL).map_err(&fail)?;
-        // Requests go out as they are built; the commit waits for all of them.
-        for op in ops {
+        // Requests go out as they are built; the commit waits for all of them. Every so many,
+        // one is awaited: the requests before it are done by then (a transaction runs them in
+        // order), and the page gets the thread back meanwhile, so that writing a corpus's
+        // 100,000 records does not freeze it (the pending request keeps the transaction open).
+        for (n, op) in ops.iter().enumerate() {
+            if n > 0 && n % YIELD_EVERY == 0 {
+                let _: Option<String> = meta.get(WRITER).primitive().map_err(&fail)?.await.map_err(&fail)?;
+            }
             match op {
                 StoreOp::PutMeta { key, value } => {
                     meta.put(value.as_str()).with_key(*key).primitive().map_err(&fail)?;

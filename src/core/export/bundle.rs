@@ -125,15 +125,12 @@ fn crc32(bytes: &[u8]) -> u32 {
 ///
 /// # Errors
 /// Several files that do not fit one zip (see [`zip`]).
-pub fn bundle(key: &str, files: &[OutFile]) -> Result<Download, ZipError> {
-    Ok(match files {
-        [single] => Download {
-            name: single.path.clone(),
-            mime: mime_of(&single.path),
-            bytes: single.contents.clone(),
-        },
-        _ => Download { name: format!("biaozhu-{key}.zip"), mime: "application/zip", bytes: zip(files)? },
-    })
+pub fn bundle(key: &str, mut files: Vec<OutFile>) -> Result<Download, ZipError> {
+    if files.len() == 1 {
+        let single = files.pop().expect("one file");
+        return Ok(Download { mime: mime_of(&single.path), name: single.path, bytes: single.contents });
+    }
+    Ok(Download { name: format!("biaozhu-{key}.zip"), mime: "application/zip", bytes: zip(&files)? })
 }
 
 #[cfg(test)]

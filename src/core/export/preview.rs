@@ -8,6 +8,8 @@ use crate::core::schema::{Schema, ENTITY_LAYER};
 const PREVIEW_LINES: usize = 12;
 /// Characters per preview line; longer lines are cut.
 const PREVIEW_LINE_CHARS: usize = 400;
+/// The most of the first file read for them (a line cut here shows as cut).
+const PREVIEW_BYTES: usize = 64 * 1024;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Preview {
@@ -18,33 +20,32 @@ pub struct Preview {
     pub files: Vec<String>,
 }
 
+/// The preview of `export`, and the download made of its files, which are moved into it (a
+/// corpus's one file is a hundred megabytes: it is not copied); `export` keeps its counts.
+///
 /// # Errors
 /// An export whose files do not fit one zip.
-pub fn preview(options: &ExportOptions, export: &Export) -> Result<Preview, ExportError> {
-    let download = bundle(options.format.key(), &export.files).map_err(ExportError::Zip)?;
+pub fn preview(options: &ExportOptions, export: &mut Export) -> Result<Preview, ExportError> {
     let first = export.files.first();
-    let first_lines = first
-        .map(|f| {
-            String::from_utf8_lossy(&f.contents)
-                .lines()
-                .take(PREVIEW_LINES)
-                .map(|line| {
-                    let mut cut: String = line.chars().take(PREVIEW_LINE_CHARS).collect();
-                    if line.chars().count() > PREVIEW_LINE_CHARS {
-                        cut.push_str(" …");
-                    }
-                    cut
-                })
-                .collect::<Vec<_>>()
-                .join("\n")
+    // Only the start of the first file is needed for its first lines.
+    let head = first.map(|f| &f.contents[..f.contents.len().min(PREVIEW_BYTES)]).unwrap_or_default();
+    let first_lines = String::from_utf8_lossy(head)
+        .lines()
+        .take(PREVIEW_LINES)
+        .map(|line| {
+            let mut cut: String = line.chars().take(PREVIEW_LINE_CHARS).collect();
+            if line.chars().count() > PREVIEW_LINE_CHARS {
+                cut.push_str(" …");
+            }
+            cut
         })
-        .unwrap_or_default();
-    Ok(Preview {
-        download,
-        first_file: first.map(|f| f.path.clone()).unwrap_or_default(),
-        first_lines,
-        files: export.files.iter().map(|f| f.path.clone()).collect(),
-    })
+        .collect::<Vec<_>>()
+        .join("\n");
+    let first_file = first.map(|f| f.path.clone()).unwrap_or_default();
+    let files = export.files.iter().map(|f| f.path.clone()).collect();
+    let download =
+        bundle(options.format.key(), std::mem::take(&mut export.files)).map_err(ExportError::Zip)?;
+    Ok(Preview { download, first_file, first_lines, files })
 }
 
 /// Options for `format`, keeping the others. A tagged format with every label chosen gets the
