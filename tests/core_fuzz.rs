@@ -227,6 +227,10 @@ fn seeds() -> Vec<Case> {
         )
         .unwrap(),
     ));
+    // Tables of texts: quoted fields with commas, line breaks and doubled quotes.
+    let table = "id,title,text\r\n1,甲,\"郑州市, 𠀀\r\n😀\"\"引\"\"\"\r\n2,,短\r\n";
+    seeds.push(Case::one("table.csv", table.as_bytes().to_vec()));
+    seeds.push(Case::one("table.tsv", table.replace(',', "\t").into_bytes()));
     seeds
 }
 

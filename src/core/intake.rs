@@ -101,8 +101,9 @@ fn project_action(name: &str, bytes: &[u8]) -> EditorAction {
 
 /// The actions for the files the user handed over together.
 /// The file endings Import… offers (and a picked folder keeps; other files in it are skipped).
-pub const IMPORT_EXTENSIONS: &[&str] =
-    &[".json", ".jsonl", ".jsonld", ".txt", ".ann", ".conll", ".bio", ".bmes", ".char", ".tsv", ".zip"];
+pub const IMPORT_EXTENSIONS: &[&str] = &[
+    ".json", ".jsonl", ".jsonld", ".txt", ".ann", ".conll", ".bio", ".bmes", ".char", ".tsv", ".csv", ".zip",
+];
 
 /// True when a file of a picked folder is one to import (by its ending; hidden files are not).
 pub fn importable_in_folder(name: &str) -> bool {
@@ -122,7 +123,10 @@ pub fn actions_for_files(files: Vec<InFile>) -> Vec<EditorAction> {
         if is_project_file(&file.name, &file.bytes) {
             return vec![project_action(&file.name, &file.bytes)];
         }
-        let plain_ending = [".txt", ".bmes", ".bio", ".char", ".tsv"].iter().any(|e| lower.ends_with(e));
+        let table = lower.ends_with(".tsv")
+            && std::str::from_utf8(&file.bytes).is_ok_and(crate::core::import::readers::is_tsv_table);
+        let plain_ending =
+            [".txt", ".bmes", ".bio", ".char", ".tsv"].iter().any(|e| lower.ends_with(e)) && !table;
         if plain_ending
             || !lower.contains('.') && !file.bytes.starts_with(b"PK") && !looks_structured(&file.bytes)
         {

@@ -105,6 +105,29 @@ pub fn ImportDialog(props: &ImportDialogProps) -> Html {
         }
         _ => html! {},
     };
+    // A CSV or TSV file: which column holds the texts.
+    let column_choice = parsed.table.as_ref().map(|table| {
+        let onchange = {
+            let store = props.store.clone();
+            Callback::from(move |event: Event| {
+                let value = event.target_unchecked_into::<web_sys::HtmlSelectElement>().value();
+                if let Ok(column) = value.parse() {
+                    store.dispatch(EditorAction::ChooseTextColumn(column));
+                }
+            })
+        };
+        let options = table.columns.iter().enumerate().map(|(i, name)| {
+            html! { <option value={i.to_string()} selected={i == table.text_column}>{ name.clone() }</option> }
+        });
+        html! {
+            <p class="import__column">
+                <label>{ "正文列 Text column " }
+                    <select data-testid="import-text-column" {onchange}>{ for options }</select>
+                </label>
+                { format!(" · {} row(s); an id column gives document ids, a name or title column their names", table.rows.len()) }
+            </p>
+        }
+    });
     let waiting = preview.needs_unit_choice();
     html! {
         <div class="dialog" role="dialog" aria-label="Import dataset" data-testid="import-dialog">
@@ -128,6 +151,7 @@ pub fn ImportDialog(props: &ImportDialogProps) -> Html {
                         </button>
                     </p>
                 }
+                { for column_choice }
                 { unit_question }
                 if !unknown.is_empty() {
                     <div class="import__mapping">

@@ -105,3 +105,26 @@ test('a picked folder imports every file Import… reads, subfolders included, a
   assert.match(await message.textContent(), /2 of the folder's 4 files were skipped/);
   assert.deepEqual(page.errors, []);
 });
+
+test('a CSV table imports one document per row, its text from the column chosen in the review', async () => {
+  const page = await openApp(env);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'biaozhu-csv-'));
+  const file = path.join(dir, 'news.csv');
+  fs.writeFileSync(file, '\ufeffid,title,summary,text\r\n' +
+    'n1,第一条,短,"郑州市召开会议, 强调𠀀😀建设"\r\n' +
+    'n2,第二条,也短,"徐立毅指出：""要抓好""。\r\n第二行"\r\n');
+  await page.setInputFiles('[data-testid=import-input]', file);
+  await page.waitForSelector('[data-testid=import-summary][data-docs="2"]');
+  assert.equal(await page.inputValue('[data-testid=import-text-column]'), '3', 'the column named text');
+  await page.selectOption('[data-testid=import-text-column]', '2');
+  await page.waitForSelector('[data-testid=import-summary][data-docs="2"]');
+  await page.selectOption('[data-testid=import-text-column]', '3');
+  await page.click('[data-testid=import-accept]');
+  await page.waitForSelector('[data-testid=text-view]:has-text("郑州市召开会议, 强调𠀀😀建设")');
+  assert.equal(await openDoc(page), 'n1');
+  assert.ok(await page.isVisible('[data-testid=doc-item]:has-text("第一条")'));
+  await page.keyboard.press('Alt+ArrowDown');
+  await page.waitForFunction(() => document.querySelector('[data-testid=text-view]').textContent.includes('徐立毅指出："要抓好"。'));
+  assert.equal(await openDoc(page), 'n2');
+  assert.deepEqual(page.errors, []);
+});

@@ -68,6 +68,8 @@ pub enum EditorAction {
     },
     /// The user chose how the file's offsets are counted (`None`: no choice yet).
     ChooseOffsetUnit(Option<OffsetUnit>),
+    /// For a CSV or TSV file: the column the documents' texts come from.
+    ChooseTextColumn(usize),
     AcceptImport,
     CancelImport,
     /// Start a relation from the selected span (R).

@@ -375,6 +375,9 @@ impl EditorState {
                 };
             }),
             EditorAction::ChooseOffsetUnit(unit) => self.revise_import(|pending| pending.unit_choice = unit),
+            EditorAction::ChooseTextColumn(column) => {
+                self.revise_import(|pending| pending.parsed.use_text_column(column));
+            }
             EditorAction::AcceptImport => self.accept_import(),
             EditorAction::ImportAsText => {
                 if let Some((name, text)) = self.pending_import.take().and_then(|p| p.as_text) {

@@ -62,6 +62,20 @@ pub struct Parsed {
     pub docs: Vec<RawDoc>,
     /// Things the reader skipped on purpose (e.g. rejected Prodigy answers), to tell the user.
     pub notes: Vec<String>,
+    /// A CSV or TSV file's table, whose text column the review may change.
+    pub table: Option<readers::Table>,
+}
+
+impl Parsed {
+    /// Takes the documents' texts from column `column` of the table (a CSV or TSV file).
+    pub fn use_text_column(&mut self, column: usize) {
+        if let Some(table) = self.table.as_mut().filter(|t| column < t.columns.len()) {
+            table.text_column = column;
+            let (docs, notes) = table.docs();
+            self.docs = docs;
+            self.notes = notes;
+        }
+    }
 }
 
 /// Where spans with a label outside the schema go.

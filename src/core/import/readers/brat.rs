@@ -127,7 +127,7 @@ pub(super) fn read(files: &[InFile]) -> Result<Parsed, ReadError> {
             problems,
         });
     }
-    Ok(Parsed { format: "brat standoff", docs, notes })
+    Ok(Parsed { format: "brat standoff", docs, notes, table: None })
 }
 
 /// True for a line that starts a standoff annotation: an id (T1, R2, A3, E4, M5, N6, #7 or *)

@@ -66,5 +66,5 @@ pub(super) fn read(file: &InFile, text: &str) -> Result<Parsed, ReadError> {
             }
         })
         .collect();
-    Ok(Parsed { format: "CoNLL", docs, notes: Vec::new() })
+    Ok(Parsed { format: "CoNLL", docs, notes: Vec::new(), table: None })
 }

@@ -47,7 +47,7 @@ pub(super) fn read(file: &InFile, text: &str, labels_json: Option<&InFile>) -> R
     if docs.is_empty() {
         return Err(malformed(&file.name, "it holds no records"));
     }
-    Ok(Parsed { format: leak(format), docs, notes })
+    Ok(Parsed { format: leak(format), docs, notes, table: None })
 }
 
 /// Format names are a small fixed set; this turns the matched `&str` into the static one.

@@ -95,5 +95,5 @@ pub(super) fn read(file: &InFile, tasks: &[Value]) -> Result<Parsed, ReadError> 
             .or_else(|| Some(format!("{} task {}", super::base_name(&file.name), n + 1)));
         docs.push(RawDoc { id, name, text, spans, unit: None, relations, problems });
     }
-    Ok(Parsed { format: "Label Studio JSON", docs, notes })
+    Ok(Parsed { format: "Label Studio JSON", docs, notes, table: None })
 }

@@ -5,7 +5,10 @@ mod brat;
 mod conll;
 mod jsonl;
 mod label_studio;
+mod table;
 mod w3c;
+
+pub use table::Table;
 
 use super::{Parsed, RawSpan};
 use crate::core::export::tokens::decode_positions;
@@ -209,6 +212,13 @@ fn unzip(file: &InFile) -> Result<Vec<InFile>, ReadError> {
 }
 
 fn read_one(file: &InFile, text: &str, labels_json: Option<&InFile>) -> Result<Parsed, ReadError> {
+    let lower = file.name.to_lowercase();
+    if lower.ends_with(".csv") {
+        return table::read(file, text, ',');
+    }
+    if lower.ends_with(".tsv") && is_tsv_table(text) {
+        return table::read(file, text, '\t');
+    }
     let trimmed = text.trim_start();
     // One whole JSON value (a list, or one object), else JSONL lines or CoNLL; parsed once.
     let whole: Option<Result<Value, serde_json::Error>> = match trimmed.as_bytes().first() {
@@ -240,6 +250,13 @@ fn read_one(file: &InFile, text: &str, labels_json: Option<&InFile>) -> Result<P
         return jsonl::read(file, text, labels_json);
     }
     conll::read(file, text)
+}
+
+/// True when a `.tsv` file is a table of texts (a header with tab-separated columns), not a
+/// token-per-line tagged corpus.
+pub fn is_tsv_table(text: &str) -> bool {
+    let header = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
+    header.contains('\t') && !crate::core::intake::looks_tagged(text)
 }
 
 /// A JSON value for a message: at most 80 characters of it.

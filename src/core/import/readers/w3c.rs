@@ -120,5 +120,5 @@ pub(super) fn read(file: &InFile, value: &Value) -> Result<Parsed, ReadError> {
     }
     // Problems that belong to no document are listed with the first.
     docs[0].problems.extend(unplaced);
-    Ok(Parsed { format: "W3C Web Annotation", docs, notes })
+    Ok(Parsed { format: "W3C Web Annotation", docs, notes, table: None })
 }
