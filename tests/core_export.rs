@@ -261,7 +261,7 @@ fn the_self_check_catches_offsets_that_do_not_match() {
     tampered[0].contents = text.into_bytes();
     let p = project();
     let doc = p.documents()[0].clone();
-    let docs = [&doc];
+    let docs = [&*doc];
     let (records, _) = units::records(&p, &docs, Granularity::Document, Crossing::MergeUnits, &|_| true);
     let problems = check_part(Format::LabelStudio, &tampered, &records);
     assert!(problems.iter().any(|p| p.contains("27–32") && p.contains("«𠀀河新区»")), "{problems:?}");
@@ -400,7 +400,7 @@ fn what_a_format_cannot_hold_is_said_before_the_download() {
 #[test]
 fn the_self_check_fails_on_tampered_output_of_every_format() {
     let p = project();
-    let docs: Vec<&Document> = p.documents().iter().collect();
+    let docs: Vec<&Document> = p.documents().iter().map(|d| &**d).collect();
     for format in Format::ALL {
         let mut options = options_for(format);
         if format.is_tagged() {

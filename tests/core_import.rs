@@ -36,8 +36,9 @@ fn import(files: &[OutFile]) -> ImportPlan {
 /// A document's text and its spans as (start, end, label).
 type Annotated = (String, Vec<(usize, usize, String)>);
 
-fn annotations(docs: &[Document]) -> Vec<Annotated> {
+fn annotations(docs: &[impl std::borrow::Borrow<Document>]) -> Vec<Annotated> {
     docs.iter()
+        .map(|d| d.borrow())
         .map(|d| {
             (
                 d.text().to_string(),
@@ -47,9 +48,10 @@ fn annotations(docs: &[Document]) -> Vec<Annotated> {
         .collect()
 }
 
-fn labelled_texts(docs: &[Document]) -> Vec<(String, String)> {
+fn labelled_texts(docs: &[impl std::borrow::Borrow<Document>]) -> Vec<(String, String)> {
     let mut out: Vec<(String, String)> = docs
         .iter()
+        .map(|d| d.borrow())
         .flat_map(|d| {
             d.spans().iter().map(move |s| {
                 (s.label.clone(), d.slice(s.range).chars().filter(|c| !c.is_whitespace()).collect())
@@ -298,10 +300,10 @@ fn with_relations() -> Project {
 /// Three strings: (type, from, to) for a relation, (span text, name, value) for an attribute.
 type Triple = (String, String, String);
 
-fn links(docs: &[Document]) -> (Vec<Triple>, Vec<Triple>) {
+fn links(docs: &[impl std::borrow::Borrow<Document>]) -> (Vec<Triple>, Vec<Triple>) {
     let mut relations = Vec::new();
     let mut attributes = Vec::new();
-    for d in docs {
+    for d in docs.iter().map(|d| d.borrow()) {
         let text = |id| d.span(id).map(|s| d.slice(s.range).to_string()).unwrap_or_default();
         relations.extend(d.relations().iter().map(|r| (r.kind.clone(), text(r.from), text(r.to))));
         for s in d.spans() {

@@ -27,11 +27,11 @@ impl FakeStore {
                 StoreOp::DeleteMeta(key) => {
                     self.meta.remove(key);
                 }
-                StoreOp::PutRecord { doc, record } => {
-                    self.records.insert(doc.0.clone(), record.clone());
-                }
-                StoreOp::PutText { doc, text } => {
-                    self.texts.insert(doc.0.clone(), text.clone());
+                StoreOp::PutDocument { doc, text } => {
+                    self.records.insert(doc.id.0.clone(), biaozhu::core::stored::doc_record(doc));
+                    if *text {
+                        self.texts.insert(doc.id.0.clone(), doc.text().to_string());
+                    }
                 }
                 StoreOp::DeleteDoc(doc) => {
                     self.records.remove(&doc.0);
@@ -341,10 +341,11 @@ fn a_compaction_empties_the_journal_and_rewrites_only_touched_documents() {
             if let Write::Compact { .. } = write {
                 compactions += 1;
                 assert!(
-                    ops.iter().all(|op| !matches!(op, StoreOp::PutText { .. })),
+                    ops.iter().all(|op| !matches!(op, StoreOp::PutDocument { text: true, .. })),
                     "texts are written once"
                 );
-                let docs: Vec<_> = ops.iter().filter(|op| matches!(op, StoreOp::PutRecord { .. })).collect();
+                let docs: Vec<_> =
+                    ops.iter().filter(|op| matches!(op, StoreOp::PutDocument { .. })).collect();
                 assert_eq!(docs.len(), 1, "only the edited document's record is rewritten");
             }
             store.commit(&ops);
@@ -529,7 +530,7 @@ fn writes_of_a_partly_read_project_never_touch_the_stand_ins() {
     let written: Vec<&DocId> = ops
         .iter()
         .filter_map(|op| match op {
-            StoreOp::PutRecord { doc, .. } => Some(doc),
+            StoreOp::PutDocument { doc, .. } => Some(&doc.id),
             _ => None,
         })
         .collect();

@@ -32,17 +32,6 @@ impl Changes {
     /// Notes what `command` changes, applied or undone (an inverse touches the same records).
     pub fn note(&mut self, command: &Command) {
         match command {
-            Command::AddSpan { doc, .. }
-            | Command::RemoveSpan { doc, .. }
-            | Command::Relabel { doc, .. }
-            | Command::SetStatus { doc, .. }
-            | Command::SetDocField { doc, .. }
-            | Command::AddRelation { doc, .. }
-            | Command::RemoveRelation { doc, .. }
-            | Command::RetypeRelation { doc, .. }
-            | Command::SetAttribute { doc, .. } => {
-                self.docs.insert(doc.clone());
-            }
             Command::AddDocument { doc, .. } => {
                 self.docs.insert(doc.id.clone());
                 self.texts.insert(doc.id.clone());
@@ -57,6 +46,12 @@ impl Changes {
                 self.meta = true;
             }
             Command::Batch { steps } => steps.iter().for_each(|step| self.note(step)),
+            // Every other command edits the annotations or fields of one document.
+            other => {
+                if let Some(doc) = other.document() {
+                    self.docs.insert(doc.clone());
+                }
+            }
         }
     }
 

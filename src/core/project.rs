@@ -6,6 +6,7 @@ use super::error::{EditError, Overlap};
 use super::offsets::CharRange;
 use super::schema::{default_schema, Schema};
 use std::collections::HashMap;
+use std::rc::Rc;
 
 /// The bundled article: the Zhengzhou Daily front page of 2020-03-11.
 pub const BUNDLED_ARTICLE_ID: &str = "zzrb-2020-03-11";
@@ -15,7 +16,9 @@ pub const BUNDLED_ARTICLE_TEXT: &str = include_str!("../corpus/000_efef3a98b491e
 #[derive(Clone, Debug)]
 pub struct Project {
     pub schema: Schema,
-    documents: Vec<Document>,
+    /// Behind `Rc` so that a write to storage can hold the documents as they were when it was
+    /// made (an edit meanwhile copies the one document it changes; see `Rc::make_mut`).
+    documents: Vec<Rc<Document>>,
     /// Where each document is in `documents`, by id: lookups by id are the commonest thing an
     /// edit does, and a corpus has tens of thousands of documents.
     positions: HashMap<DocId, usize>,
@@ -61,6 +64,7 @@ impl Project {
     pub(crate) fn from_documents(schema: Schema, documents: Vec<Document>, next_ids: (u64, u64)) -> Self {
         let positions = documents.iter().enumerate().map(|(at, d)| (d.id.clone(), at)).collect();
         let stand_ins = documents.iter().filter(|d| !d.is_loaded()).count();
+        let documents = documents.into_iter().map(Rc::new).collect();
         let mut project = Project {
             schema,
             documents,
@@ -86,11 +90,16 @@ impl Project {
         (self.next_span_id, self.next_relation_id)
     }
 
-    pub fn documents(&self) -> &[Document] {
+    pub fn documents(&self) -> &[Rc<Document>] {
         &self.documents
     }
 
     pub fn document(&self, id: &DocId) -> Option<&Document> {
+        self.positions.get(id).map(|&at| &*self.documents[at])
+    }
+
+    /// Document `id` as shared (see `documents`), for a write that keeps it as it is now.
+    pub fn shared_document(&self, id: &DocId) -> Option<&Rc<Document>> {
         self.positions.get(id).map(|&at| &self.documents[at])
     }
 
@@ -109,7 +118,7 @@ impl Project {
     /// Document `id` to be edited; a stand-in is refused.
     pub(crate) fn document_mut(&mut self, id: &DocId) -> Result<&mut Document, EditError> {
         match self.positions.get(id) {
-            Some(&at) if self.documents[at].is_loaded() => Ok(&mut self.documents[at]),
+            Some(&at) if self.documents[at].is_loaded() => Ok(Rc::make_mut(&mut self.documents[at])),
             Some(_) => Err(EditError::NotLoaded(id.clone())),
             None => Err(EditError::UnknownDocument(id.clone())),
         }
@@ -125,7 +134,7 @@ impl Project {
     }
 
     pub fn span_count(&self) -> usize {
-        self.documents.iter().map(Document::span_count).sum()
+        self.documents.iter().map(|d| d.span_count()).sum()
     }
 
     /// True when every document is read from storage (no stand-ins): what exports, whole-project
@@ -151,7 +160,7 @@ impl Project {
                 if let Some(max) = doc.relations().iter().map(|r| r.id.0).max() {
                     self.next_relation_id = self.next_relation_id.max(max + 1);
                 }
-                self.documents[at] = doc;
+                self.documents[at] = Rc::new(doc);
                 self.stand_ins -= 1;
                 true
             }
@@ -338,7 +347,7 @@ impl Project {
         }
         let at = at.min(self.documents.len());
         self.stand_ins += usize::from(!doc.is_loaded());
-        self.documents.insert(at, doc);
+        self.documents.insert(at, Rc::new(doc));
         self.renumber(at);
         Ok(())
     }
@@ -348,7 +357,7 @@ impl Project {
         if !self.documents[at].is_loaded() {
             return Err(EditError::NotLoaded(id.clone()));
         }
-        let doc = self.documents.remove(at);
+        let doc = Rc::unwrap_or_clone(self.documents.remove(at));
         self.positions.remove(id);
         self.renumber(at);
         Ok((at, doc))

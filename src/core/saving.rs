@@ -18,6 +18,7 @@ use super::journal;
 use super::session::{Op, Session};
 use super::stored;
 use std::collections::VecDeque;
+use std::rc::Rc;
 
 /// Journal entries since the last compaction that make the next write compact.
 pub const COMPACT_AFTER_ENTRIES: usize = 200;
@@ -218,13 +219,13 @@ pub enum StoreOp {
         value: String,
     },
     DeleteMeta(&'static str),
-    PutRecord {
-        doc: DocId,
-        record: String,
-    },
-    PutText {
-        doc: DocId,
-        text: String,
+    /// Document `doc` as it was when the write was made: its annotation record (see
+    /// `stored::doc_record`) and, with `text`, its text. The backend serialises it as it writes,
+    /// a few thousand at a time, so that storing a corpus does not hold the page in one piece;
+    /// an edit meanwhile copies the document it changes and leaves this one as it was.
+    PutDocument {
+        doc: Rc<Document>,
+        text: bool,
     },
     /// A document removed: its record and text go.
     DeleteDoc(DocId),
@@ -265,11 +266,8 @@ pub fn prepare(write: &Write, session: &Session) -> Vec<StoreOp> {
         Write::Compact { changes, journal_from, .. } => {
             let project = session.project();
             let mut ops = Vec::new();
-            let write_doc = |doc: &Document, text: bool, ops: &mut Vec<StoreOp>| {
-                ops.push(StoreOp::PutRecord { doc: doc.id.clone(), record: stored::doc_record(doc) });
-                if text {
-                    ops.push(StoreOp::PutText { doc: doc.id.clone(), text: doc.text().to_string() });
-                }
+            let write_doc = |doc: &Rc<Document>, text: bool, ops: &mut Vec<StoreOp>| {
+                ops.push(StoreOp::PutDocument { doc: doc.clone(), text });
             };
             if changes.everything && project.is_complete() {
                 ops.push(StoreOp::ClearDocs);
@@ -281,7 +279,7 @@ pub fn prepare(write: &Write, session: &Session) -> Vec<StoreOp> {
                 loaded.for_each(|doc| write_doc(doc, true, &mut ops));
             } else {
                 for id in &changes.docs {
-                    match project.document(id) {
+                    match project.shared_document(id) {
                         // A stand-in's stored record is the one it stands for.
                         Some(doc) if !doc.is_loaded() => {}
                         Some(doc) => write_doc(doc, changes.texts.contains(id), &mut ops),

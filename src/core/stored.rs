@@ -119,7 +119,7 @@ pub fn meta_record(project: &Project) -> String {
         documents: project.documents().iter().map(|d| Cow::Borrowed(&d.id)).collect(),
         next_span_id,
         next_relation_id,
-        index: Some(project.documents().iter().map(IndexEntry::of).collect()),
+        index: Some(project.documents().iter().map(|d| IndexEntry::of(d)).collect()),
     };
     serde_json::to_string(&meta).expect("a project's meta record always serialises")
 }

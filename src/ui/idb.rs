@@ -12,8 +12,9 @@
 use crate::core::document::DocId;
 use crate::core::loading::{open, Opening};
 use crate::core::saving::{keys, StoreOp};
-use crate::core::stored::StoredError;
+use crate::core::stored::{self, StoredError};
 use indexed_db_futures::database::Database;
+use indexed_db_futures::object_store::ObjectStore;
 use indexed_db_futures::prelude::*;
 use indexed_db_futures::transaction::{
     Transaction, TransactionDurability, TransactionMode, TransactionOptions,
@@ -169,54 +170,17 @@ impl Idb {
             Some(key) => KeyRange::LowerBound(key.to_string(), true),
             None => KeyRange::LowerBound(String::new(), false),
         };
-        let keys: Vec<String> = records
-            .get_all_keys::<String>()
-            .with_query::<String, _>(from())
-            .with_limit(limit)
-            .primitive()
-            .map_err(&fail)?
-            .await
-            .map_err(&fail)?
-            .collect::<Result<_, _>>()
-            .map_err(&fail)?;
-        let (Some(first), Some(last)) = (keys.first().cloned(), keys.last().cloned()) else {
+        let records = pairs_in(&records, from(), limit).await.map_err(&fail)?;
+        let (Some(first), Some(last)) = (records.first(), records.last()) else {
             return Ok(Vec::new());
         };
-        let values: Vec<String> = records
-            .get_all::<String>()
-            .with_query::<String, _>(from())
-            .with_limit(limit)
-            .primitive()
-            .map_err(&fail)?
-            .await
-            .map_err(&fail)?
-            .collect::<Result<_, _>>()
-            .map_err(&fail)?;
-        let span = || KeyRange::Bound(first.clone(), false, last.clone(), false);
-        let text_keys: Vec<String> = texts
-            .get_all_keys::<String>()
-            .with_query::<String, _>(span())
-            .primitive()
-            .map_err(&fail)?
-            .await
-            .map_err(&fail)?
-            .collect::<Result<_, _>>()
-            .map_err(&fail)?;
-        let text_values: Vec<String> = texts
-            .get_all::<String>()
-            .with_query::<String, _>(span())
-            .primitive()
-            .map_err(&fail)?
-            .await
-            .map_err(&fail)?
-            .collect::<Result<_, _>>()
-            .map_err(&fail)?;
-        let mut texts: HashMap<String, String> = text_keys.into_iter().zip(text_values).collect();
+        let span = KeyRange::Bound(first.0.clone(), false, last.0.clone(), false);
+        let texts = pairs_in(&texts, span, u32::MAX).await.map_err(&fail)?;
+        let mut texts: HashMap<String, String> = texts.into_iter().collect();
         // A record without its text is left out: the document stays a stand-in (and says so
         // when it is opened).
-        Ok(keys
+        Ok(records
             .into_iter()
-            .zip(values)
             .filter_map(|(id, record)| texts.remove(&id).map(|text| (id, record, text)))
             .collect())
     }
@@ -263,11 +227,12 @@ impl Idb {
                 StoreOp::DeleteMeta(key) => {
                     meta.delete(*key).primitive().map_err(&fail)?;
                 }
-                StoreOp::PutRecord { doc, record } => {
-                    records.put(record.as_str()).with_key(doc.0.as_str()).primitive().map_err(&fail)?;
-                }
-                StoreOp::PutText { doc, text } => {
-                    texts.put(text.as_str()).with_key(doc.0.as_str()).primitive().map_err(&fail)?;
+                StoreOp::PutDocument { doc, text } => {
+                    let key = doc.id.0.as_str();
+                    records.put(stored::doc_record(doc)).with_key(key).primitive().map_err(&fail)?;
+                    if *text {
+                        texts.put(doc.text()).with_key(key).primitive().map_err(&fail)?;
+                    }
                 }
                 StoreOp::DeleteDoc(doc) => {
                     records.delete(doc.0.as_str()).primitive().map_err(&fail)?;
@@ -297,6 +262,29 @@ pub enum Start {
     Unreadable(StoredError),
     /// The start-up read, and the records and texts of the documents it needs.
     Read { opening: Opening, records: Vec<(String, String)>, texts: Vec<(String, String)> },
+}
+
+/// The first `limit` `(key, value)` pairs of `store` in `range`, in key order.
+async fn pairs_in(
+    store: &ObjectStore<'_>,
+    range: KeyRange<String>,
+    limit: u32,
+) -> indexed_db_futures::Result<Vec<(String, String)>> {
+    let keys: Vec<String> = store
+        .get_all_keys::<String>()
+        .with_query::<String, _>(range.clone())
+        .with_limit(limit)
+        .primitive()?
+        .await?
+        .collect::<Result<_, _>>()?;
+    let values: Vec<String> = store
+        .get_all::<String>()
+        .with_query::<String, _>(range)
+        .with_limit(limit)
+        .primitive()?
+        .await?
+        .collect::<Result<_, _>>()?;
+    Ok(keys.into_iter().zip(values).collect())
 }
 
 /// The `(id, record)` and `(id, text)` pairs of documents `ids` (those stored).

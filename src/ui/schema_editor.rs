@@ -7,9 +7,16 @@ use super::browser;
 use super::store::StoreHandle;
 use crate::core::editor::EditorAction;
 use crate::core::schema::{AttributeDef, Label, Layer, RelationType, Schema, RESERVED_KEYS};
-use crate::core::schema_edit::{export_schema, import_schema, plan_schema_change};
+use crate::core::schema_edit::{export_schema, import_schema, plan_schema_change, SchemaError, SchemaImpact};
 use std::collections::BTreeMap;
+use std::rc::Rc;
 use yew::prelude::*;
+
+/// Milliseconds after the last change to the draft before its plan is worked out.
+const PLAN_AFTER_MS: u32 = 120;
+
+type PlanKey = (u64, usize, Schema, BTreeMap<String, String>);
+type PlanResult = Result<(crate::core::Project, SchemaImpact), SchemaError>;
 
 #[derive(Properties, PartialEq)]
 pub struct SchemaEditorProps {
@@ -241,24 +248,41 @@ pub fn SchemaEditor(props: &SchemaEditorProps) -> Html {
         </tr>
     });
 
-    // What applying would do: computed once per (project revision, draft), not on every render.
+    // What applying would do: worked out once per (project revision, draft), never while
+    // rendering: a moment after the last keystroke (it walks every span of the project), and
+    // Apply waits for it.
     let problems = draft.schema.problems();
     let renames = draft.renames();
-    let plan = use_memo(
-        (state.session.revision(), state.project().stand_ins(), draft.schema.clone(), renames.clone()),
-        |(_, _, schema, renames)| {
-            schema.problems().is_empty().then(|| plan_schema_change(project, schema, renames))
-        },
-    );
-    let (summary, error, removes) = match &*plan {
-        Some(Ok((_, impact))) => (
+    let key = (state.session.revision(), state.project().stand_ins(), draft.schema.clone(), renames.clone());
+    let planned = use_state(|| None::<(PlanKey, Rc<Option<PlanResult>>)>);
+    {
+        let (planned, store) = (planned.clone(), props.store.clone());
+        use_effect_with(key.clone(), move |key| {
+            let key = key.clone();
+            let timer = gloo::timers::callback::Timeout::new(PLAN_AFTER_MS, move || {
+                let plan = {
+                    let state = store.state();
+                    let (_, _, schema, renames) = &key;
+                    schema.problems().is_empty().then(|| plan_schema_change(state.project(), schema, renames))
+                };
+                planned.set(Some((key, Rc::new(plan))));
+            });
+            move || drop(timer)
+        });
+    }
+    let plan: Option<Rc<Option<PlanResult>>> =
+        planned.as_ref().filter(|(k, _)| *k == key).map(|(_, plan)| plan.clone());
+    let (summary, error, removes) = match plan.as_deref() {
+        Some(Some(Ok((_, impact)))) => (
             format!("{} span(s) renamed; {}", impact.renamed_spans, impact.describe()),
             None,
             impact.removes_anything(),
         ),
-        Some(Err(error)) => (String::new(), Some(error.to_string()), false),
-        None => (String::new(), Some(problems.join("; ")), false),
+        Some(Some(Err(error))) => (String::new(), Some(error.to_string()), false),
+        Some(None) => (String::new(), Some(problems.join("; ")), false),
+        None => ("正在检查 Working out what applying would do…".to_string(), None, false),
     };
+    let ready = matches!(plan.as_deref(), Some(Some(Ok(_))));
     let apply = {
         let store = props.store.clone();
         let draft = draft.clone();
@@ -380,7 +404,7 @@ pub fn SchemaEditor(props: &SchemaEditorProps) -> Html {
                         <input type="file" accept=".json" data-testid="schema-import" onchange={on_import} />
                     </label>
                     <span class="toolbar__gap"></span>
-                    <button data-testid="schema-apply" disabled={(*plan).as_ref().is_none_or(|p| p.is_err())} onclick={apply}>
+                    <button data-testid="schema-apply" disabled={!ready} onclick={apply}>
                         { if *confirming && removes { "删除并应用 Delete and apply" } else { "应用 Apply" } }
                     </button>
                     <button onclick={props.on_close.reform(|_: MouseEvent| ())}>{ "取消 Cancel" }</button>

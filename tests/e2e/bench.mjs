@@ -10,6 +10,7 @@ import zlib from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { startServer } from './server.mjs';
 import { launchOptions } from './browser.mjs';
+import { FORMATS, datasetExportTiming } from './dataset_export_timing.mjs';
 import { crashTrial } from './crash.mjs';
 
 const here = path.dirname(new URL(import.meta.url).pathname);
@@ -205,6 +206,7 @@ try {
     const file = path.join(workloads, `${size}.json`);
     const spans = JSON.parse(fs.readFileSync(file, 'utf8')).documents[0].spans.length;
     const imports = [], adds = [], undos = [], saves = [], reloads = [], scrolls = [], exports = [], memory = [];
+    const datasets = {};
     for (let run = 0; run < RUNS; run++) {
       const { page, context } = await newPage(browser, base);
       const cdp = await context.newCDPSession(page);
@@ -220,6 +222,13 @@ try {
       if (size !== 'S') scrolls.push(await longestScrollFrame(page));
       if (size === 'L') {
         exports.push(await exportTime(page));
+        for (const format of FORMATS) {
+          const timing = await datasetExportTiming(page, format);
+          (datasets[format] ??= { built: [], longest: [], error: null }).built.push(timing.built);
+          datasets[format].longest.push(timing.longest);
+          datasets[format].error ??= timing.error;
+        }
+        await page.click('[data-testid=export-dialog] button:has-text("关闭")');
         memory.push(await memoryMb(page, cdp));
         await waitSaved(page);
         reloads.push(await reloadTime(page, spans));
@@ -232,6 +241,11 @@ try {
     lines.push(row(`${size}: Saved shown after the edit (mouse-up to the commit reported)`, saves, 'ms', targets.saved));
     if (scrolls.length) lines.push(row(`${size}: longest frame scrolling the whole text`, scrolls, 'ms', targets.scroll));
     if (exports.length) lines.push(row(`${size}: export project JSON until handed to the browser`, exports, 'ms', targets.export));
+    for (const [format, t] of Object.entries(datasets)) {
+      const note = t.error ? ` (refused: ${t.error.slice(0, 60)})` : '';
+      lines.push(row(`${size}: ${format} dataset export, built and self-checked${note}`, t.built, 'ms'));
+      lines.push(row(`${size}: ${format} export, longest frame while built`, t.longest, 'ms', 100));
+    }
     if (memory.length) lines.push(row(`${size}: tab memory (JS heap + wasm memory)`, memory, 'MB', targets.memory));
     if (reloads.length) lines.push(row(`${size}: reload until the stored project shows (${spans} spans)`, reloads, 'ms', targets.reload));
   }
