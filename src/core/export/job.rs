@@ -15,7 +15,7 @@ use super::{
 };
 use crate::core::document::{DocId, DocStatus};
 use crate::core::project::Project;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 /// What one call of [`ExportJob::step`] got to.
 pub enum Step {
@@ -51,8 +51,10 @@ pub struct ExportJob {
     parts: Vec<(Option<&'static str>, Vec<Record>)>,
     labels: Vec<String>,
     shared: Vec<OutFile>,
-    /// The files of the part being written, as joined so far.
+    /// The files of the part being written, as joined so far, and where each path is in it
+    /// (brat writes two files per record: a corpus's part has 100,000).
     part_files: Vec<OutFile>,
+    part_index: HashMap<String, usize>,
     files: Vec<OutFile>,
     problems: Vec<String>,
     counted: Option<(usize, BTreeMap<String, usize>, Vec<String>)>,
@@ -97,6 +99,7 @@ impl ExportJob {
             labels,
             shared,
             part_files: Vec::new(),
+            part_index: HashMap::new(),
             files: Vec::new(),
             problems: Vec::new(),
             counted: None,
@@ -189,7 +192,8 @@ impl ExportJob {
                 files.extend(self.shared.iter().cloned());
                 self.problems.extend(check::check_part(self.options.format, &files, piece));
                 files.truncate(written);
-                join(self.options.format, &mut self.part_files, files);
+                let share_done = end as f64 / records.len() as f64;
+                join(self.options.format, &mut self.part_files, &mut self.part_index, files, share_done);
             }
             Err(mut problems) => self.problems.append(&mut problems),
         }
@@ -197,6 +201,7 @@ impl ExportJob {
             self.stage = Stage::Writing { part, next: end };
         } else {
             self.files.append(&mut self.part_files);
+            self.part_index.clear();
             self.stage = Stage::Writing { part: part + 1, next: 0 };
             if part + 1 == self.parts.len() {
                 return self.finish();
@@ -227,15 +232,33 @@ impl ExportJob {
     }
 }
 
-/// Adds a piece's files to those of its part written so far.
-fn join(format: Format, part: &mut Vec<OutFile>, piece: Vec<OutFile>) {
+/// Adds a piece's files to those of its part written so far, `share_done` of the part's
+/// records being written with it.
+fn join(
+    format: Format,
+    part: &mut Vec<OutFile>,
+    index: &mut HashMap<String, usize>,
+    piece: Vec<OutFile>,
+    share_done: f64,
+) {
     for file in piece {
-        match part.iter_mut().find(|f| f.path == file.path) {
-            None => part.push(file),
-            Some(so_far) if format == Format::LabelStudio => {
-                splice_arrays(&mut so_far.contents, &file.contents)
-            }
-            Some(so_far) => so_far.contents.extend_from_slice(&file.contents),
+        let Some(&at) = index.get(&file.path) else {
+            index.insert(file.path.clone(), part.len());
+            part.push(file);
+            continue;
+        };
+        let so_far = &mut part[at].contents;
+        // Room for the whole file at once, estimated from the share written: growing a buffer of
+        // a hundred megabytes by doubling copies it, and each copy is a long frame.
+        let needed = so_far.len() + file.contents.len();
+        if so_far.capacity() < needed && share_done < 1.0 {
+            let expected = (needed as f64 / share_done.max(0.01) * 1.1) as usize;
+            so_far.reserve(expected.saturating_sub(so_far.len()));
+        }
+        if format == Format::LabelStudio {
+            splice_arrays(so_far, &file.contents);
+        } else {
+            so_far.extend_from_slice(&file.contents);
         }
     }
 }
