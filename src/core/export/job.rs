@@ -251,8 +251,10 @@ fn join(
         // Room for the whole file at once, estimated from the share written: growing a buffer of
         // a hundred megabytes by doubling copies it, and each copy is a long frame.
         let needed = so_far.len() + file.contents.len();
-        if so_far.capacity() < needed && share_done < 1.0 {
-            let expected = (needed as f64 / share_done.max(0.01) * 1.1) as usize;
+        // Once a twentieth is written the estimate is good; before that, plain doubling of what
+        // is still small.
+        if so_far.capacity() < needed && (0.05..1.0).contains(&share_done) {
+            let expected = (needed as f64 / share_done * 1.1) as usize;
             so_far.reserve(expected.saturating_sub(so_far.len()));
         }
         if format == Format::LabelStudio {
