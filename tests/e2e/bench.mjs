@@ -222,6 +222,8 @@ try {
       if (size !== 'S') scrolls.push(await longestScrollFrame(page));
       if (size === 'L') {
         exports.push(await exportTime(page));
+        // Before the dataset exports: wasm memory keeps the peak they reach.
+        memory.push(await memoryMb(page, cdp));
         for (const format of FORMATS) {
           const timing = await datasetExportTiming(page, format);
           (datasets[format] ??= { built: [], longest: [], error: null }).built.push(timing.built);
@@ -229,7 +231,6 @@ try {
           datasets[format].error ??= timing.error;
         }
         await page.click('[data-testid=export-dialog] button:has-text("关闭")');
-        memory.push(await memoryMb(page, cdp));
         await waitSaved(page);
         reloads.push(await reloadTime(page, spans));
       }

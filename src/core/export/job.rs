@@ -5,13 +5,13 @@
 //! each part a piece of records at a time, joining the pieces' files. Pieces are cut by text
 //! length, so each takes about the same time. Joined files are byte for byte the ones written
 //! in one go: line formats (spaCy, doccano, Hugging Face, CoNLL) are concatenated, Label
-//! Studio's task array is spliced, brat's per-record files are collected; W3C's collection
-//! (whose id is made from every record) is written in one piece.
+//! Studio's task array is spliced, brat's per-record files are collected, and W3C's collection
+//! (whose id and total are made from every record) takes each piece's annotations and texts.
 
 use super::units::{self, CrossingSpan, Record};
 use super::{
-    check, left_out, shared_files, split, write_part, Export, ExportError, ExportOptions, Format, OutFile,
-    SPLIT_NAMES,
+    check, left_out, part_name, shared_files, split, w3c, write_part, Export, ExportError, ExportOptions,
+    Format, OutFile, SPLIT_NAMES,
 };
 use crate::core::document::{DocId, DocStatus};
 use crate::core::project::Project;
@@ -55,6 +55,8 @@ pub struct ExportJob {
     /// (brat writes two files per record: a corpus's part has 100,000).
     part_files: Vec<OutFile>,
     part_index: HashMap<String, usize>,
+    /// The W3C collection of the part being written, as far as it goes.
+    w3c: Option<w3c::Collection>,
     files: Vec<OutFile>,
     problems: Vec<String>,
     counted: Option<(usize, BTreeMap<String, usize>, Vec<String>)>,
@@ -100,6 +102,7 @@ impl ExportJob {
             shared,
             part_files: Vec::new(),
             part_index: HashMap::new(),
+            w3c: None,
             files: Vec::new(),
             problems: Vec::new(),
             counted: None,
@@ -179,19 +182,32 @@ impl ExportJob {
         };
         let mut end = from;
         let mut chars = 0;
-        let whole = self.options.format == Format::W3c;
-        while end < records.len() && (whole || end == from || chars < budget) {
+        while end < records.len() && (end == from || chars < budget) {
             chars += records[end].text.chars().count();
             end += 1;
         }
         let piece = &records[from..end];
-        match write_part(&project.schema, &self.options, &self.labels, *name, piece, from) {
+        // W3C's collection is made from every record of the part: each piece is written (and
+        // checked) as a collection of its own, whose annotations and texts the part's takes.
+        let written = if self.options.format == Format::W3c {
+            let mut collection = w3c::Collection::new(piece);
+            collection.add(piece);
+            self.w3c.get_or_insert_with(|| w3c::Collection::new(records)).extend(&collection);
+            Ok(vec![OutFile::text(part_name(&self.options, *name, "jsonld"), collection.finish())])
+        } else {
+            write_part(&project.schema, &self.options, &self.labels, *name, piece, from)
+        };
+        match written {
             Ok(mut files) => {
                 // Checked with the shared files (a label list, a config), taken off again.
                 let written = files.len();
                 files.extend(self.shared.iter().cloned());
                 self.problems.extend(check::check_part(self.options.format, &files, piece));
                 files.truncate(written);
+                if self.options.format == Format::W3c {
+                    // Kept in the part's collection instead.
+                    files.clear();
+                }
                 let share_done = end as f64 / records.len() as f64;
                 join(self.options.format, &mut self.part_files, &mut self.part_index, files, share_done);
             }
@@ -200,6 +216,10 @@ impl ExportJob {
         if end < records.len() {
             self.stage = Stage::Writing { part, next: end };
         } else {
+            if let Some(collection) = self.w3c.take() {
+                self.part_files
+                    .push(OutFile::text(part_name(&self.options, *name, "jsonld"), collection.finish()));
+            }
             self.files.append(&mut self.part_files);
             self.part_index.clear();
             self.stage = Stage::Writing { part: part + 1, next: 0 };

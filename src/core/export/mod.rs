@@ -269,7 +269,7 @@ pub(super) fn left_out(
 }
 
 /// The file name of a part: `train.jsonl`, or `biaozhu-spacy.jsonl` without a split.
-fn part_name(options: &ExportOptions, part: Option<&str>, extension: &str) -> String {
+pub(super) fn part_name(options: &ExportOptions, part: Option<&str>, extension: &str) -> String {
     match part {
         Some(part) => format!("{part}.{extension}"),
         None => format!("biaozhu-{}.{extension}", options.format.key()),

@@ -94,19 +94,90 @@ pub fn annotations(record: &Record) -> Vec<Value> {
 /// The collection: every annotation of every record, plus each text and its source IRI so
 /// that a consumer can resolve `target.source` without a server.
 pub fn write(records: &[Record]) -> String {
-    let items: Vec<Value> = records.iter().flat_map(annotations).collect();
-    let sources: Vec<Value> = records
-        .iter()
-        .map(|r| json!({"id": source_iri(&r.id), "unit_id": r.id, "doc_id": r.doc_id.0, "name": r.doc_name, "text": r.text}))
-        .collect();
-    let collection = json!({
-        "@context": CONTEXT,
-        "id": uuid_iri(&format!("biaozhu:collection:{}", records.iter().map(|r| r.id.as_str()).collect::<Vec<_>>().join(","))),
-        "type": "AnnotationCollection",
-        "label": "biaozhu export",
-        "total": items.len(),
-        "first": {"type": "AnnotationPage", "startIndex": 0, "items": items},
-        "biaozhu:sources": sources,
-    });
-    serde_json::to_string_pretty(&collection).expect("annotations serialise")
+    let mut collection = Collection::new(records);
+    collection.add(records);
+    collection.finish()
+}
+
+/// The collection written a piece of records at a time (see `export::job`); the result is byte
+/// for byte what printing the whole collection at once gives.
+pub struct Collection {
+    head: String,
+    items: String,
+    sources: String,
+}
+
+/// How deep `items` and `biaozhu:sources` sit in the printed collection (two spaces a level).
+const ITEM_INDENT: &str = "      ";
+const SOURCE_INDENT: &str = "    ";
+
+impl Collection {
+    /// Starts the collection of `records` (all of them: its id and total are made from them).
+    pub fn new(records: &[Record]) -> Self {
+        let ids: Vec<&str> = records.iter().map(|r| r.id.as_str()).collect();
+        let total: usize = records.iter().map(|r| r.spans.len() + r.relations.len()).sum();
+        let head = json!({
+            "@context": CONTEXT,
+            "id": uuid_iri(&format!("biaozhu:collection:{}", ids.join(","))),
+            "type": "AnnotationCollection",
+            "label": "biaozhu export",
+            "total": total,
+        });
+        let head = serde_json::to_string_pretty(&head).expect("annotations serialise");
+        // Without its closing brace: the two arrays follow.
+        let head = head.trim_end().trim_end_matches('}').trim_end().to_string();
+        Collection { head, items: String::new(), sources: String::new() }
+    }
+
+    /// Adds the annotations and texts of `records`, the next piece in order.
+    pub fn add(&mut self, records: &[Record]) {
+        for item in records.iter().flat_map(annotations) {
+            push_indented(&mut self.items, &item, ITEM_INDENT);
+        }
+        for r in records {
+            let source = json!({"id": source_iri(&r.id), "unit_id": r.id, "doc_id": r.doc_id.0, "name": r.doc_name, "text": r.text});
+            push_indented(&mut self.sources, &source, SOURCE_INDENT);
+        }
+    }
+
+    /// Adds what `piece` (a collection of the next records) holds.
+    pub fn extend(&mut self, piece: &Collection) {
+        for (all, more) in [(&mut self.items, &piece.items), (&mut self.sources, &piece.sources)] {
+            if !all.is_empty() && !more.is_empty() {
+                all.push_str(",\n");
+            }
+            all.push_str(more);
+        }
+    }
+
+    pub fn finish(&self) -> String {
+        let array = |items: &str, indent: &str| {
+            if items.is_empty() {
+                "[]".to_string()
+            } else {
+                format!("[\n{items}\n{}]", &indent[2..])
+            }
+        };
+        format!(
+            "{},\n  \"first\": {{\n    \"type\": \"AnnotationPage\",\n    \"startIndex\": 0,\n    \"items\": {}\n  }},\n  \"biaozhu:sources\": {}\n}}",
+            self.head,
+            array(&self.items, ITEM_INDENT),
+            array(&self.sources, SOURCE_INDENT),
+        )
+    }
+}
+
+/// Appends `value` printed as an element of an array whose elements sit at `indent`.
+fn push_indented(out: &mut String, value: &Value, indent: &str) {
+    if !out.is_empty() {
+        out.push_str(",\n");
+    }
+    let printed = serde_json::to_string_pretty(value).expect("annotations serialise");
+    for (n, line) in printed.lines().enumerate() {
+        if n > 0 {
+            out.push('\n');
+        }
+        out.push_str(indent);
+        out.push_str(line);
+    }
 }
