@@ -500,7 +500,7 @@ fn conll_overlaps_are_found_in_one_sweep_and_named() {
 #[test]
 fn display_names_cannot_break_brats_visual_conf() {
     let mut p = project();
-    p.schema.layers[1].labels[0].zh = "人名|姓名\n第二行".into();
+    std::rc::Rc::make_mut(&mut p.schema).layers[1].labels[0].zh = "人名|姓名\n第二行".into();
     let export = run_export(&p, &ExportOptions::new(Format::Brat)).unwrap();
     let visual = export.files.iter().find(|f| f.path.ends_with("visual.conf")).unwrap();
     let text = String::from_utf8(visual.contents.clone()).unwrap();

@@ -97,10 +97,10 @@ fn a_job_refuses_at_once_what_needs_no_work() {
 fn problems_found_in_any_piece_stop_the_export() {
     // Overlapping spans cannot be written as tags: the piece holding them reports it.
     let mut session = Session::new(corpus());
-    let mut schema = session.project().schema.clone();
+    let mut schema = (*session.project().schema).clone();
     schema.layers.iter_mut().for_each(|l| l.allow_overlap = true);
     let mut project = session.project().clone();
-    project.schema = schema;
+    project.schema = schema.into();
     session = Session::new(project);
     session.add_span(&DocId::from("extra-6"), CharRange::new(4, 9), "ORG").unwrap();
     let options = ExportOptions::new(Format::Conll);

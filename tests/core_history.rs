@@ -102,7 +102,7 @@ fn a_history_stored_by_the_previous_version_still_reads() {
     ],"redo":[]}"#;
     let (session, lost) = resume_session(Project::bundled(), Some(stored));
     assert!(lost.is_none(), "{lost:?}");
-    let (undo, _) = session.history();
+    let (undo, _) = session.history(usize::MAX);
     assert_eq!(undo.len(), 3);
     let Command::AddDocument { doc, .. } = &undo[0] else { panic!("{:?}", undo[0]) };
     assert_eq!(doc.spans()[0].range, CharRange::new(1, 3));

@@ -41,7 +41,7 @@ fn labels(s: &EditorState) -> Vec<String> {
 #[test]
 fn renaming_a_label_updates_its_spans_and_relation_rules() {
     let (mut s, _, _) = editor();
-    let mut schema = s.project().schema.clone();
+    let mut schema = (*s.project().schema).clone();
     schema.layers[1].labels[0].name = "PERSON".into();
     for relation in &mut schema.relations {
         for end in relation.from.iter_mut().chain(relation.to.iter_mut()) {
@@ -58,14 +58,14 @@ fn renaming_a_label_updates_its_spans_and_relation_rules() {
     assert_eq!(s.document().unwrap().relations().len(), 1, "the relation follows the rename");
     s.apply(EditorAction::Undo);
     assert_eq!(labels(&s), ["TITLE", "PER", "PER", "DIRECTIVE"]);
-    assert_eq!(s.project().schema, default_schema());
+    assert_eq!(*s.project().schema, default_schema());
 }
 
 #[test]
 fn deleting_a_label_in_use_says_what_goes_and_undo_brings_it_back() {
     let (mut s, _, _) = editor();
     let before = s.project().clone();
-    let mut schema = s.project().schema.clone();
+    let mut schema = (*s.project().schema).clone();
     schema.layers[1].labels.retain(|l| l.name != "PER");
     for relation in &mut schema.relations {
         relation.to.retain(|l| l != "PER");
@@ -84,7 +84,7 @@ fn deleting_a_label_in_use_says_what_goes_and_undo_brings_it_back() {
 #[test]
 fn a_layer_that_stops_allowing_overlaps_must_have_none() {
     let (mut s, _, _) = editor();
-    let mut schema = s.project().schema.clone();
+    let mut schema = (*s.project().schema).clone();
     schema.layers[1].allow_overlap = true;
     s.apply(EditorAction::ApplySchema { schema: Box::new(schema.clone()), renames: BTreeMap::new() });
     // Overlapping entities are fine now: 市长王新伟 as ORG over 王新伟 and 市长.
@@ -104,7 +104,7 @@ fn a_layer_that_stops_allowing_overlaps_must_have_none() {
 #[test]
 fn unusable_schemas_are_refused() {
     let (s, _, _) = editor();
-    let mut schema = s.project().schema.clone();
+    let mut schema = (*s.project().schema).clone();
     schema.layers[1].labels[0].hotkey = 'r';
     schema.relations[0].to.push("NOPE".into());
     let err = plan_schema_change(s.project(), &schema, &BTreeMap::new()).unwrap_err().to_string();

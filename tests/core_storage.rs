@@ -486,7 +486,7 @@ fn the_journal_s_documents_are_read_before_it_is_replayed() {
     let mut back = loaded.session;
     store.fill(&mut back);
     assert_eq!(back.project(), session.project());
-    assert_eq!(back.history(), session.history());
+    assert_eq!(back.history(usize::MAX), session.history(usize::MAX));
 }
 
 #[test]

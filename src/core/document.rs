@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::collections::HashMap;
 use std::fmt;
+use std::rc::Rc;
 
 /// A document's id, unique in a project and stable across export and import.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -140,15 +141,14 @@ pub struct Document {
     /// Who annotates the document, and a free note about it (both may be empty).
     pub annotator: String,
     pub note: String,
-    text: String,
-    index: CharIndex,
+    /// The text and what is computed from it once (it never changes), shared by every copy of
+    /// the document: an edit copies the annotations, never the text.
+    body: Rc<Body>,
     /// Kept sorted by (start, end, id) so that lookups by position are binary searches.
     spans: Vec<Span>,
     /// Where each span is, by id: with the sort order, a lookup by id is a binary search
     /// instead of a scan (imports and undo look spans up by id for every span).
     ranges: HashMap<SpanId, CharRange>,
-    /// The lines of the text (see `layout::paragraphs`), computed once: the text never changes.
-    paragraphs: Vec<CharRange>,
     /// `reach[i]` is the largest end among `spans[..=i]`: it never decreases, so the first span
     /// that can reach a position is a binary search away (see `spans_overlapping`).
     reach: Vec<usize>,
@@ -156,6 +156,14 @@ pub struct Document {
     /// Set while the text and annotations are still in storage: a corpus opens from its index
     /// (see `stored`), and the rest of each document is read when it is needed.
     stand_in: Option<Box<StandIn>>,
+}
+
+/// A document's text with its character index and lines (see `layout::paragraphs`).
+#[derive(Debug, PartialEq, Eq)]
+struct Body {
+    text: String,
+    index: CharIndex,
+    paragraphs: Vec<CharRange>,
 }
 
 /// What the document list knows of a document not read from storage yet.
@@ -171,17 +179,16 @@ impl Document {
         let text = text.into();
         let index = CharIndex::new(&text);
         let paragraphs = super::layout::paragraphs(&text);
+        let body = Rc::new(Body { text, index, paragraphs });
         Document {
             id,
             name: name.into(),
             status: DocStatus::Todo,
             annotator: String::new(),
             note: String::new(),
-            text,
-            index,
+            body,
             spans: Vec::new(),
             ranges: HashMap::new(),
-            paragraphs,
             reach: Vec::new(),
             relations: Vec::new(),
             stand_in: None,
@@ -233,16 +240,16 @@ impl Document {
 
     /// The text's lines as code point ranges, without line breaks or empty lines.
     pub fn paragraphs(&self) -> &[CharRange] {
-        &self.paragraphs
+        &self.body.paragraphs
     }
 
     pub fn text(&self) -> &str {
-        &self.text
+        &self.body.text
     }
 
     /// Length of the text in code points.
     pub fn char_len(&self) -> usize {
-        self.index.char_count()
+        self.body.index.char_count()
     }
 
     /// The text of `range`.
@@ -250,7 +257,7 @@ impl Document {
     /// # Panics
     /// If `range` ends past the text; check with [`Document::contains_range`] first.
     pub fn slice(&self, range: CharRange) -> &str {
-        self.index.slice(&self.text, range)
+        self.body.index.slice(&self.body.text, range)
     }
 
     pub fn contains_range(&self, range: CharRange) -> bool {

@@ -6,17 +6,25 @@ use super::command::Command;
 use super::project::Project;
 use super::session::Session;
 use serde::{Deserialize, Serialize};
-use std::borrow::Cow;
 use std::fmt;
 
 const HISTORY_VERSION: u64 = 1;
 
-#[derive(Serialize, Deserialize)]
-struct HistoryFile<'a> {
+#[derive(Deserialize)]
+struct HistoryFile {
     version: u64,
     revision: u64,
-    undo: Cow<'a, [Command]>,
-    redo: Cow<'a, [Command]>,
+    undo: Vec<Command>,
+    redo: Vec<Command>,
+}
+
+/// The same shape as [`HistoryFile`], written from borrowed commands.
+#[derive(Serialize)]
+struct HistoryOut<'a> {
+    version: u64,
+    revision: u64,
+    undo: Vec<&'a Command>,
+    redo: Vec<&'a Command>,
 }
 
 /// Why a stored history was not restored (the project itself is, without undo steps).
@@ -48,13 +56,8 @@ impl std::error::Error for HistoryError {
 
 /// The session's undo and redo stacks as JSON, keeping only the newest `keep` undo steps.
 pub fn export_history(session: &Session, keep: usize) -> String {
-    let (undo, redo) = session.history();
-    let file = HistoryFile {
-        version: HISTORY_VERSION,
-        revision: session.revision(),
-        undo: Cow::Borrowed(&undo[undo.len().saturating_sub(keep)..]),
-        redo: Cow::Borrowed(redo),
-    };
+    let (undo, redo) = session.history(keep);
+    let file = HistoryOut { version: HISTORY_VERSION, revision: session.revision(), undo, redo };
     serde_json::to_string(&file).expect("history always serialises")
 }
 
@@ -72,11 +75,9 @@ pub struct History {
 /// When it does not read, or is of another version.
 pub fn read_history(json: &str) -> Result<History, HistoryError> {
     match serde_json::from_str::<HistoryFile>(json) {
-        Ok(file) if file.version == HISTORY_VERSION => Ok(History {
-            undo: file.undo.into_owned(),
-            redo: file.redo.into_owned(),
-            revision: file.revision,
-        }),
+        Ok(file) if file.version == HISTORY_VERSION => {
+            Ok(History { undo: file.undo, redo: file.redo, revision: file.revision })
+        }
         Ok(file) => Err(HistoryError::OtherVersion(file.version)),
         Err(error) => Err(HistoryError::Unreadable(error)),
     }

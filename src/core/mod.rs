@@ -22,6 +22,7 @@ pub mod saving;
 pub mod schema;
 pub mod schema_edit;
 pub mod session;
+pub mod stack;
 pub mod stored;
 pub mod text_input;
 pub mod viewport;

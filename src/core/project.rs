@@ -15,13 +15,15 @@ pub const BUNDLED_ARTICLE_TEXT: &str = include_str!("../corpus/000_efef3a98b491e
 
 #[derive(Clone, Debug)]
 pub struct Project {
-    pub schema: Schema,
+    /// Behind `Rc`: the UI hands it to every paragraph it draws, and it changes rarely.
+    pub schema: Rc<Schema>,
     /// Behind `Rc` so that a write to storage can hold the documents as they were when it was
     /// made (an edit meanwhile copies the one document it changes; see `Rc::make_mut`).
     documents: Vec<Rc<Document>>,
     /// Where each document is in `documents`, by id: lookups by id are the commonest thing an
     /// edit does, and a corpus has tens of thousands of documents.
-    positions: HashMap<DocId, usize>,
+    /// Behind `Rc`: copied only when documents are added or removed, not on every edit.
+    positions: Rc<HashMap<DocId, usize>>,
     /// Span ids are never reused, even after an undo, so an id always means one span.
     next_span_id: u64,
     /// Likewise for relations.
@@ -40,11 +42,11 @@ impl PartialEq for Project {
 impl Eq for Project {}
 
 impl Project {
-    pub fn new(schema: Schema) -> Self {
+    pub fn new(schema: impl Into<Rc<Schema>>) -> Self {
         Project {
-            schema,
+            schema: schema.into(),
             documents: Vec::new(),
-            positions: HashMap::new(),
+            positions: Rc::default(),
             next_span_id: 1,
             next_relation_id: 1,
             stand_ins: 0,
@@ -61,12 +63,16 @@ impl Project {
 
     /// A project of `documents` (ids already known to be unique), with id counters at least
     /// `next_ids` (span, relation) and past every id in use.
-    pub(crate) fn from_documents(schema: Schema, documents: Vec<Document>, next_ids: (u64, u64)) -> Self {
-        let positions = documents.iter().enumerate().map(|(at, d)| (d.id.clone(), at)).collect();
+    pub(crate) fn from_documents(
+        schema: impl Into<Rc<Schema>>,
+        documents: Vec<Document>,
+        next_ids: (u64, u64),
+    ) -> Self {
+        let positions = Rc::new(documents.iter().enumerate().map(|(at, d)| (d.id.clone(), at)).collect());
         let stand_ins = documents.iter().filter(|d| !d.is_loaded()).count();
         let documents = documents.into_iter().map(Rc::new).collect();
         let mut project = Project {
-            schema,
+            schema: schema.into(),
             documents,
             positions,
             next_span_id: next_ids.0.max(1),
@@ -110,8 +116,9 @@ impl Project {
 
     /// Renumbers `positions` from list index `from` on, after an insertion or removal there.
     fn renumber(&mut self, from: usize) {
+        let positions = Rc::make_mut(&mut self.positions);
         for (at, doc) in self.documents.iter().enumerate().skip(from) {
-            self.positions.insert(doc.id.clone(), at);
+            positions.insert(doc.id.clone(), at);
         }
     }
 
@@ -358,7 +365,7 @@ impl Project {
             return Err(EditError::NotLoaded(id.clone()));
         }
         let doc = Rc::unwrap_or_clone(self.documents.remove(at));
-        self.positions.remove(id);
+        Rc::make_mut(&mut self.positions).remove(id);
         self.renumber(at);
         Ok((at, doc))
     }

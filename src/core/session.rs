@@ -7,12 +7,16 @@ use super::document::{DocId, Document, RelationId, Span, SpanId};
 use super::error::EditError;
 use super::offsets::CharRange;
 use super::project::Project;
+use super::stack::Stack;
+use std::rc::Rc;
 
 #[derive(Clone, Debug)]
 pub struct Session {
-    project: Project,
-    undo: Vec<Command>,
-    redo: Vec<Command>,
+    /// Shared with the copies the UI keeps of earlier states; an edit copies it first (only the
+    /// list of document pointers and the one document edited: see `Project`).
+    project: Rc<Project>,
+    undo: Stack<Command>,
+    redo: Stack<Command>,
     revision: u64,
     /// What happened since the last `take_log`, for an autosave that stores only changes.
     log: Vec<Op>,
@@ -38,9 +42,9 @@ pub enum Op {
 impl Session {
     pub fn new(project: Project) -> Self {
         Session {
-            project,
-            undo: Vec::new(),
-            redo: Vec::new(),
+            project: Rc::new(project),
+            undo: Stack::default(),
+            redo: Stack::default(),
             revision: 0,
             log: Vec::new(),
             history_loss: None,
@@ -67,9 +71,14 @@ impl Session {
         &self.project
     }
 
+    /// The project as a value the UI can hold and compare by pointer.
+    pub fn shared_project(&self) -> &Rc<Project> {
+        &self.project
+    }
+
     /// A fresh relation id (bookkeeping, not an edit: no undo step).
     pub fn allocate_relation_id(&mut self) -> RelationId {
-        self.project.allocate_relation_id()
+        Rc::make_mut(&mut self.project).allocate_relation_id()
     }
 
     /// Goes up by one on every change to the project, including undo and redo.
@@ -97,7 +106,7 @@ impl Session {
             Command::ReplaceProject { .. } => Op::Snapshot,
             other => Op::Apply(other.clone()),
         };
-        let inverse = command.apply(&mut self.project)?;
+        let inverse = command.apply(Rc::make_mut(&mut self.project))?;
         self.changes.merge(changes);
         self.log.push(op);
         self.undo.push(inverse);
@@ -112,7 +121,7 @@ impl Session {
             return Err(EditError::ReadOnly);
         }
         self.project.check_span(doc, range, label, None)?;
-        let id = self.project.allocate_span_id();
+        let id = Rc::make_mut(&mut self.project).allocate_span_id();
         let span = Span::new(id, range, label);
         self.apply(Command::AddSpan { doc: doc.clone(), span })?;
         Ok(id)
@@ -150,7 +159,11 @@ impl Session {
     /// Puts documents read from storage in the place of their stand-ins (see `Project::fill`).
     /// Not an edit: the revision, the history and the changes to save stay as they are.
     pub fn fill(&mut self, docs: Vec<Document>) -> usize {
-        docs.into_iter().map(|doc| usize::from(self.project.fill(doc))).sum()
+        if docs.is_empty() {
+            return 0;
+        }
+        let project = Rc::make_mut(&mut self.project);
+        docs.into_iter().map(|doc| usize::from(project.fill(doc))).sum()
     }
 
     fn step(&mut self, undo: bool) -> bool {
@@ -160,7 +173,7 @@ impl Session {
             return false;
         };
         self.changes.note(&command);
-        match command.apply(&mut self.project) {
+        match command.apply(Rc::make_mut(&mut self.project)) {
             Ok(inverse) => {
                 to.push(inverse);
                 self.revision += 1;
@@ -180,17 +193,18 @@ impl Session {
         self.history_loss.take()
     }
 
-    /// The undo and redo stacks, oldest first, for saving.
-    pub fn history(&self) -> (&[Command], &[Command]) {
-        (&self.undo, &self.redo)
+    /// The undo and redo stacks for saving, oldest first: the newest `keep` undo steps and every
+    /// redo step.
+    pub fn history(&self, keep: usize) -> (Vec<&Command>, Vec<&Command>) {
+        (self.undo.newest(keep), self.redo.newest(usize::MAX))
     }
 
     /// A session resumed from storage: the project, its undo and redo stacks and revision.
     pub fn resume(project: Project, undo: Vec<Command>, redo: Vec<Command>, revision: u64) -> Self {
         Session {
-            project,
-            undo,
-            redo,
+            project: Rc::new(project),
+            undo: undo.into_iter().collect(),
+            redo: redo.into_iter().collect(),
             revision,
             log: Vec::new(),
             history_loss: None,

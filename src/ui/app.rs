@@ -1,5 +1,7 @@
 //! The whole page: toolbar, document list, text view, palette and span list, and drag and drop;
-//! the effects that run outside the reducer are in `hooks`.
+//! the effects that run outside the reducer are in `hooks`. The app owns the reducer; each
+//! component gets only what it draws (compared by pointer where it is part of the state) and
+//! dispatches through the `Dispatch` context.
 
 use super::browser;
 use super::doc_list::DocList;
@@ -17,50 +19,60 @@ use super::span_details::SpanDetails;
 use super::span_list::SpanList;
 use super::status_bar::StatusBar;
 use super::storage_panel::{StoragePanel, WriterBanner};
-use super::store::Store;
-use super::text_view::TextView;
+use super::store::{Dispatch, Shared, Store};
+use super::text_view::{Marks, TextView};
 use super::toolbar::Toolbar;
+use crate::core::DocStatus;
 use std::rc::Rc;
 use yew::prelude::*;
 
 #[component]
 pub fn App() -> Html {
     let store = use_reducer(Store::starting);
+    let editor = Dispatch::of(&store);
     let persist = (*use_state(|| Rc::new(Persist::default()))).clone();
     {
-        let (store, persist) = (store.clone(), persist.clone());
-        use_effect_with((), move |_| persist.start(store));
+        let (editor, persist) = (editor.clone(), persist.clone());
+        use_effect_with((), move |_| persist.start(editor));
     }
     let show_new_doc = use_state(|| false);
     let show_export = use_state(|| false);
     let show_schema = use_state(|| false);
     let text_view_ref = use_node_ref();
 
-    use_autosave(&store, &persist);
-    use_read_opened(&store, &persist);
-    use_hotkeys(&store, &text_view_ref);
-    let schema = store.state().project().schema.clone();
+    let state = store.state().clone();
+    let doc = state.shared_document().map(Shared);
+    use_autosave(&editor, &persist, state.session.revision(), state.open_doc.clone(), store.ready);
+    let waiting = doc.as_ref().filter(|doc| !doc.is_loaded()).map(|doc| doc.id.clone());
+    use_read_opened(&editor, &persist, waiting);
+    use_hotkeys(&editor, &text_view_ref);
+    let schema = Shared(state.project().schema.clone());
     use_label_colors(&schema);
     // Whenever the last dialog closes, the keyboard goes back to the text.
-    let dialog_open = *show_new_doc || *show_export || *show_schema || store.state().pending_import.is_some();
+    let dialog_open = *show_new_doc || *show_export || *show_schema || state.pending_import.is_some();
     use_effect_with(dialog_open, |open| {
         if !open {
             browser::focus_text_view();
         }
     });
-    use_doc_param(&store);
+    use_doc_param(&editor, store.ready);
+    let project = Shared(state.session.shared_project().clone());
+    // Counted again only when the project changed, not on every action.
+    let done = *use_memo(project.clone(), |project| {
+        project.documents().iter().filter(|d| d.status == DocStatus::Done).count()
+    });
     if !store.ready {
         return html! { <div class="app app--loading" data-testid="loading">{ "正在打开 Opening the project…" }</div> };
     }
 
     let ondragover = Callback::from(|event: DragEvent| event.prevent_default());
     let ondrop = {
-        let store = store.clone();
+        let editor = editor.clone();
         Callback::from(move |event: DragEvent| {
             event.prevent_default();
             let files = browser::files_of(event.data_transfer().and_then(|d| d.files()));
             if !files.is_empty() {
-                open_files(store.clone(), files);
+                open_files(editor.clone(), files);
             }
         })
     };
@@ -68,39 +80,51 @@ pub fn App() -> Html {
     let (on_new_doc, on_close_new_doc) = (set_to(&show_new_doc, true), set_to(&show_new_doc, false));
     let (on_export_dataset, on_close_export) = (set_to(&show_export, true), set_to(&show_export, false));
     let (on_schema, on_close_schema) = (set_to(&show_schema, true), set_to(&show_schema, false));
+    let session = &state.session;
+    let read_only = session.is_read_only();
+    let marks = Marks { selected: state.selected_span, candidate: state.link_candidate };
 
     html! {
+        <ContextProvider<Dispatch> context={editor.clone()}>
         <div class="app" {ondragover} {ondrop}>
-            <Toolbar store={store.clone()} {on_new_doc} {on_export_dataset} {on_schema} />
-            <WriterBanner store={store.clone()} persist={persist.clone()} />
+            <Toolbar can_undo={session.can_undo()} can_redo={session.can_redo()} save={state.save_state()}
+                     revision={session.revision()} {done} total={project.documents().len()}
+                     {on_new_doc} {on_export_dataset} {on_schema} />
+            <WriterBanner {read_only} persist={persist.clone()} />
             <div class="app__body">
                 <aside class="app__left">
-                    <DocList store={store.clone()} />
-                    <StoragePanel store={store.clone()} persist={persist.clone()} />
+                    <DocList project={project.clone()} query={state.doc_query.clone()} open_doc={state.open_doc.clone()} />
+                    <StoragePanel role={persist.role()} saved={state.saved_revision} persist={persist.clone()} />
                 </aside>
                 <main class="app__main">
-                    <DocStatusPicker store={store.clone()} />
-                    <Palette store={store.clone()} text_view={text_view_ref.clone()} />
-                    <TextView store={store.clone()} node_ref={text_view_ref.clone()} />
+                    <DocStatusPicker doc={doc.clone()} />
+                    <Palette schema={schema.clone()} sticky={state.sticky_label.clone()} text_view={text_view_ref.clone()} />
+                    <TextView doc={doc.clone()} schema={schema.clone()} {marks} sticky={state.sticky_label.is_some()}
+                              linking={state.linking.is_some()} node_ref={text_view_ref.clone()} />
                 </main>
                 <aside class="app__right">
-                    <SpanDetails store={store.clone()} />
-                    <RelationList store={store.clone()} />
-                    <SpanList store={store.clone()} />
+                    <SpanDetails doc={doc.clone()} schema={schema.clone()} selected={state.selected_span}
+                                 linking={state.linking} pending_link={state.pending_link} />
+                    <RelationList doc={doc.clone()} schema={schema.clone()} />
+                    <SpanList doc={doc.clone()} schema={schema.clone()} selected={state.selected_span} />
                 </aside>
             </div>
-            <StatusBar store={store.clone()} />
+            <StatusBar span_count={doc.as_ref().map_or(0, |d| d.spans().len())} pending={state.pending}
+                       selected={state.selected_span} notice={state.notice.clone()} revision={session.revision()} />
             if *show_new_doc {
-                <NewDocDialog store={store.clone()} on_close={on_close_new_doc} />
+                <NewDocDialog on_close={on_close_new_doc} />
             }
             if *show_export {
-                <ExportDialog store={store.clone()} on_close={on_close_export} />
+                <ExportDialog project={project.clone()} open_doc={state.open_doc.clone()} on_close={on_close_export} />
             }
-            <ImportDialog store={store.clone()} />
+            if let Some(pending) = &state.pending_import {
+                <ImportDialog pending={Shared(pending.clone())} project={project.clone()} />
+            }
             if *show_schema {
-                <SchemaEditor store={store.clone()} on_close={on_close_schema} />
+                <SchemaEditor project={project.clone()} on_close={on_close_schema} />
             }
         </div>
+        </ContextProvider<Dispatch>>
     }
 }
 

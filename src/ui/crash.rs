@@ -8,21 +8,23 @@ use super::browser;
 use crate::core::editor::EditorState;
 use crate::core::project_json::export_project;
 use std::cell::RefCell;
-use std::rc::{Rc, Weak};
+use std::rc::Rc;
+
+/// Gives the newest editor state, while the app still holds it.
+type Watched = Box<dyn Fn() -> Option<Rc<EditorState>>>;
 
 thread_local! {
-    /// The editor state, to export after a panic (weak: the app owns it).
-    static WATCHED: RefCell<Weak<RefCell<EditorState>>> = const { RefCell::new(Weak::new()) };
+    /// How to reach the editor state, to export after a panic.
+    static WATCHED: RefCell<Option<Watched>> = const { RefCell::new(None) };
 }
 
 /// Installs the panic hook; call once at start-up.
 pub fn install() {
     std::panic::set_hook(Box::new(|info| {
         let message = info.to_string();
-        // The state may be mid-edit (borrowed by the reducer): then only storage is offered.
+        // The newest state committed by the reducer (a panic inside it leaves the one before).
         let project = WATCHED.with(|w| {
-            let state = w.borrow().upgrade()?;
-            let state = state.try_borrow().ok()?;
+            let state = w.try_borrow().ok()?.as_ref()?()?;
             // Documents not read from storage yet would be written empty; storage keeps them.
             state.project().is_complete().then(|| export_project(state.project()))
         });
@@ -30,9 +32,9 @@ pub fn install() {
     }));
 }
 
-/// Remembers the editor state for the panic hook.
-pub fn watch(state: &Rc<RefCell<EditorState>>) {
-    WATCHED.with(|w| *w.borrow_mut() = Rc::downgrade(state));
+/// Remembers how to reach the editor state, for the panic hook.
+pub fn watch(latest: impl Fn() -> Option<Rc<EditorState>> + 'static) {
+    WATCHED.with(|w| *w.borrow_mut() = Some(Box::new(latest)));
 }
 
 /// Shows the stop notice (`data-testid=crash`), with a download of `project_json` if given.

@@ -2,10 +2,10 @@
 //! rows in view into the DOM (a corpus has tens of thousands of documents). Click a row, or use
 //! Alt+↓ / Alt+↑ / Alt+N (see `app`), to open a document.
 
-use super::store::StoreHandle;
+use super::store::{use_dispatch, Shared};
 use crate::core::doc_nav::{list_label, visible_documents, DocQuery, DocSort};
 use crate::core::editor::EditorAction;
-use crate::core::DocStatus;
+use crate::core::{DocId, DocStatus, Project};
 use yew::prelude::*;
 
 /// Every row has this height (px), so that which rows are in view is arithmetic.
@@ -17,7 +17,9 @@ const VIEW: i32 = 420;
 
 #[derive(Properties, PartialEq)]
 pub struct DocListProps {
-    pub store: StoreHandle,
+    pub project: Shared<Project>,
+    pub query: DocQuery,
+    pub open_doc: Option<DocId>,
 }
 
 #[component]
@@ -25,20 +27,15 @@ pub fn DocList(props: &DocListProps) -> Html {
     let scroll_top = use_state(|| 0i32);
     let rows_ref = use_node_ref();
     let search_ref = use_node_ref();
-    let state = props.store.state();
-    let query = state.doc_query.clone();
-    let project_len = state.project().documents().len();
-    let revision = state.session.revision();
-    let stand_ins = state.project().stand_ins();
+    let editor = use_dispatch();
+    let query = props.query.clone();
+    let project = &props.project;
+    let stand_ins = project.stand_ins();
     // Recomputed when the project or the query changes (documents read from storage change it
     // without an edit), not on every render.
-    let shown = {
-        let store = props.store.clone();
-        use_memo((revision, project_len, stand_ins, query.clone()), move |(_, _, _, query)| {
-            visible_documents(store.state().project(), query)
-        })
-    };
-    let open_at = state.open_doc.as_ref().and_then(|id| state.project().position(id));
+    let shown =
+        use_memo((project.clone(), query.clone()), |(project, query)| visible_documents(project, query));
+    let open_at = props.open_doc.as_ref().and_then(|id| project.position(id));
     let open_row = open_at.and_then(|at| shown.iter().position(|&i| i == at));
     // Keep the open document's row in view when it changes (a key, an import).
     {
@@ -55,12 +52,12 @@ pub fn DocList(props: &DocListProps) -> Html {
     }
 
     let set_query = |change: fn(&mut DocQuery, String)| {
-        let store = props.store.clone();
+        let editor = editor.clone();
         let query = query.clone();
         move |value: String| {
             let mut next = query.clone();
             change(&mut next, value);
-            store.dispatch(EditorAction::SetDocQuery(next));
+            editor.dispatch(EditorAction::SetDocQuery(next));
         }
     };
     // The field keeps its own text (no `value` binding, which would fight an input method
@@ -103,19 +100,17 @@ pub fn DocList(props: &DocListProps) -> Html {
     let total = shown.len() as i32;
     let first = (*scroll_top / ROW - OVERSCAN).max(0);
     let last = ((*scroll_top + VIEW) / ROW + OVERSCAN).min(total);
-    let docs = state.project().documents();
+    let docs = project.documents();
     let rows = (first..last).map(|row| {
         let doc = &docs[shown[row as usize]];
-        let open = state.open_doc.as_ref() == Some(&doc.id);
+        let open = props.open_doc.as_ref() == Some(&doc.id);
         let onclick = {
-            let store = props.store.clone();
             let id = doc.id.clone();
-            Callback::from(move |_: MouseEvent| store.dispatch(EditorAction::OpenDocument(id.clone())))
+            editor.to(move |_: MouseEvent| EditorAction::OpenDocument(id.clone()))
         };
         let on_remove = {
-            let store = props.store.clone();
             let id = doc.id.clone();
-            Callback::from(move |_: MouseEvent| store.dispatch(EditorAction::RemoveDocument(id.clone())))
+            editor.to(move |_: MouseEvent| EditorAction::RemoveDocument(id.clone()))
         };
         let label = list_label(doc);
         let title = if doc.is_loaded() {

@@ -1,36 +1,34 @@
 //! The open document's status (to do, in progress, done), shown above the text.
 
-use super::store::StoreHandle;
+use super::store::{use_dispatch, Shared};
 use super::text_field::TextField;
 use crate::core::editor::EditorAction;
-use crate::core::{DocField, DocStatus};
+use crate::core::{DocField, DocStatus, Document};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct DocStatusPickerProps {
-    pub store: StoreHandle,
+    /// The open document.
+    pub doc: Option<Shared<Document>>,
 }
 
 #[component]
 pub fn DocStatusPicker(props: &DocStatusPickerProps) -> Html {
-    let state = props.store.state();
-    let Some(doc) = state.document() else { return html! {} };
+    let editor = use_dispatch();
+    let Some(doc) = &props.doc else { return html! {} };
     let onchange = {
-        let store = props.store.clone();
+        let editor = editor.clone();
         let id = doc.id.clone();
         Callback::from(move |event: Event| {
             let value = event.target_unchecked_into::<web_sys::HtmlSelectElement>().value();
             if let Some(status) = DocStatus::from_key(&value) {
-                store.dispatch(EditorAction::SetStatus(id.clone(), status));
+                editor.dispatch(EditorAction::SetStatus(id.clone(), status));
             }
         })
     };
     let field_input = |field: DocField, testid: &'static str, placeholder: &'static str| {
-        let store = props.store.clone();
         let id = doc.id.clone();
-        let onchange = Callback::from(move |value: String| {
-            store.dispatch(EditorAction::SetDocField(id.clone(), field, value));
-        });
+        let onchange = editor.to(move |value: String| EditorAction::SetDocField(id.clone(), field, value));
         html! {
             // Keyed by document: another document's field starts from its own value.
             <TextField key={format!("{}-{testid}", doc.id)} class="doc-status__field" {testid} {placeholder}

@@ -3,18 +3,20 @@
 use super::browser;
 use super::export_job::{self, Built, Progress, Running};
 use super::label_colors::color_style;
-use super::store::StoreHandle;
+use super::store::{use_dispatch, Shared};
 use crate::core::export::preview::{human_size, switch_format};
 use crate::core::export::split::SplitSpec;
 use crate::core::export::tokens::TagScheme;
 use crate::core::export::units::{Crossing, Granularity};
 use crate::core::export::{ExportOptions, Format, LabelStudioKind};
+use crate::core::{DocId, Project};
 use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct ExportDialogProps {
-    pub store: StoreHandle,
+    pub project: Shared<Project>,
+    pub open_doc: Option<DocId>,
     pub on_close: Callback<()>,
 }
 
@@ -32,7 +34,7 @@ fn checked(event: &Event) -> bool {
 
 /// An export built for `key` (revision, stand-ins left, options), or why it could not be.
 struct BuiltExport {
-    key: (u64, usize, ExportOptions),
+    key: (Shared<Project>, ExportOptions),
     result: Rc<Built>,
 }
 
@@ -41,8 +43,8 @@ pub fn ExportDialog(props: &ExportDialogProps) -> Html {
     let options = use_state(|| ExportOptions::new(Format::Spacy));
     // Which documents: "all", "open" (the open one) or "done" (those marked done).
     let which_docs = use_state(|| String::from("all"));
-    let state = props.store.state();
-    let project = state.project();
+    let editor = use_dispatch();
+    let project = &props.project;
 
     // Each control edits a copy of the options.
     let update = |edit: fn(&mut ExportOptions, &Event)| {
@@ -103,33 +105,31 @@ pub fn ExportDialog(props: &ExportDialogProps) -> Html {
     let mut effective = (*options).clone();
     effective.only_done = *which_docs == "done";
     if *which_docs == "open" {
-        effective.documents = state.open_doc.iter().map(|d| d.0.clone()).collect();
+        effective.documents = props.open_doc.iter().map(|d| d.0.clone()).collect();
     }
-    // Built once per (project revision, options), never while rendering: the dialog paints
-    // first, then the export and its self-check run in slices between frames (a corpus takes
-    // seconds) with a progress bar and Cancel, and the result is kept until the revision or
-    // options change. Documents read from storage after start-up change what is exported
-    // without an edit.
-    let key = (state.session.revision(), state.project().stand_ins(), effective.clone());
+    // Built once per (project, options), never while rendering: the dialog paints first, then
+    // the export and its self-check run in slices between frames (a corpus takes seconds) with
+    // a progress bar and Cancel, and the result is kept until the project or the options
+    // change (an edit, or documents read from storage after start-up, make a new project).
+    let key = (project.clone(), effective.clone());
     let built = use_state(|| None::<BuiltExport>);
     let progress = use_state(|| None::<(Progress, u64)>);
     let running = use_mut_ref(|| None::<Running>);
     let restarts = use_state(|| 0u64);
     {
-        let (built, progress, running, store) =
-            (built.clone(), progress.clone(), running.clone(), props.store.clone());
+        let (built, progress, running) = (built.clone(), progress.clone(), running.clone());
         use_effect_with((key.clone(), *restarts), move |(key, restart)| {
             let (key, restart) = (key.clone(), *restart);
             let on_progress = {
                 let progress = progress.clone();
                 move |p: Progress| progress.set(Some((p, restart)))
             };
-            let options = key.2.clone();
+            let (project, options) = (key.0 .0.clone(), key.1.clone());
             let on_done = {
                 let built = built.clone();
                 move |result| built.set(Some(BuiltExport { key, result: Rc::new(result) }))
             };
-            *running.borrow_mut() = Some(export_job::start(store, options, on_progress, on_done));
+            *running.borrow_mut() = Some(export_job::start(project, options, on_progress, on_done));
             move || drop(running.borrow_mut().take())
         });
     }
@@ -240,11 +240,11 @@ pub fn ExportDialog(props: &ExportDialogProps) -> Html {
                 }
             });
             let on_download = {
-                let store = props.store.clone();
+                let editor = editor.clone();
                 let download = shown.download.clone();
                 Callback::from(move |_: MouseEvent| {
                     if let Err(message) = browser::download(&download.name, download.mime, &download.bytes) {
-                        store.dispatch(crate::core::editor::EditorAction::Failed(format!(
+                        editor.dispatch(crate::core::editor::EditorAction::Failed(format!(
                             "the export could not be downloaded: {message}"
                         )));
                     }

@@ -1,9 +1,9 @@
 //! Runs a dataset export (`core::export::ExportJob`) in time slices between frames, so that
 //! the page stays responsive while a corpus is exported, and can be cancelled.
 
-use super::store::StoreHandle;
 use crate::core::export::preview::{preview, Preview};
 use crate::core::export::{Export, ExportError, ExportJob, ExportOptions, Step};
+use crate::core::Project;
 use gloo::timers::callback::Timeout;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -40,17 +40,19 @@ impl Drop for Running {
     }
 }
 
-/// Starts exporting the project of `store` with `options` once the current frame is painted.
+/// Starts exporting `project` with `options` once the current frame is painted. Edits made
+/// meanwhile do not reach this export: it holds the project as it was (an edit makes a new
+/// one; holding the old keeps alive only what later edits replaced).
 /// `on_progress` is called after each slice, `on_done` once with the export and its preview.
 pub fn start(
-    store: StoreHandle,
+    project: Rc<Project>,
     options: ExportOptions,
     on_progress: impl Fn(Progress) + 'static,
     on_done: impl FnOnce(Built) + 'static,
 ) -> Running {
     let cancelled = Rc::new(Cell::new(false));
     let slice = Slice {
-        store,
+        project,
         options,
         job: RefCell::new(None),
         cancelled: cancelled.clone(),
@@ -67,7 +69,7 @@ pub fn start(
 type OnDone = Box<dyn FnOnce(Built)>;
 
 struct Slice {
-    store: StoreHandle,
+    project: Rc<Project>,
     options: ExportOptions,
     job: RefCell<Option<ExportJob>>,
     cancelled: Rc<Cell<bool>>,
@@ -87,8 +89,7 @@ impl Slice {
         }
         let started = js_sys::Date::now();
         let outcome = {
-            let state = self.store.state();
-            let project = state.project();
+            let project = &self.project;
             let mut job = self.job.borrow_mut();
             match job.as_mut() {
                 Some(job) => work(job, project, started),

@@ -3,11 +3,12 @@
 
 use super::browser;
 use super::persist::Persist;
-use super::store::StoreHandle;
+use super::store::Dispatch;
 use crate::core::editor::EditorAction;
 use crate::core::import::readers::InFile;
 use crate::core::intake::{action_for_file, actions_for_files};
 use crate::core::project_json::export_project;
+use crate::core::DocId;
 use gloo::events::{EventListener, EventListenerOptions};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -15,63 +16,66 @@ use yew::prelude::*;
 
 /// Reads picked or dropped files and hands them to the editor: a project import, new
 /// documents, or a dataset to review.
-pub fn open_files(store: StoreHandle, files: Vec<web_sys::File>) {
-    open_files_then(store, files, None);
+pub fn open_files(editor: Dispatch, files: Vec<web_sys::File>) {
+    open_files_then(editor, files, None);
 }
 
 /// Like [`open_files`], then shows `note` (an edit's success clears the message line, so a
 /// note about the files must come after them).
-pub fn open_files_then(store: StoreHandle, files: Vec<web_sys::File>, note: Option<String>) {
+pub fn open_files_then(editor: Dispatch, files: Vec<web_sys::File>, note: Option<String>) {
     wasm_bindgen_futures::spawn_local(async move {
         let mut read = Vec::new();
         for file in &files {
             match browser::read_file(file).await {
                 Ok(bytes) => read.push(InFile { name: file.name(), bytes }),
                 Err(message) => {
-                    store.dispatch(EditorAction::Failed(message));
+                    editor.dispatch(EditorAction::Failed(message));
                     return;
                 }
             }
         }
         for action in actions_for_files(read) {
-            store.dispatch(action);
+            editor.dispatch(action);
         }
         if let Some(note) = note {
-            store.dispatch(EditorAction::Inform(note));
+            editor.dispatch(EditorAction::Inform(note));
         }
     });
 }
 
 /// Exports the project as a JSON download.
-pub fn export_json(store: &StoreHandle) {
-    let left = store.state().project().stand_ins();
+pub fn export_json(editor: &Dispatch) {
+    let left = editor.latest().project().stand_ins();
     if left > 0 {
-        store.dispatch(EditorAction::Failed(format!(
+        editor.dispatch(EditorAction::Failed(format!(
             "{left} documents are still being read from browser storage; export the project once they are"
         )));
         return;
     }
-    let json = export_project(store.state().project());
+    let json = export_project(editor.latest().project());
     if let Err(message) = browser::download("biaozhu-project.json", "application/json", json.as_bytes()) {
-        store.dispatch(EditorAction::Failed(format!("the export could not be downloaded: {message}")));
+        editor.dispatch(EditorAction::Failed(format!("the export could not be downloaded: {message}")));
     }
 }
 
 /// Saves every change at once (keyed on the session's revision; see `persist`) and remembers
 /// the open document.
 #[hook]
-pub fn use_autosave(store: &StoreHandle, persist: &Rc<Persist>) {
-    let revision = store.state().session.revision();
+pub fn use_autosave(
+    editor: &Dispatch,
+    persist: &Rc<Persist>,
+    revision: u64,
+    open_doc: Option<DocId>,
+    ready: bool,
+) {
     {
-        let (store, persist) = (store.clone(), persist.clone());
+        let (editor, persist) = (editor.clone(), persist.clone());
         use_effect_with(revision, move |_| {
-            persist.flush(&store);
+            persist.flush(&editor);
             // An edit made from a selection is done with it.
             browser::clear_selection();
         });
     }
-    let open_doc = store.state().open_doc.clone();
-    let ready = store.ready;
     use_effect_with((open_doc, ready), |(open_doc, ready)| {
         // Before storage answers, the state is a placeholder: keep the stored choice.
         if *ready {
@@ -80,14 +84,13 @@ pub fn use_autosave(store: &StoreHandle, persist: &Rc<Persist>) {
     });
 }
 
-/// A document opened before the background read reached it is read at once.
+/// A document opened before the background read reached it (`waiting`) is read at once.
 #[hook]
-pub fn use_read_opened(store: &StoreHandle, persist: &Rc<Persist>) {
-    let waiting = store.state().document().filter(|doc| !doc.is_loaded()).map(|doc| doc.id.clone());
-    let (store, persist) = (store.clone(), persist.clone());
+pub fn use_read_opened(editor: &Dispatch, persist: &Rc<Persist>, waiting: Option<DocId>) {
+    let (editor, persist) = (editor.clone(), persist.clone());
     use_effect_with(waiting, move |waiting| {
         if let Some(id) = waiting {
-            persist.read_now(&store, id.clone());
+            persist.read_now(&editor, id.clone());
         }
     });
 }
@@ -95,8 +98,8 @@ pub fn use_read_opened(store: &StoreHandle, persist: &Rc<Persist>) {
 /// Keyboard: label hotkeys, Delete/Backspace, Escape, Ctrl+Z / Ctrl+Shift+Z / Ctrl+Y, and
 /// Alt+↓ / Alt+↑ / Alt+N between documents.
 #[hook]
-pub fn use_hotkeys(store: &StoreHandle, text_view: &NodeRef) {
-    let store = store.clone();
+pub fn use_hotkeys(editor: &Dispatch, text_view: &NodeRef) {
+    let editor = editor.clone();
     let text_view = text_view.clone();
     use_effect_with((), move |_| {
         let options = EventListenerOptions::enable_prevent_default();
@@ -116,7 +119,7 @@ pub fn use_hotkeys(store: &StoreHandle, text_view: &NodeRef) {
                         _ => return,
                     };
                     event.prevent_default();
-                    store.dispatch(action);
+                    editor.dispatch(action);
                     return;
                 }
                 let key = event.key();
@@ -132,7 +135,7 @@ pub fn use_hotkeys(store: &StoreHandle, text_view: &NodeRef) {
                     }
                     "Delete" | "Backspace" => EditorAction::DeleteSelected,
                     "]" | "[" => {
-                        store.dispatch(EditorAction::StepSpan { forward: key == "]" });
+                        editor.dispatch(EditorAction::StepSpan { forward: key == "]" });
                         event.prevent_default();
                         // After the render, bring the selected span (or the candidate target) into view.
                         gloo::timers::callback::Timeout::new(0, || {
@@ -154,7 +157,7 @@ pub fn use_hotkeys(store: &StoreHandle, text_view: &NodeRef) {
                             (Some(ch), None) => {
                                 // Take the live selection first: it may have been made by keyboard
                                 // or script, without a mouse-up in the view.
-                                sync_selection(&store, &text_view);
+                                sync_selection(&editor, &text_view);
                                 EditorAction::KeyPressed(ch)
                             }
                             _ => return,
@@ -162,26 +165,26 @@ pub fn use_hotkeys(store: &StoreHandle, text_view: &NodeRef) {
                     }
                 };
                 event.prevent_default();
-                store.dispatch(action);
+                editor.dispatch(action);
             });
         move || drop(listener)
     });
 }
 
 /// Tells the editor about the text currently selected in the view, if any.
-pub fn sync_selection(store: &StoreHandle, text_view: &NodeRef) {
+pub fn sync_selection(editor: &Dispatch, text_view: &NodeRef) {
     if let Some(root) = text_view.cast::<web_sys::Element>() {
         if let Some(range) = browser::selection_in(&root) {
-            store.dispatch(EditorAction::SelectionChanged(Some(range)));
+            editor.dispatch(EditorAction::SelectionChanged(Some(range)));
         }
     }
 }
 
-/// `?doc=<relative url>` opens a project JSON or a text file served beside the app.
+/// `?doc=<relative url>` opens a project JSON or a text file served beside the app, once
+/// storage has answered (`ready`).
 #[hook]
-pub fn use_doc_param(store: &StoreHandle) {
-    let ready = store.ready;
-    let store = store.clone();
+pub fn use_doc_param(editor: &Dispatch, ready: bool) {
+    let editor = editor.clone();
     // Opened once the stored project is shown, so that it is added to that project.
     use_effect_with(ready, move |ready| {
         if !*ready {
@@ -193,7 +196,7 @@ pub fn use_doc_param(store: &StoreHandle) {
                     Ok(bytes) => action_for_file(&url, &bytes),
                     Err(message) => EditorAction::Failed(message),
                 };
-                store.dispatch(action);
+                editor.dispatch(action);
             });
         }
     });

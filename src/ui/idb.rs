@@ -143,7 +143,7 @@ impl Idb {
                             ),
                             Some(ids) => read_some(&tx, ids).await.map_err(&fail)?,
                         };
-                        Start::Read { opening, records, texts }
+                        Start::Read { opening: Box::new(opening), records, texts }
                     }
                 }
             }
@@ -261,7 +261,7 @@ pub enum Start {
     /// The project record does not read.
     Unreadable(StoredError),
     /// The start-up read, and the records and texts of the documents it needs.
-    Read { opening: Opening, records: Vec<(String, String)>, texts: Vec<(String, String)> },
+    Read { opening: Box<Opening>, records: Vec<(String, String)>, texts: Vec<(String, String)> },
 }
 
 /// The first `limit` `(key, value)` pairs of `store` in `range`, in key order.

@@ -1,14 +1,17 @@
 //! Review of a dataset import: what will come in, which spans moved, what cannot be placed,
 //! and where labels outside the schema go. Nothing changes until "Import" is pressed.
 
-use super::store::StoreHandle;
+use super::store::{use_dispatch, Shared};
 use crate::core::editor::{EditorAction, PendingImport};
 use crate::core::import::{LabelChoice, UnitDecision};
+use crate::core::Project;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct ImportDialogProps {
-    pub store: StoreHandle,
+    pub pending: Shared<PendingImport>,
+    /// The project the import would go into (its schema, its documents' ids).
+    pub project: Shared<Project>,
 }
 
 /// Problems shown in full; the rest are counted.
@@ -16,17 +19,10 @@ const SHOWN_PROBLEMS: usize = 50;
 
 #[component]
 pub fn ImportDialog(props: &ImportDialogProps) -> Html {
-    let state = props.store.state();
-    let Some(PendingImport { source, parsed, mapping, plan: preview, unit_choice, as_text, .. }) =
-        &state.pending_import
-    else {
-        return html! {};
-    };
-    let project = state.project();
-    let dispatch = |action: EditorAction| {
-        let store = props.store.clone();
-        Callback::from(move |_: MouseEvent| store.dispatch(action.clone()))
-    };
+    let editor = use_dispatch();
+    let PendingImport { source, parsed, mapping, plan: preview, unit_choice, as_text, .. } = &*props.pending;
+    let project = &props.project;
+    let dispatch = |action: EditorAction| editor.to(move |_: MouseEvent| action.clone());
 
     // Every label outside the schema, whether mapped already or not.
     let mut unknown: Vec<(String, usize)> = Vec::new();
@@ -45,7 +41,7 @@ pub fn ImportDialog(props: &ImportDialogProps) -> Html {
             None => String::new(),
         };
         let onchange = {
-            let store = props.store.clone();
+            let editor = editor.clone();
             let label = label.clone();
             Callback::from(move |event: Event| {
                 let value = event.target_unchecked_into::<web_sys::HtmlSelectElement>().value();
@@ -54,7 +50,7 @@ pub fn ImportDialog(props: &ImportDialogProps) -> Html {
                     "\u{0}drop" => Some(LabelChoice::Drop),
                     to => Some(LabelChoice::Map(to.to_string())),
                 };
-                store.dispatch(EditorAction::MapLabel { label: label.clone(), choice });
+                editor.dispatch(EditorAction::MapLabel { label: label.clone(), choice });
             })
         };
         let options = project.schema.labels().map(|l| html! {
@@ -80,8 +76,7 @@ pub fn ImportDialog(props: &ImportDialogProps) -> Html {
             let choices = readings.iter().map(|reading| {
                 let unit = reading.unit;
                 let onchange = {
-                    let store = props.store.clone();
-                    Callback::from(move |_: Event| store.dispatch(EditorAction::ChooseOffsetUnit(Some(unit))))
+                    editor.to(move |_: Event| EditorAction::ChooseOffsetUnit(Some(unit)))
                 };
                 let lines = reading.preview.iter().map(|line| html! { <li>{ line.clone() }</li> });
                 html! {
@@ -108,11 +103,11 @@ pub fn ImportDialog(props: &ImportDialogProps) -> Html {
     // A CSV or TSV file: which column holds the texts.
     let column_choice = parsed.table.as_ref().map(|table| {
         let onchange = {
-            let store = props.store.clone();
+            let editor = editor.clone();
             Callback::from(move |event: Event| {
                 let value = event.target_unchecked_into::<web_sys::HtmlSelectElement>().value();
                 if let Ok(column) = value.parse() {
-                    store.dispatch(EditorAction::ChooseTextColumn(column));
+                    editor.dispatch(EditorAction::ChooseTextColumn(column));
                 }
             })
         };

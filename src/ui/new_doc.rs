@@ -1,19 +1,19 @@
 //! "New document": paste text or pick a UTF-8 .txt file.
 
 use super::browser;
-use super::store::StoreHandle;
+use super::store::use_dispatch;
 use crate::core::editor::EditorAction;
 use crate::core::text_input::{check_text, decode_text_file, name_from_file_name, name_from_text};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct NewDocDialogProps {
-    pub store: StoreHandle,
     pub on_close: Callback<()>,
 }
 
 #[component]
 pub fn NewDocDialog(props: &NewDocDialogProps) -> Html {
+    let editor = use_dispatch();
     let name = use_state(String::new);
     let text = use_state(String::new);
     let error = use_state(|| None::<String>);
@@ -57,13 +57,13 @@ pub fn NewDocDialog(props: &NewDocDialogProps) -> Html {
     };
     let on_create = {
         let (name, text, error) = (name.clone(), text.clone(), error.clone());
-        let store = props.store.clone();
+        let editor = editor.clone();
         let on_close = props.on_close.clone();
         Callback::from(move |_: MouseEvent| match check_text(&text) {
             Ok(checked) => {
                 let doc_name =
                     if name.trim().is_empty() { name_from_text(&checked) } else { name.trim().to_string() };
-                store.dispatch(EditorAction::AddDocument { name: doc_name, text: checked });
+                editor.dispatch(EditorAction::AddDocument { name: doc_name, text: checked });
                 on_close.emit(());
             }
             Err(e) => error.set(Some(e.to_string())),

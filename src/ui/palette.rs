@@ -3,30 +3,33 @@
 
 use super::hooks::sync_selection;
 use super::label_colors::color_style;
-use super::store::StoreHandle;
+use super::store::{use_dispatch, Shared};
 use crate::core::editor::EditorAction;
+use crate::core::Schema;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct PaletteProps {
-    pub store: StoreHandle,
+    pub schema: Shared<Schema>,
+    /// The label every selection gets at once, if one is armed.
+    pub sticky: Option<String>,
     pub text_view: NodeRef,
 }
 
 #[component]
 pub fn Palette(props: &PaletteProps) -> Html {
-    let state = props.store.state();
-    let schema = &state.project().schema;
+    let editor = use_dispatch();
+    let schema = &props.schema;
     let buttons = schema.layers.iter().map(|layer| {
         let items = layer.labels.iter().map(|label| {
-            let sticky = state.sticky_label.as_deref() == Some(label.name.as_str());
+            let sticky = props.sticky.as_deref() == Some(label.name.as_str());
             let onclick = {
-                let store = props.store.clone();
+                let editor = editor.clone();
                 let text_view = props.text_view.clone();
                 let name = label.name.clone();
                 Callback::from(move |_: MouseEvent| {
-                    sync_selection(&store, &text_view);
-                    store.dispatch(EditorAction::LabelChosen(name.clone()));
+                    sync_selection(&editor, &text_view);
+                    editor.dispatch(EditorAction::LabelChosen(name.clone()));
                 })
             };
             // Keep the text selection: a mouse-down on a button would otherwise move focus.
@@ -50,7 +53,7 @@ pub fn Palette(props: &PaletteProps) -> Html {
             <div class="palette__layer" data-layer={layer.name.clone()}>{ for items }</div>
         }
     });
-    let hint = match &state.sticky_label {
+    let hint = match &props.sticky {
         Some(label) => format!("连续标注 {label}: every selection becomes {label} — Esc to stop"),
         None => {
             "Select text, then press a key or click a label. No selection: a label click makes it sticky."

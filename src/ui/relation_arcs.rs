@@ -3,13 +3,15 @@
 
 use super::browser;
 use super::label_colors::color_style;
-use super::store::StoreHandle;
+use super::store::Shared;
+use crate::core::{Document, Schema};
 use gloo::events::EventListener;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct RelationArcsProps {
-    pub store: StoreHandle,
+    pub doc: Shared<Document>,
+    pub schema: Shared<Schema>,
     pub view: NodeRef,
 }
 
@@ -29,25 +31,22 @@ pub fn RelationArcs(props: &RelationArcsProps) -> Html {
     let arcs = use_state(Vec::<Arc>::new);
     let size = use_state(|| (0.0, 0.0));
     let resized = use_state(|| 0u32);
-    let state = props.store.state();
+    let doc = &props.doc;
 
     // Measure after every render that may have moved spans; set state only when it changed.
     {
         let (arcs, size, view) = (arcs.clone(), size.clone(), props.view.clone());
-        let wanted: Vec<(u64, String, Option<usize>, u64, u64)> = state
-            .document()
-            .map(|doc| {
-                doc.relations()
-                    .iter()
-                    .map(|r| {
-                        let color =
-                            doc.span(r.from).and_then(|s| state.project().schema.label_slot(&s.label));
-                        (r.id.0, r.kind.clone(), color, r.from.0, r.to.0)
-                    })
-                    .collect()
+        let wanted: Vec<(u64, String, Option<usize>, u64, u64)> = doc
+            .relations()
+            .iter()
+            .map(|r| {
+                let color = doc.span(r.from).and_then(|s| props.schema.label_slot(&s.label));
+                (r.id.0, r.kind.clone(), color, r.from.0, r.to.0)
             })
-            .unwrap_or_default();
-        let key = (state.session.revision(), state.open_doc.clone(), *resized, wanted.clone());
+            .collect();
+        // Measured again whenever the document changed (an edit may move the text), another
+        // was opened, or the view was resized.
+        let key = (doc.clone(), *resized, wanted.clone());
         use_effect_with(key, move |_| {
             if let Some(root) = view.cast::<web_sys::Element>() {
                 let measured: Vec<Arc> = wanted

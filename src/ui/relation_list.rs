@@ -1,46 +1,34 @@
 //! The open document's relations: source, type (changeable), target, and delete.
 
-use super::store::StoreHandle;
-use crate::core::editor::EditorAction;
+use super::store::{use_dispatch, Shared};
+use crate::core::editor::{link_types, EditorAction};
+use crate::core::{Document, Schema};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct RelationListProps {
-    pub store: StoreHandle,
+    /// The open document.
+    pub doc: Option<Shared<Document>>,
+    pub schema: Shared<Schema>,
 }
 
 #[component]
 pub fn RelationList(props: &RelationListProps) -> Html {
-    let state = props.store.state();
-    let Some(doc) = state.document() else { return html! {} };
-    let schema = &state.project().schema;
+    let editor = use_dispatch();
+    let Some(doc) = &props.doc else { return html! {} };
     let text = |id| {
         doc.span(id).map(|s| doc.slice(s.range).chars().take(12).collect::<String>()).unwrap_or_default()
     };
     let items = doc.relations().iter().map(|relation| {
-        let (from, to) = (doc.span(relation.from), doc.span(relation.to));
-        let kinds: Vec<String> = match (from, to) {
-            (Some(a), Some(b)) => schema.relation_types_between(&a.label, &b.label).map(|r| r.name.clone()).collect(),
-            _ => Vec::new(),
-        };
-        let onchange = {
-            let store = props.store.clone();
-            let id = relation.id;
-            Callback::from(move |event: Event| {
-                let kind = event.target_unchecked_into::<web_sys::HtmlSelectElement>().value();
-                store.dispatch(EditorAction::RetypeRelation(id, kind));
-            })
-        };
-        let on_delete = {
-            let store = props.store.clone();
-            let id = relation.id;
-            Callback::from(move |_: MouseEvent| store.dispatch(EditorAction::RemoveRelation(id)))
-        };
-        let on_select = {
-            let store = props.store.clone();
-            let from = relation.from;
-            Callback::from(move |_: MouseEvent| store.dispatch(EditorAction::SpanClicked(from)))
-        };
+        let kinds = link_types(doc, &props.schema, relation.from, relation.to);
+        let id = relation.id;
+        let onchange = editor.to(move |event: Event| {
+            let kind = event.target_unchecked_into::<web_sys::HtmlSelectElement>().value();
+            EditorAction::RetypeRelation(id, kind)
+        });
+        let on_delete = editor.to(move |_: MouseEvent| EditorAction::RemoveRelation(id));
+        let from = relation.from;
+        let on_select = editor.to(move |_: MouseEvent| EditorAction::SpanClicked(from));
         let options = kinds.iter().map(|k| html! { <option value={k.clone()} selected={*k == relation.kind}>{ k.clone() }</option> });
         html! {
             <li class="relation-list__item" data-testid="relation-item" data-relation-id={relation.id.0.to_string()}

@@ -4,10 +4,11 @@
 //! it as one undoable step. The schema alone can be exported and imported as JSON.
 
 use super::browser;
-use super::store::StoreHandle;
+use super::store::{use_dispatch, Shared};
 use crate::core::editor::EditorAction;
 use crate::core::schema::{AttributeDef, Label, Layer, RelationType, Schema, RESERVED_KEYS};
 use crate::core::schema_edit::{export_schema, import_schema, plan_schema_change, SchemaError, SchemaImpact};
+use crate::core::Project;
 use std::collections::BTreeMap;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -15,12 +16,12 @@ use yew::prelude::*;
 /// Milliseconds after the last change to the draft before its plan is worked out.
 const PLAN_AFTER_MS: u32 = 120;
 
-type PlanKey = (u64, usize, Schema, BTreeMap<String, String>);
+type PlanKey = (Shared<Project>, Schema, BTreeMap<String, String>);
 type PlanResult = Result<(crate::core::Project, SchemaImpact), SchemaError>;
 
 #[derive(Properties, PartialEq)]
 pub struct SchemaEditorProps {
-    pub store: StoreHandle,
+    pub project: Shared<Project>,
     pub on_close: Callback<()>,
 }
 
@@ -155,8 +156,8 @@ fn label_checks(
 
 #[component]
 pub fn SchemaEditor(props: &SchemaEditorProps) -> Html {
-    let state = props.store.state();
-    let project = state.project();
+    let editor = use_dispatch();
+    let project = &props.project;
     let draft = use_state(|| Draft::of(&project.schema));
     let confirming = use_state(|| false);
     let import_error = use_state(|| None::<String>);
@@ -253,18 +254,15 @@ pub fn SchemaEditor(props: &SchemaEditorProps) -> Html {
     // Apply waits for it.
     let problems = draft.schema.problems();
     let renames = draft.renames();
-    let key = (state.session.revision(), state.project().stand_ins(), draft.schema.clone(), renames.clone());
+    let key = (project.clone(), draft.schema.clone(), renames.clone());
     let planned = use_state(|| None::<(PlanKey, Rc<Option<PlanResult>>)>);
     {
-        let (planned, store) = (planned.clone(), props.store.clone());
+        let planned = planned.clone();
         use_effect_with(key.clone(), move |key| {
             let key = key.clone();
             let timer = gloo::timers::callback::Timeout::new(PLAN_AFTER_MS, move || {
-                let plan = {
-                    let state = store.state();
-                    let (_, _, schema, renames) = &key;
-                    schema.problems().is_empty().then(|| plan_schema_change(state.project(), schema, renames))
-                };
+                let (project, schema, renames) = &key;
+                let plan = schema.problems().is_empty().then(|| plan_schema_change(project, schema, renames));
                 planned.set(Some((key, Rc::new(plan))));
             });
             move || drop(timer)
@@ -284,7 +282,7 @@ pub fn SchemaEditor(props: &SchemaEditorProps) -> Html {
     };
     let ready = matches!(plan.as_deref(), Some(Some(Ok(_))));
     let apply = {
-        let store = props.store.clone();
+        let editor = editor.clone();
         let draft = draft.clone();
         let confirming = confirming.clone();
         let on_close = props.on_close.clone();
@@ -293,7 +291,7 @@ pub fn SchemaEditor(props: &SchemaEditorProps) -> Html {
                 confirming.set(true);
                 return;
             }
-            store.dispatch(EditorAction::ApplySchema {
+            editor.dispatch(EditorAction::ApplySchema {
                 schema: Box::new(draft.schema.clone()),
                 renames: draft.renames(),
             });

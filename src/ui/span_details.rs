@@ -1,15 +1,22 @@
 //! The selected span: its label, text and offsets, its attributes (keyboard: A focuses the
 //! first one), its relations, and starting a new relation (R, or the Link button).
 
-use super::store::StoreHandle;
+use super::store::{use_dispatch, Shared};
 use super::text_field::TextField;
-use crate::core::editor::EditorAction;
-use crate::core::{Document, SpanId};
+use crate::core::editor::{link_types, EditorAction};
+use crate::core::{Document, Schema, SpanId};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct SpanDetailsProps {
-    pub store: StoreHandle,
+    /// The open document.
+    pub doc: Option<Shared<Document>>,
+    pub schema: Shared<Schema>,
+    pub selected: Option<SpanId>,
+    /// The source of a relation being drawn.
+    pub linking: Option<SpanId>,
+    /// Source and target of a relation whose type is to be chosen.
+    pub pending_link: Option<(SpanId, SpanId)>,
 }
 
 fn span_text(doc: &Document, id: SpanId) -> String {
@@ -18,18 +25,17 @@ fn span_text(doc: &Document, id: SpanId) -> String {
 
 #[component]
 pub fn SpanDetails(props: &SpanDetailsProps) -> Html {
-    let state = props.store.state();
-    let Some(doc) = state.document() else { return html! {} };
-    let schema = &state.project().schema;
+    let editor = use_dispatch();
+    let Some(doc) = &props.doc else { return html! {} };
+    let schema = &props.schema;
 
     // Choosing the type of a relation whose ends are picked.
-    if let Some((from, to)) = state.pending_link {
-        let choices = state.pending_link_types().into_iter().enumerate().map(|(i, kind)| {
+    if let Some((from, to)) = props.pending_link {
+        let choices = link_types(doc, schema, from, to).into_iter().enumerate().map(|(i, kind)| {
             let title = schema.relation_type(&kind).map(|r| format!("{} {}", r.zh, r.en)).unwrap_or_default();
             let onclick = {
-                let store = props.store.clone();
                 let kind = kind.clone();
-                Callback::from(move |_: MouseEvent| store.dispatch(EditorAction::ChooseRelationType(kind.clone())))
+                editor.to(move |_: MouseEvent| EditorAction::ChooseRelationType(kind.clone()))
             };
             html! {
                 <button class="span-details__choice" data-testid={format!("relation-choose-{kind}")} {onclick} {title}>
@@ -46,7 +52,7 @@ pub fn SpanDetails(props: &SpanDetailsProps) -> Html {
         };
     }
 
-    let Some(span) = state.selected_span.and_then(|id| doc.span(id)) else {
+    let Some(span) = props.selected.and_then(|id| doc.span(id)) else {
         return html! {
             <section class="span-details span-details--empty" data-testid="span-details">
                 { "Click a span to see its attributes and relations." }
@@ -58,26 +64,19 @@ pub fn SpanDetails(props: &SpanDetailsProps) -> Html {
         let current = span.attributes.get(&attribute.name).cloned().unwrap_or_default();
         let name = attribute.name.clone();
         let testid = format!("attr-{}", attribute.name);
-        let store = props.store.clone();
         let control = if attribute.is_free_text() {
-            let onchange = Callback::from(move |value: String| {
-                store.dispatch(EditorAction::SetAttribute {
-                    span: id,
-                    name: name.clone(),
-                    value: Some(value),
-                });
+            let onchange = editor.to(move |value: String| EditorAction::SetAttribute {
+                span: id,
+                name: name.clone(),
+                value: Some(value),
             });
             // Keyed by span: another span's field starts from its own value.
             let key = format!("{}-{testid}", id.0);
             html! { <TextField {key} class="span-details__attr" {testid} value={current} {onchange} /> }
         } else {
-            let onchange = Callback::from(move |event: Event| {
+            let onchange = editor.to(move |event: Event| {
                 let value = event.target_unchecked_into::<web_sys::HtmlSelectElement>().value();
-                store.dispatch(EditorAction::SetAttribute {
-                    span: id,
-                    name: name.clone(),
-                    value: Some(value),
-                });
+                EditorAction::SetAttribute { span: id, name: name.clone(), value: Some(value) }
             });
             let options = attribute.values.iter().map(|v| {
                 html! {
@@ -98,11 +97,8 @@ pub fn SpanDetails(props: &SpanDetailsProps) -> Html {
             </label>
         }
     });
-    let on_link = {
-        let store = props.store.clone();
-        Callback::from(move |_: MouseEvent| store.dispatch(EditorAction::StartLinking))
-    };
-    let linking = state.linking == Some(id);
+    let on_link = editor.to(|_: MouseEvent| EditorAction::StartLinking);
+    let linking = props.linking == Some(id);
     let label = schema.label(&span.label);
     html! {
         <section class="span-details" data-testid="span-details" data-span-id={id.0.to_string()}>

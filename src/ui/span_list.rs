@@ -3,13 +3,17 @@
 
 use super::browser;
 use super::label_colors::color_style;
-use super::store::StoreHandle;
+use super::store::{use_dispatch, Shared};
 use crate::core::editor::EditorAction;
+use crate::core::{Document, Schema, SpanId};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct SpanListProps {
-    pub store: StoreHandle,
+    /// The open document.
+    pub doc: Option<Shared<Document>>,
+    pub schema: Shared<Schema>,
+    pub selected: Option<SpanId>,
 }
 
 /// Longer span texts are cut to this many characters in the list.
@@ -20,15 +24,15 @@ const LISTED: usize = 50;
 #[component]
 pub fn SpanList(props: &SpanListProps) -> Html {
     let expanded = use_state(Vec::<String>::new);
-    let state = props.store.state();
-    let Some(doc) = state.document() else {
+    let editor = use_dispatch();
+    let Some(doc) = &props.doc else {
         return html! { <div class="span-list" data-testid="span-list"></div> };
     };
-    let groups = state.project().schema.labels().map(|label| {
+    let groups = props.schema.labels().map(|label| {
         let spans: Vec<_> = doc.spans().iter().filter(|s| s.label == label.name).collect();
         let all = expanded.contains(&label.name);
         // The selected span is always listed, so the list can show where it is.
-        let shown = spans.iter().enumerate().filter(|(i, s)| all || *i < LISTED || state.selected_span == Some(s.id));
+        let shown = spans.iter().enumerate().filter(|(i, s)| all || *i < LISTED || props.selected == Some(s.id));
         let hidden = if all { 0 } else { spans.len().saturating_sub(LISTED) };
         let show_all = {
             let expanded = expanded.clone();
@@ -46,15 +50,15 @@ pub fn SpanList(props: &SpanListProps) -> Html {
                 preview.push('…');
             }
             let onclick = {
-                let store = props.store.clone();
+                let editor = editor.clone();
                 let id = span.id;
                 Callback::from(move |_: MouseEvent| {
-                    store.dispatch(EditorAction::SpanClicked(id));
+                    editor.dispatch(EditorAction::SpanClicked(id));
                     // After Yew has rendered the selection, or the render would drop the flash class.
                     gloo::timers::callback::Timeout::new(0, move || browser::scroll_to_span(id.0)).forget();
                 })
             };
-            let selected = state.selected_span == Some(span.id);
+            let selected = props.selected == Some(span.id);
             html! {
                 <li>
                     <button
@@ -70,7 +74,7 @@ pub fn SpanList(props: &SpanListProps) -> Html {
             }
         });
         html! {
-            <section class="span-list__group" data-label={label.name.clone()} style={color_style(state.project().schema.label_slot(&label.name))}>
+            <section class="span-list__group" data-label={label.name.clone()} style={color_style(props.schema.label_slot(&label.name))}>
                 <h3 class="span-list__heading">
                     { format!("{} {} ", label.name, label.zh) }
                     <span class="span-list__count" data-testid={format!("count-{}", label.name)}>{ spans.len() }</span>

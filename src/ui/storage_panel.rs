@@ -3,13 +3,22 @@
 
 use super::browser;
 use super::persist::{Persist, Role};
-use super::store::StoreHandle;
+use super::store::use_dispatch;
 use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
-    pub store: StoreHandle,
+    /// What this tab may do with storage (read from `persist` by the app at each render).
+    pub role: Role,
+    /// The revision last saved: the figures are looked up again after each save.
+    pub saved: Option<u64>,
+    pub persist: Rc<Persist>,
+}
+
+#[derive(Properties, PartialEq)]
+pub struct BannerProps {
+    pub read_only: bool,
     pub persist: Rc<Persist>,
 }
 
@@ -34,7 +43,8 @@ pub fn StoragePanel(props: &Props) -> Html {
     let estimate = use_state(|| None::<(f64, f64)>);
     let persisted = use_state(|| None::<bool>);
     // Looked up again whenever something was saved (the figures are the browser's, and cheap).
-    let saved = props.store.state().saved_revision;
+    let editor = use_dispatch();
+    let saved = props.saved;
     {
         let (estimate, persisted, persist) = (estimate.clone(), persisted.clone(), props.persist.clone());
         use_effect_with(saved, move |_| {
@@ -45,8 +55,7 @@ pub fn StoragePanel(props: &Props) -> Html {
             });
         });
     }
-    let role = props.persist.role();
-    let (where_kept, can_free) = match &role {
+    let (where_kept, can_free) = match &props.role {
         Role::Writer { .. } => ("IndexedDB in this browser; this tab saves every edit".to_string(), true),
         Role::Reader => {
             ("IndexedDB in this browser; another tab saves, this one is read-only".to_string(), false)
@@ -68,12 +77,12 @@ pub fn StoragePanel(props: &Props) -> Html {
         None => ("unknown", "persistent: asked after your first edit"),
     };
     let on_free = {
-        let (store, persist) = (props.store.clone(), props.persist.clone());
+        let (editor, persist) = (editor.clone(), props.persist.clone());
         Callback::from(move |_| {
             if browser::confirm(
                 "Delete the project stored in this browser? Export it first (Export JSON) to keep a copy.",
             ) {
-                persist.free(store.clone());
+                persist.free(editor.clone());
             }
         })
     };
@@ -95,13 +104,14 @@ pub fn StoragePanel(props: &Props) -> Html {
 /// Shown while another tab writes the project: this tab follows its saves and offers to take
 /// over.
 #[component]
-pub fn WriterBanner(props: &Props) -> Html {
-    if !props.store.state().session.is_read_only() {
+pub fn WriterBanner(props: &BannerProps) -> Html {
+    let editor = use_dispatch();
+    if !props.read_only {
         return html! {};
     }
     let on_take_over = {
-        let (store, persist) = (props.store.clone(), props.persist.clone());
-        Callback::from(move |_| persist.take_over(store.clone()))
+        let persist = props.persist.clone();
+        Callback::from(move |_| persist.take_over(editor.clone()))
     };
     html! {
         <div class="writer-banner" role="status" data-testid="writer-banner">

@@ -6,7 +6,7 @@
 use super::browser;
 use super::label_colors::color_style;
 use super::relation_arcs::RelationArcs;
-use super::store::StoreHandle;
+use super::store::{use_dispatch, Shared};
 use crate::core::editor::EditorAction;
 use crate::core::layout::{layout_paragraph, Node};
 use crate::core::schema::Schema;
@@ -18,7 +18,14 @@ use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct TextViewProps {
-    pub store: StoreHandle,
+    /// The open document.
+    pub doc: Option<Shared<Document>>,
+    pub schema: Shared<Schema>,
+    pub marks: Marks,
+    /// A sticky label is armed (the cursor shows it).
+    pub sticky: bool,
+    /// A relation is being drawn.
+    pub linking: bool,
     pub node_ref: NodeRef,
 }
 
@@ -39,8 +46,8 @@ pub fn TextView(props: &TextViewProps) -> Html {
             }
         });
     }
-    let state = props.store.state();
-    let Some(doc) = state.document() else {
+    let editor = use_dispatch();
+    let Some(doc) = &props.doc else {
         return html! {
             <div class="text-view text-view--empty" data-testid="text-view" tabindex="-1" ref={props.node_ref.clone()}>
                 { "没有文档 · No document: add one with “New document” or import a project." }
@@ -57,15 +64,15 @@ pub fn TextView(props: &TextViewProps) -> Html {
         };
     }
     let onmouseup = {
-        let store = props.store.clone();
         let node_ref = props.node_ref.clone();
-        Callback::from(move |_: MouseEvent| {
+        editor.to(move |_: MouseEvent| {
             let range = node_ref.cast::<web_sys::Element>().and_then(|root| browser::selection_in(&root));
-            store.dispatch(EditorAction::SelectionChanged(range));
+            EditorAction::SelectionChanged(range)
         })
     };
-    let schema_key = schema_digest(&state.project().schema);
-    let marks = Marks { selected: state.selected_span, candidate: state.link_candidate };
+    let on_span_click = editor.to(EditorAction::SpanClicked);
+    let schema_key = schema_digest(&props.schema);
+    let marks = props.marks;
     let paragraphs = doc.paragraphs();
     // Long documents put only the paragraphs near the visible part in the DOM (see `viewport`).
     let (first, last) = if paragraphs.len() > WINDOWED_FROM { *window } else { (0, paragraphs.len()) };
@@ -77,7 +84,10 @@ pub fn TextView(props: &TextViewProps) -> Html {
     // marks, or the schema. An edit therefore touches one paragraph, not the document.
     let paras = paragraphs[first..last].iter().map(|&range| {
         let digest = paragraph_digest(doc, range, marks, schema_key);
-        html! { <Paragraph key={range.start} store={props.store.clone()} {range} {digest} /> }
+        html! {
+            <Paragraph key={range.start} doc={doc.clone()} schema={props.schema.clone()} {marks} {range} {digest}
+                       on_span_click={on_span_click.clone()} />
+        }
     });
     let onscroll = {
         let (window, node_ref, tops) = (window.clone(), props.node_ref.clone(), tops.clone());
@@ -116,8 +126,7 @@ pub fn TextView(props: &TextViewProps) -> Html {
     // A span selected out of view (span list, `]`) brings its paragraph into the window.
     {
         let window = window.clone();
-        let target =
-            state.link_candidate.or(state.selected_span).and_then(|id| doc.span(id)).map(|s| s.range.start);
+        let target = marks.candidate.or(marks.selected).and_then(|id| doc.span(id)).map(|s| s.range.start);
         let paragraphs = paragraphs.to_vec();
         use_effect_with(target, move |target| {
             if let Some(start) = *target {
@@ -135,8 +144,8 @@ pub fn TextView(props: &TextViewProps) -> Html {
     }
     let class = classes!(
         "text-view",
-        state.sticky_label.as_ref().map(|_| "text-view--sticky"),
-        state.linking.map(|_| "text-view--linking")
+        props.sticky.then_some("text-view--sticky"),
+        props.linking.then_some("text-view--linking")
     );
     html! {
         <div {class} data-testid="text-view" tabindex="-1" data-doc-id={doc.id.0.clone()} ref={props.node_ref.clone()} {onmouseup} {onscroll}
@@ -144,7 +153,7 @@ pub fn TextView(props: &TextViewProps) -> Html {
             if above > 0.0 { <div class="text-view__spacer" style={format!("height: {above:.0}px")}></div> }
             { for paras }
             if below > 0.0 { <div class="text-view__spacer" style={format!("height: {below:.0}px")}></div> }
-            <RelationArcs store={props.store.clone()} view={props.node_ref.clone()} />
+            <RelationArcs doc={doc.clone()} schema={props.schema.clone()} view={props.node_ref.clone()} />
         </div>
     }
 }
@@ -154,13 +163,17 @@ const WINDOWED_FROM: usize = 200;
 
 #[derive(Properties)]
 struct ParagraphProps {
-    store: StoreHandle,
+    doc: Shared<Document>,
+    schema: Shared<Schema>,
+    marks: Marks,
     range: CharRange,
     /// Changes whenever anything drawn in the paragraph changes (see `paragraph_digest`).
     digest: u64,
+    on_span_click: Callback<SpanId>,
 }
 
-/// Compares what the paragraph shows, not the store (whose version changes with every action).
+/// Compares what the paragraph shows, not the document (which every edit of another
+/// paragraph makes anew).
 impl PartialEq for ParagraphProps {
     fn eq(&self, other: &Self) -> bool {
         self.range == other.range && self.digest == other.digest
@@ -169,19 +182,11 @@ impl PartialEq for ParagraphProps {
 
 #[component]
 fn Paragraph(props: &ParagraphProps) -> Html {
-    let state = props.store.state();
-    let Some(doc) = state.document() else { return html! {} };
-    let schema = &state.project().schema;
-    let marks = Marks { selected: state.selected_span, candidate: state.link_candidate };
-    let on_span_click = {
-        let store = props.store.clone();
-        Callback::from(move |id: SpanId| store.dispatch(EditorAction::SpanClicked(id)))
-    };
-    let range = props.range;
+    let (doc, schema, range) = (&props.doc, &props.schema, props.range);
     let nodes = layout_paragraph(doc, schema, range);
     html! {
         <p class="text-view__para" data-para="" data-start={range.start.to_string()} data-end={range.end.to_string()}>
-            { render_nodes(&nodes, doc, schema, marks, &on_span_click) }
+            { render_nodes(&nodes, doc, schema, props.marks, &props.on_span_click) }
         </p>
     }
 }
@@ -216,10 +221,10 @@ fn paragraph_digest(doc: &Document, range: CharRange, marks: Marks, schema: u64)
 }
 
 /// Spans drawn with an outline: the selected one, and the target a keyboard relation would take.
-#[derive(Clone, Copy)]
-struct Marks {
-    selected: Option<SpanId>,
-    candidate: Option<SpanId>,
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Marks {
+    pub selected: Option<SpanId>,
+    pub candidate: Option<SpanId>,
 }
 
 fn render_nodes(

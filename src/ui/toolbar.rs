@@ -3,15 +3,20 @@
 use super::browser;
 use super::browser::files_of;
 use super::hooks::{export_json, open_files, open_files_then};
-use super::store::StoreHandle;
+use super::store::use_dispatch;
 use crate::core::editor::{EditorAction, SaveState};
 use crate::core::intake::{importable_in_folder, IMPORT_EXTENSIONS};
-use crate::core::DocStatus;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct ToolbarProps {
-    pub store: StoreHandle,
+    pub can_undo: bool,
+    pub can_redo: bool,
+    pub save: SaveState,
+    pub revision: u64,
+    /// Documents marked done, of `total`.
+    pub done: usize,
+    pub total: usize,
     pub on_new_doc: Callback<()>,
     pub on_export_dataset: Callback<()>,
     pub on_schema: Callback<()>,
@@ -19,17 +24,14 @@ pub struct ToolbarProps {
 
 #[component]
 pub fn Toolbar(props: &ToolbarProps) -> Html {
-    let state = props.store.state();
-    let dispatch = |action: fn() -> EditorAction| {
-        let store = props.store.clone();
-        Callback::from(move |_: MouseEvent| store.dispatch(action()))
-    };
+    let editor = use_dispatch();
+    let dispatch = |action: fn() -> EditorAction| editor.to(move |_: MouseEvent| action());
     let on_export = {
-        let store = props.store.clone();
-        Callback::from(move |_: MouseEvent| export_json(&store))
+        let editor = editor.clone();
+        Callback::from(move |_: MouseEvent| export_json(&editor))
     };
     let on_import_folder = {
-        let store = props.store.clone();
+        let editor = editor.clone();
         Callback::from(move |event: Event| {
             let input: web_sys::HtmlInputElement = event.target_unchecked_into();
             let all = files_of(input.files());
@@ -43,8 +45,8 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
                 )
             });
             match (files.is_empty(), note) {
-                (false, note) => open_files_then(store.clone(), files, note),
-                (true, Some(note)) => store.dispatch(EditorAction::Inform(note)),
+                (false, note) => open_files_then(editor.clone(), files, note),
+                (true, Some(note)) => editor.dispatch(EditorAction::Inform(note)),
                 (true, None) => {}
             }
             input.set_value("");
@@ -52,12 +54,12 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
         })
     };
     let on_import = {
-        let store = props.store.clone();
+        let editor = editor.clone();
         Callback::from(move |event: Event| {
             let input: web_sys::HtmlInputElement = event.target_unchecked_into();
             let files = files_of(input.files());
             if !files.is_empty() {
-                open_files(store.clone(), files);
+                open_files(editor.clone(), files);
             }
             // Let the same file be picked again after fixing it.
             input.set_value("");
@@ -66,27 +68,26 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
         })
     };
     let on_new_doc = props.on_new_doc.reform(|_: MouseEvent| ());
-    let documents = state.project().documents();
-    let (done, total) = (documents.iter().filter(|d| d.status == DocStatus::Done).count(), documents.len());
+    let (done, total) = (props.done, props.total);
     let on_export_dataset = props.on_export_dataset.reform(|_: MouseEvent| ());
     let on_schema = props.on_schema.reform(|_: MouseEvent| ());
-    let (save_class, save_text, save_title) = match state.save_state() {
+    let (save_class, save_text, save_title) = match &props.save {
         SaveState::Saved => (
             "saved",
             "已保存 Saved".to_string(),
             "Every change is on disk, in this browser's IndexedDB".to_string(),
         ),
         SaveState::Unsaved => ("unsaved", "未保存 Unsaved".to_string(), "Saving…".to_string()),
-        SaveState::Failed(error) => ("error", "保存失败 Not saved".to_string(), error),
+        SaveState::Failed(error) => ("error", "保存失败 Not saved".to_string(), error.clone()),
     };
     html! {
         <header class="toolbar">
             <h1 class="toolbar__title">{ "标注 biaozhu" }</h1>
             <span class="toolbar__progress" data-testid="done-count" data-done={done.to_string()} data-total={total.to_string()}
                   title="Documents marked done, of all documents">{ format!("完成 {done}/{total} done") }</span>
-            <button data-testid="undo" onclick={dispatch(|| EditorAction::Undo)} disabled={!state.session.can_undo()}
+            <button data-testid="undo" onclick={dispatch(|| EditorAction::Undo)} disabled={!props.can_undo}
                     title="Undo (Ctrl+Z)">{ "↶ 撤销 Undo" }</button>
-            <button data-testid="redo" onclick={dispatch(|| EditorAction::Redo)} disabled={!state.session.can_redo()}
+            <button data-testid="redo" onclick={dispatch(|| EditorAction::Redo)} disabled={!props.can_redo}
                     title="Redo (Ctrl+Shift+Z, Ctrl+Y)">{ "↷ 重做 Redo" }</button>
             <span class="toolbar__gap"></span>
             <button data-testid="schema" onclick={on_schema} title="Labels, relation types, attributes">{ "标签体系 Schema…" }</button>
@@ -104,7 +105,7 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
             <button data-testid="export-dataset" onclick={on_export_dataset}
                     title="spaCy/Prodigy, doccano, Label Studio, brat, CoNLL, Hugging Face, W3C">{ "导出数据集 Export dataset…" }</button>
             <span class={classes!("toolbar__save", format!("toolbar__save--{save_class}"))} data-testid="save-status"
-                  data-state={save_class} data-revision={state.session.revision().to_string()}
+                  data-state={save_class} data-revision={props.revision.to_string()}
                   title={save_title}>{ save_text }</span>
         </header>
     }

@@ -2,6 +2,7 @@
 
 use super::{EditorState, Notice, PendingImport};
 use crate::core::import::{plan, suggest_label, LabelChoice, Parsed};
+use std::rc::Rc;
 
 impl EditorState {
     /// Opens the review of a dataset file; labels outside the schema start with the likeliest
@@ -21,36 +22,47 @@ impl EditorState {
             .collect();
         let plan = plan(self.project(), &parsed, &mapping, None);
         let planned_at = self.session.revision();
-        self.pending_import =
-            Some(PendingImport { source, parsed, mapping, unit_choice: None, plan, planned_at, as_text });
+        self.pending_import = Some(Rc::new(PendingImport {
+            source,
+            parsed,
+            mapping,
+            unit_choice: None,
+            plan,
+            planned_at,
+            as_text,
+        }));
     }
 
     /// Changes a choice of the import under review and plans it again (once, here: the dialog
     /// only draws the plan).
     pub(super) fn revise_import(&mut self, change: impl FnOnce(&mut PendingImport)) {
-        if let Some(mut pending) = self.pending_import.take() {
-            change(&mut pending);
+        if let Some(mut shared) = self.pending_import.take() {
+            let pending = Rc::make_mut(&mut shared);
+            change(pending);
             pending.plan = plan(self.project(), &pending.parsed, &pending.mapping, pending.unit_choice);
             pending.planned_at = self.session.revision();
-            self.pending_import = Some(pending);
+            self.pending_import = Some(shared);
         }
     }
 
     pub(super) fn accept_import(&mut self) {
-        let Some(pending) = self.pending_import.take() else {
+        let Some(shared) = self.pending_import.take() else {
             return;
         };
+        let pending = &*shared;
         if pending.plan.needs_unit_choice() {
             self.notice = Some(Notice::error(format!(
                 "{}: choose how the file counts its offsets before importing",
                 pending.source
             )));
-            self.pending_import = Some(pending);
+            self.pending_import = Some(shared);
             return;
         }
         // The project may have changed under the review (an undo); then plan against it as it is.
+        // The plan is copied when an earlier state still holds the review (the UI's); texts are
+        // shared, so that is the annotations only.
         let plan = if pending.planned_at == self.session.revision() {
-            pending.plan
+            pending.plan.clone()
         } else {
             plan(self.project(), &pending.parsed, &pending.mapping, pending.unit_choice)
         };

@@ -1,20 +1,13 @@
 //! Drawing a relation: the target, and its type when several fit.
 
 use super::{EditorAction, EditorState, Notice};
-use crate::core::SpanId;
+use crate::core::{Document, Schema, SpanId};
 
 impl EditorState {
     /// Relation types that fit the pending source and target, in schema order.
     pub fn pending_link_types(&self) -> Vec<String> {
-        let Some((from, to)) = self.pending_link else { return Vec::new() };
-        let Some(doc) = self.document() else { return Vec::new() };
-        match (doc.span(from), doc.span(to)) {
-            (Some(a), Some(b)) => self
-                .project()
-                .schema
-                .relation_types_between(&a.label, &b.label)
-                .map(|r| r.name.clone())
-                .collect(),
+        match (self.pending_link, self.document()) {
+            (Some((from, to)), Some(doc)) => link_types(doc, &self.project().schema, from, to),
             _ => Vec::new(),
         }
     }
@@ -49,5 +42,15 @@ impl EditorState {
             }
             _ => self.notice = Some(Notice::info("关系 relation: choose its type (1, 2, … or click)")),
         }
+    }
+}
+
+/// The relation types the schema allows from span `from` to span `to` of `doc`.
+pub fn link_types(doc: &Document, schema: &Schema, from: SpanId, to: SpanId) -> Vec<String> {
+    match (doc.span(from), doc.span(to)) {
+        (Some(a), Some(b)) => {
+            schema.relation_types_between(&a.label, &b.label).map(|r| r.name.clone()).collect()
+        }
+        _ => Vec::new(),
     }
 }

@@ -7,6 +7,7 @@ mod importing;
 mod linking;
 
 pub use actions::EditorAction;
+pub use linking::link_types;
 
 use crate::core::command::Command;
 use crate::core::doc_nav::{next_to_do, step, visible_documents, DocQuery};
@@ -18,6 +19,7 @@ use crate::core::project::Project;
 use crate::core::schema_edit::plan_schema_change;
 use crate::core::session::Session;
 use std::collections::BTreeMap;
+use std::rc::Rc;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum NoticeKind {
@@ -64,8 +66,9 @@ pub struct EditorState {
     /// The revision last written to storage.
     pub saved_revision: Option<u64>,
     pub save_error: Option<String>,
-    /// A dataset file read and waiting for the user to review and accept it.
-    pub pending_import: Option<PendingImport>,
+    /// A dataset file read and waiting for the user to review and accept it (behind `Rc`: a
+    /// corpus under review is megabytes, and the state is copied per action).
+    pub pending_import: Option<Rc<PendingImport>>,
     /// The source span of a relation being drawn; the next span clicked is its target.
     pub linking: Option<SpanId>,
     /// Source and target chosen, waiting for the relation type (when several fit).
@@ -126,8 +129,38 @@ impl EditorState {
         self.session.project()
     }
 
+    /// Whether `self`, made from a copy of `before` by an action, is still the same state: then
+    /// the UI keeps `before` and renders nothing. The project is compared by pointer (any change
+    /// to it, an edit or a document read from storage, copies it), the rest by value.
+    pub fn same_as(&self, before: &EditorState) -> bool {
+        let same_import = match (&self.pending_import, &before.pending_import) {
+            (Some(a), Some(b)) => Rc::ptr_eq(a, b),
+            (a, b) => a.is_none() && b.is_none(),
+        };
+        std::ptr::eq(self.project(), before.project())
+            && self.session.revision() == before.session.revision()
+            && self.session.is_read_only() == before.session.is_read_only()
+            && same_import
+            && self.open_doc == before.open_doc
+            && self.selected_span == before.selected_span
+            && self.pending == before.pending
+            && self.sticky_label == before.sticky_label
+            && self.notice == before.notice
+            && self.saved_revision == before.saved_revision
+            && self.save_error == before.save_error
+            && self.linking == before.linking
+            && self.pending_link == before.pending_link
+            && self.link_candidate == before.link_candidate
+            && self.doc_query == before.doc_query
+    }
+
     pub fn document(&self) -> Option<&Document> {
         self.open_doc.as_ref().and_then(|id| self.project().document(id))
+    }
+
+    /// The open document as a value the UI can hold and compare by pointer.
+    pub fn shared_document(&self) -> Option<Rc<Document>> {
+        self.open_doc.as_ref().and_then(|id| self.project().shared_document(id)).cloned()
     }
 
     pub fn save_state(&self) -> SaveState {
@@ -380,7 +413,7 @@ impl EditorState {
             }
             EditorAction::AcceptImport => self.accept_import(),
             EditorAction::ImportAsText => {
-                if let Some((name, text)) = self.pending_import.take().and_then(|p| p.as_text) {
+                if let Some((name, text)) = self.pending_import.take().and_then(|p| p.as_text.clone()) {
                     self.apply(EditorAction::AddDocument { name, text });
                 }
             }

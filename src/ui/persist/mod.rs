@@ -12,7 +12,7 @@ mod startup;
 use super::browser;
 use super::idb::{Idb, StorageError};
 use super::legacy_storage;
-use super::store::StoreHandle;
+use super::store::Dispatch;
 use super::writer_lock::{self, Channel, LockGuard};
 use crate::core::editor::{EditorAction, Notice};
 use crate::core::saving::{clear_ops, prepare, Saver, Write};
@@ -113,26 +113,26 @@ impl Persist {
 
     /// "Edit here": takes the lock from the tab holding it, reads the project as it stored it,
     /// and goes on editing in this tab.
-    pub fn take_over(self: &Rc<Self>, store: StoreHandle) {
+    pub fn take_over(self: &Rc<Self>, editor: Dispatch) {
         let this = self.clone();
         wasm_bindgen_futures::spawn_local(async move {
-            match writer_lock::acquire(true, lost_lock(Rc::downgrade(&this), store.clone())).await {
+            match writer_lock::acquire(true, lost_lock(Rc::downgrade(&this), editor.clone())).await {
                 Ok(Some(lock)) => {
                     this.inner.borrow_mut().lock = Some(lock);
-                    this.open_as(true, store).await;
+                    this.open_as(true, editor).await;
                 }
                 Ok(None) => {
-                    store.dispatch(EditorAction::Failed("the project lock could not be taken".into()))
+                    editor.dispatch(EditorAction::Failed("the project lock could not be taken".into()))
                 }
-                Err(message) => store.dispatch(EditorAction::Failed(message)),
+                Err(message) => editor.dispatch(EditorAction::Failed(message)),
             }
         });
     }
 
     /// Called by the autosave effect after every change of revision: journals what the session
     /// did since, and compacts after the paint when the journal has grown.
-    pub fn flush(self: &Rc<Self>, store: &StoreHandle) {
-        let (ops, changes) = (store.take_log(), store.take_changes());
+    pub fn flush(self: &Rc<Self>, editor: &Dispatch) {
+        let (ops, changes) = editor.take_outbox();
         if ops.is_empty() {
             return;
         }
@@ -140,13 +140,13 @@ impl Persist {
         match role {
             Role::Writer { .. } => {}
             Role::Off(reason) | Role::Blocked { reason, .. } => {
-                store.dispatch(EditorAction::SaveFailed(format!("{reason}: {NOT_SAVED_HINT}")));
+                editor.dispatch(EditorAction::SaveFailed(format!("{reason}: {NOT_SAVED_HINT}")));
                 return;
             }
             // A read-only session refuses edits; nothing to write.
             Role::Reader | Role::Starting => return,
         }
-        let revision = store.state().session.revision();
+        let revision = editor.latest().session.revision();
         let (append, due) = {
             let mut inner = self.inner.borrow_mut();
             let Some(saver) = inner.saver.as_mut() else { return };
@@ -154,26 +154,26 @@ impl Persist {
             (append, saver.compaction_due())
         };
         if let Some(write) = append {
-            self.issue(store, write);
+            self.issue(editor, write);
         }
         if due {
-            self.schedule_compaction(store);
+            self.schedule_compaction(editor);
         }
     }
 
     /// A compaction right after the next paint (writing every touched record of a large
     /// project takes longer than a frame).
-    fn schedule_compaction(self: &Rc<Self>, store: &StoreHandle) {
+    fn schedule_compaction(self: &Rc<Self>, editor: &Dispatch) {
         if std::mem::replace(&mut self.inner.borrow_mut().compaction_scheduled, true) {
             return;
         }
-        let (this, store) = (self.clone(), store.clone());
+        let (this, editor) = (self.clone(), editor.clone());
         let frame = gloo::render::request_animation_frame(move |_| {
             gloo::timers::callback::Timeout::new(0, move || {
                 this.inner.borrow_mut().compaction_scheduled = false;
                 // Journal any edit made since, first: the records written now include it.
-                this.flush(&store);
-                let revision = store.state().session.revision();
+                this.flush(&editor);
+                let revision = editor.latest().session.revision();
                 let write = {
                     let mut inner = this.inner.borrow_mut();
                     if !matches!(inner.role, Some(Role::Writer { .. })) {
@@ -182,7 +182,7 @@ impl Persist {
                     let Some(saver) = inner.saver.as_mut() else { return };
                     saver.compaction(revision)
                 };
-                this.issue(&store, write);
+                this.issue(&editor, write);
             })
             .forget();
         });
@@ -190,8 +190,8 @@ impl Persist {
     }
 
     /// Prepares `write` from the state as it is now and hands it to storage.
-    fn issue(self: &Rc<Self>, store: &StoreHandle, write: Write) {
-        let ops = prepare(&write, &store.state().session);
+    fn issue(self: &Rc<Self>, editor: &Dispatch, write: Write) {
+        let ops = prepare(&write, &editor.latest().session);
         let (ticket, token, idb) = {
             let mut inner = self.inner.borrow_mut();
             let ticket = inner.next_ticket;
@@ -208,16 +208,16 @@ impl Persist {
             Write::Append { .. } => "the edit",
             Write::Compact { .. } => "the project's records",
         };
-        let (this, store) = (self.clone(), store.clone());
+        let (this, editor) = (self.clone(), editor.clone());
         wasm_bindgen_futures::spawn_local(async move {
             let result = idb.commit(&token, &ops, doing).await;
-            this.finished(&store, ticket, result);
+            this.finished(&editor, ticket, result);
         });
     }
 
     /// Storage reported on write `ticket`: settles every write up to the first still pending,
     /// in the order they were made.
-    fn finished(self: &Rc<Self>, store: &StoreHandle, ticket: u64, result: Result<(), StorageError>) {
+    fn finished(self: &Rc<Self>, editor: &Dispatch, ticket: u64, result: Result<(), StorageError>) {
         let mut settled = Vec::new();
         {
             let mut inner = self.inner.borrow_mut();
@@ -233,22 +233,22 @@ impl Persist {
         }
         for (result, saved) in settled {
             match (result, saved) {
-                (Ok(()), Some(revision)) => self.saved(store, revision),
+                (Ok(()), Some(revision)) => self.saved(editor, revision),
                 (Ok(()), None) => {}
                 (Err(StorageError::NotWriter), _) => {
-                    store.dispatch(EditorAction::SaveFailed(format!(
+                    editor.dispatch(EditorAction::SaveFailed(format!(
                         "another tab took over editing before this edit was stored: {NOT_SAVED_HINT}"
                     )));
                 }
                 (Err(error), _) => {
-                    store.dispatch(EditorAction::SaveFailed(format!("{error}: {NOT_SAVED_HINT}")));
+                    editor.dispatch(EditorAction::SaveFailed(format!("{error}: {NOT_SAVED_HINT}")));
                 }
             }
         }
     }
 
-    fn saved(self: &Rc<Self>, store: &StoreHandle, revision: u64) {
-        store.dispatch(EditorAction::Saved(revision));
+    fn saved(self: &Rc<Self>, editor: &Dispatch, revision: u64) {
+        editor.dispatch(EditorAction::Saved(revision));
         let (migrated, ask) = {
             let mut inner = self.inner.borrow_mut();
             if let Some(channel) = &inner.channel {
@@ -261,7 +261,7 @@ impl Persist {
         };
         if migrated {
             legacy_storage::remove();
-            store.dispatch(EditorAction::Inform(
+            editor.dispatch(EditorAction::Inform(
                 "已迁移 The project this browser kept in localStorage is now in IndexedDB, which holds far \
                  larger projects and commits every edit to disk; nothing was left behind"
                     .into(),
@@ -277,12 +277,12 @@ impl Persist {
     }
 
     /// Deletes the project stored in this browser and starts again from the bundled article.
-    pub fn free(self: &Rc<Self>, store: StoreHandle) {
+    pub fn free(self: &Rc<Self>, editor: Dispatch) {
         let this = self.clone();
         wasm_bindgen_futures::spawn_local(async move {
             let Some(idb) = this.idb() else { return };
             let (Role::Writer { token } | Role::Blocked { token, .. }) = this.role() else {
-                store.dispatch(EditorAction::Failed(
+                editor.dispatch(EditorAction::Failed(
                     "only the tab that edits the project can delete it".into(),
                 ));
                 return;
@@ -291,22 +291,22 @@ impl Persist {
                 Ok(()) => {
                     this.become_writer(token, Saver::first_write());
                     this.show(
-                        &store,
+                        &editor,
                         Session::new(Project::bundled()),
                         Some(Notice::info(
                             "the stored project was deleted from this browser; the bundled article is shown",
                         )),
                     );
-                    this.schedule_compaction(&store);
+                    this.schedule_compaction(&editor);
                 }
-                Err(error) => store.dispatch(EditorAction::Failed(error.to_string())),
+                Err(error) => editor.dispatch(EditorAction::Failed(error.to_string())),
             }
         });
     }
 }
 
-fn restore(store: &StoreHandle, session: Session, notice: Option<Notice>) {
-    store.dispatch(EditorAction::Restore {
+fn restore(editor: &Dispatch, session: Session, notice: Option<Notice>) {
+    editor.dispatch(EditorAction::Restore {
         session: Box::new(session),
         open_doc: browser::stored_open_doc(),
         notice,

@@ -15,7 +15,7 @@ use crate::core::{DocId, Project, Session};
 use crate::ui::browser;
 use crate::ui::idb::{Idb, Start};
 use crate::ui::legacy_storage;
-use crate::ui::store::StoreHandle;
+use crate::ui::store::Dispatch;
 use crate::ui::writer_lock::{self, Channel};
 use std::rc::{Rc, Weak};
 
@@ -26,26 +26,26 @@ const FILL_BATCH: u32 = 2_000;
 impl Persist {
     /// Opens storage, takes the project lock if it is free, and shows the stored project (or
     /// moves an old localStorage one in, or starts with the bundled article).
-    pub fn start(self: &Rc<Self>, store: StoreHandle) {
+    pub fn start(self: &Rc<Self>, editor: Dispatch) {
         let this = self.clone();
         wasm_bindgen_futures::spawn_local(async move {
             let idb = match Idb::open().await {
                 Ok(idb) => Rc::new(idb),
-                Err(error) => return this.work_in_memory(&store, error.to_string()),
+                Err(error) => return this.work_in_memory(&editor, error.to_string()),
             };
             this.inner.borrow_mut().idb = Some(idb);
             let weak = Rc::downgrade(&this);
             let on_saved = {
-                let (weak, store) = (weak.clone(), store.clone());
+                let (weak, editor) = (weak.clone(), editor.clone());
                 move || {
                     if let Some(this) = weak.upgrade() {
-                        this.reload_if_reader(&store);
+                        this.reload_if_reader(&editor);
                     }
                 }
             };
             this.inner.borrow_mut().channel = Channel::open(on_saved);
             // Without Web Locks (an old browser) this tab writes, fenced by its token.
-            let held = match writer_lock::acquire(false, lost_lock(weak, store.clone())).await {
+            let held = match writer_lock::acquire(false, lost_lock(weak, editor.clone())).await {
                 Ok(lock) => {
                     let held = lock.is_some();
                     this.inner.borrow_mut().lock = lock;
@@ -53,60 +53,60 @@ impl Persist {
                 }
                 Err(_) => true,
             };
-            this.open_as(held, store).await;
+            this.open_as(held, editor).await;
         });
     }
 
     /// Nothing can be stored: the tab shows the bundled article and says why.
-    fn work_in_memory(self: &Rc<Self>, store: &StoreHandle, reason: String) {
+    fn work_in_memory(self: &Rc<Self>, editor: &Dispatch, reason: String) {
         let notice = Notice::error(format!("{reason}: {NOT_SAVED_HINT}"));
         self.set_role(Role::Off(reason));
-        self.show(store, Session::new(Project::bundled()), Some(notice));
+        self.show(editor, Session::new(Project::bundled()), Some(notice));
     }
 
     /// Reads storage as the writer (`writer`) or as a reader, and shows what it holds.
-    pub(super) async fn open_as(self: &Rc<Self>, writer: bool, store: StoreHandle) {
+    pub(super) async fn open_as(self: &Rc<Self>, writer: bool, editor: Dispatch) {
         let Some(idb) = self.idb() else { return };
         let token = token();
         let preferred = browser::stored_open_doc();
         let start = match idb.read_start(writer.then_some(token.as_str()), preferred.as_ref()).await {
             Ok(start) => start,
-            Err(error) => return self.work_in_memory(&store, error.to_string()),
+            Err(error) => return self.work_in_memory(&editor, error.to_string()),
         };
-        store.dispatch(EditorAction::SetReadOnly(!writer));
+        editor.dispatch(EditorAction::SetReadOnly(!writer));
         let loaded = match start {
             Start::Read { opening, records, texts } => opening.finish(records, texts),
             Start::Unreadable(error) => Err(error),
             Start::Empty if writer => {
-                self.start_new(&store, token);
+                self.start_new(&editor, token);
                 return;
             }
             Start::Empty => {
                 self.set_role(Role::Reader);
-                self.show(&store, Session::new(Project::bundled()), None);
+                self.show(&editor, Session::new(Project::bundled()), None);
                 return;
             }
         };
         match loaded {
             Ok(Loaded { session, saver, problem }) => {
                 let must_compact = saver.compaction_due();
-                self.show(&store, session, problem.map(Notice::error));
+                self.show(&editor, session, problem.map(Notice::error));
                 if writer {
                     self.become_writer(token, saver);
                     if must_compact {
-                        self.schedule_compaction(&store);
+                        self.schedule_compaction(&editor);
                     }
                 } else {
                     self.set_role(Role::Reader);
                 }
             }
-            Err(error) => self.never_overwrite(&store, writer, token, &error),
+            Err(error) => self.never_overwrite(&editor, writer, token, &error),
         }
     }
 
     /// Storage holds no project: move the one an earlier version kept in localStorage, or start
     /// with the bundled article; either is stored at once.
-    fn start_new(self: &Rc<Self>, store: &StoreHandle, token: String) {
+    fn start_new(self: &Rc<Self>, editor: &Dispatch, token: String) {
         let (session, notice) = match legacy_storage::read() {
             Some(old) => {
                 match from_local_storage(&old.json, old.history.as_deref(), old.journal.as_deref()) {
@@ -127,19 +127,13 @@ impl Persist {
             }
             None => (Session::new(Project::bundled()), None),
         };
-        self.show(store, session, notice);
+        self.show(editor, session, notice);
         self.become_writer(token, Saver::first_write());
-        self.schedule_compaction(store);
+        self.schedule_compaction(editor);
     }
 
     /// The stored project does not read: it is kept as it is, and this tab works in memory.
-    fn never_overwrite(
-        self: &Rc<Self>,
-        store: &StoreHandle,
-        writer: bool,
-        token: String,
-        error: &StoredError,
-    ) {
+    fn never_overwrite(self: &Rc<Self>, editor: &Dispatch, writer: bool, token: String, error: &StoredError) {
         let message =
             format!("the project stored in this browser could not be read ({error}); it is left as it is");
         self.set_role(if writer {
@@ -151,30 +145,30 @@ impl Persist {
             "{message}, and this tab shows the bundled article without saving it; delete the stored \
              project in the storage panel to start saving again"
         ));
-        self.show(store, Session::new(Project::bundled()), Some(notice));
+        self.show(editor, Session::new(Project::bundled()), Some(notice));
     }
 
     /// Shows `session`, and reads its stand-ins in the background. A read still going on for
     /// the session shown before stops.
-    pub(super) fn show(self: &Rc<Self>, store: &StoreHandle, session: Session, notice: Option<Notice>) {
+    pub(super) fn show(self: &Rc<Self>, editor: &Dispatch, session: Session, notice: Option<Notice>) {
         let complete = session.project().is_complete();
         let generation = {
             let mut inner = self.inner.borrow_mut();
             inner.fill_generation += 1;
             inner.fill_generation
         };
-        restore(store, session, notice);
+        restore(editor, session, notice);
         if !complete {
-            self.fill_after_paint(store, generation);
+            self.fill_after_paint(editor, generation);
         }
     }
 
     /// Starts the background read once the project is painted.
-    fn fill_after_paint(self: &Rc<Self>, store: &StoreHandle, generation: u64) {
-        let (this, store) = (self.clone(), store.clone());
+    fn fill_after_paint(self: &Rc<Self>, editor: &Dispatch, generation: u64) {
+        let (this, editor) = (self.clone(), editor.clone());
         let frame = gloo::render::request_animation_frame(move |_| {
             gloo::timers::callback::Timeout::new(0, move || {
-                wasm_bindgen_futures::spawn_local(async move { this.fill(store, generation).await });
+                wasm_bindgen_futures::spawn_local(async move { this.fill(editor, generation).await });
             })
             .forget();
         });
@@ -186,7 +180,7 @@ impl Persist {
     }
 
     /// Reads every stand-in's document, a piece per transaction, and puts them in place.
-    async fn fill(self: Rc<Self>, store: StoreHandle, generation: u64) {
+    async fn fill(self: Rc<Self>, editor: Dispatch, generation: u64) {
         let Some(idb) = self.idb() else { return };
         let mut after: Option<String> = None;
         let mut problems: Vec<StoredError> = Vec::new();
@@ -195,7 +189,7 @@ impl Persist {
                 Ok(batch) => batch,
                 Err(error) => {
                     if self.current(generation) {
-                        store.dispatch(EditorAction::Failed(format!(
+                        editor.dispatch(EditorAction::Failed(format!(
                             "{error}; the documents not read yet are read one by one when you open them, \
                              and exports wait for them"
                         )));
@@ -207,20 +201,20 @@ impl Persist {
                 return;
             }
             let Some(last) = batch.last().map(|(id, _, _)| id.clone()) else { break };
-            let (docs, errors) = fill_documents(store.state().project(), batch);
+            let (docs, errors) = fill_documents(editor.latest().project(), batch);
             problems.extend(errors);
             if !docs.is_empty() {
-                store.dispatch(EditorAction::FillDocuments(docs));
+                editor.dispatch(EditorAction::FillDocuments(docs));
             }
             after = Some(last);
         }
-        let left = store.state().project().stand_ins();
+        let left = editor.latest().project().stand_ins();
         if left > 0 {
             let why = problems.first().map_or_else(
                 || "their records are missing".to_string(),
                 |first| format!("{first}{}", if problems.len() > 1 { ", and others" } else { "" }),
             );
-            store.dispatch(EditorAction::Failed(format!(
+            editor.dispatch(EditorAction::Failed(format!(
                 "{left} documents could not be read from browser storage ({why}); they stay in the list but \
                  cannot be opened, and their stored records are left as they are"
             )));
@@ -228,10 +222,10 @@ impl Persist {
     }
 
     /// Reads document `id` now (it was opened before the background read reached it).
-    pub fn read_now(self: &Rc<Self>, store: &StoreHandle, id: DocId) {
+    pub fn read_now(self: &Rc<Self>, editor: &Dispatch, id: DocId) {
         let Some(idb) = self.idb() else { return };
         let generation = self.inner.borrow().fill_generation;
-        let (this, store) = (self.clone(), store.clone());
+        let (this, editor) = (self.clone(), editor.clone());
         wasm_bindgen_futures::spawn_local(async move {
             let read = idb.read_document(&id).await;
             if !this.current(generation) {
@@ -239,23 +233,23 @@ impl Persist {
             }
             match read {
                 Ok(Some(triple)) => {
-                    let (docs, errors) = fill_documents(store.state().project(), vec![triple]);
+                    let (docs, errors) = fill_documents(editor.latest().project(), vec![triple]);
                     if let Some(error) = errors.first() {
-                        store.dispatch(EditorAction::Failed(error.to_string()));
+                        editor.dispatch(EditorAction::Failed(error.to_string()));
                     } else if !docs.is_empty() {
-                        store.dispatch(EditorAction::FillDocuments(docs));
+                        editor.dispatch(EditorAction::FillDocuments(docs));
                     }
                 }
-                Ok(None) => store.dispatch(EditorAction::Failed(
+                Ok(None) => editor.dispatch(EditorAction::Failed(
                     StoredError::Missing { doc: id, what: "record or text" }.to_string(),
                 )),
-                Err(error) => store.dispatch(EditorAction::Failed(error.to_string())),
+                Err(error) => editor.dispatch(EditorAction::Failed(error.to_string())),
             }
         });
     }
 
     /// A read-only tab shows what the writer stored (several announcements become one reload).
-    pub(super) fn reload_if_reader(self: &Rc<Self>, store: &StoreHandle) {
+    pub(super) fn reload_if_reader(self: &Rc<Self>, editor: &Dispatch) {
         {
             let mut inner = self.inner.borrow_mut();
             if inner.role != Some(Role::Reader) {
@@ -267,11 +261,11 @@ impl Persist {
             }
             inner.reloading = true;
         }
-        let (this, store) = (self.clone(), store.clone());
+        let (this, editor) = (self.clone(), editor.clone());
         wasm_bindgen_futures::spawn_local(async move {
             loop {
                 let Some(idb) = this.idb() else { break };
-                let open_doc = store.state().open_doc.clone();
+                let open_doc = editor.latest().open_doc.clone();
                 if let Ok(start) = idb.read_start(None, open_doc.as_ref()).await {
                     let session = match start {
                         Start::Read { opening, records, texts } => {
@@ -281,7 +275,7 @@ impl Persist {
                     };
                     // The role may have changed while reading (Edit here).
                     if this.role() == Role::Reader {
-                        this.show(&store, session.unwrap_or_else(|| Session::new(Project::bundled())), None);
+                        this.show(&editor, session.unwrap_or_else(|| Session::new(Project::bundled())), None);
                     }
                 }
                 let mut inner = this.inner.borrow_mut();
@@ -295,13 +289,13 @@ impl Persist {
 }
 
 /// What a tab does when another takes the project lock: it turns read-only and says so.
-pub(super) fn lost_lock(persist: Weak<Persist>, store: StoreHandle) -> impl FnOnce() + 'static {
+pub(super) fn lost_lock(persist: Weak<Persist>, editor: Dispatch) -> impl FnOnce() + 'static {
     move || {
         let Some(this) = persist.upgrade() else { return };
         // Taken: the guard has nothing left to release.
         std::mem::forget(this.inner.borrow_mut().lock.take());
         this.set_role(Role::Reader);
-        store.dispatch(EditorAction::SetReadOnly(true));
-        this.reload_if_reader(&store);
+        editor.dispatch(EditorAction::SetReadOnly(true));
+        this.reload_if_reader(&editor);
     }
 }
