@@ -19,7 +19,7 @@ fn find(state: &EditorState, needle: &str) -> CharRange {
 
 fn spans(state: &EditorState) -> Vec<(String, String)> {
     let doc = state.document().unwrap();
-    doc.spans().iter().map(|s| (s.label.clone(), doc.slice(s.range).to_string())).collect()
+    doc.spans().iter().map(|s| (s.label.to_string(), doc.slice(s.range).to_string())).collect()
 }
 
 #[test]
@@ -331,7 +331,7 @@ fn a_tagged_corpus_shipped_as_txt_is_offered_as_a_corpus_or_kept_as_text() {
     assert_eq!(s.project().documents().len(), 3);
     let texts: Vec<(String, String)> = s.project().documents()[1..]
         .iter()
-        .flat_map(|d| d.spans().iter().map(move |x| (x.label.clone(), d.slice(x.range).to_string())))
+        .flat_map(|d| d.spans().iter().map(move |x| (x.label.to_string(), d.slice(x.range).to_string())))
         .collect();
     assert_eq!(
         texts,

@@ -15,7 +15,7 @@ fn session() -> (Session, DocId) {
 
 fn labels(session: &Session, doc: &DocId) -> Vec<(usize, usize, String)> {
     let doc = session.project().document(doc).unwrap();
-    doc.spans().iter().map(|s| (s.range.start, s.range.end, s.label.clone())).collect()
+    doc.spans().iter().map(|s| (s.range.start, s.range.end, s.label.to_string())).collect()
 }
 
 #[test]

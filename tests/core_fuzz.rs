@@ -283,7 +283,9 @@ fn run_case(case: &Case, journal_base: &Session) {
             let unknown: std::collections::BTreeSet<String> = editor
                 .pending_import
                 .as_ref()
-                .map(|p| p.parsed.docs.iter().flat_map(|d| d.spans.iter().map(|s| s.label.clone())).collect())
+                .map(|p| {
+                    p.parsed.docs.iter().flat_map(|d| d.spans.iter().map(|s| s.label.to_string())).collect()
+                })
                 .unwrap_or_default();
             for label in unknown {
                 if project.schema.label(&label).is_none() {

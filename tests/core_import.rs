@@ -42,7 +42,7 @@ fn annotations(docs: &[impl std::borrow::Borrow<Document>]) -> Vec<Annotated> {
         .map(|d| {
             (
                 d.text().to_string(),
-                d.spans().iter().map(|s| (s.range.start, s.range.end, s.label.clone())).collect(),
+                d.spans().iter().map(|s| (s.range.start, s.range.end, s.label.to_string())).collect(),
             )
         })
         .collect()
@@ -54,7 +54,7 @@ fn labelled_texts(docs: &[impl std::borrow::Borrow<Document>]) -> Vec<(String, S
         .map(|d| d.borrow())
         .flat_map(|d| {
             d.spans().iter().map(move |s| {
-                (s.label.clone(), d.slice(s.range).chars().filter(|c| !c.is_whitespace()).collect())
+                (s.label.to_string(), d.slice(s.range).chars().filter(|c| !c.is_whitespace()).collect())
             })
         })
         .collect();
@@ -185,7 +185,7 @@ fn unknown_labels_wait_for_a_mapping() {
     ]);
     let mapped = plan(&empty(), &parsed, &mapping, None);
     assert!(mapped.unmapped.is_empty());
-    assert_eq!(mapped.docs[0].spans()[0].label, "PER");
+    assert_eq!(&*mapped.docs[0].spans()[0].label, "PER");
     assert_eq!(mapped.span_count(), 1);
 }
 

@@ -18,7 +18,7 @@ fn import(files: &[InFile], unit: Option<OffsetUnit>) -> ImportPlan {
 fn placed(plan: &ImportPlan) -> Vec<(String, String)> {
     plan.docs
         .iter()
-        .flat_map(|d| d.spans().iter().map(move |s| (d.slice(s.range).to_string(), s.label.clone())))
+        .flat_map(|d| d.spans().iter().map(move |s| (d.slice(s.range).to_string(), s.label.to_string())))
         .collect()
 }
 
@@ -184,7 +184,7 @@ fn a_stray_span_goes_to_the_occurrence_nearest_its_converted_offsets() {
     let line = format!("{}\n", serde_json::json!({ "text": text, "spans": spans }));
     let plan = import(&file("n.jsonl", &line), None);
     let doc = &plan.docs[0];
-    let title = doc.spans().iter().find(|s| s.label == "TITLE").unwrap();
+    let title = doc.spans().iter().find(|s| &*s.label == "TITLE").unwrap();
     assert_eq!(title.range, CharRange::new(12, 14), "the second 市长, not the one in 副市长 nor the third");
     assert!(plan.unit_notes.iter().any(|n| n.contains("nearest")), "{:?}", plan.unit_notes);
 }

@@ -35,7 +35,7 @@ fn editor() -> (EditorState, SpanId, SpanId) {
 }
 
 fn labels(s: &EditorState) -> Vec<String> {
-    s.document().unwrap().spans().iter().map(|x| x.label.clone()).collect()
+    s.document().unwrap().spans().iter().map(|x| x.label.to_string()).collect()
 }
 
 #[test]

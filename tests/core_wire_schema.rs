@@ -38,8 +38,8 @@ fn full_project() -> Project {
     let mut s = Session::new(common::sample_project());
     let doc = DocId::from("news-1");
     let directive =
-        s.project().document(&doc).unwrap().spans().iter().find(|x| x.label == "DIRECTIVE").unwrap().id;
-    let person = s.project().document(&doc).unwrap().spans().iter().find(|x| x.label == "PER").unwrap().id;
+        s.project().document(&doc).unwrap().spans().iter().find(|x| &*x.label == "DIRECTIVE").unwrap().id;
+    let person = s.project().document(&doc).unwrap().spans().iter().find(|x| &*x.label == "PER").unwrap().id;
     s.apply(Command::SetStatus { doc: doc.clone(), status: DocStatus::Done }).unwrap();
     s.apply(Command::SetDocField { doc: doc.clone(), field: DocField::Annotator, value: "张三".into() })
         .unwrap();

@@ -151,13 +151,10 @@ impl Command {
                 for relation in document.relations_of(span) {
                     let relation_type = project.schema.relation_type(&relation.kind);
                     let (from, to) = (document.span(relation.from), document.span(relation.to));
-                    let from_label = if relation.from == span {
-                        Some(label.as_str())
-                    } else {
-                        from.map(|s| s.label.as_str())
-                    };
+                    let from_label =
+                        if relation.from == span { Some(label.as_str()) } else { from.map(|s| &*s.label) };
                     let to_label =
-                        if relation.to == span { Some(label.as_str()) } else { to.map(|s| s.label.as_str()) };
+                        if relation.to == span { Some(label.as_str()) } else { to.map(|s| &*s.label) };
                     let fits = relation_type
                         .zip(from_label.zip(to_label))
                         .is_some_and(|(t, (f, to))| t.allows(f, to));
@@ -171,8 +168,8 @@ impl Command {
                     }
                 }
                 let target = project.document_mut(&doc)?.span_mut(span).expect("span checked above");
-                let old = std::mem::replace(&mut target.label, label);
-                Ok(Command::Relabel { doc, span, label: old })
+                let old = std::mem::replace(&mut target.label, label.into());
+                Ok(Command::Relabel { doc, span, label: old.to_string() })
             }
             Command::AddRelation { doc, relation } => {
                 let id = relation.id;

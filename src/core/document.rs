@@ -95,14 +95,17 @@ pub struct Span {
     pub id: SpanId,
     #[cfg_attr(feature = "json-schema", serde(flatten))]
     pub range: CharRange,
-    pub label: String,
+    /// The name of a label of the schema.
+    // Shared, not copied: an edit copies the edited document's spans (the state before keeps
+    // its own), and a long document has tens of thousands of them.
+    pub label: Rc<str>,
     /// Attribute values by attribute name (see `Schema::attributes`).
     #[cfg_attr(feature = "json-schema", serde(default, skip_serializing_if = "BTreeMap::is_empty"))]
     pub attributes: BTreeMap<String, String>,
 }
 
 impl Span {
-    pub fn new(id: SpanId, range: CharRange, label: impl Into<String>) -> Self {
+    pub fn new(id: SpanId, range: CharRange, label: impl Into<Rc<str>>) -> Self {
         Span { id, range, label: label.into(), attributes: BTreeMap::new() }
     }
 }

@@ -173,7 +173,7 @@ fn close_top(stack: &mut Vec<Open>, top_level: &mut Vec<Node>, cursor: &mut usiz
     let span = spans[index];
     let node = Node::Span {
         id: span.id,
-        label: span.label.clone(),
+        label: span.label.to_string(),
         piece: CharRange { start, end },
         first: start == span.range.start,
         children,

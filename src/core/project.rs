@@ -230,8 +230,8 @@ impl Project {
         if !relation_type.allows(&source.label, &target.label) {
             return Err(EditError::RelationNotAllowed {
                 kind: kind.to_string(),
-                from_label: source.label.clone(),
-                to_label: target.label.clone(),
+                from_label: source.label.to_string(),
+                to_label: target.label.to_string(),
                 allowed_from: relation_type.from.clone(),
                 allowed_to: relation_type.to.clone(),
             });
@@ -267,7 +267,7 @@ impl Project {
         let Some(attribute) = applies else {
             return Err(EditError::AttributeNotForLabel {
                 name: name.to_string(),
-                label: span.label.clone(),
+                label: span.label.to_string(),
             });
         };
         match value {
@@ -324,7 +324,7 @@ impl Project {
                 label: label.to_string(),
                 range,
                 other: other.id,
-                other_label: other.label.clone(),
+                other_label: other.label.to_string(),
                 other_range: other.range,
                 other_text: super::offsets::excerpt(document.slice(other.range)),
             }))),

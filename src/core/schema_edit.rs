@@ -106,16 +106,16 @@ pub fn plan_schema_change(
             .apply(&mut next)
             .expect("the documents' ids are unique in the project they come from");
         for span in doc.spans() {
-            let label = renames.get(&span.label).cloned().unwrap_or_else(|| span.label.clone());
+            let label = renames.get(&*span.label).cloned().unwrap_or_else(|| span.label.to_string());
             if schema.label(&label).is_none() {
-                *impact.removed_spans.entry(span.label.clone()).or_insert(0) += 1;
+                *impact.removed_spans.entry(span.label.to_string()).or_insert(0) += 1;
                 continue;
             }
-            if label != span.label {
+            if *label != *span.label {
                 impact.renamed_spans += 1;
             }
             let mut moved = span.clone();
-            moved.label = label;
+            moved.label = label.into();
             Command::AddSpan { doc: doc.id.clone(), span: moved }.apply(&mut next).map_err(|cause| {
                 SchemaError::BreaksSpan {
                     doc: doc.id.clone(),

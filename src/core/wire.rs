@@ -139,7 +139,7 @@ impl<'de> Visitor<'de> for SpanVisitor {
                 start: start.ok_or_else(|| de::Error::missing_field("start"))?,
                 end: end.ok_or_else(|| de::Error::missing_field("end"))?,
             },
-            label: label.ok_or_else(|| de::Error::missing_field("label"))?,
+            label: label.ok_or_else(|| de::Error::missing_field("label"))?.into(),
             attributes,
         };
         Ok(SpanInFile { span, layer, text })

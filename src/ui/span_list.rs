@@ -29,7 +29,7 @@ pub fn SpanList(props: &SpanListProps) -> Html {
         return html! { <div class="span-list" data-testid="span-list"></div> };
     };
     let groups = props.schema.labels().map(|label| {
-        let spans: Vec<_> = doc.spans().iter().filter(|s| s.label == label.name).collect();
+        let spans: Vec<_> = doc.spans().iter().filter(|s| *s.label == *label.name).collect();
         let all = expanded.contains(&label.name);
         // The selected span is always listed, so the list can show where it is.
         let shown = spans.iter().enumerate().filter(|(i, s)| all || *i < LISTED || props.selected == Some(s.id));

@@ -17,7 +17,7 @@ impl EditorState {
     pub(super) fn link_target_chosen(&mut self, from: SpanId, to: SpanId) {
         let Some(doc) = self.document() else { return };
         let (Some(source), Some(target)) = (doc.span(from), doc.span(to)) else { return };
-        let (source_label, target_label) = (source.label.clone(), target.label.clone());
+        let (source_label, target_label) = (source.label.to_string(), target.label.to_string());
         self.pending_link = Some((from, to));
         let kinds = self.pending_link_types();
         match kinds.as_slice() {

@@ -477,7 +477,7 @@ impl EditorState {
                 Err(error) => self.notice = Some(Notice::error(error.to_string())),
             }
         } else if let Some(span) = self.selected_span {
-            let same = self.document().and_then(|d| d.span(span)).is_some_and(|s| s.label == label);
+            let same = self.document().and_then(|d| d.span(span)).is_some_and(|s| &*s.label == label);
             if !same {
                 self.edit(Command::Relabel { doc, span, label: label.to_string() });
             } else if self.sticky_label.as_deref() == Some(label) {

@@ -189,7 +189,7 @@ pub fn records(
         crossings.extend(crossing_spans.iter().map(|s| CrossingSpan {
             doc_id: doc.id.clone(),
             span: s.id,
-            label: s.label.clone(),
+            label: s.label.to_string(),
             range: s.range,
             text: doc.slice(s.range).to_string(),
         }));
@@ -212,7 +212,7 @@ pub fn records(
                     id: s.id,
                     start: s.range.start - unit.start,
                     end: s.range.end - unit.start,
-                    label: s.label.clone(),
+                    label: s.label.to_string(),
                     layer: project.schema.layer_of(&s.label).map(|l| l.name.clone()).unwrap_or_default(),
                     text: doc.slice(s.range).to_string(),
                     attributes: s

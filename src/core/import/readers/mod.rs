@@ -282,11 +282,12 @@ pub(super) fn string_field(value: &Value, key: &str) -> Option<String> {
 }
 
 /// Spans from tokens and their tags; offsets in code points of the joined tokens.
-pub(super) fn tagged_doc(tokens: &[String], tags: &[String], separator: &str) -> (String, Vec<RawSpan>) {
+pub(super) fn tagged_doc<S: AsRef<str>>(tokens: &[S], tags: &[S], separator: &str) -> (String, Vec<RawSpan>) {
     let mut text = String::new();
     let mut starts = Vec::with_capacity(tokens.len() + 1);
     let mut cp = 0;
     for (i, token) in tokens.iter().enumerate() {
+        let token = token.as_ref();
         if i > 0 {
             text.push_str(separator);
             cp += separator.chars().count();
@@ -300,7 +301,7 @@ pub(super) fn tagged_doc(tokens: &[String], tags: &[String], separator: &str) ->
         .into_iter()
         .map(|(label, first, last)| RawSpan {
             start: starts[first],
-            end: starts[last] + tokens[last].chars().count(),
+            end: starts[last] + tokens[last].as_ref().chars().count(),
             label,
             text: None,
             ..Default::default()
