@@ -95,6 +95,15 @@ mod project_as_file {
 }
 
 impl Command {
+    /// The bytes of text the documents this command adds hold (0 for other commands).
+    pub fn added_text_len(&self) -> usize {
+        match self {
+            Command::AddDocument { doc, .. } => doc.text().len(),
+            Command::Batch { steps } => steps.iter().map(Command::added_text_len).sum(),
+            _ => 0,
+        }
+    }
+
     /// The document a command on one document edits (`None` for adding a document, replacing
     /// the project and batches).
     pub fn document(&self) -> Option<&DocId> {

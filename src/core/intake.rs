@@ -3,7 +3,8 @@
 //! (spaCy, doccano, Label Studio, brat, CoNLL, Hugging Face, W3C) for the user to review.
 
 use super::editor::EditorAction;
-use super::import::readers::{parse, InFile};
+use super::import::readers::{parse, InFile, ReadError};
+use super::import::Parsed;
 use super::project_json::{import_project, ImportError};
 use super::text_input::{decode_text_file, name_from_file_name};
 use serde_json::Value;
@@ -99,7 +100,6 @@ fn project_action(name: &str, bytes: &[u8]) -> EditorAction {
     EditorAction::ImportProject { source: name.to_string(), result }
 }
 
-/// The actions for the files the user handed over together.
 /// The file endings Import… offers (and a picked folder keeps; other files in it are skipped).
 pub const IMPORT_EXTENSIONS: &[&str] = &[
     ".json", ".jsonl", ".jsonld", ".txt", ".ann", ".conll", ".bio", ".bmes", ".char", ".tsv", ".csv", ".zip",
@@ -111,17 +111,70 @@ pub fn importable_in_folder(name: &str) -> bool {
     !name.starts_with('.') && IMPORT_EXTENSIONS.iter().any(|e| name.ends_with(e))
 }
 
+/// Files that are a dataset to read and review, with what to say if they do not read.
+#[derive(Clone, Debug)]
+pub struct Dataset {
+    /// The file names, for messages.
+    pub source: String,
+    pub files: Vec<InFile>,
+    /// A text file that looks like a tagged corpus: its document name and text, to open as
+    /// plain text if it does not read as one, and for the review's "keep it as text".
+    pub as_text: Option<(String, String)>,
+}
+
+impl Dataset {
+    /// The actions once the files are read (`parsed`) or not: the review, or why not.
+    pub fn outcome(self, parsed: Result<Parsed, ReadError>) -> Vec<EditorAction> {
+        match (parsed, self.as_text) {
+            (Ok(parsed), as_text) => vec![EditorAction::DatasetRead { source: self.source, parsed, as_text }],
+            (Err(error), Some((name, text))) => vec![
+                EditorAction::AddDocument { name, text },
+                EditorAction::Failed(format!(
+                    "{} looks like a tagged corpus but does not read as one ({error}); it was opened as plain text",
+                    self.source
+                )),
+            ],
+            (Err(error), None) => {
+                vec![EditorAction::Failed(format!("{} was not imported, nothing changed: {error}", self.source))]
+            }
+        }
+    }
+}
+
+/// What the files the user handed over together are: actions to take at once (a project
+/// import, new documents, an error), or datasets to read (see `import::job`).
+#[derive(Debug)]
+pub enum Intake {
+    Now(EditorAction),
+    Dataset(Dataset),
+}
+
+/// The actions for the files the user handed over together, the datasets read at once.
 pub fn actions_for_files(files: Vec<InFile>) -> Vec<EditorAction> {
+    classify(files)
+        .into_iter()
+        .flat_map(|intake| match intake {
+            Intake::Now(action) => vec![action],
+            Intake::Dataset(dataset) => {
+                let parsed = parse(&dataset.files);
+                dataset.outcome(parsed)
+            }
+        })
+        .collect()
+}
+
+/// Sorts the files the user handed over together into what they are (see [`Intake`]).
+pub fn classify(files: Vec<InFile>) -> Vec<Intake> {
     let files: Vec<InFile> =
         files.into_iter().map(|f| InFile { name: base_name(&f.name).to_string(), ..f }).collect();
     let has_ann = files.iter().any(|f| f.name.to_lowercase().ends_with(".ann"));
     if !has_ann && files.len() > 1 {
-        return files.into_iter().flat_map(|f| actions_for_files(vec![f])).collect();
+        return files.into_iter().flat_map(|f| classify(vec![f])).collect();
     }
     if let [file] = &files[..] {
         let lower = file.name.to_lowercase();
         if is_project_file(&file.name, &file.bytes) {
-            return vec![project_action(&file.name, &file.bytes)];
+            return vec![Intake::Now(project_action(&file.name, &file.bytes))];
         }
         let table = lower.ends_with(".tsv")
             && std::str::from_utf8(&file.bytes).is_ok_and(crate::core::import::readers::is_tsv_table);
@@ -133,7 +186,10 @@ pub fn actions_for_files(files: Vec<InFile>) -> Vec<EditorAction> {
             let text = match decode_text_file(&file.bytes) {
                 Ok(text) => text,
                 Err(error) => {
-                    return vec![EditorAction::Failed(format!("{} was not opened: {error}", file.name))]
+                    return vec![Intake::Now(EditorAction::Failed(format!(
+                        "{} was not opened: {error}",
+                        file.name
+                    )))]
                 }
             };
             // Corpora such as MSRA, Resume and Weibo NER ship as .txt (or .bmes, .char): one
@@ -141,31 +197,22 @@ pub fn actions_for_files(files: Vec<InFile>) -> Vec<EditorAction> {
             // keep the file as text.
             if looks_tagged(&text) {
                 let name = name_from_file_name(&file.name);
-                return match parse(std::slice::from_ref(file)) {
-                    Ok(parsed) => {
-                        vec![EditorAction::DatasetRead { source: file.name.clone(), parsed, as_text: Some((name, text)) }]
-                    }
-                    Err(error) => vec![
-                        EditorAction::AddDocument { name, text },
-                        EditorAction::Failed(format!(
-                            "{} looks like a tagged corpus but does not read as one ({error}); it was opened as plain text",
-                            file.name
-                        )),
-                    ],
-                };
+                return vec![Intake::Dataset(Dataset {
+                    source: file.name.clone(),
+                    files: files.clone(),
+                    as_text: Some((name, text)),
+                })];
             }
             if lower.ends_with(".txt") || !lower.contains('.') {
-                return vec![EditorAction::AddDocument { name: name_from_file_name(&file.name), text }];
+                return vec![Intake::Now(EditorAction::AddDocument {
+                    name: name_from_file_name(&file.name),
+                    text,
+                })];
             }
         }
     }
     let source = files.iter().map(|f| f.name.as_str()).collect::<Vec<_>>().join(" + ");
-    vec![match parse(&files) {
-        Ok(parsed) => EditorAction::DatasetRead { source, parsed, as_text: None },
-        Err(message) => {
-            EditorAction::Failed(format!("{source} was not imported, nothing changed: {message}"))
-        }
-    }]
+    vec![Intake::Dataset(Dataset { source, files, as_text: None })]
 }
 
 /// True when `text` reads as a character-per-line tagged corpus: every one of its first 200

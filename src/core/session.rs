@@ -7,6 +7,7 @@ use super::document::{DocId, Document, RelationId, Span, SpanId};
 use super::error::EditError;
 use super::offsets::CharRange;
 use super::project::Project;
+use super::saving::COMPACT_AFTER_BYTES;
 use super::stack::Stack;
 use std::rc::Rc;
 
@@ -102,8 +103,12 @@ impl Session {
         self.project.ready_for(&command)?;
         let mut changes = Changes::default();
         changes.note(&command);
+        // A replaced project, or documents whose text alone is past what a journal entry may
+        // hold (a corpus imported), are stored by a snapshot: copying them for the log would
+        // only be thrown away (see `saving::Saver::after_edit`).
         let op = match &command {
             Command::ReplaceProject { .. } => Op::Snapshot,
+            other if other.added_text_len() > COMPACT_AFTER_BYTES => Op::Snapshot,
             other => Op::Apply(other.clone()),
         };
         let inverse = command.apply(Rc::make_mut(&mut self.project))?;

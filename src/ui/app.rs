@@ -9,6 +9,7 @@ use super::doc_status::DocStatusPicker;
 use super::export_dialog::ExportDialog;
 use super::hooks::{open_files, use_autosave, use_doc_param, use_hotkeys, use_read_opened};
 use super::import_dialog::ImportDialog;
+use super::import_job::ImportProgress;
 use super::label_colors::use_label_colors;
 use super::new_doc::NewDocDialog;
 use super::palette::Palette;
@@ -49,7 +50,11 @@ pub fn App() -> Html {
     let schema = Shared(state.project().schema.clone());
     use_label_colors(&schema);
     // Whenever the last dialog closes, the keyboard goes back to the text.
-    let dialog_open = *show_new_doc || *show_export || *show_schema || state.pending_import.is_some();
+    let dialog_open = *show_new_doc
+        || *show_export
+        || *show_schema
+        || state.pending_import.is_some()
+        || state.importing.is_some();
     use_effect_with(dialog_open, |open| {
         if !open {
             browser::focus_text_view();
@@ -116,6 +121,9 @@ pub fn App() -> Html {
             }
             if *show_export {
                 <ExportDialog project={project.clone()} open_doc={state.open_doc.clone()} on_close={on_close_export} />
+            }
+            if let Some(importing) = &state.importing {
+                <ImportProgress importing={importing.clone()} />
             }
             if let Some(pending) = &state.pending_import {
                 <ImportDialog pending={Shared(pending.clone())} project={project.clone()} />

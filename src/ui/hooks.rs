@@ -2,11 +2,12 @@
 //! fetched files into editor actions. `app` mounts them; components call the file helpers.
 
 use super::browser;
+use super::import_job;
 use super::persist::Persist;
 use super::store::Dispatch;
 use crate::core::editor::EditorAction;
 use crate::core::import::readers::InFile;
-use crate::core::intake::{action_for_file, actions_for_files};
+use crate::core::intake::{action_for_file, classify, Intake};
 use crate::core::project_json::export_project;
 use crate::core::DocId;
 use gloo::events::{EventListener, EventListenerOptions};
@@ -34,11 +35,18 @@ pub fn open_files_then(editor: Dispatch, files: Vec<web_sys::File>, note: Option
                 }
             }
         }
-        for action in actions_for_files(read) {
-            editor.dispatch(action);
+        // Project files and documents are acted on at once; datasets are read in slices.
+        let mut datasets = Vec::new();
+        for intake in classify(read) {
+            match intake {
+                Intake::Now(action) => editor.dispatch(action),
+                Intake::Dataset(dataset) => datasets.push(dataset),
+            }
         }
-        if let Some(note) = note {
-            editor.dispatch(EditorAction::Inform(note));
+        match (datasets.is_empty(), note) {
+            (true, Some(note)) => editor.dispatch(EditorAction::Inform(note)),
+            (true, None) => {}
+            (false, note) => import_job::start(editor, datasets, note),
         }
     });
 }

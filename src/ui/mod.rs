@@ -11,6 +11,7 @@ pub mod export_job;
 pub mod hooks;
 pub mod idb;
 pub mod import_dialog;
+pub mod import_job;
 pub mod label_colors;
 pub mod legacy_storage;
 pub mod new_doc;

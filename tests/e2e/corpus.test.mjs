@@ -128,3 +128,50 @@ test('a CSV table imports one document per row, its text from the column chosen 
   assert.equal(await openDoc(page), 'n2');
   assert.deepEqual(page.errors, []);
 });
+
+/** A BMES corpus of `n` sentences, one character and tag per line, CRLF, as MSRA ships. */
+function bmesCorpus(n) {
+  const lines = [];
+  for (let k = 1; k <= n; k++) {
+    for (const [ch, tag] of [['𠀀', 'B-PER'], ['立', 'M-PER'], ['毅', 'E-PER'], ['😀', 'O'], ['在', 'O'], ['郑', 'B-LOC'], ['州', 'E-LOC'], [String(k % 10), 'O']]) {
+      lines.push(`${ch} ${tag}`);
+    }
+    lines.push('');
+  }
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'biaozhu-bmes-'));
+  const file = path.join(dir, 'big_train.txt');
+  fs.writeFileSync(file, lines.join('\r\n') + '\r\n');
+  return file;
+}
+
+test('a large corpus is read with a progress bar that moves, Cancel leaves the work alone, and a second try opens the review', async () => {
+  const page = await openApp(env);
+  const docsBefore = await shown(page);
+  const file = bmesCorpus(60000);
+  // Cancel while it is being read: nothing changes, and the page says so.
+  await page.setInputFiles('[data-testid=import-input]', file);
+  await page.waitForSelector('[data-testid=import-progress] [data-testid=progress]');
+  const values = [];
+  for (let i = 0; i < 40 && values.length < 2; i++) {
+    const value = await page.getAttribute('[data-testid=import-progress] [data-testid=progress]', 'value').catch(() => null);
+    if (value !== null && Number(value) > 0 && !values.includes(value)) values.push(value);
+    await page.waitForTimeout(25);
+  }
+  assert.ok(values.length >= 2, `the bar moved through ${values.join(', ')}`);
+  await page.click('[data-testid=import-progress] [data-testid=progress-cancel]');
+  await page.waitForSelector('[data-testid=import-progress]', { state: 'detached' });
+  await page.waitForSelector('[data-testid=message]:has-text("cancelled")');
+  await page.waitForTimeout(300);
+  assert.equal(await page.locator('[data-testid=import-dialog]').count(), 0, 'no review after Cancel');
+  assert.equal(await shown(page), docsBefore);
+
+  // Again, to the end: the review offers 60,000 documents, with the spans on 𠀀立毅 and 郑州.
+  await page.setInputFiles('[data-testid=import-input]', file);
+  await page.waitForSelector('[data-testid=import-summary][data-docs="60000"]', { timeout: 60000 });
+  await page.click('[data-testid=import-accept]');
+  await page.waitForFunction((n) => document.querySelector('[data-testid=doc-shown]')?.dataset.shown === String(n), docsBefore + 60000);
+  assert.match(await page.textContent('[data-testid=text-view]'), /𠀀立毅😀在郑州1/);
+  await waitForSpanCount(page, 2);
+  const labels = await page.$$eval('[data-testid=span]', (els) => els.map((e) => `${e.dataset.label}:${e.dataset.start}-${e.dataset.end}`));
+  assert.deepEqual(labels.sort(), ['LOC:5-7', 'PER:0-3']);
+});

@@ -9,7 +9,7 @@ use crate::core::project_json::ImportError;
 use crate::core::schema::Schema;
 use crate::core::session::Session;
 
-use super::Notice;
+use super::{Importing, Notice, PendingImport};
 use std::collections::BTreeMap;
 
 #[derive(Clone, Debug)]
@@ -59,6 +59,10 @@ pub enum EditorAction {
         /// rather keep it as one plain document.
         as_text: Option<(String, String)>,
     },
+    /// A dataset read and planned in steps (see `import::job`): open its review.
+    ReviewReady(Box<PendingImport>),
+    /// How far the reading of a dataset is; `None` once it is done or cancelled.
+    Importing(Option<Importing>),
     /// Keep the file under review as a plain text document instead (see `DatasetRead`).
     ImportAsText,
     /// The user chose where spans with an unknown label go.

@@ -1,25 +1,14 @@
 //! The dataset import under review: opening it, revising its choices, accepting it.
 
 use super::{EditorState, Notice, PendingImport};
-use crate::core::import::{plan, suggest_label, LabelChoice, Parsed};
+use crate::core::import::{plan, suggest_mapping, Parsed};
 use std::rc::Rc;
 
 impl EditorState {
     /// Opens the review of a dataset file; labels outside the schema start with the likeliest
-    /// schema label, if any.
+    /// schema label, if any (see `suggest_mapping`).
     pub(super) fn open_review(&mut self, source: String, parsed: Parsed, as_text: Option<(String, String)>) {
-        let mut unknown: Vec<&str> = parsed
-            .docs
-            .iter()
-            .flat_map(|d| d.spans.iter().map(|s| s.label.as_str()))
-            .filter(|l| self.project().schema.label(l).is_none())
-            .collect();
-        unknown.sort();
-        unknown.dedup();
-        let mapping = unknown
-            .into_iter()
-            .filter_map(|l| suggest_label(self.project(), l).map(|to| (l.to_string(), LabelChoice::Map(to))))
-            .collect();
+        let mapping = suggest_mapping(self.project(), &parsed);
         let plan = plan(self.project(), &parsed, &mapping, None);
         let planned_at = self.session.revision();
         self.pending_import = Some(Rc::new(PendingImport {

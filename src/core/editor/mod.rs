@@ -12,6 +12,7 @@ pub use linking::link_types;
 use crate::core::command::Command;
 use crate::core::doc_nav::{next_to_do, step, visible_documents, DocQuery};
 use crate::core::document::{DocId, Document, Relation, SpanId};
+use crate::core::import::job::Doing;
 use crate::core::import::{ImportPlan, LabelChoice, OffsetUnit, Parsed};
 use crate::core::layout::trim_selection;
 use crate::core::offsets::CharRange;
@@ -77,6 +78,17 @@ pub struct EditorState {
     pub link_candidate: Option<SpanId>,
     /// What the document list shows; the navigation keys follow it.
     pub doc_query: DocQuery,
+    /// A dataset being read in steps (see `import::job`), for the progress bar.
+    pub importing: Option<Importing>,
+}
+
+/// How far the reading of a dataset is.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Importing {
+    pub source: String,
+    pub doing: Doing,
+    pub done: usize,
+    pub total: usize,
 }
 
 /// A parsed dataset file and the user's choices for labels outside the schema.
@@ -122,6 +134,7 @@ impl EditorState {
             pending_link: None,
             link_candidate: None,
             doc_query: DocQuery::default(),
+            importing: None,
         }
     }
 
@@ -152,6 +165,7 @@ impl EditorState {
             && self.pending_link == before.pending_link
             && self.link_candidate == before.link_candidate
             && self.doc_query == before.doc_query
+            && self.importing == before.importing
     }
 
     pub fn document(&self) -> Option<&Document> {
@@ -418,6 +432,8 @@ impl EditorState {
                 }
             }
             EditorAction::CancelImport => self.pending_import = None,
+            EditorAction::ReviewReady(pending) => self.pending_import = Some(Rc::new(*pending)),
+            EditorAction::Importing(importing) => self.importing = importing,
             EditorAction::Restore { session, open_doc, notice } => self.restore(*session, open_doc, notice),
             EditorAction::SetDocQuery(query) => self.doc_query = query,
             EditorAction::FillDocuments(docs) => {
@@ -499,8 +515,10 @@ impl EditorState {
         let selected = self.selected_span;
         let pending_import = self.pending_import.take();
         let doc_query = std::mem::take(&mut self.doc_query);
+        let importing = self.importing.take();
         *self = EditorState::resume(session, open_doc);
         self.doc_query = doc_query;
+        self.importing = importing;
         self.selected_span = selected.filter(|id| self.document().is_some_and(|d| d.span(*id).is_some()));
         self.pending_import = pending_import;
         self.notice = notice;

@@ -7,6 +7,7 @@
 //! cannot be placed is listed, never dropped silently. Nothing changes in the project until the
 //! user accepts the plan.
 
+pub mod job;
 pub mod readers;
 pub mod repair;
 pub mod units;
@@ -134,6 +135,23 @@ impl ImportPlan {
     }
 }
 
+/// The starting choices for labels of `parsed` outside the schema: the likeliest schema label
+/// of each, where there is one (see [`suggest_label`]).
+pub fn suggest_mapping(project: &Project, parsed: &Parsed) -> BTreeMap<String, LabelChoice> {
+    let mut unknown: Vec<&str> = parsed
+        .docs
+        .iter()
+        .flat_map(|d| d.spans.iter().map(|s| s.label.as_str()))
+        .filter(|l| project.schema.label(l).is_none())
+        .collect();
+    unknown.sort();
+    unknown.dedup();
+    unknown
+        .into_iter()
+        .filter_map(|l| suggest_label(project, l).map(|to| (l.to_string(), LabelChoice::Map(to))))
+        .collect()
+}
+
 /// A schema label the unknown `label` most likely means, to preselect in the mapping.
 pub fn suggest_label(project: &Project, label: &str) -> Option<String> {
     let upper = label.to_uppercase();
@@ -155,32 +173,104 @@ pub fn plan(
     mapping: &BTreeMap<String, LabelChoice>,
     unit_choice: Option<OffsetUnit>,
 ) -> ImportPlan {
-    let units = repair::decide_unit(&parsed.docs);
-    let bare_unit = units.unit(unit_choice);
-    let mut plan = ImportPlan {
-        format: parsed.format,
-        docs: Vec::new(),
-        moved: 0,
-        unit_notes: units.note(unit_choice).into_iter().collect(),
-        unmapped: BTreeMap::new(),
-        problems: Vec::new(),
-        notes: parsed.notes.clone(),
-        units: units.clone(),
-        unit_choice,
-    };
-    // Ids of new documents must not collide with the project's or each other's.
-    let mut scratch = Project::new(project.schema.clone());
-    for doc in project.documents() {
-        let blank = Document::new(doc.id.clone(), "", "");
-        Command::AddDocument { at: scratch.documents().len(), doc: Box::new(blank) }
-            .apply(&mut scratch)
-            .expect("ids are unique");
+    let mut planner = Planner::new(project, parsed, mapping.clone(), unit_choice);
+    planner.place(parsed, usize::MAX);
+    planner.finish()
+}
+
+/// A plan being made a few documents at a time (a corpus has tens of thousands; see
+/// `import::job`). The documents are placed in order; [`plan`] places them all at once.
+#[derive(Debug)]
+pub struct Planner {
+    plan: ImportPlan,
+    schema: std::rc::Rc<crate::core::Schema>,
+    mapping: BTreeMap<String, LabelChoice>,
+    bare_unit: OffsetUnit,
+    /// The project's document ids and the documents placed so far, with their spans: new ids
+    /// must not collide, and spans follow the same overlap rules as any edit.
+    scratch: Project,
+    next_span: u64,
+    next_relation: u64,
+    /// The next document of the parsed file to place.
+    next: usize,
+}
+
+impl Planner {
+    pub fn new(
+        project: &Project,
+        parsed: &Parsed,
+        mapping: BTreeMap<String, LabelChoice>,
+        unit_choice: Option<OffsetUnit>,
+    ) -> Self {
+        let units = repair::decide_unit(&parsed.docs);
+        let bare_unit = units.unit(unit_choice);
+        let plan = ImportPlan {
+            format: parsed.format,
+            docs: Vec::new(),
+            moved: 0,
+            unit_notes: units.note(unit_choice).into_iter().collect(),
+            unmapped: BTreeMap::new(),
+            problems: Vec::new(),
+            notes: parsed.notes.clone(),
+            units: units.clone(),
+            unit_choice,
+        };
+        let mut scratch = Project::new(project.schema.clone());
+        for doc in project.documents() {
+            let blank = Document::new(doc.id.clone(), "", "");
+            Command::AddDocument { at: scratch.documents().len(), doc: Box::new(blank) }
+                .apply(&mut scratch)
+                .expect("ids are unique");
+        }
+        let next_span =
+            project.documents().iter().flat_map(|d| d.spans()).map(|s| s.id.0).max().unwrap_or(0) + 1;
+        let next_relation =
+            project.documents().iter().flat_map(|d| d.relations()).map(|r| r.id.0).max().unwrap_or(0) + 1;
+        Planner {
+            plan,
+            schema: project.schema.clone(),
+            mapping,
+            bare_unit,
+            scratch,
+            next_span,
+            next_relation,
+            next: 0,
+        }
     }
-    let mut next_span =
-        project.documents().iter().flat_map(|d| d.spans()).map(|s| s.id.0).max().unwrap_or(0) + 1;
-    let mut next_relation =
-        project.documents().iter().flat_map(|d| d.relations()).map(|r| r.id.0).max().unwrap_or(0) + 1;
-    for (n, raw) in parsed.docs.iter().enumerate() {
+
+    /// Where the labels outside the schema go.
+    pub fn mapping(&self) -> &BTreeMap<String, LabelChoice> {
+        &self.mapping
+    }
+
+    /// How many of the parsed documents are placed.
+    pub fn placed(&self) -> usize {
+        self.next
+    }
+
+    /// Places documents of `parsed` (the one given to [`Planner::new`]) until about `budget`
+    /// characters of text are placed, or all of them. Returns true when all are.
+    pub fn place(&mut self, parsed: &Parsed, budget: usize) -> bool {
+        let mut spent = 0usize;
+        while let Some(raw) = parsed.docs.get(self.next) {
+            if spent >= budget {
+                return false;
+            }
+            spent = spent.saturating_add(raw.text.len().max(1));
+            let n = self.next;
+            self.next += 1;
+            self.place_one(parsed, n, raw);
+        }
+        true
+    }
+
+    pub fn finish(self) -> ImportPlan {
+        self.plan
+    }
+
+    fn place_one(&mut self, parsed: &Parsed, n: usize, raw: &RawDoc) {
+        let Planner { plan, schema, mapping, bare_unit, scratch, next_span, next_relation, .. } = self;
+        let bare_unit = *bare_unit;
         let name = raw
             .name
             .clone()
@@ -196,7 +286,7 @@ pub fn plan(
         let mut doc = Document::new(id.clone(), name.clone(), raw.text.clone());
         let at = scratch.documents().len();
         Command::AddDocument { at, doc: Box::new(Document::new(id.clone(), "", raw.text.clone())) }
-            .apply(&mut scratch)
+            .apply(scratch)
             .expect("the id is fresh");
         for problem in placed.problems.iter().chain(&raw.problems) {
             plan.problems.push(format!("document \"{name}\": {problem}"));
@@ -204,11 +294,11 @@ pub fn plan(
         // Raw span index → the id it got, for relations.
         let mut placed_ids: BTreeMap<usize, SpanId> = BTreeMap::new();
         for (index, range, label) in placed.spans {
-            let label = if project.schema.label(&label).is_some() {
+            let label = if schema.label(&label).is_some() {
                 label
             } else {
                 match mapping.get(&label) {
-                    Some(LabelChoice::Map(to)) if project.schema.label(to).is_some() => to.clone(),
+                    Some(LabelChoice::Map(to)) if schema.label(to).is_some() => to.clone(),
                     Some(LabelChoice::Drop) => continue,
                     _ => {
                         *plan.unmapped.entry(label).or_insert(0) += 1;
@@ -216,14 +306,14 @@ pub fn plan(
                     }
                 }
             };
-            let mut span = Span::new(SpanId(next_span), range, label.clone());
+            let mut span = Span::new(SpanId(*next_span), range, label.clone());
             // The same overlap rule as every edit, checked against the spans placed so far.
             let scratch_id = id.clone();
             let check = scratch.check_span(&scratch_id, range, &label, None);
             match check {
                 Ok(()) => {
                     Command::AddSpan { doc: scratch_id.clone(), span: span.clone() }
-                        .apply(&mut scratch)
+                        .apply(scratch)
                         .expect("checked");
                     // Attributes the schema does not know for this label are listed, not kept.
                     for (attribute, value) in &raw.spans[index].attributes {
@@ -233,18 +323,18 @@ pub fn plan(
                             name: attribute.clone(),
                             value: Some(value.clone()),
                         };
-                        match set.apply(&mut scratch) {
-                            Ok(_) => {
-                                span.attributes.insert(attribute.clone(), value.clone());
-                            }
-                            Err(error) => plan.problems.push(format!(
-                                "document \"{name}\": {label} span at {range}: attribute {attribute} = {value}: {error}"
-                            )),
+                        match set.apply(scratch) {
+                        Ok(_) => {
+                            span.attributes.insert(attribute.clone(), value.clone());
                         }
+                        Err(error) => plan.problems.push(format!(
+                            "document \"{name}\": {label} span at {range}: attribute {attribute} = {value}: {error}"
+                        )),
+                    }
                     }
                     placed_ids.insert(index, span.id);
                     doc.insert_span(span);
-                    next_span += 1;
+                    *next_span += 1;
                 }
                 Err(error) => plan.problems.push(format!(
                     "document \"{name}\": {label} span at {range} «{}»: {error}",
@@ -256,18 +346,18 @@ pub fn plan(
             let (Some(&from), Some(&to)) = (placed_ids.get(&relation.from), placed_ids.get(&relation.to))
             else {
                 plan.problems.push(format!(
-                    "document \"{name}\": a {} relation is left out because one of its spans could not be placed",
-                    relation.kind
-                ));
+                "document \"{name}\": a {} relation is left out because one of its spans could not be placed",
+                relation.kind
+            ));
                 continue;
             };
             match scratch.check_relation(&id, &relation.kind, from, to, None) {
                 Ok(()) => {
                     let relation =
-                        Relation { id: RelationId(next_relation), kind: relation.kind.clone(), from, to };
-                    next_relation += 1;
+                        Relation { id: RelationId(*next_relation), kind: relation.kind.clone(), from, to };
+                    *next_relation += 1;
                     Command::AddRelation { doc: id.clone(), relation: relation.clone() }
-                        .apply(&mut scratch)
+                        .apply(scratch)
                         .expect("checked");
                     doc.insert_relation(relation);
                 }
@@ -281,5 +371,4 @@ pub fn plan(
         }
         plan.docs.push(doc);
     }
-    plan
 }

@@ -8,6 +8,7 @@ mod label_studio;
 mod table;
 mod w3c;
 
+pub use conll::ConllReader;
 pub use table::Table;
 
 use super::{Parsed, RawSpan};
@@ -158,6 +159,20 @@ pub fn parse(files: &[InFile]) -> Result<Parsed, ReadError> {
         }
     }
     Ok(parsed.expect("at least one data file"))
+}
+
+/// True when `file` alone (not a zip, not with an `.ann`) would be read as CoNLL by [`parse`]:
+/// a text that is not JSON, CSV or a TSV table. Such a file can be read in pieces
+/// ([`ConllReader`]).
+pub fn reads_as_conll(file: &InFile, text: &str) -> bool {
+    let lower = file.name.to_lowercase();
+    let other = file.bytes.starts_with(b"PK\x03\x04")
+        || lower.ends_with(".ann")
+        || is_side_file(&file.name)
+        || lower.ends_with(".csv")
+        || lower.ends_with(".tsv") && is_tsv_table(text)
+        || text.trim_start().starts_with(['{', '[']);
+    !other
 }
 
 /// A file's name without its folders (zip entries carry paths).

@@ -1,0 +1,132 @@
+//! A dataset import in steps (`import::job`) opens the same review as the import at once,
+//! whatever the size of the steps, and reports its progress in order.
+use biaozhu::core::editor::*;
+use biaozhu::core::import::job::{Doing, ImportJob, ImportStep};
+use biaozhu::core::import::readers::InFile;
+use biaozhu::core::intake::{actions_for_files, classify, Intake};
+use biaozhu::core::*;
+
+/// A CoNLL corpus of `n` sentences with 𠀀 and emoji in the tokens, CRLF line ends, and a
+/// label outside the schema (`NR`, which the review maps to PER).
+fn corpus(n: usize) -> String {
+    let mut out = String::from("-DOCSTART- O\r\n\r\n");
+    for i in 0..n {
+        out.push_str(&format!("𠀀 B-NR\r\n{} I-NR\r\n😀 O\r\n在 O\r\n郑 B-LOC\r\n州 E-LOC\r\n\r\n", i % 10));
+    }
+    out
+}
+
+/// The review a job opens, stepping `budget` bytes at a time, and its progress reports.
+fn run(files: Vec<InFile>, budget: usize) -> (Vec<EditorAction>, Vec<(Doing, usize, usize)>) {
+    let project = Project::bundled();
+    let mut reports = Vec::new();
+    let mut actions = Vec::new();
+    for intake in classify(files) {
+        match intake {
+            Intake::Now(action) => actions.push(action),
+            Intake::Dataset(dataset) => {
+                let mut job = ImportJob::new(dataset);
+                loop {
+                    match job.step(&project, 0, budget) {
+                        ImportStep::Working { doing, done, total } => reports.push((doing, done, total)),
+                        ImportStep::Done(done) => {
+                            actions.extend(done);
+                            break;
+                        }
+                    }
+                }
+            }
+        }
+    }
+    (actions, reports)
+}
+
+/// The review that the actions open on the bundled project.
+fn review(actions: Vec<EditorAction>) -> EditorState {
+    let mut state = EditorState::new(Project::bundled(), None);
+    for action in actions {
+        state.apply(action);
+    }
+    state
+}
+
+fn file(name: &str, text: &str) -> Vec<InFile> {
+    vec![InFile { name: name.into(), bytes: text.as_bytes().to_vec() }]
+}
+
+#[test]
+fn a_corpus_read_in_pieces_of_any_size_gives_the_review_read_at_once() {
+    let text = corpus(40);
+    let at_once = review(actions_for_files(file("msra_train.txt", &text)));
+    let expected = at_once.pending_import.as_ref().expect("a review");
+    assert_eq!(expected.plan.docs.len(), 40);
+    for budget in [1, 7, 64, 1000, usize::MAX] {
+        let (actions, reports) = run(file("msra_train.txt", &text), budget);
+        let state = review(actions);
+        let got = state.pending_import.as_ref().expect("a review");
+        assert_eq!(got.plan, expected.plan, "budget {budget}");
+        assert_eq!(got.mapping, expected.mapping, "budget {budget}");
+        assert_eq!(got.parsed, expected.parsed, "budget {budget}");
+        assert!(got.as_text.is_some(), "a .txt corpus can still be kept as text");
+        // Reading, then placing, each counting up to its total.
+        let reading: Vec<_> = reports.iter().filter(|r| r.0 == Doing::Reading).collect();
+        let placing: Vec<_> = reports.iter().filter(|r| r.0 == Doing::Placing).collect();
+        assert!(reports.iter().position(|r| r.0 == Doing::Placing) >= Some(reading.len()));
+        assert!(reading.windows(2).all(|w| w[0].1 < w[1].1 && w[1].1 <= w[1].2), "{reading:?}");
+        assert!(placing.windows(2).all(|w| w[0].1 <= w[1].1 && w[1].1 <= w[1].2), "{placing:?}");
+        assert!(placing.iter().all(|r| r.2 == 40));
+        if budget == 1 {
+            assert!(reading.len() > 100 && placing.len() >= 40, "{} {}", reading.len(), placing.len());
+        }
+    }
+}
+
+#[test]
+fn the_spans_land_on_their_characters() {
+    let (actions, _) = run(file("c.conll", &corpus(3)), 5);
+    let state = review(actions);
+    let plan = &state.pending_import.as_ref().unwrap().plan;
+    let doc = &plan.docs[1];
+    assert_eq!(doc.text(), "𠀀1😀在郑州");
+    let spans: Vec<_> =
+        doc.spans().iter().map(|s| (s.label.to_string(), doc.slice(s.range).to_string())).collect();
+    assert_eq!(spans, vec![("PER".to_string(), "𠀀1".to_string()), ("LOC".to_string(), "郑州".to_string())]);
+    assert_eq!(doc.name, "c.conll 2");
+}
+
+#[test]
+fn a_broken_line_is_named_by_its_number_and_nothing_is_imported() {
+    let mut text = corpus(5);
+    text.push_str("甲 B-PER\r\n乙 X-PER\r\n");
+    for budget in [3, usize::MAX] {
+        let (actions, _) = run(file("bad.conll", &text), budget);
+        let [EditorAction::Failed(message)] = &actions[..] else { panic!("{actions:?}") };
+        assert!(message.contains("bad.conll line 39"), "{message}");
+        assert!(message.contains("X-PER"), "{message}");
+    }
+    // A .txt that looks tagged (its first 200 lines) but breaks later is opened as plain
+    // text, with the reason.
+    let mut text = corpus(40);
+    text.push_str("甲 B-PER\r\n乙 X-PER\r\n");
+    let (actions, _) = run(file("notes.txt", &text), 3);
+    let [EditorAction::AddDocument { .. }, EditorAction::Failed(message)] = &actions[..] else {
+        panic!("{actions:?}")
+    };
+    assert!(message.contains("line 284"), "{message}");
+}
+
+#[test]
+fn other_formats_are_read_in_one_step_and_placed_in_pieces() {
+    let lines: String = (0..30)
+        .map(|i| format!("{{\"text\": \"第{i}号 徐立毅 𠀀😀\", \"label\": [[4, 7, \"PER\"]]}}\n"))
+        .collect();
+    let at_once = review(actions_for_files(file("d.jsonl", &lines)));
+    let (actions, reports) = run(file("d.jsonl", &lines), 40);
+    let state = review(actions);
+    assert_eq!(state.pending_import.as_ref().unwrap().plan, at_once.pending_import.as_ref().unwrap().plan);
+    assert!(reports.iter().all(|r| r.0 == Doing::Placing) && reports.len() > 5, "{reports:?}");
+    // A project file and a plain text are not datasets: they are acted on at once.
+    let project = biaozhu::core::project_json::export_project(&Project::bundled());
+    let (actions, reports) = run(file("p.json", &project), 10);
+    assert!(matches!(&actions[..], [EditorAction::ImportProject { .. }]) && reports.is_empty());
+}
