@@ -186,9 +186,9 @@ pub struct Planner {
     schema: std::rc::Rc<crate::core::Schema>,
     mapping: BTreeMap<String, LabelChoice>,
     bare_unit: OffsetUnit,
-    /// The project's document ids and the documents placed so far, with their spans: new ids
-    /// must not collide, and spans follow the same overlap rules as any edit.
-    scratch: Project,
+    /// The ids of the project's documents and of those placed so far: new ids must not
+    /// collide. (Ids only: a whole copy of every document was one long free at the end.)
+    taken: std::collections::HashSet<DocId>,
     next_span: u64,
     next_relation: u64,
     /// The next document of the parsed file to place.
@@ -215,13 +215,7 @@ impl Planner {
             units: units.clone(),
             unit_choice,
         };
-        let mut scratch = Project::new(project.schema.clone());
-        for doc in project.documents() {
-            let blank = Document::new(doc.id.clone(), "", "");
-            Command::AddDocument { at: scratch.documents().len(), doc: Box::new(blank) }
-                .apply(&mut scratch)
-                .expect("ids are unique");
-        }
+        let taken = project.documents().iter().map(|d| d.id.clone()).collect();
         let next_span =
             project.documents().iter().flat_map(|d| d.spans()).map(|s| s.id.0).max().unwrap_or(0) + 1;
         let next_relation =
@@ -231,7 +225,7 @@ impl Planner {
             schema: project.schema.clone(),
             mapping,
             bare_unit,
-            scratch,
+            taken,
             next_span,
             next_relation,
             next: 0,
@@ -269,25 +263,33 @@ impl Planner {
     }
 
     fn place_one(&mut self, parsed: &Parsed, n: usize, raw: &RawDoc) {
-        let Planner { plan, schema, mapping, bare_unit, scratch, next_span, next_relation, .. } = self;
+        let Planner { plan, schema, mapping, bare_unit, taken, next_span, next_relation, .. } = self;
         let bare_unit = *bare_unit;
         let name = raw
             .name
             .clone()
             .or_else(|| raw.id.clone())
             .unwrap_or_else(|| format!("{} {}", parsed.format, n + 1));
-        let wanted = raw.id.clone().map(DocId).filter(|id| scratch.document(id).is_none());
-        let id = wanted.unwrap_or_else(|| scratch.fresh_doc_id());
+        let wanted = raw.id.clone().map(DocId).filter(|id| !taken.contains(id));
+        // As `Project::fresh_doc_id` numbers them.
+        let id = wanted.unwrap_or_else(|| {
+            (taken.len() + 1..)
+                .map(|n| DocId(format!("doc-{n}")))
+                .find(|id| !taken.contains(id))
+                .expect("a free id")
+        });
+        taken.insert(id.clone());
         let placed = repair::place_spans(raw, bare_unit);
         plan.moved += placed.moved;
         for note in placed.notes {
             plan.unit_notes.push(format!("document \"{name}\": {note}"));
         }
-        let mut doc = Document::new(id.clone(), name.clone(), raw.text.clone());
-        let at = scratch.documents().len();
-        Command::AddDocument { at, doc: Box::new(Document::new(id.clone(), "", raw.text.clone())) }
-            .apply(scratch)
-            .expect("the id is fresh");
+        // The document is built in a project of its own, where every span and relation passes
+        // the same checks as an edit; then it is taken out.
+        let mut scratch = Project::new(schema.clone());
+        let scratch = &mut scratch;
+        let doc = Document::new(id.clone(), name.clone(), raw.text.clone());
+        scratch.insert_document(0, doc).expect("an empty project");
         for problem in placed.problems.iter().chain(&raw.problems) {
             plan.problems.push(format!("document \"{name}\": {problem}"));
         }
@@ -306,7 +308,7 @@ impl Planner {
                     }
                 }
             };
-            let mut span = Span::new(SpanId(*next_span), range, label.clone());
+            let span = Span::new(SpanId(*next_span), range, label.clone());
             // The same overlap rule as every edit, checked against the spans placed so far.
             let scratch_id = id.clone();
             let check = scratch.check_span(&scratch_id, range, &label, None);
@@ -323,22 +325,18 @@ impl Planner {
                             name: attribute.clone(),
                             value: Some(value.clone()),
                         };
-                        match set.apply(scratch) {
-                        Ok(_) => {
-                            span.attributes.insert(attribute.clone(), value.clone());
+                        if let Err(error) = set.apply(scratch) {
+                            plan.problems.push(format!(
+                                "document \"{name}\": {label} span at {range}: attribute {attribute} = {value}: {error}"
+                            ));
                         }
-                        Err(error) => plan.problems.push(format!(
-                            "document \"{name}\": {label} span at {range}: attribute {attribute} = {value}: {error}"
-                        )),
-                    }
                     }
                     placed_ids.insert(index, span.id);
-                    doc.insert_span(span);
                     *next_span += 1;
                 }
                 Err(error) => plan.problems.push(format!(
                     "document \"{name}\": {label} span at {range} «{}»: {error}",
-                    excerpt(doc.slice(range))
+                    excerpt(scratch.document(&id).map_or("", |d| d.slice(range)))
                 )),
             }
         }
@@ -356,19 +354,21 @@ impl Planner {
                     let relation =
                         Relation { id: RelationId(*next_relation), kind: relation.kind.clone(), from, to };
                     *next_relation += 1;
-                    Command::AddRelation { doc: id.clone(), relation: relation.clone() }
-                        .apply(scratch)
-                        .expect("checked");
-                    doc.insert_relation(relation);
+                    Command::AddRelation { doc: id.clone(), relation }.apply(scratch).expect("checked");
                 }
-                Err(error) => plan.problems.push(format!(
-                    "document \"{name}\": {} relation from «{}» to «{}»: {error}",
-                    relation.kind,
-                    doc.span(from).map(|s| excerpt(doc.slice(s.range))).unwrap_or_default(),
-                    doc.span(to).map(|s| excerpt(doc.slice(s.range))).unwrap_or_default()
-                )),
+                Err(error) => {
+                    let doc = scratch.document(&id).expect("placed above");
+                    let text = |span| doc.span(span).map(|s| excerpt(doc.slice(s.range))).unwrap_or_default();
+                    plan.problems.push(format!(
+                        "document \"{name}\": {} relation from «{}» to «{}»: {error}",
+                        relation.kind,
+                        text(from),
+                        text(to)
+                    ));
+                }
             }
         }
+        let (_, doc) = scratch.take_document(&id).expect("placed above");
         plan.docs.push(doc);
     }
 }
