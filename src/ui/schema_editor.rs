@@ -5,6 +5,7 @@
 
 use super::browser;
 use super::store::{use_dispatch, Shared};
+use super::text_field::TextField;
 use crate::core::editor::EditorAction;
 use crate::core::schema::{AttributeDef, Label, Layer, RelationType, Schema, RESERVED_KEYS};
 use crate::core::schema_edit::{export_schema, import_schema, plan_schema_change, SchemaError, SchemaImpact};
@@ -89,20 +90,18 @@ impl Draft {
     }
 }
 
-fn value_of(event: &Event) -> String {
-    event.target_unchecked_into::<web_sys::HtmlInputElement>().value()
-}
-
 fn checked_of(event: &Event) -> bool {
     event.target_unchecked_into::<web_sys::HtmlInputElement>().checked()
 }
 
-/// A callback that edits a copy of the draft with the event's value.
-fn on_value(draft: &UseStateHandle<Draft>, edit: impl Fn(&mut Draft, String) + 'static) -> Callback<Event> {
+/// A callback that edits a copy of the draft with a field's committed text. The fields are
+/// `TextField`s: a plain `<input value>` is reset whenever the editor renders again (the plan is
+/// worked out a moment after each change), and a field being typed in lost its text.
+fn on_text(draft: &UseStateHandle<Draft>, edit: impl Fn(&mut Draft, String) + 'static) -> Callback<String> {
     let draft = draft.clone();
-    Callback::from(move |event: Event| {
+    Callback::from(move |value: String| {
         let mut next = (*draft).clone();
-        edit(&mut next, value_of(&event));
+        edit(&mut next, value);
         draft.set(next);
     })
 }
@@ -168,18 +167,18 @@ pub fn SchemaEditor(props: &SchemaEditorProps) -> Html {
             let last = i + 1 == layer.labels.len();
             html! {
                 <tr data-testid={format!("schema-label-{}", label.name)}>
-                    <td><input value={label.name.clone()} data-testid="schema-label-name" onchange={on_value(&draft, move |d, v| {
+                    <td><TextField value={label.name.clone()} testid="schema-label-name" onchange={on_text(&draft, move |d, v| {
                         let v = v.trim().to_uppercase();
                         let old = d.schema.layers[li].labels[i].name.clone();
                         d.rename_label(&old, &v);
                         d.schema.layers[li].labels[i].name = v;
                     })} /></td>
-                    <td><input value={label.zh.clone()} onchange={on_value(&draft, move |d, v| d.schema.layers[li].labels[i].zh = v)} /></td>
-                    <td><input value={label.en.clone()} onchange={on_value(&draft, move |d, v| d.schema.layers[li].labels[i].en = v)} /></td>
-                    <td><input type="color" value={label.color.clone()} data-testid="schema-label-color"
-                        onchange={on_value(&draft, move |d, v| d.schema.layers[li].labels[i].color = v)} /></td>
-                    <td><input class="schema__key" maxlength="1" value={label.hotkey.to_string()} data-testid="schema-label-hotkey"
-                        onchange={on_value(&draft, move |d, v| {
+                    <td><TextField value={label.zh.clone()} onchange={on_text(&draft, move |d, v| d.schema.layers[li].labels[i].zh = v)} /></td>
+                    <td><TextField value={label.en.clone()} onchange={on_text(&draft, move |d, v| d.schema.layers[li].labels[i].en = v)} /></td>
+                    <td><TextField kind="color" value={label.color.clone()} testid="schema-label-color"
+                        onchange={on_text(&draft, move |d, v| d.schema.layers[li].labels[i].color = v)} /></td>
+                    <td><TextField class="schema__key" maxlength="1" value={label.hotkey.to_string()} testid="schema-label-hotkey"
+                        onchange={on_text(&draft, move |d, v| {
                             d.schema.layers[li].labels[i].hotkey = v.chars().next().map_or(' ', |c| c.to_ascii_lowercase());
                         })} /></td>
                     <td class="schema__buttons">
@@ -203,7 +202,7 @@ pub fn SchemaEditor(props: &SchemaEditorProps) -> Html {
         html! {
             <section class="schema__layer" data-testid={format!("schema-layer-{}", layer.name)}>
                 <div class="schema__layer-head">
-                    <input value={layer.name.clone()} onchange={on_value(&draft, move |d, v| d.schema.layers[li].name = v.trim().to_string())} />
+                    <TextField value={layer.name.clone()} onchange={on_text(&draft, move |d, v| d.schema.layers[li].name = v.trim().to_string())} />
                     <label><input type="checkbox" checked={layer.allow_overlap} data-testid="schema-layer-overlap"
                         onchange={on_checked(&draft, move |d, on| d.schema.layers[li].allow_overlap = on)} />
                         { " spans of this layer may overlap" }</label>
@@ -228,8 +227,8 @@ pub fn SchemaEditor(props: &SchemaEditorProps) -> Html {
 
     let relations = draft.schema.relations.iter().enumerate().map(|(i, relation)| html! {
         <tr data-testid={format!("schema-relation-{}", relation.name)}>
-            <td><input value={relation.name.clone()} onchange={on_value(&draft, move |d, v| d.schema.relations[i].name = v.trim().to_string())} /></td>
-            <td><input value={relation.zh.clone()} onchange={on_value(&draft, move |d, v| d.schema.relations[i].zh = v)} /></td>
+            <td><TextField value={relation.name.clone()} onchange={on_text(&draft, move |d, v| d.schema.relations[i].name = v.trim().to_string())} /></td>
+            <td><TextField value={relation.zh.clone()} onchange={on_text(&draft, move |d, v| d.schema.relations[i].zh = v)} /></td>
             <td>{ label_checks(&draft, &all_labels, &relation.from, format!("schema-relation-{}-from", relation.name), |d, i| &mut d.schema.relations[i].from, i) }</td>
             <td>{ label_checks(&draft, &all_labels, &relation.to, format!("schema-relation-{}-to", relation.name), |d, i| &mut d.schema.relations[i].to, i) }</td>
             <td><button title="Delete relation type" onclick={on_click(&draft, move |d| { d.schema.relations.remove(i); })}>{ "×" }</button></td>
@@ -237,11 +236,11 @@ pub fn SchemaEditor(props: &SchemaEditorProps) -> Html {
     });
     let attributes = draft.schema.attributes.iter().enumerate().map(|(i, attribute)| html! {
         <tr data-testid={format!("schema-attribute-{}", attribute.name)}>
-            <td><input value={attribute.name.clone()} onchange={on_value(&draft, move |d, v| d.schema.attributes[i].name = v.trim().to_string())} /></td>
-            <td><input value={attribute.zh.clone()} onchange={on_value(&draft, move |d, v| d.schema.attributes[i].zh = v)} /></td>
+            <td><TextField value={attribute.name.clone()} onchange={on_text(&draft, move |d, v| d.schema.attributes[i].name = v.trim().to_string())} /></td>
+            <td><TextField value={attribute.zh.clone()} onchange={on_text(&draft, move |d, v| d.schema.attributes[i].zh = v)} /></td>
             <td>{ label_checks(&draft, &all_labels, &attribute.labels, format!("schema-attribute-{}-on", attribute.name), |d, i| &mut d.schema.attributes[i].labels, i) }</td>
-            <td><input value={attribute.values.join(", ")} placeholder="free text" data-testid={format!("schema-attribute-{}-values", attribute.name)}
-                onchange={on_value(&draft, move |d, v| {
+            <td><TextField value={attribute.values.join(", ")} placeholder="free text" testid={format!("schema-attribute-{}-values", attribute.name)}
+                onchange={on_text(&draft, move |d, v| {
                     d.schema.attributes[i].values =
                         v.split([',', '，', '、']).map(str::trim).filter(|s| !s.is_empty()).map(String::from).collect();
                 })} /></td>

@@ -11,11 +11,17 @@ use yew::prelude::*;
 pub struct TextFieldProps {
     pub value: AttrValue,
     pub onchange: Callback<String>,
-    pub testid: AttrValue,
+    #[prop_or_default]
+    pub testid: Option<AttrValue>,
     #[prop_or_default]
     pub class: Classes,
     #[prop_or_default]
-    pub placeholder: AttrValue,
+    pub placeholder: Option<AttrValue>,
+    /// The input's `type` (`text` unless given, e.g. `color`).
+    #[prop_or(AttrValue::Static("text"))]
+    pub kind: AttrValue,
+    #[prop_or_default]
+    pub maxlength: Option<AttrValue>,
 }
 
 #[component]
@@ -35,7 +41,7 @@ pub fn TextField(props: &TextFieldProps) -> Html {
         .onchange
         .reform(|event: Event| event.target_unchecked_into::<web_sys::HtmlInputElement>().value());
     html! {
-        <input type="text" ref={input} class={props.class.clone()} data-testid={props.testid.clone()}
-               placeholder={props.placeholder.clone()} {onchange} />
+        <input type={props.kind.clone()} ref={input} class={props.class.clone()} data-testid={props.testid.clone()}
+               placeholder={props.placeholder.clone()} maxlength={props.maxlength.clone()} {onchange} />
     }
 }
