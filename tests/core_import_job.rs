@@ -124,7 +124,9 @@ fn other_formats_are_read_in_one_step_and_placed_in_pieces() {
     let (actions, reports) = run(file("d.jsonl", &lines), 40);
     let state = review(actions);
     assert_eq!(state.pending_import.as_ref().unwrap().plan, at_once.pending_import.as_ref().unwrap().plan);
-    assert!(reports.iter().all(|r| r.0 == Doing::Placing) && reports.len() > 5, "{reports:?}");
+    // One report before the file is parsed (in one step), then the placing in pieces.
+    assert!(matches!(reports[0], (Doing::Reading, 0, _)), "{reports:?}");
+    assert!(reports[1..].iter().all(|r| r.0 == Doing::Placing) && reports.len() > 5, "{reports:?}");
     // A project file and a plain text are not datasets: they are acted on at once.
     let project = biaozhu::core::project_json::export_project(&Project::bundled());
     let (actions, reports) = run(file("p.json", &project), 10);

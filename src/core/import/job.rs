@@ -31,6 +31,8 @@ pub enum ImportStep {
 
 #[derive(Debug)]
 enum Stage {
+    /// Nothing done yet.
+    Start,
     /// One CoNLL file, read in pieces.
     Conll {
         reader: ConllReader,
@@ -57,8 +59,14 @@ pub struct ImportJob {
 }
 
 impl ImportJob {
-    pub fn new(mut dataset: Dataset) -> Self {
-        let stage = match &mut dataset.files[..] {
+    pub fn new(dataset: Dataset) -> Self {
+        ImportJob { dataset, stage: Stage::Start }
+    }
+
+    /// Decides how the files are read (a first step of its own: checking a corpus's text and
+    /// taking it apart from the file's bytes takes a moment).
+    fn start(&mut self) -> Stage {
+        match &mut self.dataset.files[..] {
             [file] => match utf8(file) {
                 Ok(text) if reads_as_conll(file, text) => {
                     let stage = Stage::Conll { reader: ConllReader::new(&file.name), text: text.to_string() };
@@ -69,8 +77,7 @@ impl ImportJob {
                 _ => Stage::Whole,
             },
             _ => Stage::Whole,
-        };
-        ImportJob { dataset, stage }
+        }
     }
 
     /// Works for about `budget` bytes of text (a piece of the file read, or documents of that
@@ -78,6 +85,10 @@ impl ImportJob {
     /// is taken when the placing starts).
     pub fn step(&mut self, project: &Project, revision: u64, budget: usize) -> ImportStep {
         match std::mem::replace(&mut self.stage, Stage::Finished) {
+            Stage::Start => {
+                self.stage = self.start();
+                ImportStep::Working { doing: Doing::Reading, done: 0, total: self.total_bytes() }
+            }
             Stage::Conll { mut reader, text } => match reader.read(&text, budget) {
                 Ok(false) => {
                     let done = reader.position();
