@@ -75,6 +75,10 @@ fn is_project_file(name: &str, bytes: &[u8]) -> bool {
     if head.trim_ascii_start().starts_with(b"{") && head.windows(17).any(|w| w == b"\"biaozhu-project\"") {
         return true;
     }
+    // A project file is one JSON object: anything else (a corpus of megabytes) is not parsed.
+    if !bytes.trim_ascii_start().starts_with(b"{") {
+        return false;
+    }
     let text = String::from_utf8_lossy(bytes);
     match serde_json::from_str::<Value>(&text) {
         Ok(Value::Object(object)) => object.contains_key("format") || object.contains_key("documents"),
@@ -196,12 +200,9 @@ pub fn classify(files: Vec<InFile>) -> Vec<Intake> {
             // token and tag per line. Offer them as the corpus they are, with the choice to
             // keep the file as text.
             if looks_tagged(&text) {
-                let name = name_from_file_name(&file.name);
-                return vec![Intake::Dataset(Dataset {
-                    source: file.name.clone(),
-                    files: files.clone(),
-                    as_text: Some((name, text)),
-                })];
+                let (name, source) = (name_from_file_name(&file.name), file.name.clone());
+                // Moved, not copied: a corpus is megabytes.
+                return vec![Intake::Dataset(Dataset { source, files, as_text: Some((name, text)) })];
             }
             if lower.ends_with(".txt") || !lower.contains('.') {
                 return vec![Intake::Now(EditorAction::AddDocument {

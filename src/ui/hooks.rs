@@ -35,6 +35,8 @@ pub fn open_files_then(editor: Dispatch, files: Vec<web_sys::File>, note: Option
                 }
             }
         }
+        // A frame between reading the files and sorting them (both take a moment for a corpus).
+        yield_to_browser().await;
         // Project files and documents are acted on at once; datasets are read in slices.
         let mut datasets = Vec::new();
         for intake in classify(read) {
@@ -49,6 +51,14 @@ pub fn open_files_then(editor: Dispatch, files: Vec<web_sys::File>, note: Option
             (false, note) => import_job::start(editor, datasets, note),
         }
     });
+}
+
+/// Lets the browser paint and handle input before the task goes on.
+async fn yield_to_browser() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = gloo::utils::window().set_timeout_with_callback(&resolve);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
 /// Exports the project as a JSON download.
