@@ -116,17 +116,32 @@ fn a_broken_line_is_named_by_its_number_and_nothing_is_imported() {
 }
 
 #[test]
-fn other_formats_are_read_in_one_step_and_placed_in_pieces() {
+fn jsonl_is_read_in_pieces_and_other_formats_in_one_step() {
     let lines: String = (0..30)
-        .map(|i| format!("{{\"text\": \"第{i}号 徐立毅 𠀀😀\", \"label\": [[4, 7, \"PER\"]]}}\n"))
+        .map(|i| format!("{{\"text\": \"第{i}号 徐立毅 𠀀😀\", \"label\": [[4, 7, \"PER\"]]}}\r\n\n"))
         .collect();
     let at_once = review(actions_for_files(file("d.jsonl", &lines)));
-    let (actions, reports) = run(file("d.jsonl", &lines), 40);
-    let state = review(actions);
-    assert_eq!(state.pending_import.as_ref().unwrap().plan, at_once.pending_import.as_ref().unwrap().plan);
-    // One report before the file is parsed (in one step), then the placing in pieces.
-    assert!(matches!(reports[0], (Doing::Reading, 0, _)), "{reports:?}");
-    assert!(reports[1..].iter().all(|r| r.0 == Doing::Placing) && reports.len() > 5, "{reports:?}");
+    let expected = &at_once.pending_import.as_ref().expect("a review").plan;
+    assert_eq!(expected.docs.len(), 30);
+    assert_eq!(expected.docs[29].name, "d.jsonl 59", "named after its line");
+    for budget in [1, 40, usize::MAX] {
+        let (actions, reports) = run(file("d.jsonl", &lines), budget);
+        let state = review(actions);
+        assert_eq!(&state.pending_import.as_ref().unwrap().plan, expected, "budget {budget}");
+        let reading = reports.iter().filter(|r| r.0 == Doing::Reading).count();
+        assert!(budget == usize::MAX || reading > 10, "{reports:?}");
+    }
+    // A broken line is named by its number, whatever the step.
+    let broken = format!("{lines}{{\"text\": \"x\", \"label\": [[0, 9, \"PER\"]\n");
+    let (actions, _) = run(file("d.jsonl", &broken), 7);
+    let [EditorAction::Failed(message)] = &actions[..] else { panic!("{actions:?}") };
+    assert!(message.contains("d.jsonl line 61"), "{message}");
+
+    // One JSON value is read in one step: one report before it is parsed, then the placing.
+    let one = "{\"text\": \"徐立毅𠀀\", \"label\": [[0, 3, \"PER\"]]}";
+    let (actions, reports) = run(file("one.json", one), 1);
+    assert_eq!(review(actions).pending_import.as_ref().unwrap().plan.docs.len(), 1);
+    assert!(matches!(reports[..], [(Doing::Reading, 0, _), (Doing::Placing, 0, 1), ..]), "{reports:?}");
     // A project file and a plain text are not datasets: they are acted on at once.
     let project = biaozhu::core::project_json::export_project(&Project::bundled());
     let (actions, reports) = run(file("p.json", &project), 10);

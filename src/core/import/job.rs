@@ -1,9 +1,10 @@
 //! A dataset import in steps, so that the UI can read a corpus between frames with a progress
-//! bar and Cancel: reading the file (a CoNLL file a piece at a time, other formats at once),
+//! bar and Cancel: reading the file (a CoNLL or JSONL file a piece at a time, other formats at
+//! once),
 //! then placing its documents in the project a few at a time. The result is the same review
 //! that [`crate::core::intake::actions_for_files`] opens at once.
 
-use super::readers::{parse, reads_as_conll, utf8, ConllReader};
+use super::readers::{parse, reads_as_conll, reads_as_jsonl, utf8, ConllReader, JsonlReader};
 use super::{suggest_mapping, Parsed, Planner};
 use crate::core::editor::{EditorAction, PendingImport};
 use crate::core::intake::Dataset;
@@ -36,6 +37,11 @@ enum Stage {
     /// One CoNLL file, read in pieces.
     Conll {
         reader: ConllReader,
+        text: String,
+    },
+    /// One JSONL file, read in pieces.
+    Jsonl {
+        reader: JsonlReader,
         text: String,
     },
     /// Files read in one step.
@@ -74,6 +80,12 @@ impl ImportJob {
                     file.bytes = Vec::new();
                     stage
                 }
+                Ok(text) if reads_as_jsonl(file, text) => {
+                    let stage =
+                        Stage::Jsonl { reader: JsonlReader::new(&file.name, None), text: text.to_string() };
+                    file.bytes = Vec::new();
+                    stage
+                }
                 _ => Stage::Whole,
             },
             _ => Stage::Whole,
@@ -93,6 +105,15 @@ impl ImportJob {
                 Ok(false) => {
                     let done = reader.position();
                     self.stage = Stage::Conll { reader, text };
+                    ImportStep::Working { doing: Doing::Reading, done, total: self.total_bytes() }
+                }
+                Ok(true) => self.read(project, revision, reader.finish()),
+                Err(error) => self.read(project, revision, Err(error)),
+            },
+            Stage::Jsonl { mut reader, text } => match reader.read(&text, budget) {
+                Ok(false) => {
+                    let done = reader.position();
+                    self.stage = Stage::Jsonl { reader, text };
                     ImportStep::Working { doing: Doing::Reading, done, total: self.total_bytes() }
                 }
                 Ok(true) => self.read(project, revision, reader.finish()),
@@ -131,7 +152,7 @@ impl ImportJob {
 
     fn total_bytes(&self) -> usize {
         match &self.stage {
-            Stage::Conll { text, .. } => text.len(),
+            Stage::Conll { text, .. } | Stage::Jsonl { text, .. } => text.len(),
             _ => self.dataset.files.iter().map(|f| f.bytes.len()).sum(),
         }
     }

@@ -9,20 +9,75 @@ use serde_json::Value;
 /// (`tokens` + `ner_tags`).
 pub(super) fn read(file: &InFile, text: &str, labels_json: Option<&InFile>) -> Result<Parsed, ReadError> {
     let names: Option<Vec<String>> = labels_json.and_then(|f| serde_json::from_slice(&f.bytes).ok());
-    let mut format = "";
-    let mut docs = Vec::new();
-    let mut notes = Vec::new();
-    let mut skipped = 0;
-    for (n, line) in text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
-        let at = format!("{} line {}", file.name, n + 1);
+    let mut reader = JsonlReader::new(&file.name, names);
+    reader.read(text, text.len())?;
+    reader.finish()
+}
+
+/// A JSONL file being read, resumable like `ConllReader`: the records read so far.
+#[derive(Debug)]
+pub struct JsonlReader {
+    name: String,
+    /// Tag names by number, from a `labels.json` beside the file.
+    names: Option<Vec<String>>,
+    /// Where the next piece starts: a byte offset of the text, and its line number (from 0).
+    at: usize,
+    line: usize,
+    format: &'static str,
+    docs: Vec<RawDoc>,
+    skipped: usize,
+}
+
+impl JsonlReader {
+    pub fn new(file_name: &str, names: Option<Vec<String>>) -> Self {
+        JsonlReader {
+            name: file_name.to_string(),
+            names,
+            at: 0,
+            line: 0,
+            format: "",
+            docs: Vec::new(),
+            skipped: 0,
+        }
+    }
+
+    /// How far into the text the reading is, in bytes.
+    pub fn position(&self) -> usize {
+        self.at
+    }
+
+    /// Reads about `budget` bytes more of `text` (whole lines; the same text at every call).
+    /// Returns true once the end is reached.
+    ///
+    /// # Errors
+    /// A line that is not a record of the formats read, naming its line number.
+    pub fn read(&mut self, text: &str, budget: usize) -> Result<bool, ReadError> {
+        let stop = self.at.saturating_add(budget);
+        while self.at < text.len() && self.at < stop {
+            let rest = &text[self.at..];
+            let (line, len) = match rest.find('\n') {
+                Some(end) => (&rest[..end], end + 1),
+                None => (rest, rest.len()),
+            };
+            self.at += len;
+            self.line += 1;
+            if !line.trim().is_empty() {
+                self.read_line(line.trim_end_matches('\r'))?;
+            }
+        }
+        Ok(self.at >= text.len())
+    }
+
+    fn read_line(&mut self, line: &str) -> Result<(), ReadError> {
+        let at = format!("{} line {}", self.name, self.line);
         let row: Value =
             serde_json::from_str(line).map_err(|cause| ReadError::NotJson { place: at.clone(), cause })?;
         let (kind, doc) = if row.get("tokens").is_some() && row.get("ner_tags").is_some() {
-            ("Hugging Face JSONL", hf_row(&row, names.as_deref(), &at)?)
+            ("Hugging Face JSONL", hf_row(&row, self.names.as_deref(), &at)?)
         } else if row.get("spans").is_some() || (row.get("text").is_some() && row.get("tokens").is_some()) {
             if matches!(row.get("answer").and_then(Value::as_str), Some("reject" | "ignore")) {
-                skipped += 1;
-                continue;
+                self.skipped += 1;
+                return Ok(());
             }
             ("spaCy/Prodigy JSONL", spacy_row(&row, &at)?)
         } else if row.get("text").is_some() {
@@ -33,21 +88,33 @@ pub(super) fn read(file: &InFile, text: &str, labels_json: Option<&InFile>) -> R
         let mut doc = doc;
         // A record without a name of its own is named after its place: the file and the line.
         if doc.name.is_none() {
-            doc.name = Some(format!("{} {}", super::base_name(&file.name), n + 1));
+            doc.name = Some(format!("{} {}", super::base_name(&self.name), self.line));
         }
-        if !format.is_empty() && format != kind {
-            return Err(malformed(&at, format!("the line is {kind}, but earlier lines are {format}")));
+        if !self.format.is_empty() && self.format != kind {
+            return Err(malformed(&at, format!("the line is {kind}, but earlier lines are {}", self.format)));
         }
-        format = kind;
-        docs.push(doc);
+        self.format = leak(kind);
+        self.docs.push(doc);
+        Ok(())
     }
-    if skipped > 0 {
-        notes.push(format!("{skipped} rejected or ignored Prodigy answer(s) in {} were skipped", file.name));
+
+    /// The records read.
+    ///
+    /// # Errors
+    /// When the file held none.
+    pub fn finish(self) -> Result<Parsed, ReadError> {
+        let mut notes = Vec::new();
+        if self.skipped > 0 {
+            notes.push(format!(
+                "{} rejected or ignored Prodigy answer(s) in {} were skipped",
+                self.skipped, self.name
+            ));
+        }
+        if self.docs.is_empty() {
+            return Err(malformed(&self.name, "it holds no records"));
+        }
+        Ok(Parsed { format: self.format, docs: self.docs, notes, table: None })
     }
-    if docs.is_empty() {
-        return Err(malformed(&file.name, "it holds no records"));
-    }
-    Ok(Parsed { format: leak(format), docs, notes, table: None })
 }
 
 /// Format names are a small fixed set; this turns the matched `&str` into the static one.

@@ -9,6 +9,7 @@ mod table;
 mod w3c;
 
 pub use conll::ConllReader;
+pub use jsonl::JsonlReader;
 pub use table::Table;
 
 use super::{Parsed, RawSpan};
@@ -173,6 +174,23 @@ pub fn reads_as_conll(file: &InFile, text: &str) -> bool {
         || lower.ends_with(".tsv") && is_tsv_table(text)
         || text.trim_start().starts_with(['{', '[']);
     !other
+}
+
+/// True when `file` alone would be read as JSONL lines by [`parse`]: its first line is a JSON
+/// object and another line follows (one whole JSON value, a W3C or Label Studio file, is read
+/// at once). Such a file can be read in pieces ([`JsonlReader`]).
+pub fn reads_as_jsonl(file: &InFile, text: &str) -> bool {
+    let lower = file.name.to_lowercase();
+    let trimmed = text.trim_start();
+    let mut lines = trimmed.lines().filter(|l| !l.trim().is_empty());
+    let first_is_object = lines.next().is_some_and(|l| {
+        l.trim_start().starts_with('{') && serde_json::from_str::<serde_json::Map<String, Value>>(l).is_ok()
+    });
+    !file.bytes.starts_with(b"PK\x03\x04")
+        && !is_side_file(&file.name)
+        && !lower.ends_with(".csv")
+        && first_is_object
+        && lines.next().is_some()
 }
 
 /// A file's name without its folders (zip entries carry paths).
