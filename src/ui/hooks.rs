@@ -63,14 +63,15 @@ async fn yield_to_browser() {
 
 /// Exports the project as a JSON download.
 pub fn export_json(editor: &Dispatch) {
-    let left = editor.latest().project().stand_ins();
+    let state = editor.latest();
+    let left = state.project().stand_ins();
     if left > 0 {
         editor.dispatch(EditorAction::Failed(format!(
             "{left} documents are still being read from browser storage; export the project once they are"
         )));
         return;
     }
-    let json = export_project(editor.latest().project());
+    let json = export_project(state.project());
     if let Err(message) = browser::download("biaozhu-project.json", "application/json", json.as_bytes()) {
         editor.dispatch(EditorAction::Failed(format!("the export could not be downloaded: {message}")));
     }
