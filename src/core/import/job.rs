@@ -30,18 +30,43 @@ pub enum ImportStep {
     Done(Vec<EditorAction>),
 }
 
+/// A reader of a line-based format, resumable at any line.
+#[derive(Debug)]
+enum LineReader {
+    Conll(ConllReader),
+    Jsonl(JsonlReader),
+}
+
+impl LineReader {
+    fn read(&mut self, text: &str, budget: usize) -> Result<bool, super::readers::ReadError> {
+        match self {
+            LineReader::Conll(reader) => reader.read(text, budget),
+            LineReader::Jsonl(reader) => reader.read(text, budget),
+        }
+    }
+
+    fn position(&self) -> usize {
+        match self {
+            LineReader::Conll(reader) => reader.position(),
+            LineReader::Jsonl(reader) => reader.position(),
+        }
+    }
+
+    fn finish(self) -> Result<Parsed, super::readers::ReadError> {
+        match self {
+            LineReader::Conll(reader) => reader.finish(),
+            LineReader::Jsonl(reader) => reader.finish(),
+        }
+    }
+}
+
 #[derive(Debug)]
 enum Stage {
     /// Nothing done yet.
     Start,
-    /// One CoNLL file, read in pieces.
-    Conll {
-        reader: ConllReader,
-        text: String,
-    },
-    /// One JSONL file, read in pieces.
-    Jsonl {
-        reader: JsonlReader,
+    /// One CoNLL or JSONL file, read in pieces.
+    Lines {
+        reader: LineReader,
         text: String,
     },
     /// Files read in one step.
@@ -75,14 +100,19 @@ impl ImportJob {
         match &mut self.dataset.files[..] {
             [file] => match utf8(file) {
                 Ok(text) if reads_as_conll(file, text) => {
-                    let stage = Stage::Conll { reader: ConllReader::new(&file.name), text: text.to_string() };
+                    let stage = Stage::Lines {
+                        reader: LineReader::Conll(ConllReader::new(&file.name)),
+                        text: text.to_string(),
+                    };
                     // The text is what the job reads from now on.
                     file.bytes = Vec::new();
                     stage
                 }
                 Ok(text) if reads_as_jsonl(file, text) => {
-                    let stage =
-                        Stage::Jsonl { reader: JsonlReader::new(&file.name, None), text: text.to_string() };
+                    let stage = Stage::Lines {
+                        reader: LineReader::Jsonl(JsonlReader::new(&file.name, None)),
+                        text: text.to_string(),
+                    };
                     file.bytes = Vec::new();
                     stage
                 }
@@ -101,19 +131,10 @@ impl ImportJob {
                 self.stage = self.start();
                 ImportStep::Working { doing: Doing::Reading, done: 0, total: self.total_bytes() }
             }
-            Stage::Conll { mut reader, text } => match reader.read(&text, budget) {
+            Stage::Lines { mut reader, text } => match reader.read(&text, budget) {
                 Ok(false) => {
                     let done = reader.position();
-                    self.stage = Stage::Conll { reader, text };
-                    ImportStep::Working { doing: Doing::Reading, done, total: self.total_bytes() }
-                }
-                Ok(true) => self.read(project, revision, reader.finish()),
-                Err(error) => self.read(project, revision, Err(error)),
-            },
-            Stage::Jsonl { mut reader, text } => match reader.read(&text, budget) {
-                Ok(false) => {
-                    let done = reader.position();
-                    self.stage = Stage::Jsonl { reader, text };
+                    self.stage = Stage::Lines { reader, text };
                     ImportStep::Working { doing: Doing::Reading, done, total: self.total_bytes() }
                 }
                 Ok(true) => self.read(project, revision, reader.finish()),
@@ -152,7 +173,7 @@ impl ImportJob {
 
     fn total_bytes(&self) -> usize {
         match &self.stage {
-            Stage::Conll { text, .. } | Stage::Jsonl { text, .. } => text.len(),
+            Stage::Lines { text, .. } => text.len(),
             _ => self.dataset.files.iter().map(|f| f.bytes.len()).sum(),
         }
     }

@@ -54,11 +54,7 @@ impl JsonlReader {
     pub fn read(&mut self, text: &str, budget: usize) -> Result<bool, ReadError> {
         let stop = self.at.saturating_add(budget);
         while self.at < text.len() && self.at < stop {
-            let rest = &text[self.at..];
-            let (line, len) = match rest.find('\n') {
-                Some(end) => (&rest[..end], end + 1),
-                None => (rest, rest.len()),
-            };
+            let (line, len) = super::line_at(text, self.at);
             self.at += len;
             self.line += 1;
             if !line.trim().is_empty() {

@@ -193,6 +193,16 @@ pub fn reads_as_jsonl(file: &InFile, text: &str) -> bool {
         && lines.next().is_some()
 }
 
+/// The line of `text` starting at byte `at` (without its `\n`) and the bytes it takes with it:
+/// how the resumable readers walk a file a piece at a time.
+pub(super) fn line_at(text: &str, at: usize) -> (&str, usize) {
+    let rest = &text[at..];
+    match rest.find('\n') {
+        Some(end) => (&rest[..end], end + 1),
+        None => (rest, rest.len()),
+    }
+}
+
 /// A file's name without its folders (zip entries carry paths).
 pub(super) fn base_name(name: &str) -> &str {
     name.rsplit('/').next().unwrap_or(name)
