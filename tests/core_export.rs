@@ -74,7 +74,7 @@ fn spacy_spans_carry_code_point_offsets_text_and_inclusive_token_indices() {
 #[test]
 fn spacy_tokens_follow_the_chinese_char_segmenter() {
     let tokens = spacy_zh_char_tokens(" 李 强  在\n北京");
-    let shown: Vec<(String, bool)> = tokens.iter().map(|t| (t.text.clone(), t.ws)).collect();
+    let shown: Vec<(String, bool)> = tokens.iter().map(|t| (t.text.to_string(), t.ws)).collect();
     let expected = [
         (" ", false),
         ("李", true),
@@ -507,4 +507,33 @@ fn display_names_cannot_break_brats_visual_conf() {
     let line = text.lines().find(|l| l.contains("人名")).unwrap();
     assert_eq!(line.matches(" | ").count(), 2, "{line}");
     assert!(line.contains("人名 姓名 第二行"), "{line}");
+}
+
+/// The spaCy writer writes its token objects by hand (they are the bulk of a corpus export):
+/// every line is exactly what serde_json writes for the same value, whatever the characters.
+#[test]
+fn spacy_lines_are_what_serde_json_writes_for_any_characters() {
+    let text = "引号\"与\\反斜杠\u{1}\t𠀀😀 a  b\r\n\u{7f}\u{2028}终";
+    let mut s = Session::new(Project::new(schema::default_schema()));
+    let id = DocId::from("odd");
+    s.apply(Command::AddDocument { at: 0, doc: Box::new(Document::new(id.clone(), "odd \"名\"", text)) })
+        .unwrap();
+    s.add_span(&id, CharRange::new(10, 12), "PER").unwrap();
+    let export = run_export(s.project(), &ExportOptions::new(Format::Spacy)).unwrap();
+    let written = text_of(&export.files[0]);
+    let line = written.strip_suffix('\n').unwrap();
+    let value: Value = serde_json::from_str(line).unwrap();
+    assert_eq!(line, serde_json::to_string(&value).unwrap());
+    let tokens = value["tokens"].as_array().unwrap();
+    let expected = spacy_zh_char_tokens(text);
+    assert_eq!(tokens.len(), expected.len());
+    for (n, (got, want)) in tokens.iter().zip(&expected).enumerate() {
+        assert_eq!(got["text"], want.text, "token {n}");
+        assert_eq!(
+            (got["start"].as_u64(), got["end"].as_u64()),
+            (Some(want.start as u64), Some(want.end as u64))
+        );
+        assert_eq!((got["id"].as_u64(), got["ws"].as_bool()), (Some(n as u64), Some(want.ws)));
+    }
+    assert_eq!(value["spans"][0]["text"], "𠀀😀");
 }

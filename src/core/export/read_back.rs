@@ -10,12 +10,13 @@ use std::collections::HashMap;
 /// span from the start each time would make the check quadratic).
 struct Slicer {
     chars: Vec<char>,
-    units: Vec<u16>,
+    /// Made on first use: only doccano's UTF-16 export needs it.
+    units: std::cell::OnceCell<Vec<u16>>,
 }
 
 impl Slicer {
     fn new(text: &str) -> Self {
-        Slicer { chars: text.chars().collect(), units: text.encode_utf16().collect() }
+        Slicer { chars: text.chars().collect(), units: std::cell::OnceCell::new() }
     }
 
     /// Code points `start..end`, or `None` when out of range.
@@ -25,7 +26,8 @@ impl Slicer {
 
     /// UTF-16 units `start..end`, or `None` when out of range or half a character.
     fn utf16(&self, start: usize, end: usize) -> Option<String> {
-        (start <= end && end <= self.units.len()).then(|| String::from_utf16(&self.units[start..end]).ok())?
+        let units = self.units.get_or_init(|| self.chars.iter().collect::<String>().encode_utf16().collect());
+        (start <= end && end <= units.len()).then(|| String::from_utf16(&units[start..end]).ok())?
     }
 }
 

@@ -1,30 +1,10 @@
 //! spaCy v3 / Prodigy `spans` JSONL. Offsets in code points; tokens are what
 //! `spacy.blank("zh")` makes (one per character), so every span aligns with `Doc.char_span`.
 
-use super::tokens::{spacy_zh_char_tokens, token_bounds};
+use super::tokens::{spacy_zh_char_tokens, token_bounds, Token};
 use super::units::Record;
 use serde::Serialize;
-use serde_json::{json, Value};
-
-/// One line, in the field order Prodigy writes.
-#[derive(Serialize)]
-struct Line<'a> {
-    text: &'a str,
-    spans: Vec<Value>,
-    tokens: Vec<Token<'a>>,
-    relations: Vec<Value>,
-    meta: Meta<'a>,
-    answer: &'a str,
-}
-
-#[derive(Serialize)]
-struct Token<'a> {
-    text: &'a str,
-    start: usize,
-    end: usize,
-    id: usize,
-    ws: bool,
-}
+use serde_json::json;
 
 #[derive(Serialize)]
 struct Meta<'a> {
@@ -83,26 +63,59 @@ pub fn write(records: &[Record]) -> Result<String, Vec<String>> {
                 }))
             })
             .collect();
-        // Written field by field from typed values: a `Value` per token (one per character)
-        // costs a map and its hashing each, which dominated a corpus export.
-        let tokens: Vec<Token> = tokens
-            .iter()
-            .enumerate()
-            .map(|(id, t)| Token { text: &t.text, start: t.start, end: t.end, id, ws: t.ws })
-            .collect();
         let meta = Meta {
             id: &record.id,
             doc_id: &record.doc_id.0,
             doc_name: &record.doc_name,
             offset: record.offset,
         };
-        let line = Line { text: &record.text, spans, tokens, relations, meta, answer: "accept" };
-        out.push_str(&serde_json::to_string(&line).expect("a spaCy line serialises"));
-        out.push('\n');
+        // The line in the field order Prodigy writes. The tokens (one per character, the bulk
+        // of a corpus export) are written by hand; the rest through serde.
+        out.push_str("{\"text\":");
+        push_json(&mut out, &record.text);
+        out.push_str(",\"spans\":");
+        push_json(&mut out, &spans);
+        out.push_str(",\"tokens\":[");
+        for (id, token) in tokens.iter().enumerate() {
+            if id > 0 {
+                out.push(',');
+            }
+            push_token(&mut out, token, id);
+        }
+        out.push_str("],\"relations\":");
+        push_json(&mut out, &relations);
+        out.push_str(",\"meta\":");
+        push_json(&mut out, &meta);
+        out.push_str(",\"answer\":\"accept\"}\n");
     }
     if problems.is_empty() {
         Ok(out)
     } else {
         Err(problems)
     }
+}
+
+/// Appends `value` as JSON.
+fn push_json(out: &mut String, value: &impl Serialize) {
+    // Writing to a String cannot fail, and these values have string keys only.
+    let json = serde_json::to_string(value).expect("a spaCy line's parts serialise");
+    out.push_str(&json);
+}
+
+/// Appends `{"text":…,"start":…,"end":…,"id":…,"ws":…}`, as serde would write it.
+fn push_token(out: &mut String, token: &Token, id: usize) {
+    use std::fmt::Write;
+    out.push_str("{\"text\":");
+    let mut chars = token.text.chars();
+    match (chars.next(), chars.next()) {
+        // One character needing no escape, the usual token: no serialiser needed.
+        (Some(c), None) if c >= ' ' && c != '"' && c != '\\' => {
+            out.push('"');
+            out.push(c);
+            out.push('"');
+        }
+        _ => push_json(out, &token.text),
+    }
+    // `write!` to a String cannot fail.
+    let _ = write!(out, ",\"start\":{},\"end\":{},\"id\":{id},\"ws\":{}}}", token.start, token.end, token.ws);
 }
