@@ -1,5 +1,5 @@
 //! The document list of a corpus: search, filter, sort, and the navigation keys.
-use biaozhu::core::doc_nav::{list_label, next_to_do, step, visible_documents, DocQuery, DocSort};
+use biaozhu::core::doc_nav::{list_label, next_to_do, same_list, step, visible_documents, DocQuery, DocSort};
 use biaozhu::core::editor::{EditorAction, EditorState};
 use biaozhu::core::*;
 
@@ -105,4 +105,55 @@ fn the_keys_open_documents_in_the_editor_and_respect_the_filter() {
     assert_eq!(editor.open_doc, Some(DocId::from("b")));
     editor.apply(EditorAction::StepDocument { forward: false });
     assert_eq!(editor.open_doc, Some(DocId::from("b")), "the first shown has nothing before it");
+}
+
+/// The document list skips recomputing when `same_list` says an edit left it as it was: that
+/// must never be wrong (a stale list), and must hold for the commonest edit, an added span.
+#[test]
+fn same_list_is_true_only_when_the_list_shown_is_unchanged() {
+    let queries = [
+        DocQuery::default(),
+        DocQuery { search: "郑州".into(), ..DocQuery::default() },
+        DocQuery { status: Some(DocStatus::Todo), ..DocQuery::default() },
+        DocQuery { sort: DocSort::Name, ..DocQuery::default() },
+        DocQuery { sort: DocSort::FewestSpans, ..DocQuery::default() },
+        DocQuery { sort: DocSort::Status, ..DocQuery::default() },
+    ];
+    let id = |s: &str| DocId::from(s);
+    let edits: Vec<(&str, Command)> = vec![
+        ("set status", Command::SetStatus { doc: id("b"), status: DocStatus::Done }),
+        ("note", Command::SetDocField { doc: id("d"), field: DocField::Note, value: "郑州 0".into() }),
+        ("remove", Command::RemoveDocument { doc: id("a") }),
+        (
+            "add",
+            Command::AddDocument {
+                at: 1, doc: Box::new(Document::new(id("f"), "郑州 3", "新文档𠀀"))
+            },
+        ),
+    ];
+    type Edit = Box<dyn Fn(&mut Session)>;
+    let mut cases: Vec<(&str, Edit)> = vec![(
+        "add a span",
+        Box::new(|s: &mut Session| drop(s.add_span(&DocId::from("b"), CharRange::new(0, 2), "LOC"))),
+    )];
+    for (name, command) in edits {
+        cases.push((name, Box::new(move |s: &mut Session| s.apply(command.clone()).unwrap())));
+    }
+    for (name, edit) in &cases {
+        let before = corpus();
+        let mut session = Session::new(before.clone());
+        edit(&mut session);
+        let after = session.project();
+        for query in &queries {
+            let unchanged = visible_documents(&before, query) == visible_documents(after, query)
+                && ids(&before, &visible_documents(&before, query))
+                    == ids(after, &visible_documents(after, query));
+            let said = same_list(&before, after, query);
+            assert!(!said || unchanged, "{name}, {query:?}: said unchanged but the list changed");
+            if *name == "add a span" && query.sort != DocSort::FewestSpans {
+                assert!(said, "{name}, {query:?}: a new span changes nothing the list shows");
+            }
+        }
+        assert!(same_list(&before, &before.clone(), &DocQuery::default()));
+    }
 }

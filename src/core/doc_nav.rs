@@ -90,11 +90,27 @@ pub fn first_words(text: &str) -> String {
     words
 }
 
+/// True when `query` shows the same list for both projects: the documents it reads (id, name,
+/// status, text, whether read from storage, and span counts when sorted by them) agree. An
+/// added span leaves the list as it was unless it is sorted by span count.
+pub fn same_list(a: &Project, b: &Project, query: &DocQuery) -> bool {
+    let by_spans = query.sort == DocSort::FewestSpans;
+    a.documents_agree(b, |x, y| {
+        x.id == y.id
+            && x.name == y.name
+            && x.status == y.status
+            && x.is_loaded() == y.is_loaded()
+            && x.shares_text(y)
+            && (!by_spans || x.span_count() == y.span_count())
+    })
+}
+
 /// The list positions of the documents `query` shows, in the order it asks for.
 pub fn visible_documents(project: &Project, query: &DocQuery) -> Vec<usize> {
     let words = query.words();
     let docs = project.documents();
-    let mut shown: Vec<usize> = (0..docs.len()).filter(|&i| query.matches(&docs[i], &words)).collect();
+    let mut shown = Vec::with_capacity(docs.len());
+    shown.extend((0..docs.len()).filter(|&i| query.matches(&docs[i], &words)));
     match query.sort {
         DocSort::ListOrder => {}
         DocSort::Name => shown.sort_by(|&a, &b| docs[a].name.cmp(&docs[b].name)),

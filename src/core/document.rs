@@ -250,6 +250,12 @@ impl Document {
         &self.body.text
     }
 
+    /// True when both have the same text; a copy made by an edit shares it, so this is mostly
+    /// a pointer comparison.
+    pub fn shares_text(&self, other: &Document) -> bool {
+        Rc::ptr_eq(&self.body, &other.body) || self.body.text == other.body.text
+    }
+
     /// Length of the text in code points.
     pub fn char_len(&self) -> usize {
         self.body.index.char_count()

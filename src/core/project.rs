@@ -100,6 +100,15 @@ impl Project {
         &self.documents
     }
 
+    /// True when both hold the same documents in the same order and `same` holds for every
+    /// pair that is not one shared `Rc`. An edit copies only the document it changes, so after
+    /// one this is a pass over pointers plus one call: views that depend on a few fields of
+    /// every document (the list, the done count) use it to skip recomputing over a corpus.
+    pub fn documents_agree(&self, other: &Project, same: impl Fn(&Document, &Document) -> bool) -> bool {
+        self.documents.len() == other.documents.len()
+            && self.documents.iter().zip(&other.documents).all(|(a, b)| Rc::ptr_eq(a, b) || same(a, b))
+    }
+
     pub fn document(&self, id: &DocId) -> Option<&Document> {
         self.positions.get(id).map(|&at| &*self.documents[at])
     }

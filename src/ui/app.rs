@@ -23,9 +23,18 @@ use super::storage_panel::{StoragePanel, WriterBanner};
 use super::store::{Dispatch, Shared, Store};
 use super::text_view::{Marks, TextView};
 use super::toolbar::Toolbar;
-use crate::core::DocStatus;
+use crate::core::{DocStatus, Project};
 use std::rc::Rc;
 use yew::prelude::*;
+
+/// The memo key of the done count: equal when every document's status is.
+struct StatusKey(Shared<Project>);
+
+impl PartialEq for StatusKey {
+    fn eq(&self, other: &Self) -> bool {
+        self.0 == other.0 || self.0.documents_agree(&other.0, |a, b| a.status == b.status)
+    }
+}
 
 #[component]
 pub fn App() -> Html {
@@ -62,8 +71,8 @@ pub fn App() -> Html {
     });
     use_doc_param(&editor, store.ready);
     let project = Shared(state.session.shared_project().clone());
-    // Counted again only when the project changed, not on every action.
-    let done = *use_memo(project.clone(), |project| {
+    // Counted again only when a status changed, not on every edit (see `StatusKey`).
+    let done = *use_memo(StatusKey(project.clone()), |StatusKey(project)| {
         project.documents().iter().filter(|d| d.status == DocStatus::Done).count()
     });
     if !store.ready {

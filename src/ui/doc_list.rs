@@ -3,7 +3,7 @@
 //! Alt+↓ / Alt+↑ / Alt+N (see `app`), to open a document.
 
 use super::store::{use_dispatch, Shared};
-use crate::core::doc_nav::{list_label, visible_documents, DocQuery, DocSort};
+use crate::core::doc_nav::{list_label, same_list, visible_documents, DocQuery, DocSort};
 use crate::core::editor::EditorAction;
 use crate::core::{DocId, DocStatus, Project};
 use yew::prelude::*;
@@ -22,6 +22,16 @@ pub struct DocListProps {
     pub open_doc: Option<DocId>,
 }
 
+/// The memo key of the list's rows: equal when the query and what it reads of every document
+/// are (see `same_list`), so that an edit elsewhere does not walk a corpus.
+struct ListKey(Shared<Project>, DocQuery);
+
+impl PartialEq for ListKey {
+    fn eq(&self, other: &Self) -> bool {
+        self.1 == other.1 && (self.0 == other.0 || same_list(&self.0, &other.0, &self.1))
+    }
+}
+
 #[component]
 pub fn DocList(props: &DocListProps) -> Html {
     let scroll_top = use_state(|| 0i32);
@@ -31,10 +41,11 @@ pub fn DocList(props: &DocListProps) -> Html {
     let query = props.query.clone();
     let project = &props.project;
     let stand_ins = project.stand_ins();
-    // Recomputed when the project or the query changes (documents read from storage change it
-    // without an edit), not on every render.
-    let shown =
-        use_memo((project.clone(), query.clone()), |(project, query)| visible_documents(project, query));
+    // Recomputed when what the list shows changed (documents read from storage change it
+    // without an edit), not on every edit: an added span leaves it as it was.
+    let shown = use_memo(ListKey(project.clone(), query.clone()), |ListKey(project, query)| {
+        visible_documents(project, query)
+    });
     let open_at = props.open_doc.as_ref().and_then(|id| project.position(id));
     let open_row = open_at.and_then(|at| shown.iter().position(|&i| i == at));
     // Keep the open document's row in view when it changes (a key, an import).
