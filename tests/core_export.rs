@@ -537,3 +537,22 @@ fn spacy_lines_are_what_serde_json_writes_for_any_characters() {
     }
     assert_eq!(value["spans"][0]["text"], "𠀀😀");
 }
+
+/// The W3C collection is written in place, a piece at a time: with annotations and without,
+/// it is exactly the pretty-printed JSON it parses to.
+#[test]
+fn w3c_collections_print_as_pretty_json_with_and_without_annotations() {
+    let mut bare = Session::new(Project::new(schema::default_schema()));
+    bare.apply(Command::AddDocument {
+        at: 0,
+        doc: Box::new(Document::new(DocId::from("bare"), "无标注", "没有𠀀标注😀")),
+    })
+    .unwrap();
+    for (name, project) in [("with annotations", with_relations()), ("without", bare.project().clone())] {
+        let written = text_of(&export_of(&project, Format::W3c).files[0]);
+        let value: Value = serde_json::from_str(&written).unwrap();
+        assert_eq!(written, serde_json::to_string_pretty(&value).unwrap(), "{name}");
+        assert_eq!(value["first"]["items"].as_array().unwrap().is_empty(), name == "without");
+        assert!(!value["biaozhu:sources"].as_array().unwrap().is_empty(), "{name}");
+    }
+}

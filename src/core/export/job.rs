@@ -43,7 +43,9 @@ enum Stage {
 
 pub struct ExportJob {
     options: ExportOptions,
-    docs: Vec<DocId>,
+    /// The documents exported, by their place in the project (the same project every step:
+    /// a lookup by id for each of a corpus's documents was a long frame of its own).
+    docs: Vec<usize>,
     stage: Stage,
     records: Vec<Record>,
     crossing: Vec<CrossingSpan>,
@@ -75,12 +77,12 @@ impl ExportJob {
         if waiting > 0 {
             return Err(ExportError::StillLoading(waiting));
         }
-        let docs: Vec<DocId> = project
+        let docs: Vec<usize> = project
             .documents()
             .iter()
-            .filter(|d| wanted(&d.id))
-            .filter(|d| !options.only_done || d.status == DocStatus::Done)
-            .map(|d| d.id.clone())
+            .enumerate()
+            .filter(|(_, d)| wanted(&d.id) && (!options.only_done || d.status == DocStatus::Done))
+            .map(|(at, _)| at)
             .collect();
         if docs.is_empty() {
             return Err(ExportError::Empty);
@@ -123,10 +125,11 @@ impl ExportJob {
         let mut end = from;
         let mut chars = 0;
         while end < self.docs.len() && (end == from || chars < budget) {
-            chars += project.document(&self.docs[end]).map_or(0, |d| d.char_len());
+            chars += project.documents().get(self.docs[end]).map_or(0, |d| d.char_len());
             end += 1;
         }
-        let docs: Vec<_> = self.docs[from..end].iter().filter_map(|id| project.document(id)).collect();
+        let docs: Vec<_> =
+            self.docs[from..end].iter().filter_map(|&at| project.documents().get(at).map(|d| &**d)).collect();
         let keep = |label: &str| self.options.keeps_label(label);
         let (mut records, mut crossing) =
             units::records(project, &docs, self.options.granularity, self.options.crossing, &keep);
@@ -142,11 +145,16 @@ impl ExportJob {
 
     /// All records are made: count them and cut them into parts.
     fn start_writing(&mut self, project: &Project) {
-        let docs: Vec<_> = self.docs.iter().filter_map(|id| project.document(id)).collect();
+        let docs: Vec<_> =
+            self.docs.iter().filter_map(|&at| project.documents().get(at).map(|d| &**d)).collect();
         let left_out = left_out(&docs, &self.records, &self.options);
         let mut spans_per_label = BTreeMap::new();
         for span in self.records.iter().flat_map(|r| &r.spans) {
-            *spans_per_label.entry(span.label.clone()).or_insert(0) += 1;
+            // The label is copied once per label, not once per span.
+            match spans_per_label.get_mut(&span.label) {
+                Some(count) => *count += 1,
+                None => drop(spans_per_label.insert(span.label.clone(), 1)),
+            }
         }
         self.counted = Some((self.records.len(), spans_per_label, left_out));
         let records = std::mem::take(&mut self.records);

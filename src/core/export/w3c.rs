@@ -102,8 +102,12 @@ pub fn write(records: &[Record]) -> String {
 /// The collection written a piece of records at a time (see `export::job`); the result is byte
 /// for byte what printing the whole collection at once gives.
 pub struct Collection {
-    head: String,
-    items: String,
+    /// The printed collection up to and including `"items": [`, then the items so far. The
+    /// items are written in place: a corpus's are tens of megabytes, and copying them into
+    /// the finished file at the end took one long frame.
+    out: String,
+    /// Where the items start in `out`.
+    items_start: usize,
     sources: String,
 }
 
@@ -124,52 +128,73 @@ impl Collection {
             "total": total,
         });
         let head = serde_json::to_string_pretty(&head).expect("annotations serialise");
-        // Without its closing brace: the two arrays follow.
-        let head = head.trim_end().trim_end_matches('}').trim_end().to_string();
-        Collection { head, items: String::new(), sources: String::new() }
+        // Without its closing brace: the annotation page and the texts follow.
+        let mut out = head.trim_end().trim_end_matches('}').trim_end().to_string();
+        out.push_str(",\n  \"first\": {\n    \"type\": \"AnnotationPage\",\n    \"startIndex\": 0,\n    \"items\": [\n");
+        Collection { items_start: out.len(), out, sources: String::new() }
+    }
+
+    fn items(&self) -> &str {
+        &self.out[self.items_start..]
     }
 
     /// Adds the annotations and texts of `records`, the next piece in order.
     pub fn add(&mut self, records: &[Record]) {
         for item in records.iter().flat_map(annotations) {
-            push_indented(&mut self.items, &item, ITEM_INDENT);
+            let first = self.items().is_empty();
+            push_indented(&mut self.out, first, &item, ITEM_INDENT);
         }
         for r in records {
             let source = json!({"id": source_iri(&r.id), "unit_id": r.id, "doc_id": r.doc_id.0, "name": r.doc_name, "text": r.text});
-            push_indented(&mut self.sources, &source, SOURCE_INDENT);
+            let first = self.sources.is_empty();
+            push_indented(&mut self.sources, first, &source, SOURCE_INDENT);
         }
     }
 
     /// Adds what `piece` (a collection of the next records) holds.
     pub fn extend(&mut self, piece: &Collection) {
-        for (all, more) in [(&mut self.items, &piece.items), (&mut self.sources, &piece.sources)] {
-            if !all.is_empty() && !more.is_empty() {
+        let (had_items, had_sources) = (!self.items().is_empty(), !self.sources.is_empty());
+        for (all, had, more) in [
+            (&mut self.out, had_items, piece.items()),
+            (&mut self.sources, had_sources, piece.sources.as_str()),
+        ] {
+            if had && !more.is_empty() {
                 all.push_str(",\n");
             }
             all.push_str(more);
         }
     }
 
-    pub fn finish(&self) -> String {
-        let array = |items: &str, indent: &str| {
-            if items.is_empty() {
-                "[]".to_string()
-            } else {
-                format!("[\n{items}\n{}]", &indent[2..])
-            }
-        };
-        format!(
-            "{},\n  \"first\": {{\n    \"type\": \"AnnotationPage\",\n    \"startIndex\": 0,\n    \"items\": {}\n  }},\n  \"biaozhu:sources\": {}\n}}",
-            self.head,
-            array(&self.items, ITEM_INDENT),
-            array(&self.sources, SOURCE_INDENT),
-        )
+    pub fn finish(mut self) -> String {
+        if self.items().is_empty() {
+            // `[\n` becomes `[]`.
+            self.out.truncate(self.items_start - 1);
+            self.out.push(']');
+        } else {
+            self.out.push('\n');
+            self.out.push_str(&ITEM_INDENT[2..]);
+            self.out.push(']');
+        }
+        self.out.push_str("\n  },\n  \"biaozhu:sources\": ");
+        if self.sources.is_empty() {
+            self.out.push_str("[]");
+        } else {
+            self.out.reserve(self.sources.len() + 8);
+            self.out.push_str("[\n");
+            self.out.push_str(&self.sources);
+            self.out.push('\n');
+            self.out.push_str(&SOURCE_INDENT[2..]);
+            self.out.push(']');
+        }
+        self.out.push_str("\n}");
+        self.out
     }
 }
 
 /// Appends `value` printed as an element of an array whose elements sit at `indent`.
-fn push_indented(out: &mut String, value: &Value, indent: &str) {
-    if !out.is_empty() {
+/// `first` when it is the array's first (no comma before it).
+fn push_indented(out: &mut String, first: bool, value: &Value, indent: &str) {
+    if !first {
         out.push_str(",\n");
     }
     let printed = serde_json::to_string_pretty(value).expect("annotations serialise");
