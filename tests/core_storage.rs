@@ -583,3 +583,34 @@ fn an_import_of_megabytes_is_stored_by_a_compaction_not_a_journal_entry() {
     store.fill(&mut back);
     assert_eq!(back.project(), session.project());
 }
+
+/// Changes handed on (session, outbox, saver) are merged in whichever way is cheap for their
+/// sizes; the result is always the union, whichever side is larger.
+#[test]
+fn merged_changes_are_the_union_whatever_their_sizes() {
+    use changes::Changes;
+    use std::collections::BTreeSet;
+    let ids = |range: std::ops::Range<usize>| -> BTreeSet<DocId> {
+        range.map(|n| DocId::from(format!("d{n}😀").as_str())).collect()
+    };
+    let sizes = [
+        (0..0, 0..0),
+        (0..0, 0..500),
+        (0..500, 0..0),
+        (0..500, 499..501),
+        (3..4, 0..500),
+        (0..300, 100..400),
+    ];
+    for (a, b) in sizes {
+        let mut left =
+            Changes { docs: ids(a.clone()), texts: ids(b.clone()), meta: false, everything: false };
+        let right =
+            Changes { docs: ids(b.clone()), texts: ids(a.clone()), meta: true, everything: a.is_empty() };
+        left.merge(right);
+        let union: BTreeSet<DocId> = ids(a.clone()).union(&ids(b.clone())).cloned().collect();
+        assert_eq!(left.docs, union, "{a:?} {b:?}");
+        assert_eq!(left.texts, union, "{a:?} {b:?}");
+        assert!(left.meta);
+        assert_eq!(left.everything, a.is_empty());
+    }
+}

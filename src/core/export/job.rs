@@ -15,7 +15,7 @@ use super::{
 };
 use crate::core::document::{DocId, DocStatus};
 use crate::core::project::Project;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// What one call of [`ExportJob::step`] got to.
 pub enum Step {
@@ -71,7 +71,9 @@ impl ExportJob {
     /// When documents are still being read from storage, nothing matches the options, or the
     /// split is refused.
     pub fn new(project: &Project, options: ExportOptions) -> Result<ExportJob, ExportError> {
-        let wanted = |id: &DocId| options.documents.is_empty() || options.documents.contains(&id.0);
+        // A set: a chosen part of a corpus can be thousands of documents.
+        let chosen: HashSet<&str> = options.documents.iter().map(String::as_str).collect();
+        let wanted = |id: &DocId| chosen.is_empty() || chosen.contains(id.0.as_str());
         // A stand-in would be exported as an empty document.
         let waiting = project.documents().iter().filter(|d| wanted(&d.id) && !d.is_loaded()).count();
         if waiting > 0 {
