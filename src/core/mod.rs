@@ -13,6 +13,7 @@ pub mod history_json;
 pub mod import;
 pub mod intake;
 pub mod journal;
+pub mod label_all;
 pub mod layout;
 pub mod loading;
 pub mod offsets;

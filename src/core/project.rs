@@ -141,7 +141,7 @@ impl Project {
     }
 
     /// Document `id` to be read for an edit; a stand-in is refused.
-    fn loaded_document(&self, id: &DocId) -> Result<&Document, EditError> {
+    pub(crate) fn loaded_document(&self, id: &DocId) -> Result<&Document, EditError> {
         match self.document(id) {
             Some(doc) if doc.is_loaded() => Ok(doc),
             Some(_) => Err(EditError::NotLoaded(id.clone())),

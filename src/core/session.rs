@@ -132,6 +132,27 @@ impl Session {
         Ok(id)
     }
 
+    /// Labels every range of `places` with `label`, as one undo step: all are added or none.
+    /// Returns how many were added (none when `places` is empty: no empty step is made).
+    pub fn add_spans(&mut self, places: &[(DocId, CharRange)], label: &str) -> Result<usize, EditError> {
+        if self.read_only {
+            return Err(EditError::ReadOnly);
+        }
+        if places.is_empty() {
+            return Ok(0);
+        }
+        let project = Rc::make_mut(&mut self.project);
+        let steps = places
+            .iter()
+            .map(|(doc, range)| Command::AddSpan {
+                doc: doc.clone(),
+                span: Span::new(project.allocate_span_id(), *range, label),
+            })
+            .collect();
+        self.apply(Command::Batch { steps })?;
+        Ok(places.len())
+    }
+
     /// Undoes the last step; returns false when there is nothing to undo.
     ///
     /// A step that no longer applies (only possible with a history restored from storage that

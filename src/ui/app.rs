@@ -118,7 +118,8 @@ pub fn App() -> Html {
                 </main>
                 <aside class="app__right">
                     <SpanDetails doc={doc.clone()} schema={schema.clone()} selected={state.selected_span}
-                                 linking={state.linking} pending_link={state.pending_link} />
+                                 linking={state.linking} pending_link={state.pending_link}
+                                 label_all_scope={state.label_all_scope} />
                     <RelationList doc={doc.clone()} schema={schema.clone()} />
                     <SpanList doc={doc.clone()} schema={schema.clone()} selected={state.selected_span} />
                 </aside>

@@ -164,6 +164,8 @@ pub fn use_hotkeys(editor: &Dispatch, text_view: &NodeRef) {
                         return;
                     }
                     "Enter" if !browser::is_button_target(event) => EditorAction::Confirm,
+                    // Shift+A labels every other occurrence of the selected span's text.
+                    "a" | "A" if event.shift_key() => EditorAction::LabelAll,
                     // A focuses the selected span's first attribute (Tab moves on from there).
                     "a" | "A" if !event.shift_key() && browser::has_element(".span-details__attr") => {
                         event.prevent_default();

@@ -4,6 +4,7 @@
 use super::store::{use_dispatch, Shared};
 use super::text_field::TextField;
 use crate::core::editor::{link_types, EditorAction};
+use crate::core::label_all::LabelAllScope;
 use crate::core::{Document, Schema, SpanId};
 use yew::prelude::*;
 
@@ -17,6 +18,8 @@ pub struct SpanDetailsProps {
     pub linking: Option<SpanId>,
     /// Source and target of a relation whose type is to be chosen.
     pub pending_link: Option<(SpanId, SpanId)>,
+    /// Where Label all looks.
+    pub label_all_scope: LabelAllScope,
 }
 
 fn span_text(doc: &Document, id: SpanId) -> String {
@@ -98,6 +101,14 @@ pub fn SpanDetails(props: &SpanDetailsProps) -> Html {
         }
     });
     let on_link = editor.to(|_: MouseEvent| EditorAction::StartLinking);
+    let on_label_all = editor.to(|_: MouseEvent| EditorAction::LabelAll);
+    let on_scope = editor.to(|event: Event| {
+        let key = event.target_unchecked_into::<web_sys::HtmlSelectElement>().value();
+        EditorAction::SetLabelAllScope(LabelAllScope::from_key(&key).unwrap_or_default())
+    });
+    let scopes = LabelAllScope::ALL.iter().map(|scope| {
+        html! { <option value={scope.key()} selected={*scope == props.label_all_scope}>{ scope.title() }</option> }
+    });
     let linking = props.linking == Some(id);
     let label = schema.label(&span.label);
     html! {
@@ -108,6 +119,13 @@ pub fn SpanDetails(props: &SpanDetailsProps) -> Html {
             </h2>
             <p class="span-details__text">{ doc.slice(span.range).to_string() }</p>
             { for attributes }
+            <div class="span-details__label-all">
+                <button data-testid="label-all" onclick={on_label_all}
+                        title="Label every other occurrence of this text the same (Shift+A); one undo step">
+                    { "全部标注 Label all (Shift+A)" }
+                </button>
+                <select data-testid="label-all-scope" onchange={on_scope} title="Where Label all looks">{ for scopes }</select>
+            </div>
             <button data-testid="start-link" onclick={on_link} disabled={linking}
                     title="Draw a relation from this span: press R or click here, then click the target span">
                 { if linking { "→ click the target span…" } else { "关系 Link… (R)" } }

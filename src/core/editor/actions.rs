@@ -3,6 +3,7 @@
 use crate::core::doc_nav::DocQuery;
 use crate::core::document::{DocField, DocId, DocStatus, Document, RelationId, SpanId};
 use crate::core::import::{LabelChoice, OffsetUnit, Parsed};
+use crate::core::label_all::LabelAllScope;
 use crate::core::offsets::CharRange;
 use crate::core::project::Project;
 use crate::core::project_json::ImportError;
@@ -112,6 +113,10 @@ pub enum EditorAction {
     },
     /// Alt+N: open the next document still to do.
     NextToDo,
+    /// Shift+A or the Label all button: label every other occurrence of the selected span's
+    /// text the same, over `EditorState::label_all_scope`.
+    LabelAll,
+    SetLabelAllScope(LabelAllScope),
     /// Documents read from storage after start-up, in the place of their stand-ins (not an
     /// edit: nothing to undo or save).
     FillDocuments(Vec<Document>),

@@ -269,6 +269,8 @@ impl EditorState {
                     self.open(id);
                 }
             }
+            EditorAction::LabelAll => self.label_all(),
+            EditorAction::SetLabelAllScope(scope) => self.label_all_scope = scope,
             EditorAction::NextToDo => {
                 let shown = visible_documents(self.project(), &self.doc_query);
                 match next_to_do(self.project(), &shown, self.open_doc.as_ref()) {

@@ -5,6 +5,7 @@
 mod actions;
 mod apply;
 mod importing;
+mod label_all;
 mod linking;
 
 pub use actions::EditorAction;
@@ -15,6 +16,7 @@ use crate::core::doc_nav::DocQuery;
 use crate::core::document::{DocId, Document, SpanId};
 use crate::core::import::job::Doing;
 use crate::core::import::{ImportPlan, LabelChoice, OffsetUnit, Parsed};
+use crate::core::label_all::LabelAllScope;
 use crate::core::layout::trim_selection;
 use crate::core::offsets::CharRange;
 use crate::core::project::Project;
@@ -80,6 +82,8 @@ pub struct EditorState {
     pub doc_query: DocQuery,
     /// A dataset being read in steps (see `import::job`), for the progress bar.
     pub importing: Option<Importing>,
+    /// Where "label all" (Shift+A) looks.
+    pub label_all_scope: LabelAllScope,
 }
 
 /// How far the reading of a dataset is.
@@ -135,6 +139,7 @@ impl EditorState {
             link_candidate: None,
             doc_query: DocQuery::default(),
             importing: None,
+            label_all_scope: LabelAllScope::default(),
         }
     }
 
@@ -166,6 +171,7 @@ impl EditorState {
             && self.link_candidate == before.link_candidate
             && self.doc_query == before.doc_query
             && self.importing == before.importing
+            && self.label_all_scope == before.label_all_scope
     }
 
     pub fn document(&self) -> Option<&Document> {
