@@ -1,7 +1,8 @@
 //! Label all occurrences: where the selected span's text occurs again, in code points, what is
 //! added, left alone or already there, in one document or all of them, as one undo step.
 use biaozhu::core::editor::{EditorAction, EditorState, NoticeKind};
-use biaozhu::core::label_all::{occurrences, plan_label_all, LabelAllScope};
+use biaozhu::core::label_all::{plan_label_all, LabelAllScope};
+use biaozhu::core::text_search::occurrences;
 use biaozhu::core::*;
 
 #[test]

@@ -10,6 +10,7 @@ use super::document::{DocId, SpanId};
 use super::error::EditError;
 use super::offsets::CharRange;
 use super::project::Project;
+use super::text_search::occurrences;
 
 /// Where "label all" looks.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -124,21 +125,4 @@ pub fn plan_label_all(
         }
     }
     Ok(plan)
-}
-
-/// Where `needle` occurs in `text`, in code points, left to right and not overlapping.
-pub fn occurrences(text: &str, needle: &str) -> Vec<CharRange> {
-    let length = needle.chars().count();
-    if length == 0 {
-        return Vec::new();
-    }
-    // One walk over the text: code points are counted from the previous match on.
-    let (mut byte, mut cp) = (0, 0);
-    text.match_indices(needle)
-        .map(|(at, _)| {
-            cp += text[byte..at].chars().count();
-            byte = at;
-            CharRange::new(cp, cp + length)
-        })
-        .collect()
 }

@@ -26,6 +26,7 @@ pub mod session;
 pub mod stack;
 pub mod stored;
 pub mod text_input;
+pub mod text_search;
 pub mod viewport;
 pub mod wire;
 

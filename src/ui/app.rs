@@ -16,6 +16,7 @@ use super::palette::Palette;
 use super::persist::Persist;
 use super::relation_list::RelationList;
 use super::schema_editor::SchemaEditor;
+use super::search_bar::SearchBar;
 use super::span_details::SpanDetails;
 use super::span_list::SpanList;
 use super::status_bar::StatusBar;
@@ -97,6 +98,7 @@ pub fn App() -> Html {
     let session = &state.session;
     let read_only = session.is_read_only();
     let marks = Marks { selected: state.selected_span, candidate: state.link_candidate };
+    let search = state.search.clone().map(Shared);
 
     html! {
         <ContextProvider<Dispatch> context={editor.clone()}>
@@ -113,8 +115,9 @@ pub fn App() -> Html {
                 <main class="app__main">
                     <DocStatusPicker doc={doc.clone()} />
                     <Palette schema={schema.clone()} sticky={state.sticky_label.clone()} text_view={text_view_ref.clone()} />
+                    <SearchBar project={project.clone()} open_doc={state.open_doc.clone()} search={search.clone()} />
                     <TextView doc={doc.clone()} schema={schema.clone()} {marks} sticky={state.sticky_label.is_some()}
-                              linking={state.linking.is_some()} node_ref={text_view_ref.clone()} />
+                              linking={state.linking.is_some()} node_ref={text_view_ref.clone()} {search} />
                 </main>
                 <aside class="app__right">
                     <SpanDetails doc={doc.clone()} schema={schema.clone()} selected={state.selected_span}

@@ -1,5 +1,6 @@
 //! Every call into the browser lives here: DOM selection → code points, storage, downloads,
 //! file reading, fetching `?doc=`, scrolling. Components call these and deal in domain values.
+//! (Search's `RegExp` and highlights are in `browser_search`.)
 
 use crate::core::intake::{check_doc_url, check_size};
 use crate::core::offsets::{utf16_to_cp, CharRange, Snap};
@@ -354,6 +355,11 @@ pub fn focus(selector: &str) {
 /// True when an element matches `selector`.
 pub fn has_element(selector: &str) -> bool {
     document().query_selector(selector).ok().flatten().is_some()
+}
+
+/// True when the element with the keyboard focus is inside one matching `selector`.
+pub fn focus_is_in(selector: &str) -> bool {
+    document().active_element().and_then(|e| e.closest(selector).ok().flatten()).is_some()
 }
 
 /// Scrolls the first element matching `selector` into view if it is not already visible.

@@ -3,6 +3,7 @@
 //! Alt+↓ / Alt+↑ / Alt+N (see `app`), to open a document.
 
 use super::store::{use_dispatch, Shared};
+use super::text_field::LiveField;
 use crate::core::doc_nav::{list_label, same_list, visible_documents, DocQuery, DocSort};
 use crate::core::editor::EditorAction;
 use crate::core::{DocId, DocStatus, Project};
@@ -36,7 +37,6 @@ impl PartialEq for ListKey {
 pub fn DocList(props: &DocListProps) -> Html {
     let scroll_top = use_state(|| 0i32);
     let rows_ref = use_node_ref();
-    let search_ref = use_node_ref();
     let editor = use_dispatch();
     let query = props.query.clone();
     let project = &props.project;
@@ -71,28 +71,10 @@ pub fn DocList(props: &DocListProps) -> Html {
             editor.dispatch(EditorAction::SetDocQuery(next));
         }
     };
-    // The field keeps its own text (no `value` binding, which would fight an input method
-    // composing Chinese); the query follows it, once a composition is finished.
     let on_search = {
         let set = set_query(|q, v| q.search = v);
-        Callback::from(move |e: InputEvent| {
-            if !e.is_composing() {
-                set(e.target_unchecked_into::<web_sys::HtmlInputElement>().value());
-            }
-        })
+        Callback::from(move |text: String| set(text))
     };
-    // Yew has no `oncompositionend`: listened to on the element.
-    {
-        let set = set_query(|q, v| q.search = v);
-        let search_ref = search_ref.clone();
-        use_effect_with(query.clone(), move |_| {
-            let listener = search_ref.cast::<web_sys::HtmlInputElement>().map(|input| {
-                let target = input.clone();
-                gloo::events::EventListener::new(&input, "compositionend", move |_| set(target.value()))
-            });
-            move || drop(listener)
-        });
-    }
     let on_filter = {
         let set = set_query(|q, v| q.status = DocStatus::from_key(&v));
         Callback::from(move |e: Event| set(e.target_unchecked_into::<web_sys::HtmlSelectElement>().value()))
@@ -163,8 +145,8 @@ pub fn DocList(props: &DocListProps) -> Html {
                 </span>
             </h2>
             <div class="doc-list__tools">
-                <input type="search" class="doc-list__search" data-testid="doc-search" placeholder="搜索 Search names and text"
-                       ref={search_ref} oninput={on_search} />
+                <LiveField class="doc-list__search" testid="doc-search" placeholder="搜索 Search names and text"
+                           on_text={on_search} />
                 <select data-testid="doc-filter" onchange={on_filter} title="Show documents of one status">{ for status_options }</select>
                 <select data-testid="doc-sort" onchange={on_sort} title="Order of the list">{ for sort_options }</select>
             </div>

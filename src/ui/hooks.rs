@@ -114,8 +114,8 @@ pub fn use_read_opened(editor: &Dispatch, persist: &Rc<Persist>, waiting: Option
     });
 }
 
-/// Keyboard: label hotkeys, Delete/Backspace, Escape, Ctrl+Z / Ctrl+Shift+Z / Ctrl+Y, and
-/// Alt+↓ / Alt+↑ / Alt+N between documents.
+/// Keyboard: label hotkeys, Delete/Backspace, Escape, Ctrl+Z / Ctrl+Shift+Z / Ctrl+Y,
+/// Alt+↓ / Alt+↑ / Alt+N between documents, Shift+A (label all), `/` and Ctrl+F (search).
 #[hook]
 pub fn use_hotkeys(editor: &Dispatch, text_view: &NodeRef) {
     let editor = editor.clone();
@@ -147,7 +147,20 @@ pub fn use_hotkeys(editor: &Dispatch, text_view: &NodeRef) {
                     "z" | "Z" if command && event.shift_key() => EditorAction::Redo,
                     "z" | "Z" if command => EditorAction::Undo,
                     "y" | "Y" if command => EditorAction::Redo,
+                    // Ctrl+F finds in the text while the text has the focus (the browser's own
+                    // cannot reach the paragraphs a long document leaves out of the page).
+                    "f" | "F" if command && browser::focus_is_in("[data-testid=text-view]") => {
+                        event.prevent_default();
+                        browser::focus("[data-testid=search-input]");
+                        return;
+                    }
                     _ if command => return,
+                    // `/` finds in the text, unless a label has it as its key.
+                    "/" if editor.latest().project().schema.label_for_hotkey('/').is_none() => {
+                        event.prevent_default();
+                        browser::focus("[data-testid=search-input]");
+                        return;
+                    }
                     "Escape" => {
                         browser::clear_selection();
                         EditorAction::Escape

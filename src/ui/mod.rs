@@ -3,6 +3,7 @@
 
 pub mod app;
 pub mod browser;
+pub mod browser_search;
 pub mod crash;
 pub mod doc_list;
 pub mod doc_status;
@@ -20,6 +21,7 @@ pub mod persist;
 pub mod relation_arcs;
 pub mod relation_list;
 pub mod schema_editor;
+pub mod search_bar;
 pub mod span_details;
 pub mod span_list;
 pub mod status_bar;

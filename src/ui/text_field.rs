@@ -45,3 +45,51 @@ pub fn TextField(props: &TextFieldProps) -> Html {
                placeholder={props.placeholder.clone()} maxlength={props.maxlength.clone()} {onchange} />
     }
 }
+
+#[derive(Properties, PartialEq)]
+pub struct LiveFieldProps {
+    /// Called with the text after each input, once an input method has finished composing.
+    pub on_text: Callback<String>,
+    pub testid: AttrValue,
+    #[prop_or_default]
+    pub class: Classes,
+    #[prop_or_default]
+    pub placeholder: Option<AttrValue>,
+    #[prop_or_default]
+    pub node_ref: NodeRef,
+    #[prop_or_default]
+    pub onkeydown: Option<Callback<KeyboardEvent>>,
+}
+
+/// A search field that reports its text as it is typed. It keeps its own text (no `value`
+/// binding, which would fight an input method composing Chinese); the text is reported on each
+/// input outside a composition, and when a composition ends.
+#[component]
+pub fn LiveField(props: &LiveFieldProps) -> Html {
+    let on_input = {
+        let on_text = props.on_text.clone();
+        Callback::from(move |e: InputEvent| {
+            if !e.is_composing() {
+                on_text.emit(e.target_unchecked_into::<web_sys::HtmlInputElement>().value());
+            }
+        })
+    };
+    // Yew has no `oncompositionend`: listened to on the element.
+    {
+        let (on_text, input) = (props.on_text.clone(), props.node_ref.clone());
+        use_effect_with(props.on_text.clone(), move |_| {
+            let listener = input.cast::<web_sys::HtmlInputElement>().map(|element| {
+                let target = element.clone();
+                gloo::events::EventListener::new(&element, "compositionend", move |_| {
+                    on_text.emit(target.value())
+                })
+            });
+            move || drop(listener)
+        });
+    }
+    html! {
+        <input type="search" class={props.class.clone()} data-testid={props.testid.clone()}
+               placeholder={props.placeholder.clone()} ref={props.node_ref.clone()} oninput={on_input}
+               onkeydown={props.onkeydown.clone()} />
+    }
+}

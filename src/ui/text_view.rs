@@ -4,12 +4,14 @@
 //! `browser::selection_in` can count a selection's offset from the paragraph's `data-start`.
 
 use super::browser;
+use super::browser_search;
 use super::label_colors::color_style;
 use super::relation_arcs::RelationArcs;
 use super::store::{use_dispatch, Shared};
 use crate::core::editor::EditorAction;
 use crate::core::layout::{layout_paragraph, Node};
 use crate::core::schema::Schema;
+use crate::core::text_search::Search;
 use crate::core::viewport::{estimated_tops, window_around, window_at, Metrics};
 use crate::core::{CharRange, Document, SpanId};
 use std::collections::hash_map::DefaultHasher;
@@ -27,6 +29,8 @@ pub struct TextViewProps {
     /// A relation is being drawn.
     pub linking: bool,
     pub node_ref: NodeRef,
+    /// The search in the text, whose hits in this document are highlighted.
+    pub search: Option<Shared<Search>>,
 }
 
 #[component]
@@ -142,6 +146,40 @@ pub fn TextView(props: &TextViewProps) -> Html {
             }
         });
     }
+    // The search's hits in this document, drawn over the rendered paragraphs (again when the
+    // window or a paragraph changed: its text nodes are new then).
+    {
+        let node_ref = props.node_ref.clone();
+        let key = (props.search.clone(), doc.clone(), *window);
+        use_effect_with(key, move |(search, doc, _)| {
+            let Some(root) = node_ref.cast::<web_sys::Element>() else { return };
+            match search {
+                Some(search) => {
+                    let hits: Vec<CharRange> = search.hits_in(&doc.id).map(|h| h.range).collect();
+                    let current = search.current_hit().filter(|h| h.doc == doc.id).map(|h| h.range);
+                    browser_search::paint(&root, &hits, current);
+                }
+                None => browser_search::clear(),
+            }
+        });
+    }
+    // The current hit brought into the window and into view.
+    {
+        let (window, node_ref) = (window.clone(), props.node_ref.clone());
+        let current =
+            props.search.as_ref().and_then(|s| s.current_hit()).filter(|h| h.doc == doc.id).map(|h| h.range);
+        let key = (current, props.search.as_ref().and_then(|s| s.current));
+        let paragraphs = paragraphs.to_vec();
+        use_effect_with(key, move |(current, _)| {
+            let Some(hit) = *current else { return };
+            let index = paragraphs.partition_point(|p| p.end <= hit.start);
+            let (first, last) = *window;
+            if paragraphs.len() > WINDOWED_FROM && (index < first || index >= last) {
+                window.set(window_around(index, paragraphs.len(), 80));
+            }
+            reveal_hit(node_ref, hit, 6);
+        });
+    }
     let class = classes!(
         "text-view",
         props.sticky.then_some("text-view--sticky"),
@@ -156,6 +194,19 @@ pub fn TextView(props: &TextViewProps) -> Html {
             <RelationArcs doc={doc.clone()} schema={props.schema.clone()} view={props.node_ref.clone()} />
         </div>
     }
+}
+
+/// Scrolls to search hit `hit` once the render under way has put its paragraph in the page,
+/// and again (up to `tries` times) until it stays in view: a scroll moves the window of
+/// rendered paragraphs, whose heights were estimated, and that can move the hit.
+fn reveal_hit(node_ref: NodeRef, hit: CharRange, tries: u32) {
+    gloo::timers::callback::Timeout::new(if tries == 6 { 0 } else { 30 }, move || {
+        let Some(root) = node_ref.cast::<web_sys::Element>() else { return };
+        if browser_search::reveal(&root, hit) != browser_search::Revealed::InView && tries > 1 {
+            reveal_hit(node_ref, hit, tries - 1);
+        }
+    })
+    .forget();
 }
 
 /// Documents with more paragraphs than this are windowed.

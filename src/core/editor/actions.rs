@@ -9,6 +9,7 @@ use crate::core::project::Project;
 use crate::core::project_json::ImportError;
 use crate::core::schema::Schema;
 use crate::core::session::Session;
+use crate::core::text_search::Search;
 
 use super::{Importing, Notice, PendingImport};
 use std::collections::BTreeMap;
@@ -117,6 +118,12 @@ pub enum EditorAction {
     /// text the same, over `EditorState::label_all_scope`.
     LabelAll,
     SetLabelAllScope(LabelAllScope),
+    /// A search was run (`None`: the search field was emptied).
+    SetSearch(Option<Search>),
+    /// Enter / Shift+Enter in the search field: the next or previous hit, opening its document.
+    SearchStep {
+        forward: bool,
+    },
     /// Documents read from storage after start-up, in the place of their stand-ins (not an
     /// edit: nothing to undo or save).
     FillDocuments(Vec<Document>),

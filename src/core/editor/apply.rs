@@ -271,6 +271,14 @@ impl EditorState {
             }
             EditorAction::LabelAll => self.label_all(),
             EditorAction::SetLabelAllScope(scope) => self.label_all_scope = scope,
+            // A new search shows its hits where the user is; only Enter opens another document.
+            EditorAction::SetSearch(search) => self.search = search.map(Rc::new),
+            EditorAction::SearchStep { forward } => {
+                if let Some(search) = &mut self.search {
+                    Rc::make_mut(search).step(forward);
+                    self.follow_search();
+                }
+            }
             EditorAction::NextToDo => {
                 let shown = visible_documents(self.project(), &self.doc_query);
                 match next_to_do(self.project(), &shown, self.open_doc.as_ref()) {

@@ -4,8 +4,8 @@
 
 mod actions;
 mod apply;
+mod finding;
 mod importing;
-mod label_all;
 mod linking;
 
 pub use actions::EditorAction;
@@ -21,6 +21,7 @@ use crate::core::layout::trim_selection;
 use crate::core::offsets::CharRange;
 use crate::core::project::Project;
 use crate::core::session::Session;
+use crate::core::text_search::Search;
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
@@ -84,6 +85,8 @@ pub struct EditorState {
     pub importing: Option<Importing>,
     /// Where "label all" (Shift+A) looks.
     pub label_all_scope: LabelAllScope,
+    /// The search in the text and its hits (behind `Rc`: a corpus search can find thousands).
+    pub search: Option<Rc<Search>>,
 }
 
 /// How far the reading of a dataset is.
@@ -140,6 +143,7 @@ impl EditorState {
             doc_query: DocQuery::default(),
             importing: None,
             label_all_scope: LabelAllScope::default(),
+            search: None,
         }
     }
 
@@ -151,10 +155,7 @@ impl EditorState {
     /// the UI keeps `before` and renders nothing. The project is compared by pointer (any change
     /// to it, an edit or a document read from storage, copies it), the rest by value.
     pub fn same_as(&self, before: &EditorState) -> bool {
-        let same_import = match (&self.pending_import, &before.pending_import) {
-            (Some(a), Some(b)) => Rc::ptr_eq(a, b),
-            (a, b) => a.is_none() && b.is_none(),
-        };
+        let same_import = same_rc(&self.pending_import, &before.pending_import);
         std::ptr::eq(self.project(), before.project())
             && self.session.revision() == before.session.revision()
             && self.session.is_read_only() == before.session.is_read_only()
@@ -172,6 +173,7 @@ impl EditorState {
             && self.doc_query == before.doc_query
             && self.importing == before.importing
             && self.label_all_scope == before.label_all_scope
+            && same_rc(&self.search, &before.search)
     }
 
     pub fn document(&self) -> Option<&Document> {
@@ -283,5 +285,13 @@ impl EditorState {
         if !span_exists {
             self.selected_span = None;
         }
+    }
+}
+
+/// Both `None`, or the same `Rc`.
+fn same_rc<T>(a: &Option<Rc<T>>, b: &Option<Rc<T>>) -> bool {
+    match (a, b) {
+        (Some(a), Some(b)) => Rc::ptr_eq(a, b),
+        (a, b) => a.is_none() && b.is_none(),
     }
 }

@@ -1,7 +1,9 @@
-//! "Label all": the selected span's text labelled the same everywhere in the chosen scope.
+//! "Label all" (the selected span's text labelled the same everywhere in the chosen scope) and
+//! search in the text.
 
 use super::{EditorState, Notice};
 use crate::core::label_all::plan_label_all;
+use crate::core::DocId;
 
 impl EditorState {
     pub(super) fn label_all(&mut self) {
@@ -22,6 +24,18 @@ impl EditorState {
         match self.session.add_spans(&plan.add, &plan.label) {
             Ok(_) => self.notice = Some(Notice::info(plan.summary(scope))),
             Err(error) => self.notice = Some(Notice::error(error.to_string())),
+        }
+    }
+}
+
+impl EditorState {
+    /// Opens the document of the current search hit, when it is another.
+    pub(super) fn follow_search(&mut self) {
+        let hit = self.search.as_ref().and_then(|s| s.current_hit()).map(|hit| hit.doc.clone());
+        let elsewhere =
+            |doc: &DocId| Some(doc) != self.open_doc.as_ref() && self.project().document(doc).is_some();
+        if let Some(doc) = hit.filter(elsewhere) {
+            self.open(doc);
         }
     }
 }
