@@ -329,8 +329,11 @@ fn a_tagged_corpus_shipped_as_txt_is_offered_as_a_corpus_or_kept_as_text() {
     }
     s.apply(EditorAction::AcceptImport);
     assert_eq!(s.project().documents().len(), 3);
-    let texts: Vec<(String, String)> = s.project().documents()[1..]
+    let texts: Vec<(String, String)> = s
+        .project()
+        .documents()
         .iter()
+        .skip(1)
         .flat_map(|d| d.spans().iter().map(move |x| (x.label.to_string(), d.slice(x.range).to_string())))
         .collect();
     assert_eq!(

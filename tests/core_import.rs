@@ -70,7 +70,7 @@ fn span_formats_round_trip_exactly() {
         let export = run_export(&original, &ExportOptions::new(format)).unwrap();
         let plan = import(&export.files);
         assert!(plan.problems.is_empty(), "{format:?}: {:?}", plan.problems);
-        assert_eq!(annotations(&plan.docs), annotations(original.documents()), "{format:?}");
+        assert_eq!(annotations(&plan.docs), annotations(&original.documents().to_vec()), "{format:?}");
         let ids: Vec<&str> = plan.docs.iter().map(|d| d.id.0.as_str()).collect();
         assert_eq!(ids, ["news-1", "news-2"], "{format:?} keeps document ids");
     }
@@ -82,7 +82,7 @@ fn label_studio_predictions_and_zipped_exports_round_trip() {
     let mut options = ExportOptions::new(Format::LabelStudio);
     options.label_studio = LabelStudioKind::Predictions;
     let export = run_export(&original, &options).unwrap();
-    assert_eq!(annotations(&import(&export.files).docs), annotations(original.documents()));
+    assert_eq!(annotations(&import(&export.files).docs), annotations(&original.documents().to_vec()));
     let zipped = biaozhu::core::export::bundle::bundle(
         "brat",
         run_export(&original, &ExportOptions::new(Format::Brat)).unwrap().files,
@@ -92,7 +92,7 @@ fn label_studio_predictions_and_zipped_exports_round_trip() {
     assert_eq!(parsed.format, "brat standoff");
     assert_eq!(
         annotations(&plan(&empty(), &parsed, &BTreeMap::new(), None).docs),
-        annotations(original.documents())
+        annotations(&original.documents().to_vec())
     );
 }
 
@@ -112,8 +112,10 @@ fn tagged_formats_round_trip_their_layer() {
         };
         let plan = import(&files);
         assert!(plan.problems.is_empty(), "{format:?}: {:?}", plan.problems);
-        let expected: Vec<(String, String)> =
-            labelled_texts(original.documents()).into_iter().filter(|(l, _)| l != "DIRECTIVE").collect();
+        let expected: Vec<(String, String)> = labelled_texts(&original.documents().to_vec())
+            .into_iter()
+            .filter(|(l, _)| l != "DIRECTIVE")
+            .collect();
         assert_eq!(labelled_texts(&plan.docs), expected, "{format:?}");
         // The text comes back without the whitespace the format cannot hold.
         let squeezed: String = TEXT.chars().filter(|c| !c.is_whitespace()).collect();
@@ -130,7 +132,7 @@ fn sentence_exports_come_back_as_one_document_per_sentence() {
     assert_eq!(plan.docs.len(), 4);
     assert_eq!(plan.docs[1].id.0, "news-1#s2");
     assert_eq!(plan.docs[1].name, "新闻 1 #s2");
-    assert_eq!(labelled_texts(&plan.docs), labelled_texts(project().documents()));
+    assert_eq!(labelled_texts(&plan.docs), labelled_texts(&project().documents().to_vec()));
 }
 
 fn line_file(name: &str, lines: &[serde_json::Value]) -> Vec<InFile> {
@@ -320,7 +322,7 @@ fn links(docs: &[impl std::borrow::Borrow<Document>]) -> (Vec<Triple>, Vec<Tripl
 #[test]
 fn relations_and_attributes_come_back_from_every_format_that_holds_them() {
     let original = with_relations();
-    let (relations, attributes) = links(original.documents());
+    let (relations, attributes) = links(&original.documents().to_vec());
     assert_eq!(relations.len(), 3);
     for format in Format::ALL.into_iter().filter(|f| f.holds_relations()) {
         let export = run_export(&original, &ExportOptions::new(format)).unwrap();

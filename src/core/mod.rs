@@ -4,6 +4,7 @@
 pub mod changes;
 pub mod command;
 pub mod doc_nav;
+pub mod doc_seq;
 pub mod document;
 pub mod editor;
 pub mod error;

@@ -1,6 +1,7 @@
 //! A project: the label schema and the documents annotated with it.
 
 use super::command::Command;
+use super::doc_seq::DocSeq;
 use super::document::{DocId, Document, Relation, RelationId, Span, SpanId};
 use super::error::{EditError, Overlap};
 use super::offsets::CharRange;
@@ -19,7 +20,7 @@ pub struct Project {
     pub schema: Rc<Schema>,
     /// Behind `Rc` so that a write to storage can hold the documents as they were when it was
     /// made (an edit meanwhile copies the one document it changes; see `Rc::make_mut`).
-    documents: Vec<Rc<Document>>,
+    documents: DocSeq,
     /// Where each document is in `documents`, by id: lookups by id are the commonest thing an
     /// edit does, and a corpus has tens of thousands of documents.
     /// Behind `Rc`: copied only when documents are added or removed, not on every edit.
@@ -45,7 +46,7 @@ impl Project {
     pub fn new(schema: impl Into<Rc<Schema>>) -> Self {
         Project {
             schema: schema.into(),
-            documents: Vec::new(),
+            documents: DocSeq::default(),
             positions: Rc::default(),
             next_span_id: 1,
             next_relation_id: 1,
@@ -96,7 +97,7 @@ impl Project {
         (self.next_span_id, self.next_relation_id)
     }
 
-    pub fn documents(&self) -> &[Rc<Document>] {
+    pub fn documents(&self) -> &DocSeq {
         &self.documents
     }
 
@@ -106,7 +107,7 @@ impl Project {
     /// every document (the list, the done count) use it to skip recomputing over a corpus.
     pub fn documents_agree(&self, other: &Project, same: impl Fn(&Document, &Document) -> bool) -> bool {
         self.documents.len() == other.documents.len()
-            && self.documents.iter().zip(&other.documents).all(|(a, b)| Rc::ptr_eq(a, b) || same(a, b))
+            && self.documents.iter().zip(other.documents.iter()).all(|(a, b)| Rc::ptr_eq(a, b) || same(a, b))
     }
 
     pub fn document(&self, id: &DocId) -> Option<&Document> {
@@ -126,7 +127,7 @@ impl Project {
     /// Renumbers `positions` from list index `from` on, after an insertion or removal there.
     fn renumber(&mut self, from: usize) {
         let positions = Rc::make_mut(&mut self.positions);
-        for (at, doc) in self.documents.iter().enumerate().skip(from) {
+        for (at, doc) in self.documents.enumerate_from(from) {
             positions.insert(doc.id.clone(), at);
         }
     }
@@ -134,7 +135,9 @@ impl Project {
     /// Document `id` to be edited; a stand-in is refused.
     pub(crate) fn document_mut(&mut self, id: &DocId) -> Result<&mut Document, EditError> {
         match self.positions.get(id) {
-            Some(&at) if self.documents[at].is_loaded() => Ok(Rc::make_mut(&mut self.documents[at])),
+            Some(&at) if self.documents[at].is_loaded() => {
+                Ok(Rc::make_mut(self.documents.get_mut(at).expect("positions are in range")))
+            }
             Some(_) => Err(EditError::NotLoaded(id.clone())),
             None => Err(EditError::UnknownDocument(id.clone())),
         }
@@ -176,7 +179,7 @@ impl Project {
                 if let Some(max) = doc.relations().iter().map(|r| r.id.0).max() {
                     self.next_relation_id = self.next_relation_id.max(max + 1);
                 }
-                self.documents[at] = Rc::new(doc);
+                *self.documents.get_mut(at).expect("positions are in range") = Rc::new(doc);
                 self.stand_ins -= 1;
                 true
             }
@@ -373,7 +376,7 @@ impl Project {
         if !self.documents[at].is_loaded() {
             return Err(EditError::NotLoaded(id.clone()));
         }
-        let doc = Rc::unwrap_or_clone(self.documents.remove(at));
+        let doc = Rc::unwrap_or_clone(self.documents.remove(at).expect("positions are in range"));
         Rc::make_mut(&mut self.positions).remove(id);
         self.renumber(at);
         Ok((at, doc))
