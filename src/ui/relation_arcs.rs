@@ -48,6 +48,16 @@ pub fn RelationArcs(props: &RelationArcsProps) -> Html {
         // was opened, or the view was resized.
         let key = (doc.clone(), *resized, wanted.clone());
         use_effect_with(key, move |_| {
+            // Nothing to draw: no layout to read (reading it forces one, about 2 ms an edit).
+            if wanted.is_empty() {
+                if !arcs.is_empty() {
+                    arcs.set(Vec::new());
+                }
+                if *size != (0.0, 0.0) {
+                    size.set((0.0, 0.0));
+                }
+                return;
+            }
             if let Some(root) = view.cast::<web_sys::Element>() {
                 let measured: Vec<Arc> = wanted
                     .into_iter()
