@@ -14,6 +14,7 @@ use super::label_colors::use_label_colors;
 use super::new_doc::NewDocDialog;
 use super::palette::Palette;
 use super::persist::Persist;
+use super::project_memo::use_project_memo;
 use super::relation_list::RelationList;
 use super::schema_editor::SchemaEditor;
 use super::search_bar::SearchBar;
@@ -28,13 +29,12 @@ use crate::core::{DocStatus, Project};
 use std::rc::Rc;
 use yew::prelude::*;
 
-/// The memo key of the done count: equal when every document's status is.
-struct StatusKey(Shared<Project>);
+fn same_statuses(before: &Project, now: &Project, _: &()) -> bool {
+    before.documents_agree(now, |a, b| a.status == b.status)
+}
 
-impl PartialEq for StatusKey {
-    fn eq(&self, other: &Self) -> bool {
-        self.0 == other.0 || self.0.documents_agree(&other.0, |a, b| a.status == b.status)
-    }
+fn count_done(project: &Project, _: &()) -> usize {
+    project.documents().iter().filter(|d| d.status == DocStatus::Done).count()
 }
 
 #[component]
@@ -72,10 +72,8 @@ pub fn App() -> Html {
     });
     use_doc_param(&editor, store.ready);
     let project = Shared(state.session.shared_project().clone());
-    // Counted again only when a status changed, not on every edit (see `StatusKey`).
-    let done = *use_memo(StatusKey(project.clone()), |StatusKey(project)| {
-        project.documents().iter().filter(|d| d.status == DocStatus::Done).count()
-    });
+    // Counted again only when a status changed, not on every edit.
+    let done = *use_project_memo(&project, &(), same_statuses, count_done);
     if !store.ready {
         return html! { <div class="app app--loading" data-testid="loading">{ "正在打开 Opening the project…" }</div> };
     }

@@ -2,6 +2,7 @@
 //! rows in view into the DOM (a corpus has tens of thousands of documents). Click a row, or use
 //! Alt+↓ / Alt+↑ / Alt+N (see `app`), to open a document.
 
+use super::project_memo::use_project_memo;
 use super::store::{use_dispatch, Shared};
 use super::text_field::LiveField;
 use crate::core::doc_nav::{list_label, same_list, visible_documents, DocQuery, DocSort};
@@ -23,16 +24,6 @@ pub struct DocListProps {
     pub open_doc: Option<DocId>,
 }
 
-/// The memo key of the list's rows: equal when the query and what it reads of every document
-/// are (see `same_list`), so that an edit elsewhere does not walk a corpus.
-struct ListKey(Shared<Project>, DocQuery);
-
-impl PartialEq for ListKey {
-    fn eq(&self, other: &Self) -> bool {
-        self.1 == other.1 && (self.0 == other.0 || same_list(&self.0, &other.0, &self.1))
-    }
-}
-
 #[component]
 pub fn DocList(props: &DocListProps) -> Html {
     let scroll_top = use_state(|| 0i32);
@@ -43,9 +34,7 @@ pub fn DocList(props: &DocListProps) -> Html {
     let stand_ins = project.stand_ins();
     // Recomputed when what the list shows changed (documents read from storage change it
     // without an edit), not on every edit: an added span leaves it as it was.
-    let shown = use_memo(ListKey(project.clone(), query.clone()), |ListKey(project, query)| {
-        visible_documents(project, query)
-    });
+    let shown = use_project_memo(project, &query, same_list, visible_documents);
     let open_at = props.open_doc.as_ref().and_then(|id| project.position(id));
     let open_row = open_at.and_then(|at| shown.iter().position(|&i| i == at));
     // Keep the open document's row in view when it changes (a key, an import).

@@ -18,6 +18,7 @@ pub mod legacy_storage;
 pub mod new_doc;
 pub mod palette;
 pub mod persist;
+pub mod project_memo;
 pub mod relation_arcs;
 pub mod relation_list;
 pub mod schema_editor;
