@@ -241,8 +241,12 @@ pub fn ExportDialog(props: &ExportDialogProps) -> Html {
             });
             let on_download = {
                 let editor = editor.clone();
-                let download = shown.download.clone();
+                // The built export, shared: its file can be a hundred megabytes, and a copy made
+                // in every render was one long frame.
+                let built = current.clone();
                 Callback::from(move |_: MouseEvent| {
+                    let Some(Ok((shown, _))) = built.as_deref() else { return };
+                    let download = &shown.download;
                     if let Err(message) = browser::download(&download.name, download.mime, &download.bytes) {
                         editor.dispatch(crate::core::editor::EditorAction::Failed(format!(
                             "the export could not be downloaded: {message}"
