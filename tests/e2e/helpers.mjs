@@ -147,3 +147,15 @@ export async function waitForSaved(page) {
   const revision = await page.getAttribute('[data-testid=save-status]', 'data-revision');
   await page.waitForSelector(`[data-testid=save-status][data-state=saved][data-revision="${revision}"]`);
 }
+
+/** Adds a document of pasted `text` with New document, and waits until it is open. */
+export async function newDocument(page, text) {
+  const before = await page.getAttribute('[data-testid=text-view]', 'data-doc-id');
+  await page.click('[data-testid=new-doc]');
+  await page.fill('[data-testid=new-doc-text]', text);
+  await page.click('[data-testid=new-doc-create]');
+  await page.waitForFunction((before) => {
+    const id = document.querySelector('[data-testid=text-view]')?.dataset.docId;
+    return id && id !== before;
+  }, before);
+}

@@ -2,7 +2,7 @@
 // and in every document, as one undo step, saved and exported with code-point offsets.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { start, stop, openApp, waitForSpanCount, waitForSaved, label, download, checkCodePointSlices } from './helpers.mjs';
+import { start, stop, openApp, waitForSpanCount, waitForSaved, label, download, checkCodePointSlices, newDocument } from './helpers.mjs';
 
 let env;
 before(async () => { env = await start(); });
@@ -38,9 +38,7 @@ test('Shift+A labels every 三送一强 of the article; one Ctrl+Z takes them al
 
 test('the button over all documents: 𠀀 and emoji, and a span in the way is skipped', async () => {
   const page = await openApp(env);
-  await page.click('[data-testid=new-doc]');
-  await page.fill('[data-testid=new-doc-text]', '𠀀航空港区😀郑州航空港区管委会，航空港区。');
-  await page.click('[data-testid=new-doc-create]');
+  await newDocument(page, '𠀀航空港区😀郑州航空港区管委会，航空港区。');
   await page.waitForSelector('[data-testid=text-view]:has-text("郑州航空港区管委会")');
   // An organisation around the second occurrence: the same layer, so Label all leaves it.
   await label(page, '郑州航空港区管委会', 'o');

@@ -3,7 +3,7 @@
 // to a hit outside its rendered window.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { start, stop, openApp } from './helpers.mjs';
+import { start, stop, openApp, newDocument } from './helpers.mjs';
 
 let env;
 before(async () => { env = await start(); });
@@ -53,9 +53,7 @@ test('`/` and Ctrl+F find in the article; Enter and Shift+Enter move; a pattern 
 
 test('all documents: Enter opens the next document with a hit; 𠀀 and emoji counted as one', async () => {
   const page = await openApp(env);
-  await page.click('[data-testid=new-doc]');
-  await page.fill('[data-testid=new-doc-text]', '𠀀三送一强😀，三送一强。');
-  await page.click('[data-testid=new-doc-create]');
+  await newDocument(page, '𠀀三送一强😀，三送一强。');
   await page.waitForSelector('[data-testid=text-view]:has-text("三送一强😀")');
   const note = await page.getAttribute('[data-testid=text-view]', 'data-doc-id');
   await page.fill('[data-testid=search-input]', '三送一强');
@@ -89,9 +87,7 @@ test('a long document scrolls to a hit outside the paragraphs it renders', async
   const page = await openApp(env);
   const lines = Array.from({ length: 600 }, (_, i) => `第${i}段：郑州市召开会议，研究部署有关工作。`);
   lines[555] = '第555段：找到𠀀这个独一无二的词😀。';
-  await page.click('[data-testid=new-doc]');
-  await page.fill('[data-testid=new-doc-text]', lines.join('\n'));
-  await page.click('[data-testid=new-doc-create]');
+  await newDocument(page, lines.join('\n'));
   await page.waitForSelector('[data-testid=text-view]:has-text("第0段")');
   assert.equal(await page.locator('[data-para]:has-text("独一无二")').count(), 0, 'not rendered yet');
   await page.fill('[data-testid=search-input]', '独一无二');
