@@ -283,3 +283,59 @@ async fn the_stop_notice_offers_the_project_in_memory_and_never_parses_html() {
     assert_eq!(text.as_string().unwrap(), json);
     notice.remove();
 }
+
+/// Search patterns run by the browser's `RegExp`: offsets in code points (𠀀 and 😀 are one
+/// each), empty matches stepped over without looping, an invalid pattern refused with a reason.
+#[wasm_bindgen_test]
+fn search_patterns_count_in_code_points() {
+    use biaozhu::ui::browser_search::Pattern;
+    let found = |pattern: &str, text: &str| -> Vec<(usize, usize)> {
+        Pattern::new(pattern).unwrap().find(text).iter().map(|r| (r.start, r.end)).collect()
+    };
+    assert_eq!(found("[𠀀😀]", "甲𠀀乙😀"), vec![(1, 2), (3, 4)]);
+    assert_eq!(found("a*", "𠀀a😀aa"), vec![(1, 2), (3, 5)]);
+    assert_eq!(found("\\p{Script=Han}+", "a甲𠀀b乙"), vec![(1, 3), (4, 5)]);
+    assert_eq!(found("\\d{1,2}月\\d{1,2}日", "😀3月10日和12月1日"), vec![(1, 6), (7, 12)]);
+    assert_eq!(found(".", ""), Vec::<(usize, usize)>::new());
+    // The same pattern again starts from the beginning.
+    let pattern = Pattern::new("乙").unwrap();
+    assert_eq!(pattern.find("甲乙").len(), 1);
+    assert_eq!(pattern.find("乙乙").len(), 2);
+    let refused = Pattern::new("(").err().expect("an unclosed group is refused");
+    assert!(!refused.is_empty());
+}
+
+/// Hits are drawn as CSS highlights over the text nodes a paragraph is split into, without
+/// adding elements; the current hit is drawn apart.
+#[wasm_bindgen_test]
+fn search_hits_are_highlighted_across_span_elements() {
+    use biaozhu::ui::browser_search::{clear, paint};
+    let document = web_sys::window().unwrap().document().unwrap();
+    let root = document.create_element("div").unwrap();
+    // 甲0 𠀀1 乙2 😀3 丙4, in three text nodes.
+    root.set_inner_html(r#"<p data-para="" data-start="10" data-end="15">甲<span>𠀀乙</span>😀丙</p>"#);
+    document.body().unwrap().append_child(&root).unwrap();
+    paint(&root, &[CharRange::new(11, 13), CharRange::new(13, 15)], Some(CharRange::new(13, 15)));
+    let highlights = js_sys::Reflect::get(&js_sys::global(), &"CSS".into())
+        .and_then(|css| js_sys::Reflect::get(&css, &"highlights".into()))
+        .unwrap();
+    let texts = |name: &str| -> Vec<String> {
+        let get: js_sys::Function =
+            js_sys::Reflect::get(&highlights, &"get".into()).unwrap().unchecked_into();
+        let highlight = get.call1(&highlights, &name.into()).unwrap();
+        if highlight.is_undefined() {
+            return Vec::new();
+        }
+        js_sys::try_iter(&highlight)
+            .unwrap()
+            .unwrap()
+            .map(|range| range.unwrap().unchecked_into::<web_sys::Range>().to_string().into())
+            .collect()
+    };
+    assert_eq!(texts("search-hit"), vec!["𠀀乙".to_string(), "😀丙".to_string()]);
+    assert_eq!(texts("search-current"), vec!["😀丙".to_string()]);
+    assert_eq!(root.query_selector_all("*").unwrap().length(), 2, "no element was added");
+    clear();
+    assert!(texts("search-hit").is_empty());
+    root.remove();
+}
