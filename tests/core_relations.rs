@@ -164,3 +164,50 @@ fn the_project_file_carries_relations_and_attributes_and_checks_them() {
         .to_string()
         .contains("\"命令\" is not a value of cue"));
 }
+
+/// The relation type picked for a pair of labels becomes their default: the next relation
+/// between such spans is made without asking (issue 11: a directive record in fewer keys).
+#[test]
+fn the_type_picked_last_for_a_pair_of_labels_is_taken_without_asking() {
+    use biaozhu::core::editor::{EditorAction, EditorState};
+    let text = "王新伟强调，要加快建设𠀀。王新伟指出，要做好工作😀。";
+    let at = |needle: &str, nth: usize| {
+        let byte = text.match_indices(needle).nth(nth).unwrap().0;
+        let start = text[..byte].chars().count();
+        CharRange::new(start, start + needle.chars().count())
+    };
+    let mut s = Session::new(Project::new(schema::default_schema()));
+    let doc = DocId::from("d");
+    s.apply(Command::AddDocument { at: 0, doc: Box::new(Document::new(doc.clone(), "d", text)) }).unwrap();
+    let per = s.add_span(&doc, at("王新伟", 0), "PER").unwrap();
+    let first = s.add_span(&doc, at("要加快建设𠀀", 0), "DIRECTIVE").unwrap();
+    let second = s.add_span(&doc, at("要做好工作😀", 0), "DIRECTIVE").unwrap();
+    let mut state = EditorState::new(s.project().clone(), None);
+    let link = |state: &mut EditorState, from: SpanId| {
+        state.apply(EditorAction::SpanClicked(from));
+        state.apply(EditorAction::StartLinking);
+        state.apply(EditorAction::SpanClicked(per));
+    };
+    let kinds = |state: &EditorState| -> Vec<(String, SpanId)> {
+        state.document().unwrap().relations().iter().map(|r| (r.kind.clone(), r.from)).collect()
+    };
+    link(&mut state, first);
+    assert_eq!(state.pending_link, Some((first, per)), "two types fit: the picker asks");
+    state.apply(EditorAction::ChooseRelationType("issued_by".into()));
+    link(&mut state, second);
+    assert_eq!(state.pending_link, None, "asked once for this pair of labels");
+    assert_eq!(kinds(&state), vec![("issued_by".to_string(), first), ("issued_by".to_string(), second)]);
+    assert!(state.notice.as_ref().unwrap().text.contains("chosen last for DIRECTIVE → PER"));
+    // One undo takes back only the relation made without asking.
+    state.apply(EditorAction::Undo);
+    assert_eq!(kinds(&state), vec![("issued_by".to_string(), first)]);
+    // Whatever is picked is the default: another session picking addressed_to gets that.
+    let mut other = EditorState::new(s.project().clone(), None);
+    link(&mut other, first);
+    other.apply(EditorAction::ChooseRelationType("addressed_to".into()));
+    link(&mut other, second);
+    assert_eq!(
+        kinds(&other),
+        vec![("addressed_to".to_string(), first), ("addressed_to".to_string(), second)]
+    );
+}

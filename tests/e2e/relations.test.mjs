@@ -114,3 +114,24 @@ test('the relation by keyboard: ] and [ walk the spans, R, ], Enter, 1', async (
   await page.keyboard.press('Tab');
   assert.equal(await page.inputValue('[data-testid=attr-cue]'), '强调');
 });
+
+test('the second directive of the same person takes the type picked for the first without asking', async () => {
+  const page = await openApp(env);
+  await label(page, '徐立毅', 'p');
+  await label(page, '要抓好政策宣传与兑现工作', 'i');
+  await waitForSpanCount(page, 2);
+  await page.keyboard.press('r');
+  await page.click('[data-testid=span][data-label=PER]');
+  await page.waitForSelector('[data-testid=relation-picker]');
+  await page.keyboard.press('1');
+  await page.waitForSelector('[data-testid=relation-item][data-type=issued_by]');
+  // The second: R and the click make the record, with no picker.
+  await label(page, '要加快“新基建”布局', 'i');
+  await waitForSpanCount(page, 3);
+  await page.keyboard.press('r');
+  await page.click('[data-testid=span][data-label=PER]');
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=relation-item][data-type=issued_by]').length === 2);
+  assert.equal(await page.locator('[data-testid=relation-picker]').count(), 0);
+  assert.match(await page.textContent('[data-testid=message]'), /chosen last for DIRECTIVE → PER/);
+  assert.deepEqual(page.errors, []);
+});

@@ -81,6 +81,7 @@ impl EditorState {
                 }
             }
             EditorAction::ChooseRelationType(kind) => {
+                self.remember_relation_type(&kind);
                 if let (Some((from, to)), Some(doc)) = (self.pending_link.take(), self.open_doc.clone()) {
                     let id = self.session.allocate_relation_id();
                     let relation = Relation { id, kind, from, to };

@@ -2,6 +2,7 @@
 
 use super::{EditorAction, EditorState, Notice};
 use crate::core::{Document, Schema, SpanId};
+use std::rc::Rc;
 
 impl EditorState {
     /// Relation types that fit the pending source and target, in schema order.
@@ -40,7 +41,37 @@ impl EditorState {
                 let only = only.clone();
                 self.apply(EditorAction::ChooseRelationType(only));
             }
-            _ => self.notice = Some(Notice::info("关系 relation: choose its type (1, 2, … or click)")),
+            several => {
+                let pair = (source_label, target_label);
+                match self.relation_defaults.get(&pair).filter(|kind| several.contains(kind)).cloned() {
+                    Some(kind) => {
+                        self.apply(EditorAction::ChooseRelationType(kind.clone()));
+                        if self.notice.is_none() {
+                            self.notice = Some(Notice::info(format!(
+                                "关系 {kind}: the type chosen last for {} → {}; change it in the relation list",
+                                pair.0, pair.1
+                            )));
+                        }
+                    }
+                    None => {
+                        self.notice = Some(Notice::info("关系 relation: choose its type (1, 2, … or click)"))
+                    }
+                }
+            }
+        }
+    }
+
+    /// Remembers `kind`, chosen for the pending relation, as the default of its pair of labels
+    /// when the picker had to ask.
+    pub(super) fn remember_relation_type(&mut self, kind: &str) {
+        let Some((from, to)) = self.pending_link else { return };
+        let Some(doc) = self.document() else { return };
+        let (Some(source), Some(target)) = (doc.span(from), doc.span(to)) else { return };
+        if link_types(doc, &self.project().schema, from, to).len() > 1 {
+            let pair = (source.label.to_string(), target.label.to_string());
+            if self.relation_defaults.get(&pair).map(String::as_str) != Some(kind) {
+                Rc::make_mut(&mut self.relation_defaults).insert(pair, kind.to_string());
+            }
         }
     }
 }

@@ -87,6 +87,9 @@ pub struct EditorState {
     pub label_all_scope: LabelAllScope,
     /// The search in the text and its hits (behind `Rc`: a corpus search can find thousands).
     pub search: Option<Rc<Search>>,
+    /// The relation type last chosen from the picker for a (source label, target label) pair:
+    /// the next relation between such spans takes it without asking.
+    pub relation_defaults: Rc<BTreeMap<(String, String), String>>,
 }
 
 /// How far the reading of a dataset is.
@@ -144,6 +147,7 @@ impl EditorState {
             importing: None,
             label_all_scope: LabelAllScope::default(),
             search: None,
+            relation_defaults: Rc::default(),
         }
     }
 
@@ -174,6 +178,7 @@ impl EditorState {
             && self.importing == before.importing
             && self.label_all_scope == before.label_all_scope
             && same_rc(&self.search, &before.search)
+            && Rc::ptr_eq(&self.relation_defaults, &before.relation_defaults)
     }
 
     pub fn document(&self) -> Option<&Document> {
