@@ -6,7 +6,7 @@
 //! another case is another string). Occurrences are found left to right without overlapping
 //! one another, as a reader would count them (哈哈 occurs once in 哈哈哈).
 
-use super::document::{DocId, SpanId};
+use super::document::{DocId, Document, SpanId};
 use super::error::EditError;
 use super::offsets::CharRange;
 use super::project::Project;
@@ -97,18 +97,19 @@ pub fn plan_label_all(
     let original = source.span(span).ok_or_else(|| EditError::UnknownSpan { doc: doc.clone(), span })?;
     let label = original.label.to_string();
     let text = source.slice(original.range).to_string();
-    let docs: Vec<&DocId> = match scope {
-        LabelAllScope::Document => vec![doc],
+    // The documents themselves, in list order (no lookup by id for each of a corpus's).
+    let docs: Vec<&Document> = match scope {
+        LabelAllScope::Document => vec![source],
         LabelAllScope::Corpus => {
             if project.stand_ins() > 0 {
                 return Err(EditError::StillLoading { pending: project.stand_ins() });
             }
-            project.documents().iter().map(|d| &d.id).collect()
+            project.documents().iter().map(|d| &**d).collect()
         }
     };
     let mut plan = LabelAllPlan { label, text, ..LabelAllPlan::default() };
-    for id in docs {
-        let document = project.loaded_document(id)?;
+    for document in docs {
+        let id = &document.id;
         for range in occurrences(document.text(), &plan.text) {
             if id == doc && range == original.range {
                 continue;

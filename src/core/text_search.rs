@@ -5,7 +5,7 @@
 //! engine in the bundle; see `ui::browser::regex_matches`), which counts in UTF-16 units; they
 //! come back here to be turned into code points.
 
-use super::document::DocId;
+use super::document::{DocId, Document};
 use super::offsets::CharRange;
 use super::project::Project;
 
@@ -85,13 +85,15 @@ impl Search {
         if search.query.text.is_empty() {
             return search;
         }
-        let docs: Vec<&DocId> = match search.query.scope {
-            SearchScope::Document => open.into_iter().collect(),
-            SearchScope::Corpus => project.documents().iter().map(|d| &d.id).collect(),
+        // The documents themselves, in list order: a lookup by id for each of a corpus's
+        // documents would cost more than searching most of them.
+        let docs: Vec<&Document> = match search.query.scope {
+            SearchScope::Document => open.and_then(|id| project.document(id)).into_iter().collect(),
+            SearchScope::Corpus => project.documents().iter().map(|d| &**d).collect(),
         };
         let mut unread = 0;
-        for id in docs {
-            let Some(doc) = project.document(id) else { continue };
+        for doc in docs {
+            let id = &doc.id;
             if !doc.is_loaded() {
                 unread += 1;
                 continue;
