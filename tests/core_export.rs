@@ -490,6 +490,7 @@ fn conll_overlaps_are_found_in_one_sweep_and_named() {
         text: "字".repeat(40_100),
         spans,
         relations: Vec::new(),
+        suggestions: Vec::new(),
     };
     let problems = overlaps(&record);
     assert_eq!(problems.len(), 2, "{problems:?}");

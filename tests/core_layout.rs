@@ -22,6 +22,10 @@ fn markup(doc: &Document, nodes: &[Node]) -> String {
             Node::Span { label, children, first, .. } => {
                 format!("[{}{} {}]", label, if *first { "" } else { "…" }, markup(doc, children))
             }
+            Node::Suggestion { index, children, first, .. } => {
+                let label = &doc.suggestions().as_slice()[*index].label;
+                format!("<{}{} {}>", label, if *first { "" } else { "…" }, markup(doc, children))
+            }
         })
         .collect()
 }
@@ -171,4 +175,21 @@ fn a_long_line_is_drawn_in_blocks_cut_after_a_sentence_end() {
         let last: char = text.chars().nth(block.end - 1).unwrap();
         assert_eq!(last, '。', "cut after a sentence end: {block:?}");
     }
+}
+
+#[test]
+fn suggestions_are_drawn_inside_spans_and_cut_where_they_cross_one() {
+    use biaozhu::core::suggestion::{Suggestion, SuggestionSource};
+    use biaozhu::core::Command;
+    // 0 要 1 加 2 快 3 𠀀 4 河 5 建 6 设: a directive over 0..7, LOC at 3..5, suggestions at
+    // 4..6 (half inside the LOC) and 0..2 (inside the directive).
+    let (mut p, id) = doc_with("要加快𠀀河建设", &[(0, 7, "DIRECTIVE"), (3, 5, "LOC")]);
+    let suggestions = vec![
+        Suggestion::new(CharRange::new(4, 6), "ORG", SuggestionSource::Dictionary),
+        Suggestion::new(CharRange::new(0, 2), "DATE", SuggestionSource::Pattern),
+    ];
+    Command::AddSuggestions { doc: id.clone(), suggestions }.apply(&mut p).unwrap();
+    let doc = p.document(&id).unwrap();
+    let nodes = layout_paragraph(doc, &p.schema, doc.paragraphs()[0]);
+    assert_eq!(markup(doc, &nodes), "[DIRECTIVE <DATE 要加>快[LOC 𠀀<ORG 河>]<ORG… 建>设]");
 }

@@ -4,6 +4,7 @@
 use super::document::{DocField, DocId, DocStatus, Document, Relation, RelationId, Span, SpanId};
 use super::error::EditError;
 use super::project::Project;
+use super::suggestion::Suggestion;
 use serde::{Deserialize, Serialize};
 
 /// The serde shape (`{"op": "add_span", "doc": …, "span": {…}}`) is the one wire format of an
@@ -69,6 +70,17 @@ pub enum Command {
         #[serde(with = "project_as_file")]
         project: Box<Project>,
     },
+    /// Puts suggestions on a document; those already there (same place and label) are left
+    /// as they are.
+    AddSuggestions {
+        doc: DocId,
+        suggestions: Vec<Suggestion>,
+    },
+    /// Takes suggestions off a document (accepted or rejected); all must be there.
+    RemoveSuggestions {
+        doc: DocId,
+        suggestions: Vec<Suggestion>,
+    },
     /// Several edits as one undo step; all apply or none.
     Batch {
         steps: Vec<Command>,
@@ -117,6 +129,8 @@ impl Command {
             | Command::RemoveRelation { doc, .. }
             | Command::RetypeRelation { doc, .. }
             | Command::SetAttribute { doc, .. }
+            | Command::AddSuggestions { doc, .. }
+            | Command::RemoveSuggestions { doc, .. }
             | Command::RemoveDocument { doc } => Some(doc),
             Command::AddDocument { .. } | Command::ReplaceProject { .. } | Command::Batch { .. } => None,
         }
@@ -211,6 +225,23 @@ impl Command {
                     None => target.attributes.remove(&name),
                 };
                 Ok(Command::SetAttribute { doc, span, name, value: old })
+            }
+            Command::AddSuggestions { doc, suggestions } => {
+                project.check_suggestions(&doc, &suggestions)?;
+                let added = project.document_mut(&doc)?.suggestions_mut().add(suggestions);
+                Ok(Command::RemoveSuggestions { doc, suggestions: added })
+            }
+            Command::RemoveSuggestions { doc, suggestions } => {
+                let document = project.document_mut(&doc)?;
+                if let Some(missing) = suggestions.iter().find(|s| !document.suggestions().contains(s)) {
+                    return Err(EditError::UnknownSuggestion {
+                        doc: doc.clone(),
+                        label: missing.label.to_string(),
+                        range: missing.range(),
+                    });
+                }
+                let removed = document.suggestions_mut().remove(&suggestions);
+                Ok(Command::AddSuggestions { doc, suggestions: removed })
             }
             Command::SetDocField { doc, field, value } => {
                 let document = project.document_mut(&doc)?;

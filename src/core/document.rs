@@ -1,6 +1,7 @@
 //! Documents and the spans annotated on them.
 
 use super::offsets::{CharIndex, CharRange};
+use super::suggestion::Suggestions;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::collections::HashMap;
@@ -156,6 +157,8 @@ pub struct Document {
     /// that can reach a position is a binary search away (see `spans_overlapping`).
     reach: Vec<usize>,
     relations: Vec<Relation>,
+    /// Proposed spans, kept apart from the annotations (see `suggestion`).
+    suggestions: Suggestions,
     /// Set while the text and annotations are still in storage: a corpus opens from its index
     /// (see `stored`), and the rest of each document is read when it is needed.
     stand_in: Option<Box<StandIn>>,
@@ -194,6 +197,7 @@ impl Document {
             ranges: HashMap::new(),
             reach: Vec::new(),
             relations: Vec::new(),
+            suggestions: Suggestions::default(),
             stand_in: None,
         }
     }
@@ -354,6 +358,14 @@ impl Document {
 
     pub(crate) fn relation_mut(&mut self, id: RelationId) -> Option<&mut Relation> {
         self.relations.iter_mut().find(|r| r.id == id)
+    }
+
+    pub fn suggestions(&self) -> &Suggestions {
+        &self.suggestions
+    }
+
+    pub(crate) fn suggestions_mut(&mut self) -> &mut Suggestions {
+        &mut self.suggestions
     }
 
     /// A span to change in place; its range must stay as it is (the index relies on it).

@@ -69,6 +69,18 @@ pub enum EditError {
         value: String,
         allowed: Vec<String>,
     },
+    /// No suggestion of this label at this place (accepted or rejected already).
+    UnknownSuggestion {
+        doc: DocId,
+        label: String,
+        range: CharRange,
+    },
+    /// A suggestion that cannot be held: empty, past the text, or with a score outside 0–1.
+    BadSuggestion {
+        doc: DocId,
+        label: String,
+        range: CharRange,
+    },
     /// This tab shows the project read-only: another tab holds the right to write it.
     ReadOnly,
     /// The document is still being read from storage (a corpus opens from its index).
@@ -157,6 +169,14 @@ impl fmt::Display for EditError {
             EditError::BadAttributeValue { name, value, allowed } => {
                 write!(f, "\"{value}\" is not a value of {name}; choose one of {}", allowed.join(", "))
             }
+            EditError::UnknownSuggestion { doc, label, range } => {
+                write!(f, "document \"{doc}\" has no {label} suggestion at {range}; it was accepted or rejected already")
+            }
+            EditError::BadSuggestion { doc, label, range } => write!(
+                f,
+                "the {label} suggestion at {range} does not fit document \"{doc}\": it is empty, ends past the \
+                 text or has a score outside 0–1"
+            ),
             EditError::ReadOnly => write!(
                 f,
                 "another tab is editing this project, so this tab is read-only; press Edit here to edit in this tab"

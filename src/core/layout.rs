@@ -4,6 +4,7 @@
 use super::document::{Document, Span, SpanId};
 use super::offsets::CharRange;
 use super::schema::Schema;
+use super::suggestion::Suggestion;
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
 
@@ -79,6 +80,29 @@ pub enum Node {
         first: bool,
         children: Vec<Node>,
     },
+    /// A suggestion, drawn inside the spans (its index is in `Document::suggestions`).
+    Suggestion {
+        index: usize,
+        piece: CharRange,
+        first: bool,
+        children: Vec<Node>,
+    },
+}
+
+/// What an element of the drawing stands for: a span or a suggestion.
+#[derive(Clone, Copy)]
+enum Item<'a> {
+    Span(&'a Span),
+    Suggestion(usize, &'a Suggestion),
+}
+
+impl Item<'_> {
+    fn range(&self) -> CharRange {
+        match self {
+            Item::Span(span) => span.range,
+            Item::Suggestion(_, suggestion) => suggestion.range(),
+        }
+    }
 }
 
 #[derive(PartialEq, Eq, PartialOrd, Ord)]
@@ -87,51 +111,53 @@ struct Pending {
     start: Reverse<usize>,
     end: usize,
     rank: Reverse<usize>,
-    id: Reverse<SpanId>,
-    /// Where the span is in `spans` (ids are unique, so this never decides the order).
-    index: usize,
+    /// Where the item is in `items` (it decides between equal pieces of one layer: spans by
+    /// id, then suggestions in their order).
+    index: Reverse<usize>,
 }
 
-/// The nested drawing of `paragraph`, given the document's spans and the schema (whose layer
-/// order decides which span goes outside when two cover the same characters).
+/// The nested drawing of `paragraph`, given the document's spans and suggestions and the
+/// schema (whose layer order decides which span goes outside when two cover the same
+/// characters; suggestions go inside every span).
 pub fn layout_paragraph(doc: &Document, schema: &Schema, paragraph: CharRange) -> Vec<Node> {
-    let spans: Vec<&Span> = doc.spans_overlapping(paragraph).collect();
-    let rank = |span: &Span| schema.layer_of(&span.label).map_or(usize::MAX, |l| schema.layer_rank(&l.name));
-    let mut queue: BinaryHeap<Pending> = spans
-        .iter()
-        .enumerate()
-        .map(|(index, s)| {
-            let piece = s.range.intersect(&paragraph).expect("overlapping spans intersect");
-            Pending {
-                start: Reverse(piece.start),
-                end: piece.end,
-                rank: Reverse(rank(s)),
-                id: Reverse(s.id),
-                index,
-            }
-        })
+    let mut spans: Vec<&Span> = doc.spans_overlapping(paragraph).collect();
+    spans.sort_by_key(|s| s.id);
+    let suggestions = doc.suggestions();
+    let items: Vec<Item> = spans
+        .into_iter()
+        .map(Item::Span)
+        .chain(suggestions.overlapping(paragraph).map(|i| Item::Suggestion(i, &suggestions.as_slice()[i])))
+        .collect();
+    let rank = |item: &Item| match item {
+        Item::Span(span) => {
+            schema.layer_of(&span.label).map_or(usize::MAX - 1, |l| schema.layer_rank(&l.name))
+        }
+        Item::Suggestion(..) => usize::MAX,
+    };
+    let pending = |index: usize, piece: CharRange| Pending {
+        start: Reverse(piece.start),
+        end: piece.end,
+        rank: Reverse(rank(&items[index])),
+        index: Reverse(index),
+    };
+    let mut queue: BinaryHeap<Pending> = (0..items.len())
+        .map(|index| pending(index, items[index].range().intersect(&paragraph).expect("items overlap")))
         .collect();
 
-    // Open elements, outermost first: (index in `spans`, piece start, piece end, children so far).
+    // Open elements, outermost first: (index in `items`, piece start, piece end, children so far).
     let mut stack: Vec<Open> = Vec::new();
     let mut top_level: Vec<Node> = Vec::new();
     let mut cursor = paragraph.start;
 
-    while let Some(Pending { start: Reverse(start), end, id, index, .. }) = queue.pop() {
+    while let Some(Pending { start: Reverse(start), end, index: Reverse(index), .. }) = queue.pop() {
         // Close every open element that ends before this piece starts.
         while stack.last().is_some_and(|(_, _, e, _)| *e <= start) {
-            close_top(&mut stack, &mut top_level, &mut cursor, &spans);
+            close_top(&mut stack, &mut top_level, &mut cursor, &items);
         }
         let end = match stack.last() {
             Some((_, _, parent_end, _)) if end > *parent_end => {
                 // Half inside the open element: draw the inside part now, the rest after it.
-                queue.push(Pending {
-                    start: Reverse(*parent_end),
-                    end,
-                    rank: Reverse(rank(spans[index])),
-                    id,
-                    index,
-                });
+                queue.push(pending(index, CharRange { start: *parent_end, end }));
                 *parent_end
             }
             _ => end,
@@ -140,7 +166,7 @@ pub fn layout_paragraph(doc: &Document, schema: &Schema, paragraph: CharRange) -
         stack.push((index, start, end, Vec::new()));
     }
     while !stack.is_empty() {
-        close_top(&mut stack, &mut top_level, &mut cursor, &spans);
+        close_top(&mut stack, &mut top_level, &mut cursor, &items);
     }
     if cursor < paragraph.end {
         top_level.push(Node::Text(CharRange { start: cursor, end: paragraph.end }));
@@ -148,7 +174,7 @@ pub fn layout_paragraph(doc: &Document, schema: &Schema, paragraph: CharRange) -
     top_level
 }
 
-/// An element being drawn: its span's index, its piece's start and end, its children so far.
+/// An element being drawn: its item's index, its piece's start and end, its children so far.
 type Open = (usize, usize, usize, Vec<Node>);
 
 fn children_of<'a>(stack: &'a mut [Open], top_level: &'a mut Vec<Node>) -> &'a mut Vec<Node> {
@@ -166,17 +192,22 @@ fn push_text(stack: &mut [Open], top_level: &mut Vec<Node>, cursor: &mut usize, 
     }
 }
 
-fn close_top(stack: &mut Vec<Open>, top_level: &mut Vec<Node>, cursor: &mut usize, spans: &[&Span]) {
+fn close_top(stack: &mut Vec<Open>, top_level: &mut Vec<Node>, cursor: &mut usize, items: &[Item]) {
     let end = stack.last().expect("called with an open element").2;
     push_text(stack, top_level, cursor, end);
     let (index, start, end, children) = stack.pop().expect("checked above");
-    let span = spans[index];
-    let node = Node::Span {
-        id: span.id,
-        label: span.label.to_string(),
-        piece: CharRange { start, end },
-        first: start == span.range.start,
-        children,
+    let piece = CharRange { start, end };
+    let node = match items[index] {
+        Item::Span(span) => Node::Span {
+            id: span.id,
+            label: span.label.to_string(),
+            piece,
+            first: start == span.range.start,
+            children,
+        },
+        Item::Suggestion(index, suggestion) => {
+            Node::Suggestion { index, piece, first: start == suggestion.start, children }
+        }
     };
     children_of(stack, top_level).push(node);
 }

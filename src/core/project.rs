@@ -6,6 +6,8 @@ use super::document::{DocId, Document, Relation, RelationId, Span, SpanId};
 use super::error::{EditError, Overlap};
 use super::offsets::CharRange;
 use super::schema::{default_schema, Schema};
+use super::suggestion::Suggestion;
+use super::wire::suggestion_fits;
 use std::collections::HashMap;
 use std::rc::Rc;
 
@@ -341,6 +343,24 @@ impl Project {
                 other_text: super::offsets::excerpt(document.slice(other.range)),
             }))),
         }
+    }
+
+    /// Checks that every suggestion fits document `doc` and names a label of the schema.
+    pub fn check_suggestions(&self, doc: &DocId, suggestions: &[Suggestion]) -> Result<(), EditError> {
+        let document = self.loaded_document(doc)?;
+        for suggestion in suggestions {
+            if self.schema.layer_of(&suggestion.label).is_none() {
+                return Err(EditError::UnknownLabel { label: suggestion.label.to_string() });
+            }
+            if !suggestion_fits(suggestion, document.char_len()) {
+                return Err(EditError::BadSuggestion {
+                    doc: doc.clone(),
+                    label: suggestion.label.to_string(),
+                    range: suggestion.range(),
+                });
+            }
+        }
+        Ok(())
     }
 
     pub(crate) fn insert_span(&mut self, doc: &DocId, span: Span) -> Result<(), EditError> {

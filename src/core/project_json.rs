@@ -240,6 +240,13 @@ pub fn import_project(json: &str) -> Result<Project, ImportError> {
                 span_problems.push(format!("{place}: {error}"));
             }
         }
+        let suggestions = file.suggestions.into_owned();
+        if !suggestions.is_empty() {
+            let add = Command::AddSuggestions { doc: doc_id.clone(), suggestions };
+            if let Err(error) = add.apply(&mut project) {
+                span_problems.push(format!("document \"{doc_id}\": {error}"));
+            }
+        }
     }
     if span_problems.is_empty() {
         Ok(project)

@@ -120,6 +120,11 @@ impl Session {
         Ok(())
     }
 
+    /// A fresh span id (for a span added inside a batch).
+    pub fn allocate_span_id(&mut self) -> SpanId {
+        Rc::make_mut(&mut self.project).allocate_span_id()
+    }
+
     /// Labels `range` of `doc` with `label` and returns the new span's id.
     pub fn add_span(&mut self, doc: &DocId, range: CharRange, label: &str) -> Result<SpanId, EditError> {
         if self.read_only {

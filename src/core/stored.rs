@@ -286,6 +286,11 @@ fn check_names(schema: &Schema, doc: &Document) -> Result<(), StoredError> {
     if let Some(relation) = doc.relations().iter().find(|r| schema.relation_type(&r.kind).is_none()) {
         return Err(missing(&relation.kind));
     }
+    if let Some(suggestion) =
+        doc.suggestions().as_slice().iter().find(|s| schema.layer_of(&s.label).is_none())
+    {
+        return Err(missing(&suggestion.label));
+    }
     Ok(())
 }
 

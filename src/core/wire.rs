@@ -4,6 +4,7 @@
 
 use super::document::{DocId, DocStatus, Document, Relation, Span, SpanId};
 use super::offsets::CharRange;
+use super::suggestion::Suggestion;
 use serde::de::{self, IgnoredAny, MapAccess, Visitor};
 use serde::ser::SerializeStruct;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
@@ -178,6 +179,9 @@ pub struct DocumentWire<'a, S: Clone> {
     /// Directed links between spans of this document, by span id.
     #[serde(default)]
     pub relations: Cow<'a, [Relation]>,
+    /// Proposed spans not yet accepted or rejected (see `suggestion`): never annotations.
+    #[serde(default, skip_serializing_if = "<[_]>::is_empty")]
+    pub suggestions: Cow<'a, [Suggestion]>,
 }
 
 impl<'a, S: Clone> DocumentWire<'a, S> {
@@ -192,6 +196,7 @@ impl<'a, S: Clone> DocumentWire<'a, S> {
             text: Cow::Borrowed(doc.text()),
             spans,
             relations: Cow::Borrowed(doc.relations()),
+            suggestions: Cow::Borrowed(doc.suggestions().as_slice()),
         }
     }
 
@@ -256,6 +261,27 @@ impl DocumentWire<'_, Span> {
             }
             doc.insert_relation(relation);
         }
+        let suggestions = self.suggestions.into_owned();
+        if let Some(bad) = suggestions.iter().find(|s| !suggestion_fits(s, doc.char_len())) {
+            return Err(format!(
+                "document \"{}\": suggestion {} at {}–{} is empty, ends past the text's {} characters \
+                 or has a score outside 0–1",
+                doc.id,
+                bad.label,
+                bad.start,
+                bad.end,
+                doc.char_len()
+            ));
+        }
+        doc.suggestions_mut().add(suggestions);
         Ok(doc)
     }
+}
+
+/// A suggestion the model can hold: inside a text of `len` code points, not empty, its score
+/// (if any) a number from 0 to 1.
+pub fn suggestion_fits(suggestion: &Suggestion, len: usize) -> bool {
+    suggestion.start < suggestion.end
+        && suggestion.end <= len
+        && suggestion.score.is_none_or(|score| (0.0..=1.0).contains(&score))
 }

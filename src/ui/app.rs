@@ -14,12 +14,15 @@ use super::label_colors::use_label_colors;
 use super::new_doc::NewDocDialog;
 use super::palette::Palette;
 use super::persist::Persist;
+use super::pre_annotate_dialog::PreAnnotateDialog;
 use super::project_memo::use_project_memo;
 use super::relation_list::RelationList;
+use super::review_bar::ReviewBar;
 use super::schema_editor::SchemaEditor;
 use super::search_bar::SearchBar;
 use super::span_details::SpanDetails;
 use super::span_list::SpanList;
+use super::stats_panel::StatsPanel;
 use super::status_bar::StatusBar;
 use super::storage_panel::{StoragePanel, WriterBanner};
 use super::store::{Dispatch, Shared, Store};
@@ -31,6 +34,14 @@ use yew::prelude::*;
 
 fn same_statuses(before: &Project, now: &Project, _: &()) -> bool {
     before.documents_agree(now, |a, b| a.status == b.status)
+}
+
+fn same_suggestion_counts(before: &Project, now: &Project, _: &()) -> bool {
+    before.documents_agree(now, |a, b| a.suggestions().len() == b.suggestions().len())
+}
+
+fn count_suggestions(project: &Project, _: &()) -> usize {
+    project.documents().iter().map(|d| d.suggestions().len()).sum()
 }
 
 fn count_done(project: &Project, _: &()) -> usize {
@@ -49,6 +60,7 @@ pub fn App() -> Html {
     let show_new_doc = use_state(|| false);
     let show_export = use_state(|| false);
     let show_schema = use_state(|| false);
+    let show_pre_annotate = use_state(|| false);
     let text_view_ref = use_node_ref();
 
     let state = store.state().clone();
@@ -63,6 +75,7 @@ pub fn App() -> Html {
     let dialog_open = *show_new_doc
         || *show_export
         || *show_schema
+        || *show_pre_annotate
         || state.pending_import.is_some()
         || state.importing.is_some();
     use_effect_with(dialog_open, |open| {
@@ -74,6 +87,7 @@ pub fn App() -> Html {
     let project = Shared(state.session.shared_project().clone());
     // Counted again only when a status changed, not on every edit.
     let done = *use_project_memo(&project, &(), same_statuses, count_done);
+    let suggestions = *use_project_memo(&project, &(), same_suggestion_counts, count_suggestions);
     if !store.ready {
         return html! { <div class="app app--loading" data-testid="loading">{ "正在打开 Opening the project…" }</div> };
     }
@@ -93,9 +107,19 @@ pub fn App() -> Html {
     let (on_new_doc, on_close_new_doc) = (set_to(&show_new_doc, true), set_to(&show_new_doc, false));
     let (on_export_dataset, on_close_export) = (set_to(&show_export, true), set_to(&show_export, false));
     let (on_schema, on_close_schema) = (set_to(&show_schema, true), set_to(&show_schema, false));
+    let (on_pre_annotate, on_close_pre_annotate) =
+        (set_to(&show_pre_annotate, true), set_to(&show_pre_annotate, false));
     let session = &state.session;
     let read_only = session.is_read_only();
-    let marks = Marks { selected: state.selected_span, candidate: state.link_candidate };
+    let marks = Marks {
+        selected: state.selected_span,
+        candidate: state.link_candidate,
+        suggestion: state.current_suggestion_index(),
+    };
+    let current = state.current_suggestion().cloned().zip(state.document()).map(|(s, d)| {
+        let text = d.slice(s.range()).to_string();
+        (s, text)
+    });
     let search = state.search.clone().map(Shared);
 
     html! {
@@ -109,11 +133,13 @@ pub fn App() -> Html {
                 <aside class="app__left">
                     <DocList project={project.clone()} query={state.doc_query.clone()} open_doc={state.open_doc.clone()} />
                     <StoragePanel role={persist.role()} saved={state.saved_revision} persist={persist.clone()} />
+                    <StatsPanel tally={state.tally} />
                 </aside>
                 <main class="app__main">
                     <DocStatusPicker doc={doc.clone()} />
                     <Palette schema={schema.clone()} sticky={state.sticky_label.clone()} text_view={text_view_ref.clone()} />
                     <SearchBar project={project.clone()} open_doc={state.open_doc.clone()} search={search.clone()} />
+                    <ReviewBar count={suggestions} {current} {on_pre_annotate} />
                     <TextView doc={doc.clone()} schema={schema.clone()} {marks} sticky={state.sticky_label.is_some()}
                               linking={state.linking.is_some()} node_ref={text_view_ref.clone()} {search} />
                 </main>
@@ -138,6 +164,9 @@ pub fn App() -> Html {
             }
             if let Some(pending) = &state.pending_import {
                 <ImportDialog pending={Shared(pending.clone())} project={project.clone()} />
+            }
+            if *show_pre_annotate {
+                <PreAnnotateDialog project={project.clone()} open_doc={state.open_doc.clone()} on_close={on_close_pre_annotate} />
             }
             if *show_schema {
                 <SchemaEditor project={project.clone()} on_close={on_close_schema} />

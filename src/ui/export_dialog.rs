@@ -83,6 +83,7 @@ pub fn ExportDialog(props: &ExportDialogProps) -> Html {
             LabelStudioKind::Annotations
         }
     });
+    let on_suggestions = update(|o, e| o.suggestions = checked(e));
     let on_split = update(|o, e| {
         o.split = checked(e).then_some(SplitSpec { train: 80, dev: 10, test: 10, seed: 42 });
     });
@@ -342,6 +343,10 @@ pub fn ExportDialog(props: &ExportDialogProps) -> Html {
                                 <option value="annotations" selected={options.label_studio == LabelStudioKind::Annotations}>{ "annotations" }</option>
                                 <option value="predictions" selected={options.label_studio == LabelStudioKind::Predictions}>{ "predictions" }</option>
                             </select>
+                        </label>
+                        <label class="dialog__check" title="The suggestion layer as a second prediction of each task (model_version biaozhu-suggestions); never as annotations">
+                            <input type="checkbox" data-testid="export-suggestions" checked={options.suggestions} onchange={on_suggestions} />
+                            { " 建议作为预测 Suggestions as predictions" }
                         </label>
                     }
                 </div>

@@ -176,6 +176,9 @@ pub fn use_hotkeys(editor: &Dispatch, text_view: &NodeRef) {
                         .forget();
                         return;
                     }
+                    "Enter" if event.shift_key() && !browser::is_button_target(event) => {
+                        EditorAction::AcceptAllLikeThis
+                    }
                     "Enter" if !browser::is_button_target(event) => EditorAction::Confirm,
                     // Shift+A labels every other occurrence of the selected span's text.
                     "a" | "A" if event.shift_key() => EditorAction::LabelAll,

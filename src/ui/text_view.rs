@@ -75,6 +75,7 @@ pub fn TextView(props: &TextViewProps) -> Html {
         })
     };
     let on_span_click = editor.to(EditorAction::SpanClicked);
+    let on_suggestion_click = editor.to(EditorAction::SuggestionClicked);
     let schema_key = schema_digest(&props.schema);
     let marks = props.marks;
     let paragraphs = doc.paragraphs();
@@ -90,7 +91,7 @@ pub fn TextView(props: &TextViewProps) -> Html {
         let digest = paragraph_digest(doc, range, marks, schema_key);
         html! {
             <Paragraph key={range.start} doc={doc.clone()} schema={props.schema.clone()} {marks} {range} {digest}
-                       on_span_click={on_span_click.clone()} />
+                       on_span_click={on_span_click.clone()} on_suggestion_click={on_suggestion_click.clone()} />
         }
     });
     let onscroll = {
@@ -143,6 +144,22 @@ pub fn TextView(props: &TextViewProps) -> Html {
                     })
                     .forget();
                 }
+            }
+        });
+    }
+    // The suggestion under review brought into the window and into view, each time it changes.
+    {
+        let window = window.clone();
+        let current = marks.suggestion.and_then(|i| doc.suggestions().get(i)).map(|s| (s.start, s.end));
+        let paragraphs = paragraphs.to_vec();
+        use_effect_with((doc.id.clone(), current), move |(_, current)| {
+            if let Some((start, _)) = *current {
+                let index = paragraphs.partition_point(|p| p.end <= start);
+                let (first, last) = *window;
+                if paragraphs.len() > WINDOWED_FROM && (index < first || index >= last) {
+                    window.set(window_around(index, paragraphs.len(), 80));
+                }
+                gloo::timers::callback::Timeout::new(0, || browser::reveal(".sugg--current")).forget();
             }
         });
     }
@@ -221,6 +238,7 @@ struct ParagraphProps {
     /// Changes whenever anything drawn in the paragraph changes (see `paragraph_digest`).
     digest: u64,
     on_span_click: Callback<SpanId>,
+    on_suggestion_click: Callback<usize>,
 }
 
 /// Compares what the paragraph shows, not the document (which every edit of another
@@ -237,7 +255,7 @@ fn Paragraph(props: &ParagraphProps) -> Html {
     let nodes = layout_paragraph(doc, schema, range);
     html! {
         <p class="text-view__para" data-para="" data-start={range.start.to_string()} data-end={range.end.to_string()}>
-            { render_nodes(&nodes, doc, schema, props.marks, &props.on_span_click) }
+            { render_nodes(&nodes, &Drawing { doc, schema, marks: props.marks, on_click: &props.on_span_click, on_suggestion_click: &props.on_suggestion_click }) }
         </p>
     }
 }
@@ -268,6 +286,11 @@ fn paragraph_digest(doc: &Document, range: CharRange, marks: Marks, schema: u64)
         (span.id, span.range, &span.label).hash(&mut hasher);
         (marks.selected == Some(span.id), marks.candidate == Some(span.id)).hash(&mut hasher);
     }
+    let suggestions = doc.suggestions();
+    for index in suggestions.overlapping(range) {
+        let s = &suggestions.as_slice()[index];
+        (index, s.start, s.end, &s.label, s.source, marks.suggestion == Some(index)).hash(&mut hasher);
+    }
     hasher.finish()
 }
 
@@ -276,20 +299,59 @@ fn paragraph_digest(doc: &Document, range: CharRange, marks: Marks, schema: u64)
 pub struct Marks {
     pub selected: Option<SpanId>,
     pub candidate: Option<SpanId>,
+    /// The suggestion under review (its index in the document's suggestions).
+    pub suggestion: Option<usize>,
 }
 
-fn render_nodes(
-    nodes: &[Node],
-    doc: &Document,
-    schema: &Schema,
+/// What every node of a paragraph is drawn with.
+struct Drawing<'a> {
+    doc: &'a Document,
+    schema: &'a Schema,
     marks: Marks,
-    on_click: &Callback<SpanId>,
-) -> Html {
-    let Marks { selected, candidate } = marks;
+    on_click: &'a Callback<SpanId>,
+    on_suggestion_click: &'a Callback<usize>,
+}
+
+fn render_nodes(nodes: &[Node], drawing: &Drawing) -> Html {
+    let Drawing { doc, schema, marks, on_click, on_suggestion_click } = drawing;
+    let Marks { selected, candidate, suggestion: current } = *marks;
     nodes
         .iter()
         .map(|node| match node {
             Node::Text(range) => html! { { doc.slice(*range).to_string() } },
+            Node::Suggestion { index, piece, first, children } => {
+                let suggestion = &doc.suggestions().as_slice()[*index];
+                let label = &*suggestion.label;
+                let title = match schema.find(label) {
+                    Some((_, l)) => format!("建议 suggested {} {} · {} ({})", l.name, l.zh, l.en, suggestion.source.key()),
+                    None => format!("建议 suggested {label}"),
+                };
+                let class = classes!(
+                    "sugg",
+                    (current == Some(*index)).then_some("sugg--current"),
+                    (!first).then_some("sugg--continued"),
+                );
+                let testid = if *first { "suggestion" } else { "suggestion-continued" };
+                let onclick = {
+                    let (on_click, index) = ((*on_suggestion_click).clone(), *index);
+                    Callback::from(move |event: MouseEvent| {
+                        event.stop_propagation();
+                        if !browser::has_text_selection() {
+                            on_click.emit(index);
+                        }
+                    })
+                };
+                html! {
+                    <span {class} data-testid={testid} data-start={suggestion.start.to_string()} data-end={suggestion.end.to_string()}
+                          data-label={label.to_string()} data-source={suggestion.source.key()}
+                          data-piece={format!("{}-{}", piece.start, piece.end)}
+                          data-score={suggestion.score.map(|s| format!("{s:.3}"))}
+                          title={format!("{title} [{}–{}]", suggestion.start, suggestion.end)}
+                          style={color_style(schema.label_slot(label))} {onclick}>
+                        { render_nodes(children, drawing) }
+                    </span>
+                }
+            }
             Node::Span { id, label, piece, first, children } => {
                 let span = doc.span(*id).expect("layout comes from the document");
                 let (layer, title) = match schema.find(label) {
@@ -306,7 +368,7 @@ fn render_nodes(
                 // Only the piece where a span starts carries the test id, so each span counts once.
                 let testid = if *first { "span" } else { "span-continued" };
                 let onclick = {
-                    let on_click = on_click.clone();
+                    let on_click = (*on_click).clone();
                     let id = *id;
                     Callback::from(move |event: MouseEvent| {
                         // The innermost span takes the click; a drag that selected text is not a click.
@@ -329,7 +391,7 @@ fn render_nodes(
                         style={color_style(schema.label_slot(label))}
                         {onclick}
                     >
-                        { render_nodes(children, doc, schema, marks, on_click) }
+                        { render_nodes(children, drawing) }
                     </span>
                 }
             }

@@ -5,6 +5,7 @@ use crate::core::document::{DocField, DocId, DocStatus, Document, RelationId, Sp
 use crate::core::import::{LabelChoice, OffsetUnit, Parsed};
 use crate::core::label_all::LabelAllScope;
 use crate::core::offsets::CharRange;
+use crate::core::pre_annotate::PrePlan;
 use crate::core::project::Project;
 use crate::core::project_json::ImportError;
 use crate::core::schema::Schema;
@@ -124,6 +125,21 @@ pub enum EditorAction {
     SearchStep {
         forward: bool,
     },
+    /// Suggestions found by a pre-annotation run, added as one undo step; the review starts.
+    AddSuggestions(PrePlan),
+    /// `.` / `,`: the next or previous suggestion, opening its document.
+    StepSuggestion {
+        forward: bool,
+    },
+    /// A suggestion of the open document was clicked (its index there): review it.
+    SuggestionClicked(usize),
+    /// Enter in review: the suggestion becomes a span (a label key: with that label).
+    AcceptSuggestion(Option<String>),
+    /// Backspace or Delete in review.
+    RejectSuggestion,
+    /// Shift+Enter in review: every suggestion with the same text and label, over the
+    /// Label all scope.
+    AcceptAllLikeThis,
     /// Documents read from storage after start-up, in the place of their stand-ins (not an
     /// edit: nothing to undo or save).
     FillDocuments(Vec<Document>),

@@ -21,6 +21,14 @@ impl EditorState {
                         let kind = kind.clone();
                         self.apply(EditorAction::ChooseRelationType(kind));
                     }
+                } else if self.project().schema.label_for_hotkey(key).is_none() && (key == '.' || key == ',')
+                {
+                    self.step_suggestion(key == '.');
+                } else if let (Some(_), Some(label)) =
+                    (self.current_suggestion(), self.project().schema.label_for_hotkey(key))
+                {
+                    let name = label.name.clone();
+                    self.accept_suggestion(Some(name));
                 } else if key.eq_ignore_ascii_case(&'r')
                     && self.selected_span.is_some()
                     && self.pending.is_none()
@@ -38,6 +46,7 @@ impl EditorState {
                 }
                 None => {
                     self.selected_span = Some(id);
+                    self.review = None;
                     self.pending = None;
                     self.pending_link = None;
                 }
@@ -62,9 +71,13 @@ impl EditorState {
                         self.link_candidate = Some(next);
                     } else {
                         self.selected_span = Some(next);
+                        self.review = None;
                         self.pending = None;
                     }
                 }
+            }
+            EditorAction::Confirm if self.current_suggestion().is_some() && self.linking.is_none() => {
+                self.accept_suggestion(None)
             }
             EditorAction::Confirm => {
                 if let (Some(from), Some(to)) = (self.linking, self.link_candidate) {
@@ -111,6 +124,7 @@ impl EditorState {
                     }
                 }
             }
+            EditorAction::DeleteSelected if self.current_suggestion().is_some() => self.reject_suggestion(),
             EditorAction::DeleteSelected => {
                 if let (Some(doc), Some(span)) = (self.open_doc.clone(), self.selected_span) {
                     self.edit(Command::RemoveSpan { doc, span });
@@ -118,6 +132,7 @@ impl EditorState {
                 }
             }
             EditorAction::Escape => {
+                self.review = None;
                 self.linking = None;
                 self.link_candidate = None;
                 self.pending_link = None;
@@ -152,9 +167,7 @@ impl EditorState {
             }
             EditorAction::OpenDocument(id) => {
                 if self.project().document(&id).is_some() {
-                    self.open_doc = Some(id);
-                    self.selected_span = None;
-                    self.pending = None;
+                    self.open(id);
                 }
             }
             EditorAction::AddDocument { name, text } => {
@@ -271,6 +284,19 @@ impl EditorState {
                 }
             }
             EditorAction::LabelAll => self.label_all(),
+            EditorAction::AddSuggestions(plan) => self.add_suggestions(plan),
+            EditorAction::StepSuggestion { forward } => self.step_suggestion(forward),
+            EditorAction::SuggestionClicked(index) => {
+                self.review = self.document().and_then(|d| d.suggestions().get(index)).cloned();
+                self.selected_span = None;
+                self.pending = None;
+            }
+            EditorAction::AcceptSuggestion(label) => self.accept_suggestion(label),
+            EditorAction::RejectSuggestion => self.reject_suggestion(),
+            EditorAction::AcceptAllLikeThis if self.current_suggestion().is_none() => {
+                self.apply(EditorAction::Confirm)
+            }
+            EditorAction::AcceptAllLikeThis => self.accept_all_like_current(),
             EditorAction::SetLabelAllScope(scope) => self.label_all_scope = scope,
             // A new search shows its hits where the user is; only Enter opens another document.
             EditorAction::SetSearch(search) => self.search = search.map(Rc::new),

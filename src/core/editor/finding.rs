@@ -22,7 +22,10 @@ impl EditorState {
             }
         };
         match self.session.add_spans(&plan.add, &plan.label) {
-            Ok(_) => self.notice = Some(Notice::info(plan.summary(scope))),
+            Ok(added) => {
+                self.tally.confirmed += added;
+                self.notice = Some(Notice::info(plan.summary(scope)));
+            }
             Err(error) => self.notice = Some(Notice::error(error.to_string())),
         }
     }

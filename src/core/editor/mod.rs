@@ -7,9 +7,11 @@ mod apply;
 mod finding;
 mod importing;
 mod linking;
+mod reviewing;
 
 pub use actions::EditorAction;
 pub use linking::link_types;
+pub use reviewing::Tally;
 
 use crate::core::command::Command;
 use crate::core::doc_nav::DocQuery;
@@ -21,6 +23,7 @@ use crate::core::layout::trim_selection;
 use crate::core::offsets::CharRange;
 use crate::core::project::Project;
 use crate::core::session::Session;
+use crate::core::suggestion::Suggestion;
 use crate::core::text_search::Search;
 use std::collections::BTreeMap;
 use std::rc::Rc;
@@ -90,6 +93,10 @@ pub struct EditorState {
     /// The relation type last chosen from the picker for a (source label, target label) pair:
     /// the next relation between such spans takes it without asking.
     pub relation_defaults: Rc<BTreeMap<(String, String), String>>,
+    /// The suggestion under review in the open document (see `reviewing`).
+    pub review: Option<Suggestion>,
+    /// Decisions since the app was opened.
+    pub tally: Tally,
 }
 
 /// How far the reading of a dataset is.
@@ -148,6 +155,8 @@ impl EditorState {
             label_all_scope: LabelAllScope::default(),
             search: None,
             relation_defaults: Rc::default(),
+            review: None,
+            tally: Tally::default(),
         }
     }
 
@@ -179,6 +188,8 @@ impl EditorState {
             && self.label_all_scope == before.label_all_scope
             && same_rc(&self.search, &before.search)
             && Rc::ptr_eq(&self.relation_defaults, &before.relation_defaults)
+            && self.review == before.review
+            && self.tally == before.tally
     }
 
     pub fn document(&self) -> Option<&Document> {
@@ -221,6 +232,7 @@ impl EditorState {
         if let Some(range) = self.pending.take() {
             match self.session.add_span(&doc, range, label) {
                 Ok(id) => {
+                    self.tally.confirmed += 1;
                     self.selected_span = Some(id);
                     self.notice = None;
                 }
@@ -250,7 +262,9 @@ impl EditorState {
         let pending_import = self.pending_import.take();
         let doc_query = std::mem::take(&mut self.doc_query);
         let importing = self.importing.take();
+        let tally = self.tally;
         *self = EditorState::resume(session, open_doc);
+        self.tally = tally;
         self.doc_query = doc_query;
         self.importing = importing;
         self.selected_span = selected.filter(|id| self.document().is_some_and(|d| d.span(*id).is_some()));
@@ -274,6 +288,7 @@ impl EditorState {
 
     pub(crate) fn open(&mut self, id: DocId) {
         self.open_doc = Some(id);
+        self.review = None;
         self.selected_span = None;
         self.pending = None;
     }

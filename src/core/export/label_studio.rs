@@ -9,8 +9,20 @@ use serde_json::json;
 /// The `from_name` and `to_name` the config declares.
 pub const FROM_NAME: &str = "label";
 pub const TO_NAME: &str = "text";
+/// The `model_version` of the prediction that holds the suggestion layer.
+pub const SUGGESTIONS_VERSION: &str = "biaozhu-suggestions";
 
-pub fn write_tasks(records: &[Record], kind: LabelStudioKind, schema: &Schema, first_id: usize) -> String {
+/// The tasks of `records`: their spans as annotations or as a prediction (`kind`), and with
+/// `suggestions` the suggestion layer as a prediction of its own (`model_version`
+/// `biaozhu-suggestions`, each region with its `score` where it has one and its source in
+/// `meta`).
+pub fn write_tasks(
+    records: &[Record],
+    kind: LabelStudioKind,
+    suggestions: bool,
+    schema: &Schema,
+    first_id: usize,
+) -> String {
     let tasks: Vec<_> = records
         .iter()
         .enumerate()
@@ -57,6 +69,29 @@ pub fn write_tasks(records: &[Record], kind: LabelStudioKind, schema: &Schema, f
                 }
                 LabelStudioKind::Predictions => {
                     task["predictions"] = json!([{"model_version": "biaozhu", "result": result}]);
+                }
+            }
+            if suggestions && !record.suggestions.is_empty() {
+                let proposed: Vec<_> = record
+                    .suggestions
+                    .iter()
+                    .enumerate()
+                    .map(|(k, s)| {
+                        let mut region = json!({
+                            "id": format!("g{k}"), "from_name": FROM_NAME, "to_name": TO_NAME,
+                            "type": "labels", "origin": "prediction", "meta": {"source": s.source},
+                            "value": {"start": s.start, "end": s.end, "text": s.text, "labels": [s.label]},
+                        });
+                        if let Some(score) = s.score {
+                            region["score"] = json!(score);
+                        }
+                        region
+                    })
+                    .collect();
+                let prediction = json!({"model_version": SUGGESTIONS_VERSION, "result": proposed});
+                match task.get_mut("predictions").and_then(|p| p.as_array_mut()) {
+                    Some(predictions) => predictions.push(prediction),
+                    None => task["predictions"] = json!([prediction]),
                 }
             }
             task

@@ -131,6 +131,10 @@ pub struct ExportOptions {
     pub split: Option<SplitSpec>,
     pub tag_scheme: TagScheme,
     pub label_studio: LabelStudioKind,
+    /// Label Studio: the suggestion layer as a second prediction of each task (never as
+    /// annotations).
+    #[serde(default)]
+    pub suggestions: bool,
 }
 
 impl ExportOptions {
@@ -145,6 +149,7 @@ impl ExportOptions {
             split: None,
             tag_scheme: TagScheme::Bio,
             label_studio: LabelStudioKind::Annotations,
+            suggestions: false,
         }
     }
 
@@ -305,7 +310,7 @@ pub(super) fn write_part(
         }
         Format::LabelStudio => vec![OutFile::text(
             part_name(options, part, "json"),
-            label_studio::write_tasks(records, options.label_studio, schema, first_id),
+            label_studio::write_tasks(records, options.label_studio, options.suggestions, schema, first_id),
         )],
         Format::Brat => brat::write(records, part, schema),
         Format::Conll => {

@@ -1,6 +1,7 @@
 //! Reading an export's files back the way a consumer reads them, format by format, into the
 //! records and spans they hold; `check` compares those with what was exported.
 
+use super::label_studio;
 use super::units::Record;
 use super::{Format, OutFile};
 use serde_json::Value;
@@ -200,6 +201,8 @@ fn read_label_studio(files: &[OutFile]) -> Result<Vec<ReadRecord>, String> {
             let results = ["annotations", "predictions"]
                 .iter()
                 .flat_map(|k| task[*k].as_array().cloned().unwrap_or_default())
+                // The suggestion layer, exported beside the spans on request, is not a span.
+                .filter(|a| a["model_version"] != label_studio::SUGGESTIONS_VERSION)
                 .flat_map(|a| a["result"].as_array().cloned().unwrap_or_default());
             let spans = results
                 .filter(|r| r["type"] == "labels")

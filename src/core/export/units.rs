@@ -50,8 +50,19 @@ pub struct RecordRelation {
     pub to: SpanId,
 }
 
+/// A suggestion inside a record (exported only on request, as Label Studio predictions).
+#[derive(Clone, Debug, PartialEq)]
+pub struct RecordSuggestion {
+    pub start: usize,
+    pub end: usize,
+    pub label: String,
+    pub text: String,
+    pub source: &'static str,
+    pub score: Option<f64>,
+}
+
 /// One exported unit: a document, a paragraph or a sentence, with its spans.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Record {
     /// `doc`, `doc#p3` or `doc#s12` (paragraphs and sentences numbered from 1 in the document).
     pub id: String,
@@ -62,6 +73,9 @@ pub struct Record {
     pub text: String,
     pub spans: Vec<RecordSpan>,
     pub relations: Vec<RecordRelation>,
+    /// The document's suggestions that lie inside the unit (the formats that can show them
+    /// read these only when asked to).
+    pub suggestions: Vec<RecordSuggestion>,
 }
 
 impl Record {
@@ -231,7 +245,22 @@ pub fn records(
                 .filter(|r| inside(r.from) && inside(r.to))
                 .map(|r| RecordRelation { id: r.id, kind: r.kind.clone(), from: r.from, to: r.to })
                 .collect();
+            let suggestions = doc
+                .suggestions()
+                .overlapping(*unit)
+                .map(|i| &doc.suggestions().as_slice()[i])
+                .filter(|s| keep(&s.label) && unit.contains(&s.range()))
+                .map(|s| RecordSuggestion {
+                    start: s.start - unit.start,
+                    end: s.end - unit.start,
+                    label: s.label.to_string(),
+                    text: doc.slice(s.range()).to_string(),
+                    source: s.source.key(),
+                    score: s.score,
+                })
+                .collect();
             out.push(Record {
+                suggestions,
                 id,
                 doc_id: doc.id.clone(),
                 doc_name: doc.name.clone(),
