@@ -3,6 +3,7 @@
 
 pub mod changes;
 pub mod command;
+pub mod directive_record;
 pub mod doc_nav;
 pub mod doc_seq;
 pub mod document;

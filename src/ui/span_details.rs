@@ -3,6 +3,7 @@
 
 use super::store::{use_dispatch, Shared};
 use super::text_field::TextField;
+use crate::core::directive_record::{is_directive, propose_record, RecordProposal, ISSUER_RELATION};
 use crate::core::editor::{link_types, EditorAction};
 use crate::core::label_all::LabelAllScope;
 use crate::core::{Document, Schema, SpanId};
@@ -110,6 +111,7 @@ pub fn SpanDetails(props: &SpanDetailsProps) -> Html {
         html! { <option value={scope.key()} selected={*scope == props.label_all_scope}>{ scope.title() }</option> }
     });
     let linking = props.linking == Some(id);
+    let proposal = propose_record(doc, schema, id);
     let label = schema.label(&span.label);
     html! {
         <section class="span-details" data-testid="span-details" data-span-id={id.0.to_string()}>
@@ -119,6 +121,9 @@ pub fn SpanDetails(props: &SpanDetailsProps) -> Html {
             </h2>
             <p class="span-details__text">{ doc.slice(span.range).to_string() }</p>
             { for attributes }
+            if is_directive(schema, span) {
+                { record_proposal(doc, &proposal, &editor) }
+            }
             <div class="span-details__label-all">
                 <button data-testid="label-all" onclick={on_label_all}
                         title="Label every other occurrence of this text the same (Shift+A); one undo step">
@@ -131,5 +136,33 @@ pub fn SpanDetails(props: &SpanDetailsProps) -> Html {
                 { if linking { "→ click the target span…" } else { "关系 Link… (R)" } }
             </button>
         </section>
+    }
+}
+
+/// The cue and issuer proposed for a directive, with the keys that take them (Enter) or copy
+/// the previous directive's (=).
+fn record_proposal(doc: &Document, proposal: &RecordProposal, editor: &super::store::Dispatch) -> Html {
+    let on_accept = editor.to(|_: MouseEvent| EditorAction::AcceptRecord);
+    let on_same = editor.to(|_: MouseEvent| EditorAction::SameRecordAsPrevious);
+    let cue = proposal.cue.as_ref().map(|c| c.value.clone());
+    let issuer = proposal.issuer.map(|id| span_text(doc, id));
+    let mut parts = Vec::new();
+    if let Some(cue) = &cue {
+        parts.push(format!("cue {cue}"));
+    }
+    if let Some(issuer) = &issuer {
+        parts.push(format!("{ISSUER_RELATION} «{issuer}»"));
+    }
+    html! {
+        <div class="span-details__record" data-testid="record-proposal" data-cue={cue.clone()} data-issuer={issuer.clone()}>
+            if !proposal.is_empty() {
+                <span class="span-details__proposed">{ format!("建议 Proposed: {}", parts.join(" · ")) }</span>
+                <button data-testid="record-accept" onclick={on_accept} title="Take the proposed cue and issuer (Enter); one undo step">
+                    { "✓ 接受 Accept (Enter)" }
+                </button>
+            }
+            <button data-testid="record-same" onclick={on_same}
+                    title="The cue and issuer of the previous directive (=); one undo step">{ "同上 Same as previous (=)" }</button>
+        </div>
     }
 }

@@ -140,6 +140,10 @@ pub enum EditorAction {
     /// Shift+Enter in review: every suggestion with the same text and label, over the
     /// Label all scope.
     AcceptAllLikeThis,
+    /// Enter on a directive: its proposed cue and issuer, as one undo step.
+    AcceptRecord,
+    /// `=` on a directive: the cue and issuer of the directive before it.
+    SameRecordAsPrevious,
     /// Documents read from storage after start-up, in the place of their stand-ins (not an
     /// edit: nothing to undo or save).
     FillDocuments(Vec<Document>),

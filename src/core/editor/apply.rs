@@ -24,6 +24,8 @@ impl EditorState {
                 } else if self.project().schema.label_for_hotkey(key).is_none() && (key == '.' || key == ',')
                 {
                     self.step_suggestion(key == '.');
+                } else if key == '=' && self.project().schema.label_for_hotkey(key).is_none() {
+                    self.apply(EditorAction::SameRecordAsPrevious);
                 } else if let (Some(_), Some(label)) =
                     (self.current_suggestion(), self.project().schema.label_for_hotkey(key))
                 {
@@ -84,6 +86,9 @@ impl EditorState {
                     self.linking = None;
                     self.link_candidate = None;
                     self.link_target_chosen(from, to);
+                } else if self.linking.is_none() && self.pending_link.is_none() {
+                    // Enter on a directive takes its proposed cue and issuer.
+                    self.apply(EditorAction::AcceptRecord);
                 }
             }
             EditorAction::StartLinking => {
@@ -284,6 +289,8 @@ impl EditorState {
                 }
             }
             EditorAction::LabelAll => self.label_all(),
+            EditorAction::AcceptRecord => self.accept_record(),
+            EditorAction::SameRecordAsPrevious => self.same_record_as_previous(),
             EditorAction::AddSuggestions(plan) => self.add_suggestions(plan),
             EditorAction::StepSuggestion { forward } => self.step_suggestion(forward),
             EditorAction::SuggestionClicked(index) => {

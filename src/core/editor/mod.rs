@@ -7,6 +7,7 @@ mod apply;
 mod finding;
 mod importing;
 mod linking;
+mod records;
 mod reviewing;
 
 pub use actions::EditorAction;
