@@ -1,6 +1,7 @@
 //! The annotation model and everything that is pure logic. Nothing here touches the browser,
 //! the clock, randomness or storage: ids and text come in as arguments.
 
+pub mod caret;
 pub mod changes;
 pub mod command;
 pub mod directive_record;

@@ -65,7 +65,7 @@ fn data_usize(element: &Element, name: &str) -> Option<usize> {
 }
 
 /// Code point offset of the DOM boundary point (`node`, `offset`) in the document shown in `root`.
-fn boundary_offset(root: &Element, node: &Node, offset: u32, snap: Snap) -> Option<usize> {
+pub(super) fn boundary_offset(root: &Element, node: &Node, offset: u32, snap: Snap) -> Option<usize> {
     let root_node: &Node = root.as_ref();
     if !root_node.contains(Some(node)) {
         // A drag that ends outside the view: clamp to the view's start or end.
@@ -107,6 +107,17 @@ fn boundary_offset(root: &Element, node: &Node, offset: u32, snap: Snap) -> Opti
             }
         }
     }
+}
+
+/// The rendered paragraph holding offset `at` (the one it ends, at a paragraph's end), with
+/// its first and end offsets.
+pub(super) fn paragraph_holding(root: &Element, at: usize) -> Option<(Element, usize, usize)> {
+    let paragraphs = root.query_selector_all("[data-para]").ok()?;
+    (0..paragraphs.length()).find_map(|k| {
+        let para: Element = paragraphs.item(k)?.dyn_into().ok()?;
+        let (start, end) = (data_usize(&para, "data-start")?, data_usize(&para, "data-end")?);
+        (start <= at && at <= end).then_some((para, start, end))
+    })
 }
 
 // ---------------------------------------------------------------------------------------------

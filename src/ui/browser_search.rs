@@ -142,7 +142,7 @@ fn data(element: &Element, name: &str) -> Option<usize> {
 }
 
 /// The DOM range of UTF-16 units `start..end` of the text inside `para`.
-fn dom_range(para: &Element, start: usize, end: usize) -> Option<web_sys::Range> {
+pub(super) fn dom_range(para: &Element, start: usize, end: usize) -> Option<web_sys::Range> {
     let range = web_sys::Range::new().ok()?;
     let (from, from_at) = locate(para, start, false)?;
     let (to, to_at) = locate(para, end, true)?;

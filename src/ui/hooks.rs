@@ -5,6 +5,7 @@ use super::browser;
 use super::import_job;
 use super::persist::Persist;
 use super::store::Dispatch;
+use crate::core::caret::Motion;
 use crate::core::editor::EditorAction;
 use crate::core::import::readers::InFile;
 use crate::core::intake::{action_for_file, classify, Intake};
@@ -115,7 +116,8 @@ pub fn use_read_opened(editor: &Dispatch, persist: &Rc<Persist>, waiting: Option
 }
 
 /// Keyboard: label hotkeys, Delete/Backspace, Escape, Ctrl+Z / Ctrl+Shift+Z / Ctrl+Y,
-/// Alt+↓ / Alt+↑ / Alt+N between documents, Shift+A (label all), `/` and Ctrl+F (search).
+/// Alt+↓ / Alt+↑ / Alt+N between documents, Shift+A (label all), `/` and Ctrl+F (search),
+/// arrows, Home and End (the caret, with Shift the selection) while the text has the focus.
 #[hook]
 pub fn use_hotkeys(editor: &Dispatch, text_view: &NodeRef) {
     let editor = editor.clone();
@@ -143,6 +145,15 @@ pub fn use_hotkeys(editor: &Dispatch, text_view: &NodeRef) {
                 }
                 let key = event.key();
                 let command = event.ctrl_key() || event.meta_key();
+                // Arrows, Home and End move the caret while the text has the focus (Shift
+                // extends the selection); elsewhere they scroll as usual.
+                if let Some(motion) = Motion::from_key(&key).filter(|_| !command) {
+                    if browser::focus_is_in("[data-testid=text-view]") {
+                        event.prevent_default();
+                        editor.dispatch(EditorAction::MoveCaret { motion, extend: event.shift_key() });
+                    }
+                    return;
+                }
                 let action = match key.as_str() {
                     "z" | "Z" if command && event.shift_key() => EditorAction::Redo,
                     "z" | "Z" if command => EditorAction::Undo,

@@ -3,7 +3,9 @@
 
 pub mod app;
 pub mod browser;
+pub mod browser_caret;
 pub mod browser_search;
+pub mod caret_mark;
 pub mod crash;
 pub mod doc_list;
 pub mod doc_status;

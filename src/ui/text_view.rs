@@ -4,10 +4,13 @@
 //! `browser::selection_in` can count a selection's offset from the paragraph's `data-start`.
 
 use super::browser;
+use super::browser_caret;
 use super::browser_search;
+use super::caret_mark::CaretMark;
 use super::label_colors::color_style;
 use super::relation_arcs::RelationArcs;
 use super::store::{use_dispatch, Shared};
+use crate::core::caret::Caret;
 use crate::core::editor::EditorAction;
 use crate::core::layout::{layout_paragraph, Node};
 use crate::core::schema::Schema;
@@ -31,6 +34,8 @@ pub struct TextViewProps {
     pub node_ref: NodeRef,
     /// The search in the text, whose hits in this document are highlighted.
     pub search: Option<Shared<Search>>,
+    /// The caret and keyboard selection.
+    pub caret: Option<Caret>,
 }
 
 #[component]
@@ -68,10 +73,36 @@ pub fn TextView(props: &TextViewProps) -> Html {
         };
     }
     let onmouseup = {
-        let node_ref = props.node_ref.clone();
-        editor.to(move |_: MouseEvent| {
-            let range = node_ref.cast::<web_sys::Element>().and_then(|root| browser::selection_in(&root));
-            EditorAction::SelectionChanged(range)
+        let (node_ref, editor) = (props.node_ref.clone(), editor.clone());
+        Callback::from(move |event: MouseEvent| {
+            let Some(root) = node_ref.cast::<web_sys::Element>() else { return };
+            // The mouse-up of a double-click: the word is taken on `dblclick`.
+            if event.detail() > 1 {
+                return;
+            }
+            let action = if event.shift_key() {
+                match browser_caret::offset_at_point(&root, event.client_x(), event.client_y()) {
+                    Some(at) => EditorAction::ExtendSelectionTo(at),
+                    None => return,
+                }
+            } else {
+                match (browser::selection_in(&root), browser_caret::clicked_caret(&root)) {
+                    (None, Some(at)) => EditorAction::PlaceCaret(at),
+                    (range, _) => EditorAction::SelectionChanged(range),
+                }
+            };
+            editor.dispatch(action);
+        })
+    };
+    // A double-click selects the word under it (the browser's `Intl.Segmenter`, not one character).
+    let ondblclick = {
+        let (node_ref, editor) = (props.node_ref.clone(), editor.clone());
+        Callback::from(move |event: MouseEvent| {
+            let Some(root) = node_ref.cast::<web_sys::Element>() else { return };
+            let at = browser_caret::offset_at_point(&root, event.client_x(), event.client_y());
+            if let Some(word) = at.and_then(|at| browser_caret::word_at(&root, at)) {
+                editor.dispatch(EditorAction::SelectionChanged(Some(word)));
+            }
         })
     };
     let on_span_click = editor.to(EditorAction::SpanClicked);
@@ -147,6 +178,20 @@ pub fn TextView(props: &TextViewProps) -> Html {
             }
         });
     }
+    // The caret moved by keys out of the rendered paragraphs brings its paragraph in.
+    {
+        let window = window.clone();
+        let paragraphs = paragraphs.to_vec();
+        use_effect_with(props.caret.map(|c| c.focus), move |focus| {
+            if let Some(at) = *focus {
+                let index = paragraphs.partition_point(|p| p.end < at);
+                let (first, last) = *window;
+                if paragraphs.len() > WINDOWED_FROM && (index < first || index >= last) {
+                    window.set(window_around(index, paragraphs.len(), 80));
+                }
+            }
+        });
+    }
     // The suggestion under review brought into the window and into view, each time it changes.
     {
         let window = window.clone();
@@ -203,12 +248,13 @@ pub fn TextView(props: &TextViewProps) -> Html {
         props.linking.then_some("text-view--linking")
     );
     html! {
-        <div {class} data-testid="text-view" tabindex="-1" data-doc-id={doc.id.0.clone()} ref={props.node_ref.clone()} {onmouseup} {onscroll}
-             data-window={format!("{first}-{last}")}>
+        <div {class} data-testid="text-view" tabindex="0" data-doc-id={doc.id.0.clone()} ref={props.node_ref.clone()} {onmouseup} {ondblclick} {onscroll}
+             data-window={format!("{first}-{last}")} aria-label="正文 Text: arrows move the caret, Shift+arrows select, a label key labels">
             if above > 0.0 { <div class="text-view__spacer" style={format!("height: {above:.0}px")}></div> }
             { for paras }
             if below > 0.0 { <div class="text-view__spacer" style={format!("height: {below:.0}px")}></div> }
             <RelationArcs doc={doc.clone()} schema={props.schema.clone()} view={props.node_ref.clone()} />
+            <CaretMark doc={doc.clone()} caret={props.caret} view={props.node_ref.clone()} window={(first, last)} />
         </div>
     }
 }

@@ -1,5 +1,6 @@
 //! Everything a person can do in the editor, as data: the UI turns DOM events into these.
 
+use crate::core::caret::Motion;
 use crate::core::doc_nav::DocQuery;
 use crate::core::document::{DocField, DocId, DocStatus, Document, RelationId, SpanId};
 use crate::core::import::{LabelChoice, OffsetUnit, Parsed};
@@ -140,6 +141,15 @@ pub enum EditorAction {
     /// Shift+Enter in review: every suggestion with the same text and label, over the
     /// Label all scope.
     AcceptAllLikeThis,
+    /// A click in the text without a drag: the caret goes there (a code point offset).
+    PlaceCaret(usize),
+    /// An arrow, Home or End in the text; with Shift it extends the selection.
+    MoveCaret {
+        motion: Motion,
+        extend: bool,
+    },
+    /// Shift+click: the selection from where it started to this offset.
+    ExtendSelectionTo(usize),
     /// Enter on a directive: its proposed cue and issuer, as one undo step.
     AcceptRecord,
     /// `=` on a directive: the cue and issuer of the directive before it.

@@ -290,6 +290,9 @@ impl EditorState {
             }
             EditorAction::LabelAll => self.label_all(),
             EditorAction::AcceptRecord => self.accept_record(),
+            EditorAction::PlaceCaret(at) => self.place_caret(at),
+            EditorAction::MoveCaret { motion, extend } => self.move_caret(motion, extend),
+            EditorAction::ExtendSelectionTo(at) => self.extend_selection_to(at),
             EditorAction::SameRecordAsPrevious => self.same_record_as_previous(),
             EditorAction::AddSuggestions(plan) => self.add_suggestions(plan),
             EditorAction::StepSuggestion { forward } => self.step_suggestion(forward),

@@ -9,11 +9,13 @@ mod importing;
 mod linking;
 mod records;
 mod reviewing;
+mod selecting;
 
 pub use actions::EditorAction;
 pub use linking::link_types;
 pub use reviewing::Tally;
 
+use crate::core::caret::Caret;
 use crate::core::command::Command;
 use crate::core::doc_nav::DocQuery;
 use crate::core::document::{DocId, Document, SpanId};
@@ -96,6 +98,8 @@ pub struct EditorState {
     pub relation_defaults: Rc<BTreeMap<(String, String), String>>,
     /// The suggestion under review in the open document (see `reviewing`).
     pub review: Option<Suggestion>,
+    /// The caret in the open document's text, and the keyboard selection (see `selecting`).
+    pub caret: Option<Caret>,
     /// Decisions since the app was opened.
     pub tally: Tally,
 }
@@ -157,6 +161,7 @@ impl EditorState {
             search: None,
             relation_defaults: Rc::default(),
             review: None,
+            caret: None,
             tally: Tally::default(),
         }
     }
@@ -190,6 +195,7 @@ impl EditorState {
             && same_rc(&self.search, &before.search)
             && Rc::ptr_eq(&self.relation_defaults, &before.relation_defaults)
             && self.review == before.review
+            && self.caret == before.caret
             && self.tally == before.tally
     }
 
@@ -216,7 +222,8 @@ impl EditorState {
             _ => None,
         };
         self.pending = trimmed;
-        if trimmed.is_some() {
+        if let Some(range) = range.filter(|_| trimmed.is_some()) {
+            self.caret = Some(Caret { anchor: range.start, focus: range.end });
             self.selected_span = None;
             if let Some(label) = self.sticky_label.clone() {
                 self.label_chosen(&label);
@@ -234,6 +241,8 @@ impl EditorState {
             match self.session.add_span(&doc, range, label) {
                 Ok(id) => {
                     self.tally.confirmed += 1;
+                    // The caret goes on from the new span's end.
+                    self.caret = Some(Caret::at(range.end));
                     self.selected_span = Some(id);
                     self.notice = None;
                 }
@@ -290,6 +299,7 @@ impl EditorState {
     pub(crate) fn open(&mut self, id: DocId) {
         self.open_doc = Some(id);
         self.review = None;
+        self.caret = None;
         self.selected_span = None;
         self.pending = None;
     }

@@ -1,0 +1,72 @@
+//! The caret of the text view, drawn over the text (the paragraphs keep holding only text), a
+//! keyboard selection shown as the page's selection, and both announced to screen readers.
+
+use super::browser_caret;
+use super::store::Shared;
+use crate::core::caret::Caret;
+use crate::core::{CharRange, Document};
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct CaretMarkProps {
+    pub doc: Shared<Document>,
+    pub caret: Option<Caret>,
+    /// The text view (the scrolling element the caret is placed in).
+    pub view: NodeRef,
+    /// The rendered paragraphs (see `TextView`): the caret is placed again when they change.
+    pub window: (usize, usize),
+}
+
+#[component]
+pub fn CaretMark(props: &CaretMarkProps) -> Html {
+    let mark = use_node_ref();
+    {
+        let (mark, view) = (mark.clone(), props.view.clone());
+        let key = (props.caret, props.window, props.doc.clone());
+        use_effect_with(key, move |(caret, _, _)| {
+            let (Some(root), Some(mark)) =
+                (view.cast::<web_sys::Element>(), mark.cast::<web_sys::HtmlElement>())
+            else {
+                return;
+            };
+            let placed = caret.and_then(|c| browser_caret::caret_box(&root, c.focus));
+            let style = mark.style();
+            match placed {
+                Some((left, top, height)) => {
+                    let _ = style.set_property("left", &format!("{left:.1}px"));
+                    let _ = style.set_property("top", &format!("{top:.1}px"));
+                    let _ = style.set_property("height", &format!("{height:.1}px"));
+                    let _ = style.set_property("display", "block");
+                    let options = web_sys::ScrollIntoViewOptions::new();
+                    options.set_block(web_sys::ScrollLogicalPosition::Nearest);
+                    mark.scroll_into_view_with_scroll_into_view_options(&options);
+                }
+                None => {
+                    let _ = style.set_property("display", "none");
+                }
+            }
+            if let Some(caret) = caret.filter(|c| !c.is_collapsed()) {
+                browser_caret::show_selection(&root, caret.range());
+            }
+        });
+    }
+    let announcement = match props.caret {
+        None => String::new(),
+        Some(caret) if caret.is_collapsed() => format!("光标 caret {}", caret.focus),
+        Some(caret) => {
+            let len = props.doc.char_len();
+            let range = caret.range();
+            let shown = CharRange { start: range.start.min(len), end: range.end.min(len) };
+            let text: String = props.doc.slice(shown).chars().take(40).collect();
+            format!("已选 selected «{text}» {}–{}", range.start, range.end)
+        }
+    };
+    html! {
+        <>
+            <div class="caret-mark" data-testid="caret" aria-hidden="true" ref={mark}
+                 data-offset={props.caret.map(|c| c.focus.to_string())}
+                 data-anchor={props.caret.map(|c| c.anchor.to_string())}></div>
+            <div class="visually-hidden" aria-live="polite" data-testid="caret-status">{ announcement }</div>
+        </>
+    }
+}
