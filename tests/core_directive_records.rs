@@ -6,7 +6,7 @@ use biaozhu::core::*;
 
 /// 𠀀 and 😀 before everything, so code points and UTF-16 units differ.
 const TEXT: &str = "𠀀😀3月10日，市委书记徐立毅到郑州合晶硅材料有限公司调研。他指出，要帮助企业复产。\
-徐立毅强调，要抓好政策兑现。要优化营商环境。\n会议要求，各地要做好防控。";
+徐立毅强调，要抓好政策兑现。要优化营商环境。\n会议要求，各地要做好防控。\n王新伟叮嘱，要进一步转变\n\n作风。";
 
 fn find(needle: &str, nth: usize) -> CharRange {
     let chars: Vec<char> = TEXT.chars().collect();
@@ -85,6 +85,12 @@ fn proposals_follow_the_reporting_clause() {
     let p = propose_record(state.document().unwrap(), &state.project().schema, d3);
     assert_eq!(p.cue.map(|c| c.value), Some("要求".into()));
     assert_eq!(p.issuer, None);
+    // A line break in the middle of a sentence does not end the paragraph.
+    let speaker = label(&mut state, "王新伟", 0, 'p');
+    let d4 = label(&mut state, "作风", 0, 'i');
+    let p = propose_record(state.document().unwrap(), &state.project().schema, d4);
+    assert_eq!(p.cue.map(|c| c.value), Some("叮嘱".into()));
+    assert_eq!(p.issuer, Some(speaker));
     // Not a directive: nothing is proposed, and Enter changes nothing.
     state.apply(EditorAction::SpanClicked(person));
     assert_eq!(state.selected_span, Some(person));

@@ -83,11 +83,7 @@ fn find_cue(doc: &Document, schema: &Schema, directive: &Span) -> Option<Cue> {
     if words.is_empty() {
         return None;
     }
-    let paragraph_start = doc
-        .paragraphs()
-        .iter()
-        .find(|p| p.start <= directive.range.start && directive.range.start <= p.end)
-        .map_or(0, |p| p.start);
+    let paragraph_start = logical_paragraph_start(doc, directive.range.start);
     let before = doc.slice(CharRange { start: paragraph_start, end: directive.range.start });
     // Walk back over the text before the directive, nearest first; the cue must end before
     // the directive starts.
@@ -104,6 +100,24 @@ fn find_cue(doc: &Document, schema: &Schema, directive: &Span) -> Option<Cue> {
             })
         })
     })
+}
+
+/// Where the paragraph holding offset `at` starts, going back over line breaks that cut a
+/// sentence (a line that does not end in 。！？ goes on in the next: 王新伟要求，要进一步转变 /
+/// 作风…).
+fn logical_paragraph_start(doc: &Document, at: usize) -> usize {
+    let paragraphs = doc.paragraphs();
+    let mut i = paragraphs.partition_point(|p| p.end < at).min(paragraphs.len().saturating_sub(1));
+    while i > 0 {
+        let previous = paragraphs[i - 1];
+        let ends_sentence =
+            doc.slice(previous).chars().last().is_some_and(|c| matches!(c, '。' | '！' | '？' | '!' | '?'));
+        if ends_sentence {
+            break;
+        }
+        i -= 1;
+    }
+    paragraphs.get(i).map_or(0, |p| p.start.min(at))
 }
 
 /// Who speaks in the reporting clause that ends at `cue_start`: the nearest span before the
