@@ -30,6 +30,7 @@ pub mod session;
 pub mod stack;
 pub mod stored;
 pub mod suggestion;
+pub mod term_trie;
 pub mod text_input;
 pub mod text_search;
 pub mod viewport;

@@ -13,7 +13,7 @@ use super::offsets::CharRange;
 use super::project::Project;
 use super::schema::Schema;
 use super::suggestion::{Suggestion, SuggestionSource};
-use aho_corasick::{AhoCorasick, MatchKind};
+use super::term_trie::TermTrie;
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::rc::Rc;
@@ -93,11 +93,11 @@ fn read_lines<'a>(
     Ok(out)
 }
 
-/// Terms and their labels, matched all at once (Aho–Corasick, leftmost-longest).
+/// Terms and their labels, matched all at once (leftmost-longest, see `term_trie`).
 pub struct Dictionary {
     /// Term, label and where the term came from, by pattern number of `matcher`.
     entries: Vec<(String, Rc<str>, SuggestionSource)>,
-    matcher: Option<AhoCorasick>,
+    matcher: TermTrie,
 }
 
 impl Dictionary {
@@ -150,16 +150,7 @@ impl Dictionary {
     fn build(terms: impl Iterator<Item = (String, Rc<str>, SuggestionSource)>) -> Dictionary {
         let mut seen = HashSet::new();
         let entries: Vec<_> = terms.filter(|(term, _, _)| seen.insert(term.clone())).collect();
-        let matcher = if entries.is_empty() {
-            None
-        } else {
-            // Building only fails past the automaton's size limits, far beyond any word list
-            // that fits in a browser tab; a dictionary that hits them matches nothing.
-            AhoCorasick::builder()
-                .match_kind(MatchKind::LeftmostLongest)
-                .build(entries.iter().map(|(term, _, _)| term))
-                .ok()
-        };
+        let matcher = TermTrie::new(entries.iter().map(|(term, _, _)| term.as_str()));
         Dictionary { entries, matcher }
     }
 
@@ -178,20 +169,12 @@ impl Dictionary {
 
     /// Every match in `text`, leftmost-longest, as code point ranges with label and source.
     fn find(&self, text: &str) -> Vec<(CharRange, Rc<str>, SuggestionSource)> {
-        let Some(matcher) = &self.matcher else { return Vec::new() };
-        let (mut byte, mut cp) = (0, 0);
-        let mut at_cp = |to: usize| {
-            cp += text[byte..to].chars().count();
-            byte = to;
-            cp
-        };
-        matcher
-            .find_iter(text)
-            .map(|m| {
-                let start = at_cp(m.start());
-                let end = at_cp(m.end());
-                let (_, label, source) = &self.entries[m.pattern().as_usize()];
-                (CharRange { start, end }, label.clone(), *source)
+        self.matcher
+            .find(text)
+            .into_iter()
+            .map(|(range, term)| {
+                let (_, label, source) = &self.entries[term];
+                (range, label.clone(), *source)
             })
             .collect()
     }
