@@ -6,7 +6,7 @@ use biaozhu::core::*;
 
 /// 𠀀 and 😀 before everything, so code points and UTF-16 units differ.
 const TEXT: &str = "𠀀😀3月10日，市委书记徐立毅到郑州合晶硅材料有限公司调研。他指出，要帮助企业复产。\
-徐立毅强调，要抓好政策兑现。要优化营商环境。\n会议要求，各地要做好防控。\n王新伟叮嘱，要进一步转变\n\n作风。";
+徐立毅强调，要抓好政策兑现。要优化营商环境。\n会议要求，各地要做好防控。\n王新伟叮嘱，要进一步转变\n\n作风。\n胡荃到高新区调研。希望代表发挥作用。\n市长王新伟到经开区，深入海陵空调郑州基地，要求建立专班。";
 
 fn find(needle: &str, nth: usize) -> CharRange {
     let chars: Vec<char> = TEXT.chars().collect();
@@ -91,6 +91,17 @@ fn proposals_follow_the_reporting_clause() {
     let p = propose_record(state.document().unwrap(), &state.project().schema, d4);
     assert_eq!(p.cue.map(|c| c.value), Some("叮嘱".into()));
     assert_eq!(p.issuer, Some(speaker));
+    // The subject of the sentence before, in the same paragraph (no one named before 希望).
+    let hu = label(&mut state, "胡荃", 0, 'p');
+    let d5 = label(&mut state, "代表发挥作用", 0, 'i');
+    let p = propose_record(state.document().unwrap(), &state.project().schema, d5);
+    assert_eq!((p.cue.map(|c| c.value), p.issuer), (Some("希望".into()), Some(hu)));
+    // The person of the clause, not the company nearer the cue.
+    let mayor = label(&mut state, "王新伟", 1, 'p');
+    label(&mut state, "海陵空调郑州基地", 0, 'o');
+    let d6 = label(&mut state, "建立专班", 0, 'i');
+    let p = propose_record(state.document().unwrap(), &state.project().schema, d6);
+    assert_eq!((p.cue.map(|c| c.value), p.issuer), (Some("要求".into()), Some(mayor)));
     // Not a directive: nothing is proposed, and Enter changes nothing.
     state.apply(EditorAction::SpanClicked(person));
     assert_eq!(state.selected_span, Some(person));
@@ -139,4 +150,30 @@ fn equals_copies_the_previous_directives_cue_and_issuer() {
     state.selected_span = Some(first);
     state.apply(EditorAction::KeyPressed('='));
     assert!(state.notice.as_ref().unwrap().text.contains("no directive before"));
+}
+
+#[test]
+fn shift_and_the_label_key_take_the_record_with_the_span() {
+    let mut state = editor();
+    label(&mut state, "徐立毅", 1, 'p');
+    // Shift+I on a selection: the directive and its record (two undo steps).
+    let first = label(&mut state, "要抓好政策兑现", 0, 'I');
+    assert_eq!(record(&state, first), (Some("强调".into()), vec!["徐立毅".into()]));
+    // Shift+I with nothing selected arms DIRECTIVE so: every selection is a directive with
+    // its record, one gesture each.
+    state.apply(EditorAction::Escape);
+    state.apply(EditorAction::KeyPressed('I'));
+    assert!(state.sticky_record);
+    state.apply(EditorAction::SelectionChanged(Some(find("要优化营商环境", 0))));
+    let second = state.selected_span.unwrap();
+    assert_eq!(record(&state, second), (Some("强调".into()), vec!["徐立毅".into()]));
+    // Armed with the plain key, it makes the span alone.
+    state.apply(EditorAction::KeyPressed('i'));
+    state.apply(EditorAction::Escape);
+    state.apply(EditorAction::KeyPressed('i'));
+    assert_eq!(state.sticky_label.as_deref(), Some("DIRECTIVE"));
+    assert!(!state.sticky_record);
+    state.apply(EditorAction::SelectionChanged(Some(find("各地要做好防控", 0))));
+    let third = state.selected_span.unwrap();
+    assert_eq!(record(&state, third), (None, vec![]));
 }

@@ -120,14 +120,16 @@ fn logical_paragraph_start(doc: &Document, at: usize) -> usize {
     paragraphs.get(i).map_or(0, |p| p.start.min(at))
 }
 
-/// Who speaks in the reporting clause that ends at `cue_start`: the nearest span before the
-/// cue, in the cue's sentence, that `issued_by` may point to (徐立毅强调); or, when the clause
-/// names nobody but holds 他 / 她, the nearest span before it anywhere in the document with
-/// the first label `issued_by` may point to (PER in the default schema: a pronoun is a person,
-/// and the company visited just before 他指出 is not the speaker).
+/// Who speaks in the reporting clause that ends at `cue_start`. Spans `issued_by` may point
+/// to are candidates; "a person" is one of its first target label (PER in the default schema).
+/// In order: the nearest person in the cue's sentence (市长王新伟到经开区，深入海陵空调郑州基地，
+/// 要求…: the mayor, not the company visited), else the nearest candidate there (市委要求…);
+/// else, when the clause holds 他 / 她, the nearest person before it anywhere; else the nearest
+/// person earlier in the paragraph (胡荃到高新区调研。希望…: the subject carried over).
 fn find_issuer(doc: &Document, schema: &Schema, directive: &Span, cue_start: usize) -> Option<SpanId> {
     let relation = schema.relation_type(ISSUER_RELATION)?;
     let fits = |span: &&Span| span.id != directive.id && relation.allows(&directive.label, &span.label);
+    let is_person = |span: &&Span| relation.to.first().is_some_and(|l| **l == *span.label);
     let text_before = doc.slice(CharRange { start: 0, end: cue_start });
     let clause_start = cue_start - text_before.chars().rev().take_while(|c| !ends_sentence(*c)).count();
     let nearest = |from: usize, person_only: bool| {
@@ -135,13 +137,17 @@ fn find_issuer(doc: &Document, schema: &Schema, directive: &Span, cue_start: usi
             .iter()
             .filter(|s| s.range.start >= from && s.range.end <= cue_start)
             .filter(fits)
-            .filter(|s| !person_only || relation.to.first().is_some_and(|l| **l == *s.label))
+            .filter(|s| !person_only || is_person(s))
             .max_by_key(|s| (s.range.end, s.range.start))
             .map(|s| s.id)
     };
-    nearest(clause_start, false).or_else(|| {
-        let clause = doc.slice(CharRange { start: clause_start, end: cue_start });
-        clause.contains(PRONOUNS).then(|| nearest(0, true)).flatten()
+    let clause = doc.slice(CharRange { start: clause_start, end: cue_start });
+    nearest(clause_start, true).or_else(|| nearest(clause_start, false)).or_else(|| {
+        if clause.contains(PRONOUNS) {
+            nearest(0, true)
+        } else {
+            nearest(logical_paragraph_start(doc, cue_start), true)
+        }
     })
 }
 

@@ -37,8 +37,9 @@ impl EditorState {
                 {
                     self.apply(EditorAction::StartLinking);
                 } else if let Some(label) = self.project().schema.label_for_hotkey(key) {
+                    // Shift with the key (an upper-case letter) also takes a directive's record.
                     let name = label.name.clone();
-                    self.label_chosen(&name);
+                    self.label_chosen_with(&name, key.is_uppercase());
                 }
             }
             EditorAction::SpanClicked(id) => match self.linking.take() {

@@ -72,6 +72,9 @@ pub struct EditorState {
     pub pending: Option<CharRange>,
     /// While set, every selection is labelled with it at once.
     pub sticky_label: Option<String>,
+    /// The sticky label was armed with Shift and its key: each span it makes takes its
+    /// proposed directive record (see `records`).
+    pub sticky_record: bool,
     pub notice: Option<Notice>,
     /// The revision last written to storage.
     pub saved_revision: Option<u64>,
@@ -148,6 +151,7 @@ impl EditorState {
             selected_span: None,
             pending: None,
             sticky_label: None,
+            sticky_record: false,
             notice: None,
             saved_revision: Some(revision),
             save_error: None,
@@ -183,6 +187,7 @@ impl EditorState {
             && self.selected_span == before.selected_span
             && self.pending == before.pending
             && self.sticky_label == before.sticky_label
+            && self.sticky_record == before.sticky_record
             && self.notice == before.notice
             && self.saved_revision == before.saved_revision
             && self.save_error == before.save_error
@@ -226,7 +231,7 @@ impl EditorState {
             self.caret = Some(Caret { anchor: range.start, focus: range.end });
             self.selected_span = None;
             if let Some(label) = self.sticky_label.clone() {
-                self.label_chosen(&label);
+                self.label_chosen_with(&label, self.sticky_record);
             }
         }
     }
@@ -234,6 +239,13 @@ impl EditorState {
     /// Labels the pending selection; otherwise relabels the selected span; otherwise arms (or
     /// disarms) the label as the sticky one.
     fn label_chosen(&mut self, label: &str) {
+        self.label_chosen_with(label, false);
+    }
+
+    /// [`EditorState::label_chosen`]; with `take_record` (Shift and the label's key) a new
+    /// directive takes its proposed cue and issuer at once, and a sticky label armed so does
+    /// for every span it makes.
+    fn label_chosen_with(&mut self, label: &str, take_record: bool) {
         let Some(doc) = self.open_doc.clone() else {
             return;
         };
@@ -245,6 +257,9 @@ impl EditorState {
                     self.caret = Some(Caret::at(range.end));
                     self.selected_span = Some(id);
                     self.notice = None;
+                    if take_record {
+                        self.accept_record();
+                    }
                 }
                 Err(error) => self.notice = Some(Notice::error(error.to_string())),
             }
@@ -260,6 +275,7 @@ impl EditorState {
             self.sticky_label = None;
         } else {
             self.sticky_label = Some(label.to_string());
+            self.sticky_record = take_record;
         }
     }
 

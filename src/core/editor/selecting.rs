@@ -53,7 +53,7 @@ impl EditorState {
             self.selected_span = None;
             self.review = None;
             if let Some(label) = self.sticky_label.clone().filter(|_| sticky) {
-                self.label_chosen(&label);
+                self.label_chosen_with(&label, self.sticky_record);
             }
         }
     }
