@@ -251,8 +251,17 @@ pub fn plan_pre_annotation(
     mut find: impl FnMut(usize, &str) -> Vec<CharRange>,
 ) -> Result<PrePlan, EditError> {
     let schema = &project.schema;
+    // Each label's layer, by number (a bit of `taken` below), looked up once per run.
+    let layer_bits: HashMap<&str, u32> = schema
+        .layers
+        .iter()
+        .enumerate()
+        .flat_map(|(k, layer)| layer.labels.iter().map(move |l| (l.name.as_str(), 1u32 << (k % 32))))
+        .collect();
     let mut plan = PrePlan::default();
     let mut total = 0;
+    // Per character of the document, the layers a kept candidate covers it in.
+    let mut taken: Vec<u32> = Vec::new();
     for doc in docs {
         if !doc.is_loaded() {
             return Err(EditError::NotLoaded(doc.id.clone()));
@@ -270,19 +279,19 @@ pub fn plan_pre_annotation(
         }
         // Longest first (the earlier on a tie); each layer's characters taken once.
         candidates.sort_by_key(|(range, _, _)| (std::cmp::Reverse(range.len()), range.start));
-        let mut taken: HashMap<&str, Vec<bool>> = HashMap::new();
+        taken.clear();
+        taken.resize(doc.char_len(), 0);
         let mut kept = Vec::new();
         for (range, label, source) in candidates {
-            let Some(layer) = schema.layer_of(&label) else { continue };
-            let over_confirmed = doc
-                .spans_overlapping(range)
-                .any(|s| schema.layer_of(&s.label).is_some_and(|l| l.name == layer.name));
-            let cells = taken.entry(&layer.name).or_insert_with(|| vec![false; doc.char_len()]);
-            if over_confirmed || cells[range.start..range.end].iter().any(|&t| t) {
+            let Some(&bit) = layer_bits.get(&*label) else { continue };
+            let over_confirmed =
+                doc.spans_overlapping(range).any(|s| layer_bits.get(&*s.label).is_some_and(|b| *b == bit));
+            let cells = &mut taken[range.start..range.end];
+            if over_confirmed || cells.iter().any(|&t| t & bit != 0) {
                 plan.skipped += 1;
                 continue;
             }
-            cells[range.start..range.end].iter_mut().for_each(|t| *t = true);
+            cells.iter_mut().for_each(|t| *t |= bit);
             let suggestion = Suggestion::new(range, label, source);
             if doc.suggestions().contains(&suggestion) {
                 plan.already += 1;

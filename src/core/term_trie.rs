@@ -21,8 +21,11 @@ struct Node {
 
 /// Terms in a trie; term `k` is the `k`-th term given to [`TermTrie::new`].
 pub struct TermTrie {
-    /// The root's children: a term may start with any of thousands of characters.
-    root: HashMap<char, u32>,
+    /// The root's children: a term may start with any of thousands of characters, and the
+    /// root is looked up at every character of the text, so the Basic Multilingual Plane's
+    /// (all common CJK) are a table by code (0: none; 256 KB), the rest a map.
+    root_bmp: Vec<u32>,
+    root_astral: HashMap<char, u32>,
     /// Every other node, by number; `nodes[0]` is the root's place and holds no term.
     nodes: Vec<Node>,
 }
@@ -31,15 +34,16 @@ impl TermTrie {
     /// The trie of `terms`; an empty term is ignored, and a term given twice keeps its first
     /// number.
     pub fn new<'a>(terms: impl IntoIterator<Item = &'a str>) -> TermTrie {
-        let mut trie = TermTrie { root: HashMap::new(), nodes: vec![Node::default()] };
+        let mut trie =
+            TermTrie { root_bmp: Vec::new(), root_astral: HashMap::new(), nodes: vec![Node::default()] };
         for (k, term) in terms.into_iter().enumerate() {
             let mut chars = term.chars();
             let Some(first) = chars.next() else { continue };
-            let mut at = match trie.root.get(&first) {
-                Some(&node) => node,
+            let mut at = match trie.root(first) {
+                Some(node) => node,
                 None => {
                     let node = trie.push();
-                    trie.root.insert(first, node);
+                    trie.set_root(first, node);
                     node
                 }
             };
@@ -59,6 +63,25 @@ impl TermTrie {
         trie
     }
 
+    fn root(&self, c: char) -> Option<u32> {
+        match self.root_bmp.get(c as usize) {
+            Some(&0) => None,
+            Some(&node) => Some(node),
+            None => self.root_astral.get(&c).copied(),
+        }
+    }
+
+    fn set_root(&mut self, c: char, node: u32) {
+        if (c as usize) < 0x1_0000 {
+            if self.root_bmp.is_empty() {
+                self.root_bmp = vec![0; 0x1_0000];
+            }
+            self.root_bmp[c as usize] = node;
+        } else {
+            self.root_astral.insert(c, node);
+        }
+    }
+
     fn push(&mut self) -> u32 {
         self.nodes.push(Node::default());
         (self.nodes.len() - 1) as u32
@@ -76,7 +99,7 @@ impl TermTrie {
         let mut found = Vec::new();
         let mut i = 0;
         while i < chars.len() {
-            let Some(&first) = self.root.get(&chars[i]) else {
+            let Some(first) = self.root(chars[i]) else {
                 i += 1;
                 continue;
             };
