@@ -321,3 +321,27 @@ fn suggestions_survive_the_project_file_and_storage_and_leave_annotation_exports
     assert_eq!(result["score"], 0.75);
     assert_eq!(result["meta"]["source"], "model");
 }
+
+/// A pre-annotation past what a journal entry may hold is stored by a snapshot, never copied
+/// and serialised for the journal; a small one is journalled as usual.
+#[test]
+fn a_large_pre_annotation_is_stored_by_a_snapshot() {
+    use biaozhu::core::session::{Op, Session};
+    let text: String = "航空港区😀".repeat(30_000);
+    let mut p = Project::new(schema::default_schema());
+    Command::AddDocument { at: 0, doc: Box::new(Document::new(DocId::from("big"), "big", text.as_str())) }
+        .apply(&mut p)
+        .unwrap();
+    let mut session = Session::new(p);
+    let _ = session.take_log();
+    let suggestions = |n: usize| -> Vec<Suggestion> {
+        (0..n)
+            .map(|k| Suggestion::new(CharRange::new(5 * k, 5 * k + 4), "LOC", SuggestionSource::Dictionary))
+            .collect()
+    };
+    let doc = DocId::from("big");
+    session.apply(Command::AddSuggestions { doc: doc.clone(), suggestions: suggestions(10) }).unwrap();
+    assert!(matches!(session.take_log().as_slice(), [Op::Apply(_)]));
+    session.apply(Command::AddSuggestions { doc, suggestions: suggestions(30_000) }).unwrap();
+    assert!(matches!(session.take_log().as_slice(), [Op::Snapshot]));
+}

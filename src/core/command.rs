@@ -107,11 +107,16 @@ mod project_as_file {
 }
 
 impl Command {
-    /// The bytes of text the documents this command adds hold (0 for other commands).
-    pub fn added_text_len(&self) -> usize {
+    /// A lower bound of the bytes this command's journal entry would take, counting only what
+    /// can be large: the text of the documents it adds and the suggestions it adds (a
+    /// pre-annotation of a corpus: hundreds of thousands). Cheap: nothing is serialised.
+    pub fn journal_size_floor(&self) -> usize {
+        /// `{"start":1,"end":5,"label":"LOC","source":"pattern"}` and a comma.
+        const SUGGESTION_BYTES: usize = 50;
         match self {
             Command::AddDocument { doc, .. } => doc.text().len(),
-            Command::Batch { steps } => steps.iter().map(Command::added_text_len).sum(),
+            Command::AddSuggestions { suggestions, .. } => suggestions.len() * SUGGESTION_BYTES,
+            Command::Batch { steps } => steps.iter().map(Command::journal_size_floor).sum(),
             _ => 0,
         }
     }

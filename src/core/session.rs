@@ -103,12 +103,13 @@ impl Session {
         self.project.ready_for(&command)?;
         let mut changes = Changes::default();
         changes.note(&command);
-        // A replaced project, or documents whose text alone is past what a journal entry may
-        // hold (a corpus imported), are stored by a snapshot: copying them for the log would
-        // only be thrown away (see `saving::Saver::after_edit`).
+        // A replaced project, or a change whose documents or suggestions alone are past what a
+        // journal entry may hold (a corpus imported or pre-annotated), is stored by a snapshot:
+        // copying and serialising it for the log would only be thrown away (see
+        // `saving::Saver::after_edit`).
         let op = match &command {
             Command::ReplaceProject { .. } => Op::Snapshot,
-            other if other.added_text_len() > COMPACT_AFTER_BYTES => Op::Snapshot,
+            other if other.journal_size_floor() > COMPACT_AFTER_BYTES => Op::Snapshot,
             other => Op::Apply(other.clone()),
         };
         let inverse = command.apply(Rc::make_mut(&mut self.project))?;

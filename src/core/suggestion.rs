@@ -118,8 +118,17 @@ impl Suggestions {
         self.position(suggestion).is_ok()
     }
 
-    /// Adds those of `new` that are not there yet and returns them (in order).
-    pub fn add(&mut self, new: Vec<Suggestion>) -> Vec<Suggestion> {
+    /// Adds those of `new` that are not there yet and returns them (sorted when the document
+    /// had none, else in the order given).
+    pub fn add(&mut self, mut new: Vec<Suggestion>) -> Vec<Suggestion> {
+        if self.items.is_empty() {
+            // The usual case of a pre-annotation: one sort instead of an insertion each.
+            new.sort_by(|a, b| a.key().cmp(&b.key()));
+            new.dedup_by(|later, first| later.same_as(first));
+            self.items = new.clone();
+            self.update_reach();
+            return new;
+        }
         let mut added = Vec::with_capacity(new.len());
         for suggestion in new {
             if let Err(at) = self.position(&suggestion) {
@@ -157,5 +166,41 @@ impl Suggestions {
         let stop = self.items.partition_point(|s| s.start < range.end);
         let from = self.reach[..stop].partition_point(|end| *end <= range.start);
         (from..stop).filter(move |&i| self.items[i].range().overlaps(&range))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn s(start: usize, end: usize, label: &str) -> Suggestion {
+        Suggestion::new(CharRange { start, end }, label, SuggestionSource::Pattern)
+    }
+
+    /// Added all at once to an empty layer or one by one, the layer ends the same: sorted by
+    /// place and label, each once, with the same overlap answers.
+    #[test]
+    fn adding_at_once_or_one_by_one_agrees() {
+        let new = vec![s(5, 7, "LOC"), s(0, 2, "PER"), s(5, 7, "LOC"), s(0, 2, "LOC"), s(1, 9, "ORG")];
+        let mut at_once = Suggestions::default();
+        let added = at_once.add(new.clone());
+        assert_eq!(added.len(), 4, "the second 5..7 LOC is the same suggestion");
+        let mut one_by_one = Suggestions::default();
+        one_by_one.add(vec![s(100, 101, "DATE")]);
+        for item in new {
+            one_by_one.add(vec![item]);
+        }
+        one_by_one.remove(&[s(100, 101, "DATE")]);
+        assert_eq!(at_once, one_by_one);
+        let keys: Vec<_> = at_once.as_slice().iter().map(|x| (x.start, x.end, x.label.to_string())).collect();
+        assert_eq!(
+            keys,
+            [(0, 2, "LOC".into()), (0, 2, "PER".into()), (1, 9, "ORG".into()), (5, 7, "LOC".into())]
+        );
+        assert_eq!(at_once.overlapping(CharRange { start: 2, end: 5 }).collect::<Vec<_>>(), [2]);
+        assert_eq!(at_once.overlapping(CharRange { start: 6, end: 8 }).collect::<Vec<_>>(), [2, 3]);
+        // Removing what was added leaves nothing.
+        at_once.remove(&added);
+        assert!(at_once.is_empty());
     }
 }

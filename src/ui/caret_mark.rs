@@ -29,7 +29,10 @@ pub fn CaretMark(props: &CaretMarkProps) -> Html {
             else {
                 return;
             };
+            // Every layout read first (caret_box, then the view's scroll), then the writes: one
+            // layout for the frame, not one per read after a write.
             let placed = caret.and_then(|c| browser_caret::caret_box(&root, c.focus));
+            let (scroll_top, view_height) = (f64::from(root.scroll_top()), f64::from(root.client_height()));
             let style = mark.style();
             match placed {
                 Some((left, top, height)) => {
@@ -37,9 +40,10 @@ pub fn CaretMark(props: &CaretMarkProps) -> Html {
                     let _ = style.set_property("top", &format!("{top:.1}px"));
                     let _ = style.set_property("height", &format!("{height:.1}px"));
                     let _ = style.set_property("display", "block");
-                    let options = web_sys::ScrollIntoViewOptions::new();
-                    options.set_block(web_sys::ScrollLogicalPosition::Nearest);
-                    mark.scroll_into_view_with_scroll_into_view_options(&options);
+                    // A caret moved out of view by keys brings the view along.
+                    if top < scroll_top || top + height > scroll_top + view_height {
+                        root.set_scroll_top((top - view_height / 2.0).max(0.0) as i32);
+                    }
                 }
                 None => {
                     let _ = style.set_property("display", "none");
