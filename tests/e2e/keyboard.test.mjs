@@ -128,11 +128,11 @@ test('directive records: a sticky DIRECTIVE drag and Enter; = for the same issue
     await page.waitForSelector('[data-testid=record-proposal]:not([data-cue])');
   }
   assert.equal(actions / clauses.length, 2, 'two actions per directive record');
-  // A directive in a paragraph with no cue before it: nothing is proposed; = copies the
-  // previous directive's record.
+  // A directive at the start of a paragraph, no cue before it: nothing is proposed; = copies
+  // the previous directive's record.
   await page.keyboard.press('i'); // disarms the sticky label (the new span is selected)
   await page.keyboard.press('Escape');
-  const third = '航空港区要用好“组合拳”、打好总体战';
+  const third = '全市上下要以习近平总书记关于统筹推进疫情防控和经济社会发展重要讲话精神为指引';
   await label(page, third, 'i');
   await waitForSpanCount(page, 4);
   await page.waitForSelector('[data-testid=record-proposal]:not([data-cue]):not([data-issuer])');
