@@ -12,7 +12,7 @@ import { chromium } from 'playwright-core';
 import { startServer } from './server.mjs';
 import { launchOptions } from './browser.mjs';
 import { FORMATS, datasetExportTiming } from './dataset_export_timing.mjs';
-import { dragSelect, scrollTo } from './helpers.mjs';
+import { dragSelect, scrollTo, waitForSaved } from './helpers.mjs';
 
 const here = path.dirname(new URL(import.meta.url).pathname);
 const file = process.argv[2];
@@ -284,9 +284,13 @@ try {
   // each timed from the Run click to the frame painted after the suggestion count changed.
   // Measured last: its undo leaves a large redo step and 40,000 touched documents to store
   // behind it, which the figures above should not share.
+  await page.click('[data-testid=export-dialog] button:has-text("关闭 Close")');
+  await page.waitForSelector('[data-testid=export-dialog]', { state: 'detached' });
   const dictionary = path.join(os.tmpdir(), 'biaozhu-bench-dictionary.tsv');
   fs.writeFileSync(dictionary, gazetteer(fs.readFileSync(file, 'utf8'), 10_000));
   const preAnnotate = async ({ dictionaryFile, patterns }) => {
+    // Each run starts with storage settled (an undone run leaves its documents to store).
+    await waitForSaved(page);
     await page.click('[data-testid=pre-annotate]');
     if (dictionaryFile) {
       await page.setInputFiles('[data-testid=pre-annotate-dictionary]', dictionaryFile);
