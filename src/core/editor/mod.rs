@@ -313,9 +313,12 @@ impl EditorState {
     }
 
     pub(crate) fn open(&mut self, id: DocId) {
+        // The caret stays where it is when the open document is opened again.
+        if self.open_doc.as_ref() != Some(&id) {
+            self.caret = None;
+        }
         self.open_doc = Some(id);
         self.review = None;
-        self.caret = None;
         self.selected_span = None;
         self.pending = None;
     }
