@@ -94,9 +94,13 @@ fn shift_click_extends_from_the_caret_and_a_sticky_label_takes_it() {
     state.apply(EditorAction::PlaceCaret(8));
     state.apply(EditorAction::ExtendSelectionTo(12));
     assert_eq!(state.pending, Some(CharRange::new(8, 12)));
-    // A dragged selection sets the anchor too: Shift+arrows change its end.
+    assert!(state.caret_shown);
+    // A dragged selection sets the anchor too, and shows the page's own selection rather than
+    // the caret; Shift+arrows change its end and show the caret again.
     state.apply(EditorAction::SelectionChanged(Some(CharRange::new(8, 10))));
+    assert!(!state.caret_shown);
     shift(&mut state, Motion::Right, 1);
+    assert!(state.caret_shown);
     assert_eq!(state.pending, Some(CharRange::new(8, 11)));
     // With a sticky label, Shift+click labels at once; Shift+arrows wait for the key.
     state.apply(EditorAction::Escape);

@@ -141,7 +141,7 @@ pub fn App() -> Html {
                     <SearchBar project={project.clone()} open_doc={state.open_doc.clone()} search={search.clone()} />
                     <ReviewBar count={suggestions} {current} {on_pre_annotate} scope={state.label_all_scope} />
                     <TextView doc={doc.clone()} schema={schema.clone()} {marks} sticky={state.sticky_label.is_some()}
-                              linking={state.linking.is_some()} node_ref={text_view_ref.clone()} {search} caret={state.caret} />
+                              linking={state.linking.is_some()} node_ref={text_view_ref.clone()} {search} caret={state.caret} caret_shown={state.caret_shown} />
                 </main>
                 <aside class="app__right">
                     <SpanDetails doc={doc.clone()} schema={schema.clone()} selected={state.selected_span}

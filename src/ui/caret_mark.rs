@@ -11,6 +11,8 @@ use yew::prelude::*;
 pub struct CaretMarkProps {
     pub doc: Shared<Document>,
     pub caret: Option<Caret>,
+    /// Whether to draw it (see `EditorState::caret_shown`).
+    pub shown: bool,
     /// The text view (the scrolling element the caret is placed in).
     pub view: NodeRef,
     /// The rendered paragraphs (see `TextView`): the caret is placed again when they change.
@@ -22,18 +24,26 @@ pub fn CaretMark(props: &CaretMarkProps) -> Html {
     let mark = use_node_ref();
     {
         let (mark, view) = (mark.clone(), props.view.clone());
-        let key = (props.caret, props.window, props.doc.clone());
+        let key = (props.caret.filter(|_| props.shown), props.window, props.doc.clone());
         use_effect_with(key, move |(caret, _, _)| {
             let (Some(root), Some(mark)) =
                 (view.cast::<web_sys::Element>(), mark.cast::<web_sys::HtmlElement>())
             else {
                 return;
             };
+            let style = mark.style();
+            let Some(caret) = caret else {
+                // Not drawn: no layout read (this is the path of every drag and its label).
+                let display = style.get_property_value("display").unwrap_or_default();
+                if !(display.is_empty() || display == "none") {
+                    let _ = style.set_property("display", "none");
+                }
+                return;
+            };
             // Every layout read first (caret_box, then the view's scroll), then the writes: one
             // layout for the frame, not one per read after a write.
-            let placed = caret.and_then(|c| browser_caret::caret_box(&root, c.focus));
+            let placed = browser_caret::caret_box(&root, caret.focus);
             let (scroll_top, view_height) = (f64::from(root.scroll_top()), f64::from(root.client_height()));
-            let style = mark.style();
             match placed {
                 Some((left, top, height)) => {
                     let _ = style.set_property("left", &format!("{left:.1}px"));
@@ -49,7 +59,7 @@ pub fn CaretMark(props: &CaretMarkProps) -> Html {
                     let _ = style.set_property("display", "none");
                 }
             }
-            if let Some(caret) = caret.filter(|c| !c.is_collapsed()) {
+            if !caret.is_collapsed() {
                 browser_caret::show_selection(&root, caret.range());
             }
         });

@@ -34,8 +34,9 @@ pub struct TextViewProps {
     pub node_ref: NodeRef,
     /// The search in the text, whose hits in this document are highlighted.
     pub search: Option<Shared<Search>>,
-    /// The caret and keyboard selection.
+    /// The caret and keyboard selection, and whether the caret is drawn.
     pub caret: Option<Caret>,
+    pub caret_shown: bool,
 }
 
 #[component]
@@ -254,7 +255,7 @@ pub fn TextView(props: &TextViewProps) -> Html {
             { for paras }
             if below > 0.0 { <div class="text-view__spacer" style={format!("height: {below:.0}px")}></div> }
             <RelationArcs doc={doc.clone()} schema={props.schema.clone()} view={props.node_ref.clone()} />
-            <CaretMark doc={doc.clone()} caret={props.caret} view={props.node_ref.clone()} window={(first, last)} />
+            <CaretMark doc={doc.clone()} caret={props.caret} shown={props.caret_shown} view={props.node_ref.clone()} window={(first, last)} />
         </div>
     }
 }

@@ -103,6 +103,9 @@ pub struct EditorState {
     pub review: Option<Suggestion>,
     /// The caret in the open document's text, and the keyboard selection (see `selecting`).
     pub caret: Option<Caret>,
+    /// The caret is drawn: it was placed by a click or moved by keys. A drag shows the page's
+    /// own selection instead, and placing the caret costs a layout read per edit.
+    pub caret_shown: bool,
     /// Decisions since the app was opened.
     pub tally: Tally,
 }
@@ -166,6 +169,7 @@ impl EditorState {
             relation_defaults: Rc::default(),
             review: None,
             caret: None,
+            caret_shown: false,
             tally: Tally::default(),
         }
     }
@@ -201,6 +205,7 @@ impl EditorState {
             && Rc::ptr_eq(&self.relation_defaults, &before.relation_defaults)
             && self.review == before.review
             && self.caret == before.caret
+            && self.caret_shown == before.caret_shown
             && self.tally == before.tally
     }
 
@@ -229,6 +234,7 @@ impl EditorState {
         self.pending = trimmed;
         if let Some(range) = range.filter(|_| trimmed.is_some()) {
             self.caret = Some(Caret { anchor: range.start, focus: range.end });
+            self.caret_shown = false;
             self.selected_span = None;
             if let Some(label) = self.sticky_label.clone() {
                 self.label_chosen_with(&label, self.sticky_record);

@@ -23,6 +23,7 @@ impl EditorState {
     pub(super) fn place_caret(&mut self, at: usize) {
         let Some(len) = self.document().map(|d| d.char_len()) else { return };
         self.caret = Some(Caret::at(at.min(len)));
+        self.caret_shown = true;
         self.pending = None;
     }
 
@@ -47,6 +48,7 @@ impl EditorState {
     /// `sticky` (a Shift+click, one gesture like a drag).
     fn set_caret_selection(&mut self, caret: Caret, sticky: bool) {
         self.caret = Some(caret);
+        self.caret_shown = true;
         let range = self.document().map(|doc| trim_selection(doc, caret.range())).filter(|r| !r.is_empty());
         self.pending = range;
         if range.is_some() {
