@@ -19,6 +19,7 @@ pub mod label_colors;
 pub mod legacy_storage;
 pub mod new_doc;
 pub mod palette;
+pub mod paragraph;
 pub mod persist;
 pub mod pre_annotate_dialog;
 pub mod project_memo;

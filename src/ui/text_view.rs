@@ -1,24 +1,23 @@
 //! The document text with its spans. Text is always inserted as text nodes, never as HTML.
 //!
-//! Each paragraph element holds only document text (labels show through `title` and CSS), so
-//! `browser::selection_in` can count a selection's offset from the paragraph's `data-start`.
+//! Each paragraph element (`paragraph.rs`) holds only document text (labels show through
+//! `title` and CSS), so `browser::selection_in` can count a selection's offset from the
+//! paragraph's `data-start`. Long documents render only a window of paragraphs.
 
 use super::browser;
 use super::browser_caret;
 use super::browser_search;
 use super::caret_mark::CaretMark;
-use super::label_colors::color_style;
+pub use super::paragraph::Marks;
+use super::paragraph::{paragraph_digest, schema_digest, Paragraph};
 use super::relation_arcs::RelationArcs;
 use super::store::{use_dispatch, Shared};
 use crate::core::caret::Caret;
 use crate::core::editor::EditorAction;
-use crate::core::layout::{layout_paragraph, Node};
 use crate::core::schema::Schema;
 use crate::core::text_search::Search;
 use crate::core::viewport::{estimated_tops, window_around, window_at, Metrics};
-use crate::core::{CharRange, Document, SpanId};
-use std::collections::hash_map::DefaultHasher;
-use std::hash::{Hash, Hasher};
+use crate::core::{CharRange, Document};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -162,15 +161,11 @@ pub fn TextView(props: &TextViewProps) -> Html {
     }
     // A span selected out of view (span list, `]`) brings its paragraph into the window.
     {
-        let window = window.clone();
+        let (window, shown) = (window.clone(), doc.clone());
         let target = marks.candidate.or(marks.selected).and_then(|id| doc.span(id)).map(|s| s.range.start);
-        let paragraphs = paragraphs.to_vec();
         use_effect_with(target, move |target| {
             if let Some(start) = *target {
-                let index = paragraphs.partition_point(|p| p.end <= start);
-                let (first, last) = *window;
-                if paragraphs.len() > WINDOWED_FROM && (index < first || index >= last) {
-                    window.set(window_around(index, paragraphs.len(), 80));
+                if bring_into_window(&window, shown.paragraphs(), start) {
                     gloo::timers::callback::Timeout::new(0, || {
                         browser::reveal(".ann--candidate, .ann--selected")
                     })
@@ -181,30 +176,20 @@ pub fn TextView(props: &TextViewProps) -> Html {
     }
     // The caret moved by keys out of the rendered paragraphs brings its paragraph in.
     {
-        let window = window.clone();
-        let paragraphs = paragraphs.to_vec();
+        let (window, shown) = (window.clone(), doc.clone());
         use_effect_with(props.caret.map(|c| c.focus), move |focus| {
             if let Some(at) = *focus {
-                let index = paragraphs.partition_point(|p| p.end < at);
-                let (first, last) = *window;
-                if paragraphs.len() > WINDOWED_FROM && (index < first || index >= last) {
-                    window.set(window_around(index, paragraphs.len(), 80));
-                }
+                bring_into_window(&window, shown.paragraphs(), at);
             }
         });
     }
     // The suggestion under review brought into the window and into view, each time it changes.
     {
-        let window = window.clone();
+        let (window, shown) = (window.clone(), doc.clone());
         let current = marks.suggestion.and_then(|i| doc.suggestions().get(i)).map(|s| (s.start, s.end));
-        let paragraphs = paragraphs.to_vec();
         use_effect_with((doc.id.clone(), current), move |(_, current)| {
             if let Some((start, _)) = *current {
-                let index = paragraphs.partition_point(|p| p.end <= start);
-                let (first, last) = *window;
-                if paragraphs.len() > WINDOWED_FROM && (index < first || index >= last) {
-                    window.set(window_around(index, paragraphs.len(), 80));
-                }
+                bring_into_window(&window, shown.paragraphs(), start);
                 gloo::timers::callback::Timeout::new(0, || browser::reveal(".sugg--current")).forget();
             }
         });
@@ -232,14 +217,10 @@ pub fn TextView(props: &TextViewProps) -> Html {
         let current =
             props.search.as_ref().and_then(|s| s.current_hit()).filter(|h| h.doc == doc.id).map(|h| h.range);
         let key = (current, props.search.as_ref().and_then(|s| s.current));
-        let paragraphs = paragraphs.to_vec();
+        let shown = doc.clone();
         use_effect_with(key, move |(current, _)| {
             let Some(hit) = *current else { return };
-            let index = paragraphs.partition_point(|p| p.end <= hit.start);
-            let (first, last) = *window;
-            if paragraphs.len() > WINDOWED_FROM && (index < first || index >= last) {
-                window.set(window_around(index, paragraphs.len(), 80));
-            }
+            bring_into_window(&window, shown.paragraphs(), hit.start);
             reveal_hit(node_ref, hit, 6);
         });
     }
@@ -273,175 +254,18 @@ fn reveal_hit(node_ref: NodeRef, hit: CharRange, tries: u32) {
     .forget();
 }
 
+/// Moves the window of rendered paragraphs of a long document to take in the paragraph holding
+/// offset `at` (a span, a hit, the caret); true when it moved. Given the document's own
+/// paragraphs, not a copy made in every render.
+fn bring_into_window(window: &UseStateHandle<(usize, usize)>, paragraphs: &[CharRange], at: usize) -> bool {
+    let index = paragraphs.partition_point(|p| p.end < at).min(paragraphs.len().saturating_sub(1));
+    let (first, last) = **window;
+    let outside = paragraphs.len() > WINDOWED_FROM && (index < first || index >= last);
+    if outside {
+        window.set(window_around(index, paragraphs.len(), 80));
+    }
+    outside
+}
+
 /// Documents with more paragraphs than this are windowed.
 const WINDOWED_FROM: usize = 200;
-
-#[derive(Properties)]
-struct ParagraphProps {
-    doc: Shared<Document>,
-    schema: Shared<Schema>,
-    marks: Marks,
-    range: CharRange,
-    /// Changes whenever anything drawn in the paragraph changes (see `paragraph_digest`).
-    digest: u64,
-    on_span_click: Callback<SpanId>,
-    on_suggestion_click: Callback<usize>,
-}
-
-/// Compares what the paragraph shows, not the document (which every edit of another
-/// paragraph makes anew).
-impl PartialEq for ParagraphProps {
-    fn eq(&self, other: &Self) -> bool {
-        self.range == other.range && self.digest == other.digest
-    }
-}
-
-#[component]
-fn Paragraph(props: &ParagraphProps) -> Html {
-    let (doc, schema, range) = (&props.doc, &props.schema, props.range);
-    let nodes = layout_paragraph(doc, schema, range);
-    html! {
-        <p class="text-view__para" data-para="" data-start={range.start.to_string()} data-end={range.end.to_string()}>
-            { render_nodes(&nodes, &Drawing { doc, schema, marks: props.marks, on_click: &props.on_span_click, on_suggestion_click: &props.on_suggestion_click }) }
-        </p>
-    }
-}
-
-fn hash_of(value: impl Hash) -> u64 {
-    let mut hasher = DefaultHasher::new();
-    value.hash(&mut hasher);
-    hasher.finish()
-}
-
-/// A fingerprint of the labels' names, layers and colours.
-fn schema_digest(schema: &Schema) -> u64 {
-    hash_of(
-        schema
-            .layers
-            .iter()
-            .flat_map(|l| l.labels.iter().map(move |x| (&l.name, &x.name, &x.color, &x.zh, &x.en)))
-            .collect::<Vec<_>>(),
-    )
-}
-
-/// A fingerprint of everything a paragraph draws: the document, the spans touching it (id,
-/// range, label), which of them are marked, and the schema.
-fn paragraph_digest(doc: &Document, range: CharRange, marks: Marks, schema: u64) -> u64 {
-    let mut hasher = DefaultHasher::new();
-    (doc.text().as_ptr() as usize, schema).hash(&mut hasher);
-    for span in doc.spans_overlapping(range) {
-        (span.id, span.range, &span.label).hash(&mut hasher);
-        (marks.selected == Some(span.id), marks.candidate == Some(span.id)).hash(&mut hasher);
-    }
-    let suggestions = doc.suggestions();
-    for index in suggestions.overlapping(range) {
-        let s = &suggestions.as_slice()[index];
-        (index, s.start, s.end, &s.label, s.source, marks.suggestion == Some(index)).hash(&mut hasher);
-    }
-    hasher.finish()
-}
-
-/// Spans drawn with an outline: the selected one, and the target a keyboard relation would take.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Marks {
-    pub selected: Option<SpanId>,
-    pub candidate: Option<SpanId>,
-    /// The suggestion under review (its index in the document's suggestions).
-    pub suggestion: Option<usize>,
-}
-
-/// What every node of a paragraph is drawn with.
-struct Drawing<'a> {
-    doc: &'a Document,
-    schema: &'a Schema,
-    marks: Marks,
-    on_click: &'a Callback<SpanId>,
-    on_suggestion_click: &'a Callback<usize>,
-}
-
-fn render_nodes(nodes: &[Node], drawing: &Drawing) -> Html {
-    let Drawing { doc, schema, marks, on_click, on_suggestion_click } = drawing;
-    let Marks { selected, candidate, suggestion: current } = *marks;
-    nodes
-        .iter()
-        .map(|node| match node {
-            Node::Text(range) => html! { { doc.slice(*range).to_string() } },
-            Node::Suggestion { index, piece, first, children } => {
-                let suggestion = &doc.suggestions().as_slice()[*index];
-                let label = &*suggestion.label;
-                let title = match schema.find(label) {
-                    Some((_, l)) => format!("建议 suggested {} {} · {} ({})", l.name, l.zh, l.en, suggestion.source.key()),
-                    None => format!("建议 suggested {label}"),
-                };
-                let class = classes!(
-                    "sugg",
-                    (current == Some(*index)).then_some("sugg--current"),
-                    (!first).then_some("sugg--continued"),
-                );
-                let testid = if *first { "suggestion" } else { "suggestion-continued" };
-                let onclick = {
-                    let (on_click, index) = ((*on_suggestion_click).clone(), *index);
-                    Callback::from(move |event: MouseEvent| {
-                        event.stop_propagation();
-                        if !browser::has_text_selection() {
-                            on_click.emit(index);
-                        }
-                    })
-                };
-                html! {
-                    <span {class} data-testid={testid} data-start={suggestion.start.to_string()} data-end={suggestion.end.to_string()}
-                          data-label={label.to_string()} data-source={suggestion.source.key()}
-                          data-piece={format!("{}-{}", piece.start, piece.end)}
-                          data-score={suggestion.score.map(|s| format!("{s:.3}"))}
-                          title={format!("{title} [{}–{}]", suggestion.start, suggestion.end)}
-                          style={color_style(schema.label_slot(label))} {onclick}>
-                        { render_nodes(children, drawing) }
-                    </span>
-                }
-            }
-            Node::Span { id, label, piece, first, children } => {
-                let span = doc.span(*id).expect("layout comes from the document");
-                let (layer, title) = match schema.find(label) {
-                    Some((layer, l)) => (layer.name.as_str(), format!("{} {} · {}", l.name, l.zh, l.en)),
-                    None => ("unknown", label.clone()),
-                };
-                let class = classes!(
-                    "ann",
-                    format!("ann--{layer}"),
-                    (selected == Some(*id)).then_some("ann--selected"),
-                    (candidate == Some(*id)).then_some("ann--candidate"),
-                    (!first).then_some("ann--continued"),
-                );
-                // Only the piece where a span starts carries the test id, so each span counts once.
-                let testid = if *first { "span" } else { "span-continued" };
-                let onclick = {
-                    let on_click = (*on_click).clone();
-                    let id = *id;
-                    Callback::from(move |event: MouseEvent| {
-                        // The innermost span takes the click; a drag that selected text is not a click.
-                        event.stop_propagation();
-                        if !browser::has_text_selection() {
-                            on_click.emit(id);
-                        }
-                    })
-                };
-                html! {
-                    <span
-                        {class}
-                        data-testid={testid}
-                        data-span-id={id.0.to_string()}
-                        data-label={label.clone()}
-                        data-start={span.range.start.to_string()}
-                        data-end={span.range.end.to_string()}
-                        data-piece={format!("{}-{}", piece.start, piece.end)}
-                        title={format!("{title} [{}–{}]", span.range.start, span.range.end)}
-                        style={color_style(schema.label_slot(label))}
-                        {onclick}
-                    >
-                        { render_nodes(children, drawing) }
-                    </span>
-                }
-            }
-        })
-        .collect()
-}
