@@ -93,6 +93,25 @@ impl TermTrie {
         children.binary_search_by_key(&c, |(k, _)| *k).map(|i| children[i].1)
     }
 
+    /// Every term that starts at `chars[start]`, shortest first: `f(end, term)` for each (a
+    /// tagger's lexicon features want them all, not only the longest).
+    pub fn prefixes(&self, chars: &[char], start: usize, mut f: impl FnMut(usize, usize)) {
+        let Some(mut node) = chars.get(start).and_then(|&c| self.root(c)) else { return };
+        let mut end = start + 1;
+        loop {
+            if let Some(term) = self.nodes[node as usize].term {
+                f(end, term as usize);
+            }
+            match chars.get(end).map(|&c| self.child(node, c)) {
+                Some(Ok(next)) => {
+                    node = next;
+                    end += 1;
+                }
+                _ => return,
+            }
+        }
+    }
+
     /// Leftmost-longest matches in `text`: code point ranges and term numbers, in order.
     pub fn find(&self, text: &str) -> Vec<(CharRange, usize)> {
         let chars: Vec<char> = text.chars().collect();
@@ -135,6 +154,22 @@ mod tests {
             .into_iter()
             .map(|(r, t)| (r.start, r.end, t))
             .collect()
+    }
+
+    #[test]
+    fn prefixes_lists_every_term_starting_at_a_place() {
+        let trie = TermTrie::new(["航空", "航空港区", "港区", "𠀀a"]);
+        let chars: Vec<char> = "航空港区𠀀a".chars().collect();
+        let at = |start| {
+            let mut found = Vec::new();
+            trie.prefixes(&chars, start, |end, term| found.push((end, term)));
+            found
+        };
+        assert_eq!(at(0), vec![(2, 0), (4, 1)]);
+        assert_eq!(at(2), vec![(4, 2)]);
+        assert_eq!(at(1), vec![]);
+        assert_eq!(at(4), vec![(6, 3)]);
+        assert_eq!(at(9), vec![]);
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! A train/dev/test split that a rerun with the same seed reproduces.
 
+use crate::core::rng::SplitMix64;
 use serde::{Deserialize, Serialize};
 
 /// Percentages for train, dev and test, which must add up to 100 (see [`SplitSpec::check`]).
@@ -48,25 +49,6 @@ impl SplitSpec {
     }
 }
 
-/// A small, well-mixed generator (SplitMix64): deterministic on every platform, so the split
-/// depends only on the seed and the number of items.
-struct SplitMix64(u64);
-
-impl SplitMix64 {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    /// Uniform in `0..bound` (bound > 0), without modulo bias worth noticing at these sizes.
-    fn below(&mut self, bound: usize) -> usize {
-        ((self.next() as u128 * bound as u128) >> 64) as usize
-    }
-}
-
 /// Names of the three parts, in order.
 pub const SPLIT_NAMES: [&str; 3] = ["train", "dev", "test"];
 
@@ -79,11 +61,7 @@ pub fn assign(n: usize, spec: &SplitSpec) -> Vec<usize> {
     let n_train = share(spec.train);
     let n_dev = share(spec.dev).min(n - n_train);
     let mut order: Vec<usize> = (0..n).collect();
-    let mut rng = SplitMix64(spec.seed);
-    for i in (1..n).rev() {
-        let j = rng.below(i + 1);
-        order.swap(i, j);
-    }
+    SplitMix64(spec.seed).shuffle(&mut order);
     let mut part = vec![2; n];
     for (rank, &item) in order.iter().enumerate() {
         part[item] = if rank < n_train {

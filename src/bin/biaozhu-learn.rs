@@ -1,0 +1,228 @@
+//! Command-line twin of the app's learned suggestions: trains the same tagger on a tagged file
+//! and scores it on another.
+//!
+//! ```text
+//! biaozhu-learn TRAIN [--eval TEST] [--limit N [--first]] [--seed S] [--epochs E] [--no-lexicon]
+//!     [--layer NAME] [--all-documents] [--save MODEL]
+//! ```
+//!
+//! TRAIN and TEST are CoNLL / BMES character-tag files (one character and its tag per line,
+//! a blank line between sentences) or biaozhu project JSON files (the documents marked done,
+//! or all with `--all-documents`; the spans of the first layer, or `--layer`).
+
+use biaozhu::core::import::readers::{parse, InFile};
+use biaozhu::core::import::OffsetUnit;
+use biaozhu::core::learn::{evaluate, project_examples, Confirmed, Example, Tagger, TrainOptions, Trainer};
+use biaozhu::core::offsets::CharRange;
+use biaozhu::core::project_json::import_project;
+use biaozhu::core::rng::SplitMix64;
+use std::process::ExitCode;
+use std::time::Instant;
+
+const USAGE: &str = "usage: biaozhu-learn TRAIN [--eval TEST] [--limit N [--first]] [--seed S] [--epochs E] \
+[--no-lexicon] [--layer NAME] [--all-documents] [--save MODEL]";
+
+struct Args {
+    train: String,
+    eval: Option<String>,
+    limit: Option<usize>,
+    first: bool,
+    options: TrainOptions,
+    layer: Option<String>,
+    which: Confirmed,
+    save: Option<String>,
+}
+
+fn parse_args(args: &[String]) -> Result<Args, String> {
+    let mut positional = Vec::new();
+    let mut out = Args {
+        train: String::new(),
+        eval: None,
+        limit: None,
+        first: false,
+        options: TrainOptions::default(),
+        layer: None,
+        which: Confirmed::Done,
+        save: None,
+    };
+    let mut args = args.iter();
+    while let Some(arg) = args.next() {
+        let mut value = || args.next().cloned().ok_or(format!("{arg} needs a value"));
+        let number = |v: String| v.parse::<u64>().map_err(|_| format!("{arg} takes a number, not \"{v}\""));
+        match arg.as_str() {
+            "--eval" => out.eval = Some(value()?),
+            "--limit" => out.limit = Some(number(value()?)? as usize),
+            "--seed" => out.options.seed = number(value()?)?,
+            "--epochs" => out.options.epochs = number(value()?)?.min(1000) as u32,
+            "--first" => out.first = true,
+            "--no-lexicon" => out.options.lexicon = false,
+            "--layer" => out.layer = Some(value()?),
+            "--all-documents" => out.which = Confirmed::All,
+            "--save" => out.save = Some(value()?),
+            flag if flag.starts_with("--") => return Err(format!("unknown option {flag}")),
+            _ => positional.push(arg.clone()),
+        }
+    }
+    match &positional[..] {
+        [train] => out.train = train.clone(),
+        _ => return Err("give exactly one training file".into()),
+    }
+    Ok(out)
+}
+
+/// The labels and examples of `path`; `labels` grows with names first seen here.
+fn read(path: &str, args: &Args, labels: &mut Vec<String>) -> Result<Vec<Example>, String> {
+    let bytes = std::fs::read(path).map_err(|e| format!("{path}: {e}"))?;
+    let looks_like_project =
+        path.ends_with(".json") && bytes.windows(9).take(4096).any(|w| w == b"\"format\"");
+    if looks_like_project {
+        let text = String::from_utf8(bytes).map_err(|e| format!("{path}: not UTF-8 ({e})"))?;
+        let project = import_project(&text).map_err(|e| format!("{path}: {e}"))?;
+        let (names, examples) = project_examples(&project, args.layer.as_deref(), args.which);
+        // Map the project's label indices onto the run's.
+        let map: Vec<u16> = names.iter().map(|n| label_index(labels, n)).collect();
+        return Ok(examples
+            .into_iter()
+            .map(|mut e| {
+                for s in &mut e.spans {
+                    s.label = map[usize::from(s.label)];
+                }
+                e
+            })
+            .collect());
+    }
+    let parsed = parse(&[InFile { name: path.to_string(), bytes }]).map_err(|e| e.to_string())?;
+    let mut skipped = 0;
+    let examples = parsed
+        .docs
+        .into_iter()
+        .map(|doc| {
+            if !matches!(doc.unit, None | Some(OffsetUnit::CodePoint)) {
+                skipped += doc.spans.len();
+                return Example { chars: doc.text.chars().collect(), spans: Vec::new() };
+            }
+            let len = doc.text.chars().count();
+            let spans: Vec<(CharRange, String)> = doc
+                .spans
+                .into_iter()
+                .filter(|s| {
+                    let fits = s.start < s.end && s.end <= len;
+                    skipped += usize::from(!fits);
+                    fits
+                })
+                .map(|s| (CharRange { start: s.start, end: s.end }, s.label))
+                .collect();
+            Example::new(&doc.text, spans.iter().map(|(r, l)| (*r, l.as_str())), labels)
+        })
+        .collect();
+    if skipped > 0 {
+        eprintln!("{path}: {skipped} spans left out (offsets outside their text or not in code points)");
+    }
+    Ok(examples)
+}
+
+fn label_index(labels: &mut Vec<String>, name: &str) -> u16 {
+    let at = labels.iter().position(|l| l == name).unwrap_or_else(|| {
+        labels.push(name.to_string());
+        labels.len() - 1
+    });
+    at as u16
+}
+
+fn run(args: &Args) -> Result<(), String> {
+    let mut labels = Vec::new();
+    let mut train = read(&args.train, args, &mut labels)?;
+    if let Some(limit) = args.limit.filter(|&n| n < train.len()) {
+        // A sample, not the file's first texts: a file's order may be anything (MSRA's first
+        // thousand sentences hold less than half the names of a random thousand).
+        if !args.first {
+            SplitMix64(args.options.seed ^ 0x5EED).shuffle(&mut train);
+        }
+        train.truncate(limit);
+    }
+    let chars: usize = train.iter().map(|e| e.chars.len()).sum();
+    println!(
+        "training on {} texts ({chars} characters), labels {}, {} epochs, seed {}, lexicon {}",
+        train.len(),
+        labels.join(" "),
+        args.options.epochs,
+        args.options.seed,
+        if args.options.lexicon { "on" } else { "off" }
+    );
+    let started = Instant::now();
+    let mut trainer = Trainer::new(labels.clone(), train, args.options.clone());
+    let mut last_epoch = 0;
+    loop {
+        let progress = trainer.work(200_000);
+        if progress.epoch != last_epoch || progress.is_finished() {
+            eprintln!("  epoch {} done, {:.1} s", progress.epoch, started.elapsed().as_secs_f64());
+            last_epoch = progress.epoch;
+        }
+        if progress.is_finished() {
+            break;
+        }
+    }
+    let tagger = trainer.finish();
+    let seconds = started.elapsed().as_secs_f64();
+    let bytes = tagger.to_bytes();
+    println!(
+        "training time {seconds:.1} s; model {:.2} MB ({} features)",
+        bytes.len() as f64 / 1e6,
+        tagger.feature_count()
+    );
+    if let Some(path) = &args.save {
+        std::fs::write(path, &bytes).map_err(|e| format!("{path}: {e}"))?;
+    }
+    if let Some(path) = &args.eval {
+        let mut test_labels = labels.clone();
+        let test = read(path, args, &mut test_labels)?;
+        if test_labels.len() > labels.len() {
+            eprintln!("{path}: labels the model never saw: {}", test_labels[labels.len()..].join(" "));
+        }
+        let started = Instant::now();
+        let evaluation = evaluate(&tagger, &test);
+        let mut evaluation_all = evaluation.clone();
+        // Gold spans of labels the model does not know still count as missed.
+        for example in &test {
+            for s in example.spans.iter().filter(|s| usize::from(s.label) >= labels.len()) {
+                let _ = s;
+                evaluation_all.per_label.push(Default::default());
+            }
+        }
+        let missed: usize =
+            test.iter().flat_map(|e| &e.spans).filter(|s| usize::from(s.label) >= labels.len()).count();
+        println!("tagged {} texts in {:.2} s", test.len(), started.elapsed().as_secs_f64());
+        println!("{:<12} {:>9} {:>9} {:>9} {:>7}", "label", "precision", "recall", "f1", "gold");
+        for (name, t) in evaluation.labels.iter().zip(&evaluation.per_label) {
+            println!("{name:<12} {:>9.4} {:>9.4} {:>9.4} {:>7}", t.precision(), t.recall(), t.f1(), t.gold);
+        }
+        let mut all = evaluation.overall();
+        all.gold += missed;
+        println!(
+            "{:<12} {:>9.4} {:>9.4} {:>9.4} {:>7}",
+            "overall",
+            all.precision(),
+            all.recall(),
+            all.f1(),
+            all.gold
+        );
+    }
+    let _ = Tagger::from_bytes;
+    Ok(())
+}
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    if args.is_empty() || args.iter().any(|a| a == "--help" || a == "-h") {
+        eprintln!("{USAGE}");
+        return if args.is_empty() { ExitCode::FAILURE } else { ExitCode::SUCCESS };
+    }
+    let result = parse_args(&args).and_then(|args| run(&args));
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("biaozhu-learn: {message}\n{USAGE}");
+            ExitCode::FAILURE
+        }
+    }
+}

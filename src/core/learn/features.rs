@@ -1,0 +1,162 @@
+//! What the tagger looks at around each character: character n-grams in a window of five,
+//! character types, and lexicon matches (the project's confirmed strings), each hashed to a
+//! 64-bit number. Hashing keeps the feature set open (a new character is a new feature without a
+//! vocabulary to grow) and the model a map from numbers to weights.
+
+use super::lexicon::Lexicon;
+
+/// The features of one text: `features[starts[i]..starts[i + 1]]` are character `i`'s.
+#[derive(Default)]
+pub struct Features {
+    pub features: Vec<u64>,
+    pub starts: Vec<u32>,
+}
+
+impl Features {
+    pub fn len(&self) -> usize {
+        self.starts.len().saturating_sub(1)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    pub fn at(&self, i: usize) -> &[u64] {
+        &self.features[self.starts[i] as usize..self.starts[i + 1] as usize]
+    }
+}
+
+/// Feature templates; their numbers are part of the model's file format.
+#[derive(Clone, Copy)]
+#[repr(u8)]
+enum Template {
+    Bias = 0,
+    Unigram = 1,      // + offset + 2: 1..=5
+    Bigram = 6,       // + left offset + 2: 6..=9
+    Skip = 10,        // c[-1] c[+1]
+    Trigram = 11,     // c[-1] c[0] c[+1]
+    Types = 12,       // type[-1] type[0] type[+1]
+    Lexicon = 13,     // part of a match, its label, its length
+    LexiconChar = 14, // part and label of a match, with the character itself
+}
+
+/// Character classes that matter for names, dates and numbers.
+fn char_type(c: u32) -> u32 {
+    let Some(c) = char::from_u32(c) else { return 7 };
+    match c {
+        '0'..='9' | '０'..='９' => 0,
+        '〇' | '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '百' | '千' | '万'
+        | '亿' | '两' | '零' => 1,
+        'a'..='z' | 'A'..='Z' | 'ａ'..='ｚ' | 'Ａ'..='Ｚ' => 2,
+        '\u{3400}'..='\u{9fff}' | '\u{f900}'..='\u{faff}' | '\u{20000}'..='\u{3134f}' => 3,
+        c if c.is_whitespace() => 4,
+        c if c.is_ascii_punctuation()
+            || ('\u{3000}'..='\u{303f}').contains(&c)
+            || ('\u{ff00}'..='\u{ff65}').contains(&c) =>
+        {
+            5
+        }
+        _ => 6,
+    }
+}
+
+/// The padding "characters" before and after the text: outside Unicode's range, so they never
+/// collide with a real one.
+const PAD: u32 = 0x11_0000;
+
+fn finish(mut z: u64) -> u64 {
+    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    z ^ (z >> 31)
+}
+
+/// One feature's number: the template and up to three values (characters are 21 bits).
+fn feature(template: u8, a: u32, b: u32, c: u32) -> u64 {
+    let first = finish(u64::from(template) << 56 ^ u64::from(a) ^ 0x5851_F42D_4C95_7F2D);
+    finish(first ^ (u64::from(b) << 21 | u64::from(c)))
+}
+
+/// The features of `chars`. `lexicon` adds a feature for every lexicon term covering a
+/// character; `skip_term` leaves out terms a training text is the only source of (see
+/// [`Lexicon::own_terms`]), so the model learns how far a match is worth trusting on text whose
+/// names were confirmed elsewhere.
+pub fn extract(
+    chars: &[char],
+    lexicon: Option<&Lexicon>,
+    skip_term: &dyn Fn(usize) -> bool,
+    out: &mut Features,
+) {
+    out.features.clear();
+    out.starts.clear();
+    let n = chars.len();
+    let at = |i: isize| -> u32 {
+        if i < 0 {
+            PAD + (-i) as u32
+        } else if i as usize >= n {
+            PAD + 8 + (i as usize - n) as u32
+        } else {
+            u32::from(chars[i as usize])
+        }
+    };
+    let mut matches = Vec::new();
+    if let Some(lexicon) = lexicon {
+        lexicon.cover(chars, skip_term, &mut matches);
+        matches.sort_unstable_by_key(|m: &(u32, u32)| m.0);
+    }
+    let mut next_match = 0;
+    for i in 0..n {
+        out.starts.push(out.features.len() as u32);
+        let i = i as isize;
+        let c = at(i);
+        let f = &mut out.features;
+        f.push(feature(Template::Bias as u8, 0, 0, 0));
+        for d in -2..=2isize {
+            f.push(feature(Template::Unigram as u8 + (d + 2) as u8, at(i + d), 0, 0));
+        }
+        for d in -2..=1isize {
+            f.push(feature(Template::Bigram as u8 + (d + 2) as u8, at(i + d), at(i + d + 1), 0));
+        }
+        f.push(feature(Template::Skip as u8, at(i - 1), at(i + 1), 0));
+        f.push(feature(Template::Trigram as u8, at(i - 1), c, at(i + 1)));
+        f.push(feature(Template::Types as u8, char_type(at(i - 1)), char_type(c), char_type(at(i + 1))));
+        while next_match < matches.len() && matches[next_match].0 as isize == i {
+            let packed = matches[next_match].1;
+            f.push(feature(Template::Lexicon as u8, packed, 0, 0));
+            f.push(feature(Template::LexiconChar as u8, packed >> 4, c, 0));
+            next_match += 1;
+        }
+    }
+    out.starts.push(out.features.len() as u32);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn chars(s: &str) -> Vec<char> {
+        s.chars().collect()
+    }
+
+    #[test]
+    fn each_character_gets_the_window_features_and_the_same_context_the_same_numbers() {
+        let mut a = Features::default();
+        extract(&chars("郑州市郑州"), None, &|_| false, &mut a);
+        assert_eq!(a.len(), 5);
+        assert!(a.at(0).len() == 13 && a.at(4).len() == 13);
+        // 州 at 1 and at 4 share the unigram at offset 0 and the bigram 郑州.
+        let shared = |x: &[u64], y: &[u64]| x.iter().filter(|f| y.contains(f)).count();
+        assert_eq!(shared(a.at(1), a.at(4)), 1 + 1 + 1 + 1); // bias, c0, c-1, c-1c0
+                                                             // Padding before and after differs.
+        assert_ne!(a.at(0)[1], a.at(4)[5]);
+    }
+
+    #[test]
+    fn astral_characters_and_emoji_are_characters_like_any_other() {
+        let mut f = Features::default();
+        extract(&chars("𠀀😀a"), None, &|_| false, &mut f);
+        assert_eq!(f.len(), 3);
+        assert_eq!(char_type(u32::from('𠀀')), 3);
+        assert_eq!(char_type(u32::from('５')), 0);
+        assert_eq!(char_type(u32::from('。')), 5);
+    }
+}
