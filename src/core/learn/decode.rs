@@ -104,8 +104,8 @@ pub fn spans_with_confidence(
     };
     let emit = |i: usize, y: usize| emissions[i * t + y] * scale;
     let mut alpha = vec![f32::NEG_INFINITY; n * t];
-    for y in 0..t {
-        alpha[y] = edge(t, y) + emit(0, y);
+    for (y, a) in alpha[..t].iter_mut().enumerate() {
+        *a = edge(t, y) + emit(0, y);
     }
     for i in 1..n {
         for y in 0..t {

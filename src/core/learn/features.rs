@@ -3,6 +3,8 @@
 //! 64-bit number. Hashing keeps the feature set open (a new character is a new feature without a
 //! vocabulary to grow) and the model a map from numbers to weights.
 
+use super::clusters::CharClasses;
+use super::cohesion::Cohesion;
 use super::lexicon::Lexicon;
 
 /// The features of one text: `features[starts[i]..starts[i + 1]]` are character `i`'s.
@@ -19,6 +21,25 @@ impl Features {
 
     pub fn is_empty(&self) -> bool {
         self.len() == 0
+    }
+
+    /// Keeps only the features `keep` accepts.
+    pub fn retain(&mut self, keep: impl Fn(u64) -> bool) {
+        let mut write = 0;
+        for i in 0..self.len() {
+            let (a, b) = (self.starts[i] as usize, self.starts[i + 1] as usize);
+            self.starts[i] = write as u32;
+            for k in a..b {
+                if keep(self.features[k]) {
+                    self.features[write] = self.features[k];
+                    write += 1;
+                }
+            }
+        }
+        if let Some(last) = self.starts.last_mut() {
+            *last = write as u32;
+        }
+        self.features.truncate(write);
     }
 
     pub fn at(&self, i: usize) -> &[u64] {
@@ -38,6 +59,19 @@ enum Template {
     Types = 12,       // type[-1] type[0] type[+1]
     Lexicon = 13,     // part of a match, its label, its length
     LexiconChar = 14, // part and label of a match, with the character itself
+    Class = 15,       // + offset + 1: 15..=17, the learned class of c[-1], c[0], c[+1]
+    ClassPair = 18,   // + left offset + 1: 18..=19
+    CharClass = 20,   // c[0] with the class of c[-1], then of c[+1]: 20..=21
+    Cohesion = 22,    // how c[-1] c[0] cohere, then c[0] c[+1], then both: 22..=24
+}
+
+/// What the tagger knows besides its weights, learned from the text before training: the
+/// lexicon of confirmed names, character classes and cohesion (each may be left out).
+#[derive(Default)]
+pub struct Context {
+    pub lexicon: Option<Lexicon>,
+    pub classes: Option<CharClasses>,
+    pub cohesion: Option<Cohesion>,
 }
 
 /// Character classes that matter for names, dates and numbers.
@@ -80,12 +114,8 @@ fn feature(template: u8, a: u32, b: u32, c: u32) -> u64 {
 /// character; `skip_term` leaves out terms a training text is the only source of (see
 /// [`Lexicon::own_terms`]), so the model learns how far a match is worth trusting on text whose
 /// names were confirmed elsewhere.
-pub fn extract(
-    chars: &[char],
-    lexicon: Option<&Lexicon>,
-    skip_term: &dyn Fn(usize) -> bool,
-    out: &mut Features,
-) {
+pub fn extract(chars: &[char], context: &Context, skip_term: &dyn Fn(usize) -> bool, out: &mut Features) {
+    let (lexicon, classes) = (context.lexicon.as_ref(), context.classes.as_ref());
     out.features.clear();
     out.starts.clear();
     let n = chars.len();
@@ -97,6 +127,33 @@ pub fn extract(
         } else {
             u32::from(chars[i as usize])
         }
+    };
+    // Each character's class and how it coheres with the next, looked up once per text.
+    // Padding: PAD before the text, PAD + 1 after it; NONE: a character without a class, 100: a
+    // pair seen too rarely.
+    const NONE: u32 = 0xffff;
+    let class_of: Vec<u32> = match classes.filter(|k| !k.is_empty()) {
+        Some(k) => chars.iter().map(|&c| k.of(c).map_or(NONE, u32::from)).collect(),
+        None => Vec::new(),
+    };
+    let class_at = |i: isize| -> u32 {
+        match (i < 0, i as usize >= n) {
+            (true, _) => PAD,
+            (_, true) => PAD + 1,
+            _ => class_of[i as usize],
+        }
+    };
+    let steps: Vec<u32> = match context.cohesion.as_ref().filter(|k| !k.is_empty()) {
+        Some(k) => {
+            chars.windows(2).map(|w| k.of(w[0], w[1]).map_or(100, |s| (i32::from(s) + 50) as u32)).collect()
+        }
+        None => Vec::new(),
+    };
+    let step_at = |a: isize| -> u32 {
+        if a < 0 || a as usize + 1 >= n {
+            return 101;
+        }
+        steps[a as usize]
     };
     let mut matches = Vec::new();
     if let Some(lexicon) = lexicon {
@@ -119,6 +176,22 @@ pub fn extract(
         f.push(feature(Template::Skip as u8, at(i - 1), at(i + 1), 0));
         f.push(feature(Template::Trigram as u8, at(i - 1), c, at(i + 1)));
         f.push(feature(Template::Types as u8, char_type(at(i - 1)), char_type(c), char_type(at(i + 1))));
+        if !class_of.is_empty() {
+            let k = [class_at(i - 1), class_at(i), class_at(i + 1)];
+            for (d, &class) in k.iter().enumerate() {
+                f.push(feature(Template::Class as u8 + d as u8, class, 0, 0));
+            }
+            f.push(feature(Template::ClassPair as u8, k[0], k[1], 0));
+            f.push(feature(Template::ClassPair as u8 + 1, k[1], k[2], 0));
+            f.push(feature(Template::CharClass as u8, c, k[0], 0));
+            f.push(feature(Template::CharClass as u8 + 1, c, k[2], 0));
+        }
+        if !steps.is_empty() || n == 1 && context.cohesion.as_ref().is_some_and(|k| !k.is_empty()) {
+            let (left, right) = (step_at(i - 1), step_at(i));
+            f.push(feature(Template::Cohesion as u8, left, 0, 0));
+            f.push(feature(Template::Cohesion as u8 + 1, right, 0, 0));
+            f.push(feature(Template::Cohesion as u8 + 2, left, right, 0));
+        }
         while next_match < matches.len() && matches[next_match].0 as isize == i {
             let packed = matches[next_match].1;
             f.push(feature(Template::Lexicon as u8, packed, 0, 0));
@@ -140,7 +213,7 @@ mod tests {
     #[test]
     fn each_character_gets_the_window_features_and_the_same_context_the_same_numbers() {
         let mut a = Features::default();
-        extract(&chars("郑州市郑州"), None, &|_| false, &mut a);
+        extract(&chars("郑州市郑州"), &Context::default(), &|_| false, &mut a);
         assert_eq!(a.len(), 5);
         assert!(a.at(0).len() == 13 && a.at(4).len() == 13);
         // 州 at 1 and at 4 share the unigram at offset 0 and the bigram 郑州.
@@ -153,7 +226,7 @@ mod tests {
     #[test]
     fn astral_characters_and_emoji_are_characters_like_any_other() {
         let mut f = Features::default();
-        extract(&chars("𠀀😀a"), None, &|_| false, &mut f);
+        extract(&chars("𠀀😀a"), &Context::default(), &|_| false, &mut f);
         assert_eq!(f.len(), 3);
         assert_eq!(char_type(u32::from('𠀀')), 3);
         assert_eq!(char_type(u32::from('５')), 0);

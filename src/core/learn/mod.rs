@@ -9,6 +9,8 @@
 //! MSRA NER (see the README's learning curve). Why not a crate: `crfs` trains but writes its
 //! model through the file system, which wasm32 lacks; `rucrf` spawns threads.
 
+pub mod clusters;
+pub mod cohesion;
 pub mod decode;
 pub mod evaluate;
 pub mod features;
@@ -21,7 +23,7 @@ pub mod weights;
 pub use evaluate::{evaluate, Evaluation, Tally};
 pub use tagger::{ModelError, Prediction, Tagger};
 pub use tags::LabeledRange;
-pub use train::{Progress, TrainOptions, Trainer};
+pub use train::{auto_epochs, Progress, TrainOptions, Trainer};
 
 use crate::core::offsets::CharRange;
 
@@ -65,26 +67,42 @@ pub enum Confirmed {
     All,
 }
 
-/// The examples a project gives for its layer `layer` (the first layer when `None`): the
-/// layer's labels in the schema's order, and one example per chosen document with the spans of
-/// that layer.
+/// The examples a project gives for its layer `layer`: the layer's labels in the schema's
+/// order, and one example per chosen document with the spans of that layer. With no layer
+/// named, the layer holding the most spans in the chosen documents (the entity layer, in the
+/// default schema, unless directives outnumber names).
 pub fn project_examples(
     project: &crate::core::Project,
     layer: Option<&str>,
     which: Confirmed,
 ) -> (Vec<String>, Vec<Example>) {
     let schema = &project.schema;
+    let chosen = || {
+        project
+            .documents()
+            .iter()
+            .filter(move |doc| which == Confirmed::All || doc.status == crate::core::DocStatus::Done)
+    };
     let layer = match layer {
         Some(name) => schema.layers.iter().find(|l| l.name == name),
-        None => schema.layers.first(),
+        None => schema
+            .layers
+            .iter()
+            .enumerate()
+            .max_by_key(|&(i, l)| {
+                let spans: usize = chosen()
+                    .map(|doc| {
+                        doc.spans().iter().filter(|s| l.labels.iter().any(|x| *x.name == *s.label)).count()
+                    })
+                    .sum();
+                (spans, std::cmp::Reverse(i))
+            })
+            .map(|(_, l)| l),
     };
     let mut labels: Vec<String> =
         layer.map(|l| l.labels.iter().map(|l| l.name.clone()).collect()).unwrap_or_default();
     let known = labels.len();
-    let examples = project
-        .documents()
-        .iter()
-        .filter(|doc| which == Confirmed::All || doc.status == crate::core::DocStatus::Done)
+    let examples = chosen()
         .map(|doc| {
             let spans = doc.spans().iter().map(|s| (s.range, &*s.label));
             let mut example = Example::new(doc.text(), spans, &mut labels);

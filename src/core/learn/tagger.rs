@@ -1,7 +1,9 @@
 //! A trained model: tags new text and says how sure it is of each span; saved as bytes.
 
+use super::clusters::CharClasses;
+use super::cohesion::Cohesion;
 use super::decode::{spans_with_confidence, viterbi, Grammar};
-use super::features::{extract, Features};
+use super::features::{extract, Context, Features};
 use super::lexicon::{Lexicon, Term};
 use super::tags::{tag_count, Tag};
 use super::weights::{Averaged, FeatureMap};
@@ -20,7 +22,7 @@ pub struct Prediction {
 
 pub struct Tagger {
     labels: Vec<String>,
-    lexicon: Option<Lexicon>,
+    context: Context,
     /// Feature → its row; row `r`'s pairs are `tags[starts[r]..starts[r + 1]]` and the same
     /// range of `weights`.
     index: FeatureMap<u32>,
@@ -69,16 +71,11 @@ const MAGIC: &[u8; 6] = b"BZTAG\0";
 const VERSION: u16 = 1;
 
 impl Tagger {
-    pub(super) fn new(
-        labels: Vec<String>,
-        lexicon: Option<Lexicon>,
-        averaged: Averaged,
-        scale: f32,
-    ) -> Tagger {
+    pub(super) fn new(labels: Vec<String>, context: Context, averaged: Averaged, scale: f32) -> Tagger {
         let t = tag_count(labels.len());
         let mut tagger = Tagger {
             labels,
-            lexicon,
+            context,
             index: FeatureMap::default(),
             starts: vec![0],
             tags: Vec::new(),
@@ -111,12 +108,8 @@ impl Tagger {
         self.index.len()
     }
 
-    pub(super) fn set_scale(&mut self, scale: f32) {
-        self.scale = scale;
-    }
-
     pub(super) fn features(&self, chars: &[char], out: &mut Features) {
-        extract(chars, self.lexicon.as_ref(), &|_| false, out);
+        extract(chars, &self.context, &|_| false, out);
     }
 
     /// Every tag's score at every character (`n × t`).
@@ -173,13 +166,28 @@ impl Tagger {
         for label in &self.labels {
             text(&mut out, label);
         }
-        let terms = self.lexicon.as_ref().map_or(&[][..], Lexicon::terms);
-        out.push(u8::from(self.lexicon.is_some()));
+        let terms = self.context.lexicon.as_ref().map_or(&[][..], Lexicon::terms);
+        out.push(u8::from(self.context.lexicon.is_some()));
         out.extend_from_slice(&(terms.len() as u32).to_le_bytes());
         for term in terms {
             text(&mut out, &term.text);
             out.extend_from_slice(&term.label.to_le_bytes());
             out.extend_from_slice(&term.sources.to_le_bytes());
+        }
+        let classes = self.context.classes.as_ref().map(CharClasses::pairs).unwrap_or_default();
+        out.push(u8::from(self.context.classes.is_some()));
+        out.extend_from_slice(&(classes.len() as u32).to_le_bytes());
+        for (c, class) in classes {
+            out.extend_from_slice(&u32::from(c).to_le_bytes());
+            out.extend_from_slice(&class.to_le_bytes());
+        }
+        let pairs = self.context.cohesion.as_ref().map(Cohesion::pairs).unwrap_or_default();
+        out.push(u8::from(self.context.cohesion.is_some()));
+        out.extend_from_slice(&(pairs.len() as u32).to_le_bytes());
+        for ((a, b), step) in pairs {
+            out.extend_from_slice(&u32::from(a).to_le_bytes());
+            out.extend_from_slice(&u32::from(b).to_le_bytes());
+            out.push(step as u8);
         }
         for w in &self.transitions {
             out.extend_from_slice(&w.to_le_bytes());
@@ -231,9 +239,29 @@ impl Tagger {
             }
             terms.push(Term { text, label, sources: r.u32()? });
         }
+        let has_classes = r.u8()? != 0;
+        let class_count = r.u32()? as usize;
+        let mut classes = Vec::with_capacity(class_count.min(bytes.len() / 6));
+        for _ in 0..class_count {
+            let at = r.at;
+            let c = char::from_u32(r.u32()?).ok_or(ModelError::BadText { at })?;
+            classes.push((c, r.u16()?));
+        }
+        let classes = has_classes.then(|| CharClasses::from_pairs(classes));
+        let has_cohesion = r.u8()? != 0;
+        let pair_count = r.u32()? as usize;
+        let mut pairs = Vec::with_capacity(pair_count.min(bytes.len() / 9));
+        for _ in 0..pair_count {
+            let at = r.at;
+            let a = char::from_u32(r.u32()?).ok_or(ModelError::BadText { at })?;
+            let b = char::from_u32(r.u32()?).ok_or(ModelError::BadText { at: at + 4 })?;
+            pairs.push(((a, b), r.u8()? as i8));
+        }
+        let cohesion = has_cohesion.then(|| Cohesion::from_pairs(pairs));
         let transitions = (0..(t + 1) * t).map(|_| r.f32()).collect::<Result<Vec<_>, _>>()?;
         let lexicon = has_lexicon.then(|| Lexicon::from_terms(terms));
-        let mut tagger = Tagger::new(labels, lexicon, Averaged { rows: Vec::new(), transitions }, scale);
+        let context = Context { lexicon, classes, cohesion };
+        let mut tagger = Tagger::new(labels, context, Averaged { rows: Vec::new(), transitions }, scale);
         let row_count = r.u32()? as usize;
         for _ in 0..row_count {
             let feature = r.u64()?;

@@ -47,7 +47,7 @@ fn corpus(count: usize, seed: u64) -> (Vec<String>, Vec<Example>) {
 }
 
 fn train(examples: &[Example], labels: &[String], options: TrainOptions) -> Tagger {
-    let mut trainer = Trainer::new(labels.to_vec(), examples.to_vec(), options);
+    let mut trainer = Trainer::new(labels.to_vec(), examples.to_vec(), &[], options);
     while !trainer.work(500).is_finished() {}
     trainer.finish()
 }
@@ -86,9 +86,9 @@ fn confidence_is_a_probability_and_higher_on_familiar_text() {
 #[test]
 fn the_same_data_and_seed_give_the_same_model_however_the_work_is_sliced() {
     let (labels, examples) = corpus(80, 4);
-    let options = TrainOptions { epochs: 3, seed: 9, lexicon: true };
+    let options = TrainOptions { epochs: 3, seed: 9, ..TrainOptions::default() };
     let bytes = |budget: usize| {
-        let mut trainer = Trainer::new(labels.clone(), examples.clone(), options.clone());
+        let mut trainer = Trainer::new(labels.clone(), examples.clone(), &[], options.clone());
         while !trainer.work(budget).is_finished() {}
         trainer.finish().to_bytes()
     };

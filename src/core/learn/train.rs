@@ -1,29 +1,56 @@
 //! Training, a piece at a time: the browser's worker trains in slices so that it can report
 //! progress and stop when asked; the command line runs the slices back to back.
 
+use super::clusters::CharClasses;
+use super::cohesion::Cohesion;
 use super::decode::{viterbi, Grammar};
-use super::features::{extract, Features};
+use super::features::{extract, Context, Features};
 use super::lexicon::Lexicon;
 use super::tagger::{Tagger, MAX_LABELS};
 use super::tags::{encode, tag_count, Tag};
-use super::weights::Weights;
+use super::weights::{FeatureMap, Weights};
+
+/// A feature must occur in this many training texts to be learned.
+const MIN_TEXTS: u32 = 2;
+/// Up to this many training characters, each text's features are computed once.
+const CACHE_CHARS: usize = 200_000;
+
+/// The features `example` is trained on: its lexicon matches leave out the terms only it
+/// confirms, and features too rare to learn from are dropped.
+fn features_of(example: &Example, context: &Context, common: &FeatureMap<u32>, out: &mut Features) {
+    let own = context.lexicon.as_ref().map(|l| l.own_terms(example)).unwrap_or_default();
+    extract(&example.chars, context, &|term| own.contains(&term), out);
+    out.retain(|f| common.contains_key(&f));
+}
 use super::Example;
 use crate::core::rng::SplitMix64;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct TrainOptions {
-    /// Passes over the training texts, in a new order each time.
+    /// Passes over the training texts, in a new order each time; 0 chooses by the amount of
+    /// text (see [`auto_epochs`]).
     pub epochs: u32,
     /// Decides the orders: the same texts, options and seed give the same model.
     pub seed: u64,
     /// Features from the training texts' own names (see `lexicon`).
     pub lexicon: bool,
+    /// How many character classes to learn from all the text (see `clusters`); 0: none.
+    pub classes: usize,
+    /// Features of how neighbouring characters cohere in all the text (see `cohesion`).
+    pub cohesion: bool,
 }
 
 impl Default for TrainOptions {
     fn default() -> Self {
-        TrainOptions { epochs: 8, seed: 1, lexicon: true }
+        TrainOptions { epochs: 0, seed: 1, lexicon: true, classes: 256, cohesion: true }
     }
+}
+
+/// Passes for `chars` characters of training text: a perceptron needs enough updates, so a
+/// small set is passed over more often (20 times up to 50,000 characters, about a thousand
+/// sentences), a large one 8 times (from 125,000 characters on).
+pub fn auto_epochs(chars: usize) -> u32 {
+    (1_000_000 / chars.max(1)).clamp(8, 20) as u32
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -55,7 +82,9 @@ impl Progress {
 pub struct Trainer {
     labels: Vec<String>,
     examples: Vec<Example>,
-    lexicon: Option<Lexicon>,
+    context: Context,
+    common: FeatureMap<u32>,
+    cache: Option<Vec<Features>>,
     weights: Weights,
     grammar: Grammar,
     options: TrainOptions,
@@ -70,24 +99,65 @@ pub struct Trainer {
 
 impl Trainer {
     /// A trainer for `labels` (at most 63) on `examples`, whose spans' labels index `labels`.
-    /// Labels past the limit and spans naming no label are left out.
-    pub fn new(mut labels: Vec<String>, mut examples: Vec<Example>, options: TrainOptions) -> Trainer {
+    /// Labels past the limit and spans naming no label are left out. `unlabeled` is more text
+    /// of the same kind (a project's other documents), used only to learn character classes.
+    pub fn new(
+        mut labels: Vec<String>,
+        mut examples: Vec<Example>,
+        unlabeled: &[Vec<char>],
+        options: TrainOptions,
+    ) -> Trainer {
         labels.truncate(MAX_LABELS);
         let count = labels.len() as u16;
         for example in &mut examples {
             example.spans.retain(|s| s.label < count);
         }
         let lexicon = options.lexicon.then(|| Lexicon::from_examples(&examples));
+        let texts = examples.iter().map(|e| e.chars.as_slice()).chain(unlabeled.iter().map(Vec::as_slice));
+        let classes = (options.classes > 0).then(|| CharClasses::learn(texts.clone(), options.classes));
+        let cohesion = options.cohesion.then(|| Cohesion::learn(texts));
+        let context = Context { lexicon, classes, cohesion };
+        // Features seen in only one training text are left out: they can only memorise it.
+        let mut counts: FeatureMap<u32> = FeatureMap::default();
+        let mut features = Features::default();
+        for example in &examples {
+            extract(&example.chars, &context, &|_| false, &mut features);
+            let mut own: Vec<u64> = features.features.clone();
+            own.sort_unstable();
+            own.dedup();
+            for f in own {
+                *counts.entry(f).or_default() += 1;
+            }
+        }
+        counts.retain(|_, n| *n >= MIN_TEXTS);
         let t = tag_count(labels.len());
         let mut rng = SplitMix64(options.seed);
         let mut order: Vec<usize> = (0..examples.len()).collect();
         rng.shuffle(&mut order);
         let progress =
             Progress { epoch: 0, epochs: options.epochs, done: 0, texts: examples.len(), mistakes: 0 };
+        let mut progress = progress;
+        if progress.epochs == 0 {
+            progress.epochs = auto_epochs(examples.iter().map(|e| e.chars.len()).sum());
+        }
+        // A small set's features are kept from pass to pass (a large one's would not fit).
+        let chars: usize = examples.iter().map(|e| e.chars.len()).sum();
+        let cache = (chars <= CACHE_CHARS).then(|| {
+            examples
+                .iter()
+                .map(|example| {
+                    let mut features = Features::default();
+                    features_of(example, &context, &counts, &mut features);
+                    features
+                })
+                .collect()
+        });
         Trainer {
             labels,
+            cache,
             examples,
-            lexicon,
+            context,
+            common: counts,
             weights: Weights::new(t),
             grammar: Grammar::new(t),
             options,
@@ -113,14 +183,20 @@ impl Trainer {
                 self.progress.epoch = self.progress.epochs;
                 break;
             }
-            let example = &self.examples[self.order[self.progress.done]];
-            let own = self.lexicon.as_ref().map(|l| l.own_terms(example)).unwrap_or_default();
-            extract(&example.chars, self.lexicon.as_ref(), &|term| own.contains(&term), &mut self.features);
-            self.weights.scores(&self.features, &mut self.scores, &mut self.transitions);
+            let k = self.order[self.progress.done];
+            let example = &self.examples[k];
+            let features = match &self.cache {
+                Some(cache) => &cache[k],
+                None => {
+                    features_of(example, &self.context, &self.common, &mut self.features);
+                    &self.features
+                }
+            };
+            self.weights.scores(features, &mut self.scores, &mut self.transitions);
             let n = example.chars.len();
             let predicted = viterbi(&self.grammar, &self.scores, &self.transitions, n);
             let gold: Vec<Tag> = encode(n, &example.spans);
-            if self.weights.learn(&self.features, &gold, &predicted) {
+            if self.weights.learn(features, &gold, &predicted) {
                 self.progress.mistakes += 1;
             }
             spent += n.max(1);
@@ -138,6 +214,6 @@ impl Trainer {
     /// The trained model (the averaged weights), whether or not every pass was made.
     pub fn finish(self) -> Tagger {
         let _ = &self.options;
-        Tagger::new(self.labels, self.lexicon, self.weights.average(), 1.0)
+        Tagger::new(self.labels, self.context, self.weights.average(), 1.0)
     }
 }

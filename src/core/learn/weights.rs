@@ -35,6 +35,33 @@ impl Hasher for Passthrough {
 
 pub type FeatureMap<V> = HashMap<u64, V, BuildHasherDefault<Passthrough>>;
 
+/// A quick hasher for small keys (characters, pairs of them): std's default (SipHash) is built
+/// to resist chosen keys, which costs a third of the training time here and buys nothing.
+#[derive(Default)]
+pub struct Mix(u64);
+
+impl Hasher for Mix {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.write_u64(u64::from(b));
+        }
+    }
+    fn write_u32(&mut self, n: u32) {
+        self.write_u64(u64::from(n));
+    }
+    fn write_u64(&mut self, n: u64) {
+        let mut z = (self.0 ^ n).wrapping_add(0x9E37_79B9_7F4A_7C15);
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        self.0 = z ^ (z >> 31);
+    }
+}
+
+pub type QuickMap<K, V> = HashMap<K, V, BuildHasherDefault<Mix>>;
+
 #[derive(Clone, Copy)]
 struct Entry {
     tag: Tag,
