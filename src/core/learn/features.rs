@@ -232,4 +232,12 @@ mod tests {
         assert_eq!(char_type(u32::from('５')), 0);
         assert_eq!(char_type(u32::from('。')), 5);
     }
+
+    #[test]
+    fn retain_keeps_each_characters_own_features() {
+        let mut f = Features { features: vec![1, 2, 3, 4, 5, 6], starts: vec![0, 2, 2, 6] };
+        f.retain(|x| x % 2 == 0);
+        assert_eq!((f.features.clone(), f.starts.clone()), (vec![2, 4, 6], vec![0, 1, 1, 3]));
+        assert_eq!(f.at(2), &[4, 6]);
+    }
 }
