@@ -2,7 +2,7 @@
 //! and scores it on another.
 //!
 //! ```text
-//! biaozhu-learn TRAIN [--eval TEST] [--limit N [--first]] [--seed S] [--epochs E] [--no-lexicon]
+//! biaozhu-learn TRAIN [--eval TEST] [--limit N [--first]] [--holdout PCT] [--seed S] [--epochs E] [--no-lexicon]
 //!     [--layer NAME] [--all-documents] [--save MODEL]
 //! ```
 //!
@@ -13,7 +13,7 @@
 use biaozhu::core::import::readers::{parse, InFile};
 use biaozhu::core::import::OffsetUnit;
 use biaozhu::core::learn::{
-    auto_epochs, evaluate, project_examples, Confirmed, Example, TrainOptions, Trainer,
+    auto_epochs, evaluate, project_examples, reliability, Confirmed, Example, TrainOptions, Trainer,
 };
 use biaozhu::core::offsets::CharRange;
 use biaozhu::core::project_json::import_project;
@@ -21,7 +21,8 @@ use biaozhu::core::rng::SplitMix64;
 use std::process::ExitCode;
 use std::time::Instant;
 
-const USAGE: &str = "usage: biaozhu-learn TRAIN [--eval TEST] [--limit N [--first]] [--seed S] [--epochs E] \
+const USAGE: &str =
+    "usage: biaozhu-learn TRAIN [--eval TEST] [--limit N [--first]] [--holdout PCT] [--seed S] [--epochs E] \
 [--no-lexicon] [--no-cohesion] [--classes K] [--layer NAME] [--all-documents] [--save MODEL]";
 
 struct Args {
@@ -29,6 +30,7 @@ struct Args {
     eval: Option<String>,
     limit: Option<usize>,
     first: bool,
+    holdout: usize,
     options: TrainOptions,
     layer: Option<String>,
     which: Confirmed,
@@ -42,6 +44,7 @@ fn parse_args(args: &[String]) -> Result<Args, String> {
         eval: None,
         limit: None,
         first: false,
+        holdout: 0,
         options: TrainOptions::default(),
         layer: None,
         which: Confirmed::Done,
@@ -57,6 +60,7 @@ fn parse_args(args: &[String]) -> Result<Args, String> {
             "--seed" => out.options.seed = number(value()?)?,
             "--epochs" => out.options.epochs = number(value()?)?.min(1000) as u32,
             "--first" => out.first = true,
+            "--holdout" => out.holdout = number(value()?)?.min(90) as usize,
             "--no-lexicon" => out.options.lexicon = false,
             "--no-cohesion" => out.options.cohesion = false,
             "--classes" => out.options.classes = number(value()?)?.min(4096) as usize,
@@ -151,6 +155,13 @@ fn run(args: &Args) -> Result<(), String> {
         // its tags) teach the character classes, as a project's other documents do in the app.
         unlabeled = train.split_off(limit).into_iter().map(|e| e.chars).collect();
     }
+    // A share of the training texts held out: the confidences are calibrated on it.
+    let held_out = if args.holdout > 0 && train.len() > 1 {
+        let keep = train.len() - (train.len() * args.holdout / 100).max(1);
+        train.split_off(keep)
+    } else {
+        Vec::new()
+    };
     let chars: usize = train.iter().map(|e| e.chars.len()).sum();
     println!(
         "training on {} texts ({chars} characters; {} more unannotated), labels {}, {} epochs, seed {}, \
@@ -180,7 +191,11 @@ fn run(args: &Args) -> Result<(), String> {
             break;
         }
     }
-    let tagger = trainer.finish();
+    let mut tagger = trainer.finish();
+    if !held_out.is_empty() {
+        let scale = tagger.calibrate(&held_out);
+        println!("confidence calibrated on {} held-out texts: scale {scale}", held_out.len());
+    }
     let seconds = started.elapsed().as_secs_f64();
     let bytes = tagger.to_bytes();
     println!(
@@ -212,6 +227,11 @@ fn run(args: &Args) -> Result<(), String> {
             sample.len(),
             started.elapsed().as_secs_f64() * 1e3
         );
+        println!("confidence  suggested  exactly right");
+        for (low, high, spans, right) in reliability(&tagger, &test) {
+            let share = if spans == 0 { 0.0 } else { right as f64 / spans as f64 };
+            println!("{low:.2}–{high:.2}  {spans:>9}  {right:>6} ({:.1} %)", share * 100.0);
+        }
         println!("{:<12} {:>9} {:>9} {:>9} {:>7}", "label", "precision", "recall", "f1", "gold");
         for (name, t) in evaluation.labels.iter().zip(&evaluation.per_label) {
             println!("{name:<12} {:>9.4} {:>9.4} {:>9.4} {:>7}", t.precision(), t.recall(), t.f1(), t.gold);

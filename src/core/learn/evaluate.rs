@@ -91,6 +91,27 @@ pub fn evaluate(tagger: &Tagger, examples: &[Example]) -> Evaluation {
     evaluation
 }
 
+/// How often the spans a model suggests with a given confidence are exactly right: one row per
+/// band of confidence, `(lowest, highest, spans, right)`.
+pub fn reliability(tagger: &Tagger, examples: &[Example]) -> Vec<(f32, f32, usize, usize)> {
+    let mut bands: Vec<(f32, f32, usize, usize)> =
+        [(0.0, 0.5), (0.5, 0.7), (0.7, 0.9), (0.9, 0.97), (0.97, 1.0)]
+            .iter()
+            .map(|&(a, b)| (a, b, 0, 0))
+            .collect();
+    for example in examples {
+        let gold: HashSet<LabeledRange> =
+            decode(&encode(example.chars.len(), &example.spans)).into_iter().collect();
+        for p in tagger.predict(&example.chars) {
+            let last = bands.len() - 1;
+            let band = bands.iter().position(|b| p.confidence < b.1).unwrap_or(last);
+            bands[band].2 += 1;
+            bands[band].3 += usize::from(gold.contains(&LabeledRange { range: p.range, label: p.label }));
+        }
+    }
+    bands
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -20,7 +20,7 @@ pub mod tags;
 pub mod train;
 pub mod weights;
 
-pub use evaluate::{evaluate, Evaluation, Tally};
+pub use evaluate::{evaluate, reliability, Evaluation, Tally};
 pub use tagger::{ModelError, Prediction, Tagger};
 pub use tags::LabeledRange;
 pub use train::{auto_epochs, Progress, TrainOptions, Trainer};

@@ -143,6 +143,42 @@ impl Tagger {
             .collect()
     }
 
+    /// The scale at which the confidences best match how often spans are right on `examples`
+    /// (texts the model was not trained on): the one of a few candidates that gives the
+    /// highest likelihood to which predicted spans are exactly right. With no predicted span
+    /// the scale stays as it was. Returns the scale chosen.
+    pub fn calibrate(&mut self, examples: &[super::Example]) -> f32 {
+        const CANDIDATES: [f32; 9] = [0.02, 0.05, 0.1, 0.15, 0.2, 0.3, 0.5, 0.7, 1.0];
+        let mut log_likelihood = [0f64; CANDIDATES.len()];
+        let mut any = false;
+        let (mut features, mut scores) = (Features::default(), Vec::new());
+        for example in examples {
+            self.features(&example.chars, &mut features);
+            self.scores(&features, &mut scores);
+            let tags = viterbi(&self.grammar, &scores, &self.transitions, example.chars.len());
+            let gold = super::tags::decode(&super::tags::encode(example.chars.len(), &example.spans));
+            for (k, &scale) in CANDIDATES.iter().enumerate() {
+                for (span, p) in
+                    spans_with_confidence(&self.grammar, &scores, &self.transitions, &tags, scale)
+                {
+                    any = true;
+                    let p = f64::from(p).clamp(1e-6, 1.0 - 1e-6);
+                    log_likelihood[k] += if gold.contains(&span) { p.ln() } else { (1.0 - p).ln() };
+                }
+            }
+        }
+        if any {
+            let best = (0..CANDIDATES.len()).max_by(|&a, &b| log_likelihood[a].total_cmp(&log_likelihood[b]));
+            self.scale = CANDIDATES[best.unwrap_or(CANDIDATES.len() - 1)];
+        }
+        self.scale
+    }
+
+    /// The scale confidences are computed at (see [`Tagger::calibrate`]).
+    pub fn scale(&self) -> f32 {
+        self.scale
+    }
+
     /// The best tags alone (no confidence): what evaluation needs, quicker.
     pub fn tag(&self, chars: &[char]) -> Vec<Tag> {
         let mut features = Features::default();

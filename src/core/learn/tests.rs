@@ -172,3 +172,19 @@ fn spans_past_the_labels_or_the_text_do_no_harm() {
     let empty = train(&[], &labels, TrainOptions::default());
     assert!(empty.predict(&example.chars).is_empty());
 }
+
+#[test]
+fn calibration_lowers_confidence_when_the_model_is_wrong_and_raises_it_when_right() {
+    let (labels, examples) = corpus(120, 11);
+    let (_, held_out) = corpus(30, 12);
+    let mut tagger = train(&examples, &labels, TrainOptions { epochs: 3, ..TrainOptions::default() });
+    assert_eq!(tagger.calibrate(&held_out), 1.0, "every suggestion right: the sharpest scale");
+    let unmarked: Vec<Example> =
+        held_out.iter().map(|e| Example { chars: e.chars.clone(), spans: Vec::new() }).collect();
+    assert_eq!(tagger.calibrate(&unmarked), 0.02, "every suggestion wrong: the flattest scale");
+    assert_eq!(tagger.calibrate(&[]), 0.02, "nothing to go on: unchanged");
+    let bands = reliability(&tagger, &held_out);
+    let suggested: usize = held_out.iter().map(|e| tagger.predict(&e.chars).len()).sum();
+    assert_eq!(bands.iter().map(|b| b.2).sum::<usize>(), suggested);
+    assert!(bands.iter().all(|b| b.3 <= b.2));
+}

@@ -45,6 +45,11 @@ impl Common {
         self.twice[word] & mask != 0
     }
 }
+/// The confidences' scale before a calibration (`Tagger::calibrate`) sets it: at 1 the
+/// averaged weights make nearly every span look certain (on MSRA after 1,000 sentences, three
+/// quarters of the spans given 0.97 or more were right); calibrated on held-out texts the
+/// scale came out between 0.05 and 0.1.
+const UNCALIBRATED_SCALE: f32 = 0.1;
 /// Up to this many training characters, each text's features are computed once.
 const CACHE_CHARS: usize = 200_000;
 
@@ -243,6 +248,6 @@ impl Trainer {
     /// The trained model (the averaged weights), whether or not every pass was made.
     pub fn finish(self) -> Tagger {
         let _ = &self.options;
-        Tagger::new(self.labels, self.context, self.weights.average(), 1.0)
+        Tagger::new(self.labels, self.context, self.weights.average(), UNCALIBRATED_SCALE)
     }
 }
