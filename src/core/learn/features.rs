@@ -45,6 +45,18 @@ impl Features {
     pub fn at(&self, i: usize) -> &[u64] {
         &self.features[self.starts[i] as usize..self.starts[i + 1] as usize]
     }
+
+    /// Every tag's score at every character, `n × t` into `out`: for each character, what
+    /// `add` adds to its `t` scores for each of its features (a model's weights for it).
+    pub fn scores(&self, t: usize, out: &mut Vec<f32>, add: impl Fn(u64, &mut [f32])) {
+        out.clear();
+        out.resize(self.len() * t, 0.0);
+        for (i, row) in out.chunks_mut(t.max(1)).enumerate().take(self.len()) {
+            for &f in self.at(i) {
+                add(f, row);
+            }
+        }
+    }
 }
 
 /// Feature templates; their numbers are part of the model's file format.

@@ -114,20 +114,14 @@ impl Tagger {
 
     /// Every tag's score at every character (`n × t`).
     pub(super) fn scores(&self, features: &Features, out: &mut Vec<f32>) {
-        let t = self.grammar.t;
-        out.clear();
-        out.resize(features.len() * t, 0.0);
-        for i in 0..features.len() {
-            let row_out = &mut out[i * t..(i + 1) * t];
-            for f in features.at(i) {
-                if let Some(&row) = self.index.get(f) {
-                    let (a, b) = (self.starts[row as usize] as usize, self.starts[row as usize + 1] as usize);
-                    for (tag, weight) in self.tags[a..b].iter().zip(&self.weights[a..b]) {
-                        row_out[usize::from(*tag)] += weight;
-                    }
+        features.scores(self.grammar.t, out, |f, row_out| {
+            if let Some(&row) = self.index.get(&f) {
+                let (a, b) = (self.starts[row as usize] as usize, self.starts[row as usize + 1] as usize);
+                for (tag, weight) in self.tags[a..b].iter().zip(&self.weights[a..b]) {
+                    row_out[usize::from(*tag)] += weight;
                 }
             }
-        }
+        });
     }
 
     /// The spans the model finds in `chars`, with their confidence.

@@ -72,7 +72,8 @@ fn it_learns_the_names_and_finds_them_in_new_sentences() {
 #[test]
 fn confidence_is_a_probability_and_higher_on_familiar_text() {
     let (labels, examples) = corpus(200, 3);
-    let tagger = train(&examples, &labels, TrainOptions { epochs: 4, ..TrainOptions::default() });
+    let mut tagger = train(&examples, &labels, TrainOptions { epochs: 4, ..TrainOptions::default() });
+    tagger.calibrate(&corpus(40, 13).1);
     let familiar: Vec<char> = "徐立毅在郑州调研，强调要做好防控。".chars().collect();
     let odd: Vec<char> = "郑州徐立毅调研在。".chars().collect();
     for p in tagger.predict(&familiar).iter().chain(&tagger.predict(&odd)) {

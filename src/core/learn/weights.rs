@@ -113,19 +113,13 @@ impl Weights {
     /// The current (not averaged) scores of every tag at every character, into `out`
     /// (`n × t`), and the transitions' current weights into `transitions`.
     pub fn scores(&self, features: &Features, out: &mut Vec<f32>, transitions: &mut Vec<f32>) {
-        let t = self.t;
-        out.clear();
-        out.resize(features.len() * t, 0.0);
-        for i in 0..features.len() {
-            let row_out = &mut out[i * t..(i + 1) * t];
-            for f in features.at(i) {
-                if let Some(&row) = self.index.get(f) {
-                    for entry in &self.rows[row as usize] {
-                        row_out[usize::from(entry.tag)] += entry.weight as f32;
-                    }
+        features.scores(self.t, out, |f, row_out| {
+            if let Some(&row) = self.index.get(&f) {
+                for entry in &self.rows[row as usize] {
+                    row_out[usize::from(entry.tag)] += entry.weight as f32;
                 }
             }
-        }
+        });
         transitions.clear();
         transitions.extend(self.transitions.iter().map(|e| e.weight as f32));
     }
