@@ -71,13 +71,14 @@ pub fn viterbi(grammar: &Grammar, emissions: &[f32], transitions: &[f32], n: usi
     tags
 }
 
-fn log_sum_exp(values: impl Iterator<Item = f32>) -> f32 {
-    let values: Vec<f32> = values.collect();
-    let top = values.iter().copied().fold(f32::NEG_INFINITY, f32::max);
+/// `ln Σ exp(v)`, shifted by the largest value so nothing overflows; two passes over the
+/// values rather than a copy of them (it runs t² times per character).
+fn log_sum_exp(values: impl Iterator<Item = f32> + Clone) -> f32 {
+    let top = values.clone().fold(f32::NEG_INFINITY, f32::max);
     if top == f32::NEG_INFINITY {
         return top;
     }
-    top + values.iter().map(|v| (v - top).exp()).sum::<f32>().ln()
+    top + values.map(|v| (v - top).exp()).sum::<f32>().ln()
 }
 
 /// The spans of `tags` with the probability that each is exactly right, reading the scores
