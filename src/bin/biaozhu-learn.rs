@@ -180,6 +180,10 @@ fn run(args: &Args) -> Result<(), String> {
     );
     let started = Instant::now();
     let mut trainer = Trainer::new(labels.clone(), train, &unlabeled, args.options.clone());
+    eprintln!(
+        "  lexicon, character classes, cohesion and rare features: {:.1} s",
+        started.elapsed().as_secs_f64()
+    );
     let mut last_epoch = 0;
     loop {
         let progress = trainer.work(200_000);
