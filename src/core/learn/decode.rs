@@ -71,16 +71,6 @@ pub fn viterbi(grammar: &Grammar, emissions: &[f32], transitions: &[f32], n: usi
     tags
 }
 
-/// `ln Σ exp(v)`, shifted by the largest value so nothing overflows; two passes over the
-/// values rather than a copy of them (it runs t² times per character).
-fn log_sum_exp(values: impl Iterator<Item = f32> + Clone) -> f32 {
-    let top = values.clone().fold(f32::NEG_INFINITY, f32::max);
-    if top == f32::NEG_INFINITY {
-        return top;
-    }
-    top + values.map(|v| (v - top).exp()).sum::<f32>().ln()
-}
-
 /// The spans of `tags` with the probability that each is exactly right, reading the scores
 /// times `scale` as log-potentials of a linear-chain model: the total weight of the sequences
 /// that tag the span's characters as `tags` does, over the weight of all sequences.
@@ -96,44 +86,65 @@ pub fn spans_with_confidence(
     if spans.is_empty() {
         return Vec::new();
     }
-    let edge = |p: usize, y: usize| {
-        if grammar.allows(p, y) {
-            transitions[p * t + y] * scale
-        } else {
-            f32::NEG_INFINITY
+    // Forward–backward in probabilities with a scale per character (Rabiner's scaling): the
+    // exponentials are taken once per transition and once per character and tag, not for every
+    // pair at every character as in log space; f64, and every factor shifted so its largest
+    // is 1, keep it from overflowing (the shifts multiply every sequence alike and cancel).
+    let top_edge = (0..(t + 1) * t)
+        .filter(|&k| grammar.allowed[k])
+        .map(|k| f64::from(transitions[k] * scale))
+        .fold(f64::NEG_INFINITY, f64::max);
+    let edge: Vec<f64> = (0..(t + 1) * t)
+        .map(|k| if grammar.allowed[k] { (f64::from(transitions[k] * scale) - top_edge).exp() } else { 0.0 })
+        .collect();
+    let mut emit = vec![0f64; n * t];
+    for (row, out) in emissions.chunks(t).zip(emit.chunks_mut(t)) {
+        let top = row.iter().map(|&e| f64::from(e * scale)).fold(f64::NEG_INFINITY, f64::max);
+        for (e, o) in row.iter().zip(out.iter_mut()) {
+            *o = (f64::from(e * scale) - top).exp();
         }
-    };
-    let emit = |i: usize, y: usize| emissions[i * t + y] * scale;
-    let mut alpha = vec![f32::NEG_INFINITY; n * t];
-    for (y, a) in alpha[..t].iter_mut().enumerate() {
-        *a = edge(t, y) + emit(0, y);
     }
-    for i in 1..n {
+    // alpha[i] sums to 1; c[i] is what it was divided by.
+    let mut alpha = vec![0f64; n * t];
+    let mut c = vec![0f64; n];
+    for i in 0..n {
         for y in 0..t {
-            alpha[i * t + y] = log_sum_exp((0..t).map(|p| alpha[(i - 1) * t + p] + edge(p, y))) + emit(i, y);
+            let into = if i == 0 {
+                edge[t * t + y]
+            } else {
+                (0..t).map(|p| alpha[(i - 1) * t + p] * edge[p * t + y]).sum()
+            };
+            alpha[i * t + y] = into * emit[i * t + y];
+        }
+        c[i] = alpha[i * t..(i + 1) * t].iter().sum::<f64>();
+        if c[i] > 0.0 {
+            alpha[i * t..(i + 1) * t].iter_mut().for_each(|a| *a /= c[i]);
         }
     }
-    let mut beta = vec![f32::NEG_INFINITY; n * t];
+    let mut beta = vec![0f64; n * t];
     for y in 0..t {
-        beta[(n - 1) * t + y] = if grammar.ends[y] { 0.0 } else { f32::NEG_INFINITY };
+        beta[(n - 1) * t + y] = if grammar.ends[y] { 1.0 } else { 0.0 };
     }
     for i in (0..n - 1).rev() {
         for y in 0..t {
-            beta[i * t + y] =
-                log_sum_exp((0..t).map(|z| edge(y, z) + emit(i + 1, z) + beta[(i + 1) * t + z]));
+            let on: f64 =
+                (0..t).map(|z| edge[y * t + z] * emit[(i + 1) * t + z] * beta[(i + 1) * t + z]).sum();
+            beta[i * t + y] = if c[i + 1] > 0.0 { on / c[i + 1] } else { 0.0 };
         }
     }
-    let log_z = log_sum_exp((0..t).map(|y| alpha[(n - 1) * t + y] + beta[(n - 1) * t + y]));
+    let z: f64 = (0..t).map(|y| alpha[(n - 1) * t + y] * beta[(n - 1) * t + y]).sum();
     spans
         .into_iter()
         .map(|span| {
             let (s, e) = (span.range.start, span.range.end);
-            let mut log_p = alpha[s * t + usize::from(tags[s])];
+            let mut p = alpha[s * t + usize::from(tags[s])];
             for k in s + 1..e {
-                log_p += edge(usize::from(tags[k - 1]), usize::from(tags[k])) + emit(k, usize::from(tags[k]));
+                let (from, to) = (usize::from(tags[k - 1]), usize::from(tags[k]));
+                p *= edge[from * t + to] * emit[k * t + to] / c[k];
             }
-            log_p += beta[(e - 1) * t + usize::from(tags[e - 1])] - log_z;
-            (span, log_p.exp().clamp(0.0, 1.0))
+            p *= beta[(e - 1) * t + usize::from(tags[e - 1])];
+            let p = if z > 0.0 && p.is_finite() { p / z } else { 0.0 };
+            (span, (p as f32).clamp(0.0, 1.0))
         })
         .collect()
 }
