@@ -9,6 +9,8 @@ use super::lexicon::Lexicon;
 use super::tagger::{Tagger, MAX_LABELS};
 use super::tags::{encode, tag_count, Tag};
 use super::weights::Weights;
+use super::Example;
+use crate::core::rng::SplitMix64;
 
 /// Which features occur at least twice in the training texts, by their numbers' top bits: two
 /// bit sets of 2^25 bits (8 MB in all, whatever the corpus size). A map of exact counts held
@@ -45,6 +47,7 @@ impl Common {
         self.twice[word] & mask != 0
     }
 }
+
 /// The confidences' scale before a calibration (`Tagger::calibrate`) sets it: at 1 the
 /// averaged weights make nearly every span look certain (on MSRA after 1,000 sentences, three
 /// quarters of the spans given 0.97 or more were right); calibrated on held-out texts the
@@ -60,8 +63,6 @@ fn features_of(example: &Example, context: &Context, common: &Common, out: &mut 
     extract(&example.chars, context, &|term| own.contains(&term), out);
     out.retain(|f| common.contains(f));
 }
-use super::Example;
-use crate::core::rng::SplitMix64;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct TrainOptions {
@@ -125,7 +126,6 @@ pub struct Trainer {
     cache: Option<Vec<Features>>,
     weights: Weights,
     grammar: Grammar,
-    options: TrainOptions,
     rng: SplitMix64,
     order: Vec<usize>,
     progress: Progress,
@@ -168,14 +168,10 @@ impl Trainer {
         let mut rng = SplitMix64(options.seed);
         let mut order: Vec<usize> = (0..examples.len()).collect();
         rng.shuffle(&mut order);
-        let progress =
-            Progress { epoch: 0, epochs: options.epochs, done: 0, texts: examples.len(), mistakes: 0 };
-        let mut progress = progress;
-        if progress.epochs == 0 {
-            progress.epochs = auto_epochs(examples.iter().map(|e| e.chars.len()).sum());
-        }
-        // A small set's features are kept from pass to pass (a large one's would not fit).
         let chars: usize = examples.iter().map(|e| e.chars.len()).sum();
+        let epochs = if options.epochs == 0 { auto_epochs(chars) } else { options.epochs };
+        let progress = Progress { epoch: 0, epochs, done: 0, texts: examples.len(), mistakes: 0 };
+        // A small set's features are kept from pass to pass (a large one's would not fit).
         let cache = (chars <= CACHE_CHARS).then(|| {
             examples
                 .iter()
@@ -194,7 +190,6 @@ impl Trainer {
             common: counts,
             weights: Weights::new(t),
             grammar: Grammar::new(t),
-            options,
             rng,
             order,
             progress,
@@ -247,7 +242,6 @@ impl Trainer {
 
     /// The trained model (the averaged weights), whether or not every pass was made.
     pub fn finish(self) -> Tagger {
-        let _ = &self.options;
         Tagger::new(self.labels, self.context, self.weights.average(), UNCALIBRATED_SCALE)
     }
 }
