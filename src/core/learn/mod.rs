@@ -14,13 +14,17 @@ pub mod cohesion;
 pub mod decode;
 pub mod evaluate;
 pub mod features;
+pub mod from_project;
 pub mod lexicon;
+pub mod protocol;
+pub mod service;
 pub mod tagger;
 pub mod tags;
 pub mod train;
 pub mod weights;
 
 pub use evaluate::{evaluate, reliability, Evaluation, Tally};
+pub use from_project::{project_examples, Confirmed, TrainingSet};
 pub use tagger::{ModelError, Prediction, Tagger};
 pub use tags::LabeledRange;
 pub use train::{auto_epochs, Progress, TrainOptions, Trainer};
@@ -57,59 +61,3 @@ impl Example {
 
 #[cfg(test)]
 mod tests;
-
-/// Which documents of a project a model learns from.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Confirmed {
-    /// Documents marked done.
-    Done,
-    /// Every document.
-    All,
-}
-
-/// The examples a project gives for its layer `layer`: the layer's labels in the schema's
-/// order, and one example per chosen document with the spans of that layer. With no layer
-/// named, the layer holding the most spans in the chosen documents (the entity layer, in the
-/// default schema, unless directives outnumber names).
-pub fn project_examples(
-    project: &crate::core::Project,
-    layer: Option<&str>,
-    which: Confirmed,
-) -> (Vec<String>, Vec<Example>) {
-    let schema = &project.schema;
-    let chosen = || {
-        project
-            .documents()
-            .iter()
-            .filter(move |doc| which == Confirmed::All || doc.status == crate::core::DocStatus::Done)
-    };
-    let layer = match layer {
-        Some(name) => schema.layers.iter().find(|l| l.name == name),
-        None => schema
-            .layers
-            .iter()
-            .enumerate()
-            .max_by_key(|&(i, l)| {
-                let spans: usize = chosen()
-                    .map(|doc| {
-                        doc.spans().iter().filter(|s| l.labels.iter().any(|x| *x.name == *s.label)).count()
-                    })
-                    .sum();
-                (spans, std::cmp::Reverse(i))
-            })
-            .map(|(_, l)| l),
-    };
-    let mut labels: Vec<String> =
-        layer.map(|l| l.labels.iter().map(|l| l.name.clone()).collect()).unwrap_or_default();
-    let known = labels.len();
-    let examples = chosen()
-        .map(|doc| {
-            let spans = doc.spans().iter().map(|s| (s.range, &*s.label));
-            let mut example = Example::new(doc.text(), spans, &mut labels);
-            example.spans.retain(|s| usize::from(s.label) < known);
-            example
-        })
-        .collect();
-    labels.truncate(known);
-    (labels, examples)
-}
