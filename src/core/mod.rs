@@ -21,6 +21,7 @@ pub mod layout;
 pub mod learn;
 pub mod loading;
 pub mod offsets;
+pub mod model_suggestions;
 pub mod pre_annotate;
 pub mod project;
 pub mod project_json;

@@ -11,6 +11,8 @@ use crate::core::project::Project;
 use crate::core::project_json::ImportError;
 use crate::core::schema::Schema;
 use crate::core::session::Session;
+use crate::core::suggestion::Suggestion;
+use super::ReviewOrder;
 use crate::core::text_search::Search;
 
 use super::{Importing, Notice, PendingImport};
@@ -128,6 +130,9 @@ pub enum EditorAction {
     },
     /// Suggestions found by a pre-annotation run, added as one undo step; the review starts.
     AddSuggestions(PrePlan),
+    /// A model's suggestions for some documents (they replace its earlier ones there).
+    ModelSuggested(Vec<(DocId, Vec<Suggestion>)>),
+    SetReviewOrder(ReviewOrder),
     /// `.` / `,`: the next or previous suggestion, opening its document.
     StepSuggestion {
         forward: bool,

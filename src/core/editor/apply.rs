@@ -296,6 +296,11 @@ impl EditorState {
             EditorAction::ExtendSelectionTo(at) => self.extend_selection_to(at),
             EditorAction::SameRecordAsPrevious => self.same_record_as_previous(),
             EditorAction::AddSuggestions(plan) => self.add_suggestions(plan),
+            EditorAction::ModelSuggested(found) => self.add_model_suggestions(found),
+            EditorAction::SetReviewOrder(order) => {
+                self.review_order = order;
+                self.review = None;
+            }
             EditorAction::StepSuggestion { forward } => self.step_suggestion(forward),
             EditorAction::SuggestionClicked(index) => {
                 self.review = self.document().and_then(|d| d.suggestions().get(index)).cloned();

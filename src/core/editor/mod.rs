@@ -13,7 +13,7 @@ mod selecting;
 
 pub use actions::EditorAction;
 pub use linking::link_types;
-pub use reviewing::Tally;
+pub use reviewing::{ReviewOrder, Tally};
 
 use crate::core::caret::Caret;
 use crate::core::command::Command;
@@ -108,6 +108,8 @@ pub struct EditorState {
     pub caret_shown: bool,
     /// Decisions since the app was opened.
     pub tally: Tally,
+    /// The order the review queue walks suggestions in.
+    pub review_order: ReviewOrder,
 }
 
 /// How far the reading of a dataset is.
@@ -171,6 +173,7 @@ impl EditorState {
             caret: None,
             caret_shown: false,
             tally: Tally::default(),
+            review_order: ReviewOrder::default(),
         }
     }
 
@@ -207,6 +210,7 @@ impl EditorState {
             && self.caret == before.caret
             && self.caret_shown == before.caret_shown
             && self.tally == before.tally
+            && self.review_order == before.review_order
     }
 
     pub fn document(&self) -> Option<&Document> {

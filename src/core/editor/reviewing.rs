@@ -6,6 +6,7 @@
 use super::{EditorState, Notice};
 use crate::core::command::Command;
 use crate::core::document::{DocId, Document, Span};
+use crate::core::model_suggestions::plan_model_suggestions;
 use crate::core::label_all::LabelAllScope;
 use crate::core::pre_annotate::PrePlan;
 use crate::core::suggestion::Suggestion;
@@ -23,6 +24,58 @@ pub struct Tally {
 fn key(s: &Suggestion) -> (usize, usize, &str) {
     (s.start, s.end, &s.label)
 }
+
+/// The order the queue walks suggestions in.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum ReviewOrder {
+    /// Document by document, in reading order.
+    #[default]
+    Position,
+    /// Across the project, the model's surest first.
+    Confident,
+    /// Across the project, the model's least sure first (confidence nearest one half): what
+    /// active learning asks a person to decide, since those decisions teach the model most.
+    Uncertain,
+}
+
+impl ReviewOrder {
+    pub const ALL: [ReviewOrder; 3] = [ReviewOrder::Position, ReviewOrder::Confident, ReviewOrder::Uncertain];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            ReviewOrder::Position => "position",
+            ReviewOrder::Confident => "confident",
+            ReviewOrder::Uncertain => "uncertain",
+        }
+    }
+
+    pub fn title(self) -> &'static str {
+        match self {
+            ReviewOrder::Position => "按位置 In reading order",
+            ReviewOrder::Confident => "最有把握先 Surest first",
+            ReviewOrder::Uncertain => "最没把握先 Least sure first",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<ReviewOrder> {
+        ReviewOrder::ALL.into_iter().find(|o| o.key() == key)
+    }
+
+    /// Where `s` comes in this order (smaller first); suggestions without a score (from a
+    /// dictionary or pattern) come after the model's.
+    fn rank(self, s: &Suggestion) -> (bool, u32) {
+        let Some(p) = s.score else { return (true, 0) };
+        let distance = match self {
+            ReviewOrder::Position => 0.0,
+            ReviewOrder::Confident => 1.0 - p,
+            ReviewOrder::Uncertain => (p - 0.5).abs(),
+        };
+        (false, (distance.clamp(0.0, 1.0) * 1e6) as u32)
+    }
+}
+
+/// A suggestion's place in a project-wide order: its rank, its document's position, itself.
+type RankedKey<'a> = ((bool, u32), usize, (usize, usize, &'a str));
 
 impl EditorState {
     /// The suggestion under review, if it is still on the open document.
@@ -62,9 +115,26 @@ impl EditorState {
         }
     }
 
+    /// Puts a model's suggestions on their documents (replacing its earlier ones there), as one
+    /// undo step.
+    pub(super) fn add_model_suggestions(&mut self, found: Vec<(DocId, Vec<Suggestion>)>) {
+        let plan = plan_model_suggestions(self.project(), found);
+        if plan.steps.is_empty() {
+            // Suggesting again on a document the model already covered changes nothing.
+            return;
+        }
+        let summary = plan.summary();
+        if self.edit(Command::Batch { steps: plan.steps }) {
+            self.notice = Some(Notice::info(summary));
+        }
+    }
+
     /// Moves to the next (or previous) suggestion: in the open document after the current one
     /// (or after the selected span), then in the following documents, round to the start.
     pub(super) fn step_suggestion(&mut self, forward: bool) {
+        if self.review_order != ReviewOrder::Position {
+            return self.step_by_score(forward);
+        }
         let Some(open) = self.document() else { return };
         let from = match (&self.review, self.selected_span.and_then(|id| open.span(id))) {
             (Some(current), _) => Some((current.start, current.end, current.label.to_string())),
@@ -84,10 +154,20 @@ impl EditorState {
             self.pending = None;
             return;
         }
-        match self.other_document_with_suggestions(forward) {
+        let found = self.other_document_with_suggestions(forward);
+        self.review_at(found);
+    }
+
+    /// Reviews `found` (opening its document), or says the walk has come to its end.
+    fn review_at(&mut self, found: Option<(DocId, Suggestion)>) {
+        match found {
             Some((doc, suggestion)) => {
-                self.open(doc);
+                if self.open_doc.as_ref() != Some(&doc) {
+                    self.open(doc);
+                }
                 self.review = Some(suggestion);
+                self.selected_span = None;
+                self.pending = None;
             }
             None => {
                 self.review = None;
@@ -99,6 +179,29 @@ impl EditorState {
                 }));
             }
         }
+    }
+
+    /// The next (or previous) suggestion of the whole project in the review order by score:
+    /// one pass over the suggestions, no sort (a corpus can hold a hundred thousand).
+    fn step_by_score(&mut self, forward: bool) {
+        let order = self.review_order;
+        let docs = self.project().documents();
+        let at = self.open_doc.as_ref().and_then(|id| self.project().position(id));
+        let current: Option<RankedKey> =
+            self.review.as_ref().zip(at).map(|(s, at)| (order.rank(s), at, key(s)));
+        let mut best: Option<(RankedKey, usize, &Suggestion)> = None;
+        for (i, doc) in docs.iter().enumerate() {
+            for s in doc.suggestions().as_slice() {
+                let k = (order.rank(s), i, key(s));
+                let after = current.as_ref().is_none_or(|c| if forward { k > *c } else { k < *c });
+                let better = best.as_ref().is_none_or(|(b, _, _)| if forward { k < *b } else { k > *b });
+                if after && better {
+                    best = Some((k, i, s));
+                }
+            }
+        }
+        let found = best.map(|(_, i, s)| (docs[i].id.clone(), s.clone()));
+        self.review_at(found);
     }
 
     /// The first suggestion (last, going back) of the nearest other document that has any,
