@@ -26,7 +26,8 @@ fn project(count: usize, done: usize) -> Project {
     for k in 0..count {
         let (text, spans) = sentence(k);
         let id = DocId::from(format!("d{k}").as_str());
-        s.apply(Command::AddDocument { at: k, doc: Box::new(Document::new(id.clone(), "s", &text)) }).unwrap();
+        s.apply(Command::AddDocument { at: k, doc: Box::new(Document::new(id.clone(), "s", &text)) })
+            .unwrap();
         if k < done {
             for (start, end, label) in spans {
                 s.add_span(&id, CharRange::new(start, end), label).unwrap();
@@ -93,7 +94,10 @@ fn a_training_in_slices_reports_progress_and_ends_with_a_model_and_its_estimate(
     assert!(per.gold >= 6, "{per:?}");
     // The summary is stored as JSON beside the model.
     let json = serde_json::to_string(summary).unwrap();
-    assert_eq!(&serde_json::from_str::<biaozhu::core::learn::protocol::ModelSummary>(&json).unwrap(), summary);
+    assert_eq!(
+        &serde_json::from_str::<biaozhu::core::learn::protocol::ModelSummary>(&json).unwrap(),
+        summary
+    );
 }
 
 #[test]
@@ -106,9 +110,10 @@ fn suggestions_carry_the_source_model_a_confidence_and_offsets_in_code_points() 
     let Reply::Suggested { job: 2, docs, finished: true, .. } = &out[0].reply else { panic!("{out:?}") };
     let suggestions = &docs[0].1;
     for (start, end, label) in spans {
-        let s = suggestions.iter().find(|s| s.start == start && s.end == end).unwrap_or_else(|| {
-            panic!("{label} at {start}..{end} of {text} not suggested: {suggestions:?}")
-        });
+        let s = suggestions
+            .iter()
+            .find(|s| s.start == start && s.end == end)
+            .unwrap_or_else(|| panic!("{label} at {start}..{end} of {text} not suggested: {suggestions:?}"));
         assert_eq!(&*s.label, label);
         assert_eq!(s.source, SuggestionSource::Model);
         let score = s.score.expect("a confidence");
@@ -182,19 +187,29 @@ fn bad_requests_get_a_message_not_a_panic() {
     let out = send(&mut service, Request::Suggest { job: 1, docs: vec![], threshold: 0.5 }, None);
     assert!(matches!(&out[0].reply, Reply::Failed { job: Some(1), message } if message.contains("no model")));
     let out = send(&mut service, Request::Load, Some(b"BZTAG\0\x01"));
-    assert!(matches!(&out[0].reply, Reply::Failed { job: None, message } if message.contains("ends early")), "{out:?}");
+    assert!(
+        matches!(&out[0].reply, Reply::Failed { job: None, message } if message.contains("ends early")),
+        "{out:?}"
+    );
     let out = send(&mut service, Request::Load, None);
     assert!(matches!(&out[0].reply, Reply::Failed { .. }));
     // Nothing confirmed: nothing to learn from.
     let out = train(&mut service, &project(5, 0), 4);
-    assert!(matches!(&out[0].reply, Reply::Failed { job: Some(4), message } if message.contains("nothing to learn")), "{out:?}");
+    assert!(
+        matches!(&out[0].reply, Reply::Failed { job: Some(4), message } if message.contains("nothing to learn")),
+        "{out:?}"
+    );
     // Spans out of the text or naming no label are left out.
     let bad = biaozhu::core::learn::protocol::LabeledText {
         text: "李娜在郑州".into(),
         spans: vec![(0, 2, 0), (3, 99, 1), (2, 1, 0), (0, 1, 40)],
     };
     send(&mut service, Request::AddTexts { labeled: vec![bad; 3], unlabeled: vec!["𠀀😀".into()] }, None);
-    send(&mut service, Request::Train { job: 9, labels: vec!["PER".into(), "LOC".into()], seed: 1, hold_out: false }, None);
+    send(
+        &mut service,
+        Request::Train { job: 9, labels: vec!["PER".into(), "LOC".into()], seed: 1, hold_out: false },
+        None,
+    );
     let mut last = None;
     while service.busy() {
         last = service.step(1_000).pop();

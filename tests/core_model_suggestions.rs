@@ -11,7 +11,9 @@ const B: &str = "航空港区和郑州😀12月31日";
 fn state() -> EditorState {
     let mut p = Project::new(schema::default_schema());
     for (at, (id, text)) in [("a", A), ("b", B), ("c", B)].into_iter().enumerate() {
-        Command::AddDocument { at, doc: Box::new(Document::new(DocId::from(id), id, text)) }.apply(&mut p).unwrap();
+        Command::AddDocument { at, doc: Box::new(Document::new(DocId::from(id), id, text)) }
+            .apply(&mut p)
+            .unwrap();
     }
     EditorState::new(p, Some(DocId::from("a")))
 }
@@ -31,14 +33,23 @@ fn listed(state: &EditorState, doc: &str) -> Vec<(usize, usize, String, Option<f
 fn a_new_model_run_replaces_the_last_one_in_one_undo_step() {
     let mut state = state();
     let a = DocId::from("a");
-    state.apply(EditorAction::ModelSuggested(vec![(a.clone(), vec![model(1, 3, "LOC", 0.9), model(3, 7, "LOC", 0.6)])]));
+    state.apply(EditorAction::ModelSuggested(vec![(
+        a.clone(),
+        vec![model(1, 3, "LOC", 0.9), model(3, 7, "LOC", 0.6)],
+    )]));
     assert_eq!(listed(&state, "a"), [(1, 3, "LOC".into(), Some(0.9)), (3, 7, "LOC".into(), Some(0.6))]);
     let revision = state.session.revision();
     // The same again changes nothing (no undo step).
-    state.apply(EditorAction::ModelSuggested(vec![(a.clone(), vec![model(1, 3, "LOC", 0.9), model(3, 7, "LOC", 0.6)])]));
+    state.apply(EditorAction::ModelSuggested(vec![(
+        a.clone(),
+        vec![model(1, 3, "LOC", 0.9), model(3, 7, "LOC", 0.6)],
+    )]));
     assert_eq!(state.session.revision(), revision);
     // A retrained model: one kept with a new score, one gone, one new.
-    state.apply(EditorAction::ModelSuggested(vec![(a.clone(), vec![model(1, 3, "LOC", 0.95), model(8, 15, "ORG", 0.7)])]));
+    state.apply(EditorAction::ModelSuggested(vec![(
+        a.clone(),
+        vec![model(1, 3, "LOC", 0.95), model(8, 15, "ORG", 0.7)],
+    )]));
     assert_eq!(listed(&state, "a"), [(1, 3, "LOC".into(), Some(0.95)), (8, 15, "ORG".into(), Some(0.7))]);
     state.apply(EditorAction::Undo);
     assert_eq!(listed(&state, "a"), [(1, 3, "LOC".into(), Some(0.9)), (3, 7, "LOC".into(), Some(0.6))]);
@@ -53,7 +64,16 @@ fn done_documents_confirmed_spans_other_sources_and_unknown_labels_are_left_alon
     let dictionary = Suggestion::new(CharRange::new(8, 12), "LOC", SuggestionSource::Dictionary);
     state.session.apply(Command::AddSuggestions { doc: a.clone(), suggestions: vec![dictionary] }).unwrap();
     state.apply(EditorAction::ModelSuggested(vec![
-        (a.clone(), vec![model(1, 3, "LOC", 0.9), model(2, 4, "LOC", 0.8), model(8, 12, "LOC", 0.7), model(16, 20, "NOPE", 0.9), model(20, 99, "LOC", 0.9)]),
+        (
+            a.clone(),
+            vec![
+                model(1, 3, "LOC", 0.9),
+                model(2, 4, "LOC", 0.8),
+                model(8, 12, "LOC", 0.7),
+                model(16, 20, "NOPE", 0.9),
+                model(20, 99, "LOC", 0.9),
+            ],
+        ),
         (b, vec![model(0, 4, "LOC", 0.9)]),
         (DocId::from("gone"), vec![model(0, 1, "LOC", 0.9)]),
     ]));

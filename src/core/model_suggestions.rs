@@ -26,7 +26,10 @@ impl ModelPlan {
             text.push_str(&format!(", {} earlier one(s) replaced", self.removed));
         }
         if self.skipped_docs > 0 {
-            text.push_str(&format!("; {} document(s) marked done or not loaded were left alone", self.skipped_docs));
+            text.push_str(&format!(
+                "; {} document(s) marked done or not loaded were left alone",
+                self.skipped_docs
+            ));
         }
         text
     }
@@ -46,18 +49,25 @@ pub fn plan_model_suggestions(project: &Project, found: Vec<(DocId, Vec<Suggesti
             plan.skipped_docs += 1;
             continue;
         };
-        let old: Vec<Suggestion> =
-            doc.suggestions().as_slice().iter().filter(|s| s.source == SuggestionSource::Model).cloned().collect();
+        let old: Vec<Suggestion> = doc
+            .suggestions()
+            .as_slice()
+            .iter()
+            .filter(|s| s.source == SuggestionSource::Model)
+            .cloned()
+            .collect();
         let fits = |s: &Suggestion| {
             let Some(layer) = schema.layer_of(&s.label) else { return false };
             s.start < s.end
                 && s.end <= doc.char_len()
-                && !doc.spans_overlapping(s.range()).any(|span| {
-                    schema.layer_of(&span.label).is_some_and(|l| l.name == layer.name)
-                })
+                && !doc
+                    .spans_overlapping(s.range())
+                    .any(|span| schema.layer_of(&span.label).is_some_and(|l| l.name == layer.name))
         };
-        let new: Vec<Suggestion> = new.into_iter().filter(|s| s.source == SuggestionSource::Model && fits(s)).collect();
-        let remove: Vec<Suggestion> = old.iter().filter(|o| !new.iter().any(|n| identical(n, o))).cloned().collect();
+        let new: Vec<Suggestion> =
+            new.into_iter().filter(|s| s.source == SuggestionSource::Model && fits(s)).collect();
+        let remove: Vec<Suggestion> =
+            old.iter().filter(|o| !new.iter().any(|n| identical(n, o))).cloned().collect();
         // A suggestion another source made at the same place with the same label stays that one.
         let add: Vec<Suggestion> = new
             .into_iter()

@@ -209,6 +209,10 @@ pub mod keys {
     pub const HISTORY: &str = "history";
     /// The first journal sequence number the records do not include yet.
     pub const JOURNAL_FROM: &str = "journal-from";
+    /// The learned model's bytes and its summary (JSON); written apart from the journal, and
+    /// deleted with the project.
+    pub const MODEL: &str = "model";
+    pub const MODEL_SUMMARY: &str = "model-summary";
 }
 
 /// One change to storage, for the backend to carry out inside a single transaction.
@@ -248,6 +252,8 @@ pub fn clear_ops() -> Vec<StoreOp> {
         StoreOp::DeleteMeta(keys::PROJECT),
         StoreOp::DeleteMeta(keys::HISTORY),
         StoreOp::DeleteMeta(keys::JOURNAL_FROM),
+        StoreOp::DeleteMeta(keys::MODEL),
+        StoreOp::DeleteMeta(keys::MODEL_SUMMARY),
     ]
 }
 

@@ -11,6 +11,8 @@ use super::hooks::{open_files, use_autosave, use_doc_param, use_hotkeys, use_rea
 use super::import_dialog::ImportDialog;
 use super::import_job::ImportProgress;
 use super::label_colors::use_label_colors;
+use super::learn_panel::LearnPanel;
+use super::learning::Learning;
 use super::new_doc::NewDocDialog;
 use super::palette::Palette;
 use super::persist::Persist;
@@ -57,6 +59,10 @@ pub fn App() -> Html {
         let (editor, persist) = (editor.clone(), persist.clone());
         use_effect_with((), move |_| persist.start(editor));
     }
+    let learning = {
+        let (editor, persist) = (editor.clone(), persist.clone());
+        (*use_state(move || Learning::new(editor, persist))).clone()
+    };
     let show_new_doc = use_state(|| false);
     let show_export = use_state(|| false);
     let show_schema = use_state(|| false);
@@ -134,6 +140,7 @@ pub fn App() -> Html {
                     <DocList project={project.clone()} query={state.doc_query.clone()} open_doc={state.open_doc.clone()} />
                     <StoragePanel role={persist.role()} saved={state.saved_revision} persist={persist.clone()} />
                     <StatsPanel tally={state.tally} />
+                    <LearnPanel learning={learning.clone()} open_doc={state.open_doc.clone()} {done} order={state.review_order} />
                 </aside>
                 <main class="app__main">
                     <DocStatusPicker doc={doc.clone()} />

@@ -55,7 +55,7 @@ pub fn open_files_then(editor: Dispatch, files: Vec<web_sys::File>, note: Option
 }
 
 /// Lets the browser paint and handle input before the task goes on.
-async fn yield_to_browser() {
+pub async fn yield_to_browser() {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
         let _ = gloo::utils::window().set_timeout_with_callback(&resolve);
     });

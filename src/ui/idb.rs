@@ -22,6 +22,7 @@ use indexed_db_futures::transaction::{
 use indexed_db_futures::KeyRange;
 use std::collections::HashMap;
 use std::fmt;
+use wasm_bindgen::JsCast;
 
 const DB_NAME: &str = "biaozhu";
 const DB_VERSION: u32 = 1;
@@ -255,6 +256,43 @@ impl Idb {
             }
         }
         tx.commit().await.map_err(&fail)
+    }
+}
+
+impl Idb {
+    /// Stores the learned model (see `learning`) beside the project, if `token` is still the
+    /// writer's; resolves once committed. The bytes go in as a `Uint8Array`, not as text.
+    pub async fn put_model(&self, token: &str, bytes: &[u8], summary: &str) -> Result<(), StorageError> {
+        let doing = "storing the model";
+        let tx = self.transaction(TransactionMode::Readwrite, doing)?;
+        let fail = refused(doing);
+        let meta = tx.object_store(META).map_err(&fail)?;
+        let writer: Option<String> = meta.get(WRITER).primitive().map_err(&fail)?.await.map_err(&fail)?;
+        if writer.as_deref() != Some(token) {
+            return Err(StorageError::NotWriter);
+        }
+        let array = wasm_bindgen::JsValue::from(js_sys::Uint8Array::from(bytes));
+        meta.put(array).with_key(keys::MODEL).primitive().map_err(&fail)?;
+        meta.put(summary).with_key(keys::MODEL_SUMMARY).primitive().map_err(&fail)?;
+        tx.commit().await.map_err(&fail)
+    }
+
+    /// The stored model's summary (JSON), if a model is stored.
+    pub async fn read_model_summary(&self) -> Result<Option<String>, StorageError> {
+        let tx = self.transaction(TransactionMode::Readonly, "reading the model")?;
+        let fail = refused("reading the model");
+        let meta = tx.object_store(META).map_err(&fail)?;
+        meta.get::<String, _, _>(keys::MODEL_SUMMARY).primitive().map_err(&fail)?.await.map_err(&fail)
+    }
+
+    /// The stored model's bytes, if a model is stored.
+    pub async fn read_model(&self) -> Result<Option<Vec<u8>>, StorageError> {
+        let tx = self.transaction(TransactionMode::Readonly, "reading the model")?;
+        let fail = refused("reading the model");
+        let meta = tx.object_store(META).map_err(&fail)?;
+        let value: Option<wasm_bindgen::JsValue> =
+            meta.get(keys::MODEL).primitive().map_err(&fail)?.await.map_err(&fail)?;
+        Ok(value.and_then(|v| v.dyn_into::<js_sys::Uint8Array>().ok()).map(|a| a.to_vec()))
     }
 }
 

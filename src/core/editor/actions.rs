@@ -1,5 +1,6 @@
 //! Everything a person can do in the editor, as data: the UI turns DOM events into these.
 
+use super::ReviewOrder;
 use crate::core::caret::Motion;
 use crate::core::doc_nav::DocQuery;
 use crate::core::document::{DocField, DocId, DocStatus, Document, RelationId, SpanId};
@@ -12,7 +13,6 @@ use crate::core::project_json::ImportError;
 use crate::core::schema::Schema;
 use crate::core::session::Session;
 use crate::core::suggestion::Suggestion;
-use super::ReviewOrder;
 use crate::core::text_search::Search;
 
 use super::{Importing, Notice, PendingImport};

@@ -6,8 +6,8 @@
 use super::{EditorState, Notice};
 use crate::core::command::Command;
 use crate::core::document::{DocId, Document, Span};
-use crate::core::model_suggestions::plan_model_suggestions;
 use crate::core::label_all::LabelAllScope;
+use crate::core::model_suggestions::plan_model_suggestions;
 use crate::core::pre_annotate::PrePlan;
 use crate::core::suggestion::Suggestion;
 

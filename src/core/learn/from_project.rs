@@ -41,7 +41,9 @@ fn chosen_layer<'p>(project: &'p Project, layer: Option<&str>, which: Confirmed)
                 .documents()
                 .iter()
                 .filter(|doc| which.includes(doc))
-                .map(|doc| doc.spans().iter().filter(|s| layer.labels.iter().any(|x| *x.name == *s.label)).count())
+                .map(|doc| {
+                    doc.spans().iter().filter(|s| layer.labels.iter().any(|x| *x.name == *s.label)).count()
+                })
                 .sum();
             (spans, std::cmp::Reverse(i))
         })
@@ -50,7 +52,11 @@ fn chosen_layer<'p>(project: &'p Project, layer: Option<&str>, which: Confirmed)
 
 /// The examples a project gives for its layer `layer` (see [`chosen_layer`]): the layer's
 /// labels in the schema's order, and one example per chosen document with that layer's spans.
-pub fn project_examples(project: &Project, layer: Option<&str>, which: Confirmed) -> (Vec<String>, Vec<Example>) {
+pub fn project_examples(
+    project: &Project,
+    layer: Option<&str>,
+    which: Confirmed,
+) -> (Vec<String>, Vec<Example>) {
     let labels = label_names(chosen_layer(project, layer, which));
     let examples = project
         .documents()

@@ -71,14 +71,29 @@ pub enum Reply {
         epochs: u32,
     },
     /// A model (its bytes beside the message) and how it did.
-    Trained { job: u64, summary: ModelSummary },
+    Trained {
+        job: u64,
+        summary: ModelSummary,
+    },
     /// The model read from `Load` is in use.
-    Loaded { labels: Vec<String> },
+    Loaded {
+        labels: Vec<String>,
+    },
     /// Suggestions for some documents of job `job` (a corpus's arrive in several replies);
     /// `finished` on the last.
-    Suggested { job: u64, docs: Vec<(String, Vec<Suggestion>)>, finished: bool, fraction: f64 },
-    Cancelled { job: u64 },
-    Failed { job: Option<u64>, message: String },
+    Suggested {
+        job: u64,
+        docs: Vec<(String, Vec<Suggestion>)>,
+        finished: bool,
+        fraction: f64,
+    },
+    Cancelled {
+        job: u64,
+    },
+    Failed {
+        job: Option<u64>,
+        message: String,
+    },
 }
 
 /// Precision, recall and F1 of one label (or of all) on the held-out texts.

@@ -85,7 +85,9 @@ impl Service {
                 self.unlabeled.extend(unlabeled);
                 Vec::new()
             }
-            Request::Train { job, labels, seed, hold_out } => self.start_training(job, labels, seed, hold_out),
+            Request::Train { job, labels, seed, hold_out } => {
+                self.start_training(job, labels, seed, hold_out)
+            }
             Request::Load => match model.map(Tagger::from_bytes) {
                 Some(Ok(tagger)) => {
                     let labels = tagger.labels().to_vec();
@@ -93,27 +95,48 @@ impl Service {
                     vec![Reply::Loaded { labels }.into()]
                 }
                 Some(Err(error)) => {
-                    vec![Reply::Failed { job: None, message: format!("the stored model cannot be used: {error}") }.into()]
+                    vec![Reply::Failed {
+                        job: None,
+                        message: format!("the stored model cannot be used: {error}"),
+                    }
+                    .into()]
                 }
-                None => vec![Reply::Failed { job: None, message: "a model was to be loaded but none came".into() }.into()],
+                None => vec![Reply::Failed {
+                    job: None,
+                    message: "a model was to be loaded but none came".into(),
+                }
+                .into()],
             },
             Request::Suggest { job, docs, threshold } => {
                 let Some(tagger) = &self.model else {
-                    return vec![Reply::Failed { job: Some(job), message: "there is no model yet: train one first".into() }.into()];
+                    return vec![Reply::Failed {
+                        job: Some(job),
+                        message: "there is no model yet: train one first".into(),
+                    }
+                    .into()];
                 };
                 let total: usize = docs.iter().map(|d| d.text.chars().count()).sum();
                 if total <= IMMEDIATE_CHARS {
-                    let docs = docs.iter().map(|d| (d.id.clone(), suggest(tagger, &d.text, threshold))).collect();
+                    let docs =
+                        docs.iter().map(|d| (d.id.clone(), suggest(tagger, &d.text, threshold))).collect();
                     return vec![Reply::Suggested { job, docs, finished: true, fraction: 1.0 }.into()];
                 }
                 if self.job.is_some() {
-                    return vec![Reply::Failed { job: Some(job), message: "the worker is training; suggest once it is done".into() }.into()];
+                    return vec![Reply::Failed {
+                        job: Some(job),
+                        message: "the worker is training; suggest once it is done".into(),
+                    }
+                    .into()];
                 }
                 let total = docs.len();
                 self.job = Some(Job::Suggest(Suggesting { job, queue: docs.into(), total, threshold }));
                 vec![progress(job, Stage::Suggesting, 0.0, 0, 0)]
             }
             Request::Cancel { job } => {
+                // Texts of a training cancelled while they were being sent are not kept for
+                // the next one.
+                self.labeled.clear();
+                self.unlabeled.clear();
                 let running = match &self.job {
                     Some(Job::Train(t)) => t.job,
                     Some(Job::Suggest(s)) => s.job,
@@ -132,10 +155,15 @@ impl Service {
         if self.job.is_some() {
             self.labeled.clear();
             self.unlabeled.clear();
-            return vec![Reply::Failed { job: Some(job), message: "the worker is busy; cancel first".into() }.into()];
+            return vec![Reply::Failed {
+                job: Some(job),
+                message: "the worker is busy; cancel first".into(),
+            }
+            .into()];
         }
         let labeled = std::mem::take(&mut self.labeled);
-        let unlabeled: Vec<Vec<char>> = std::mem::take(&mut self.unlabeled).iter().map(|t| t.chars().collect()).collect();
+        let unlabeled: Vec<Vec<char>> =
+            std::mem::take(&mut self.unlabeled).iter().map(|t| t.chars().collect()).collect();
         if labels.is_empty() || labeled.is_empty() {
             let message = "nothing to learn from: confirm spans in some documents and mark them done".into();
             return vec![Reply::Failed { job: Some(job), message }.into()];
@@ -143,7 +171,8 @@ impl Service {
         let mut examples: Vec<Example> = labeled.into_iter().map(|t| example_of(t, labels.len())).collect();
         let mut rng = SplitMix64(seed ^ 0x9e37_79b9_7f4a_7c15);
         rng.shuffle(&mut examples);
-        let keep_back = if hold_out && examples.len() >= HOLD_OUT_FROM { (examples.len() / 10).max(1) } else { 0 };
+        let keep_back =
+            if hold_out && examples.len() >= HOLD_OUT_FROM { (examples.len() / 10).max(1) } else { 0 };
         let held_out = examples.drain(..keep_back).collect();
         let (trained, chars) = (examples.len(), examples.iter().map(|e| e.chars.len()).sum());
         self.job = Some(Job::Train(Box::new(Training {
@@ -184,7 +213,11 @@ impl Service {
             }
             Some(Job::Suggest(mut suggesting)) => {
                 let Some(tagger) = &self.model else {
-                    return vec![Reply::Failed { job: Some(suggesting.job), message: "the model is gone".into() }.into()];
+                    return vec![Reply::Failed {
+                        job: Some(suggesting.job),
+                        message: "the model is gone".into(),
+                    }
+                    .into()];
                 };
                 let mut docs = Vec::new();
                 let mut spent = 0;
@@ -207,7 +240,8 @@ impl Service {
     fn finish_training(&mut self, training: Training) -> Outgoing {
         let Training { job, trainer, held_out, trained, chars, .. } = training;
         let Some(trainer) = trainer else {
-            return Reply::Failed { job: Some(job), message: "the training was never prepared".into() }.into();
+            return Reply::Failed { job: Some(job), message: "the training was never prepared".into() }
+                .into();
         };
         let epochs = trainer.progress().epochs;
         let mut tagger = trainer.finish();
@@ -253,19 +287,19 @@ fn example_of(text: LabeledText, labels: usize) -> Example {
 }
 
 /// The model's spans on `text` of confidence `threshold` or more, as suggestions (scores to
-/// three decimals: more would only fill storage).
+/// three decimals: more would only fill storage; the threshold applies to the score shown).
 pub fn suggest(tagger: &Tagger, text: &str, threshold: f64) -> Vec<Suggestion> {
     let chars: Vec<char> = text.chars().collect();
     let labels: Vec<Rc<str>> = tagger.labels().iter().map(|l| Rc::from(l.as_str())).collect();
     tagger
         .predict(&chars)
         .into_iter()
-        .filter(|p| f64::from(p.confidence) >= threshold)
         .filter_map(|p| {
+            let score = (f64::from(p.confidence) * 1000.0).round() / 1000.0;
             let label = labels.get(usize::from(p.label))?.clone();
             let mut suggestion = Suggestion::new(p.range, label, SuggestionSource::Model);
-            suggestion.score = Some((f64::from(p.confidence) * 1000.0).round() / 1000.0);
-            Some(suggestion)
+            suggestion.score = Some(score);
+            (score >= threshold).then_some(suggestion)
         })
         .collect()
 }

@@ -7,6 +7,7 @@
 //! the holder of the project lock (`writer_lock`); the others are read-only and reload when the
 //! writer says it saved.
 
+mod model;
 mod startup;
 
 use super::browser;
