@@ -215,7 +215,7 @@ fn bad_requests_get_a_message_not_a_panic() {
         last = service.step(1_000).pop();
     }
     assert!(matches!(last, Some(Outgoing { reply: Reply::Trained { job: 9, .. }, .. })), "{last:?}");
-    assert!(Request::from_json("{\"kind\":\"train\"}").is_err());
+    assert!(Request::from_json("{\"train\":{}}").is_err());
     assert!(Reply::from_json("[1,2").is_err());
 }
 

@@ -229,6 +229,7 @@ fn model(view: &LearnView) -> Html {
     };
     html! {
         <div class="learn__model" data-testid="learn-model" data-trained={summary.trained.to_string()}
+             data-bytes={summary.bytes.to_string()} data-f1={summary.overall.as_ref().map(|o| format!("{:.4}", o.f1))}
              data-kept={if view.kept == Kept::Saved { "saved" } else { "not-saved" }}>
             <p>{ about }</p>
             if let Some(overall) = &summary.overall {

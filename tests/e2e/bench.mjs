@@ -189,7 +189,8 @@ const browser = await chromium.launch(launchOptions());
 const lines = [];
 try {
   // Bundle size, and the bundled article interactive after navigation.
-  const wasmFile = fs.readdirSync(dist).find((f) => f.endsWith('.wasm'));
+  // The app's own wasm (hashed name), not the learning worker's, which loads only on first use.
+  const wasmFile = fs.readdirSync(dist).find((f) => f.endsWith('.wasm') && !f.startsWith('biaozhu-learner'));
   const wasm = fs.readFileSync(path.join(dist, wasmFile));
   const gz = zlib.gzipSync(wasm, { level: 9 }).length / 1024;
   const interactive = [];

@@ -26,7 +26,7 @@ pub struct DocText {
 
 /// From the page to the worker.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum Request {
     /// Texts for the next `Train`: confirmed ones, and others (their characters only teach the
     /// character classes and cohesion).
@@ -57,7 +57,7 @@ pub enum Stage {
 
 /// From the worker to the page.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum Reply {
     /// The worker's code is loaded and it listens.
     Ready,
