@@ -262,7 +262,7 @@ impl Idb {
 impl Idb {
     /// Stores the learned model (see `learning`) beside the project, if `token` is still the
     /// writer's; resolves once committed. The bytes go in as a `Uint8Array`, not as text.
-    pub async fn put_model(&self, token: &str, bytes: &[u8], summary: &str) -> Result<(), StorageError> {
+    pub async fn put_model(&self, token: &str, bytes: &js_sys::Uint8Array, summary: &str) -> Result<(), StorageError> {
         let doing = "storing the model";
         let tx = self.transaction(TransactionMode::Readwrite, doing)?;
         let fail = refused(doing);
@@ -271,7 +271,7 @@ impl Idb {
         if writer.as_deref() != Some(token) {
             return Err(StorageError::NotWriter);
         }
-        let array = wasm_bindgen::JsValue::from(js_sys::Uint8Array::from(bytes));
+        let array = wasm_bindgen::JsValue::from(bytes);
         meta.put(array).with_key(keys::MODEL).primitive().map_err(&fail)?;
         meta.put(summary).with_key(keys::MODEL_SUMMARY).primitive().map_err(&fail)?;
         tx.commit().await.map_err(&fail)
@@ -286,13 +286,13 @@ impl Idb {
     }
 
     /// The stored model's bytes, if a model is stored.
-    pub async fn read_model(&self) -> Result<Option<Vec<u8>>, StorageError> {
+    pub async fn read_model(&self) -> Result<Option<js_sys::Uint8Array>, StorageError> {
         let tx = self.transaction(TransactionMode::Readonly, "reading the model")?;
         let fail = refused("reading the model");
         let meta = tx.object_store(META).map_err(&fail)?;
         let value: Option<wasm_bindgen::JsValue> =
             meta.get(keys::MODEL).primitive().map_err(&fail)?.await.map_err(&fail)?;
-        Ok(value.and_then(|v| v.dyn_into::<js_sys::Uint8Array>().ok()).map(|a| a.to_vec()))
+        Ok(value.and_then(|v| v.dyn_into::<js_sys::Uint8Array>().ok()))
     }
 }
 

@@ -12,8 +12,10 @@ use web_sys::{ErrorEvent, MessageEvent, Worker};
 /// The worker's loader, written by Trunk beside the app (workers keep their names).
 const WORKER_URL: &str = "./biaozhu-learner_loader.js";
 
-/// A reply and the model bytes that came with it.
-pub type Incoming = (Reply, Option<Vec<u8>>);
+/// A reply and the model bytes that came with it, left in JavaScript's memory: the page only
+/// stores them and hands them back to a worker, so they are never copied into the wasm heap
+/// (8.5 MB for a model of the whole MSRA set).
+pub type Incoming = (Reply, Option<js_sys::Uint8Array>);
 
 #[derive(Default)]
 struct Inner {
@@ -58,14 +60,14 @@ impl Learner {
     }
 
     /// Sends `request` (and `bytes` beside it), starting the worker if it is not running.
-    pub fn send(self: &Rc<Self>, request: &Request, bytes: Option<&[u8]>) {
+    pub fn send(self: &Rc<Self>, request: &Request, bytes: Option<&js_sys::Uint8Array>) {
         if let Err(message) = self.start() {
             self.deliver((Reply::Failed { job: None, message }, None));
             return;
         }
         let message = js_sys::Array::of1(&JsValue::from_str(&request.to_json()));
         if let Some(bytes) = bytes {
-            message.push(&js_sys::Uint8Array::from(bytes));
+            message.push(bytes);
         }
         let mut inner = self.inner.borrow_mut();
         if !inner.ready {
@@ -121,7 +123,7 @@ impl Learner {
     fn receive(&self, data: JsValue) {
         let parts: js_sys::Array = data.dyn_into().unwrap_or_default();
         let text = parts.get(0).as_string().unwrap_or_default();
-        let bytes = parts.get(1).dyn_into::<js_sys::Uint8Array>().ok().map(|b| b.to_vec());
+        let bytes = parts.get(1).dyn_into::<js_sys::Uint8Array>().ok();
         let reply = match Reply::from_json(&text) {
             Ok(reply) => reply,
             Err(error) => Reply::Failed { job: None, message: error.to_string() },

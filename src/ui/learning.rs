@@ -337,11 +337,15 @@ impl Learning {
         let threshold = self.view().settings.threshold;
         let mut state = self.state.borrow_mut();
         let Some(run) = state.corpus.as_mut() else { return };
+        // Pieces the worker answers at once (at most IMMEDIATE_CHARS, or one longer document).
         let (mut docs, mut size) = (Vec::new(), 0);
-        while size < IMMEDIATE_CHARS {
-            let Some(doc) = run.queue.pop() else { break };
-            size += doc.text.chars().count().max(1);
-            docs.push(doc);
+        while let Some(doc) = run.queue.last() {
+            let chars = doc.text.chars().count().max(1);
+            if !docs.is_empty() && size + chars > IMMEDIATE_CHARS {
+                break;
+            }
+            size += chars;
+            docs.extend(run.queue.pop());
         }
         let job = run.job;
         if docs.is_empty() {
@@ -394,7 +398,7 @@ impl Learning {
             Reply::Progress { .. } | Reply::Cancelled { .. } => {}
             Reply::Trained { job, summary } if Some(job) == current => self.trained(summary, bytes),
             Reply::Trained { .. } => {}
-            Reply::Suggested { job, docs, .. } => {
+            Reply::Suggested { job, docs, finished, .. } => {
                 let docs: Vec<(DocId, Vec<Suggestion>)> =
                     docs.into_iter().map(|(id, s)| (DocId::from(id.as_str()), s)).collect();
                 let in_corpus_run = {
@@ -411,7 +415,10 @@ impl Learning {
                 };
                 if in_corpus_run {
                     self.update(|_| {});
-                    self.send_corpus_piece();
+                    // A piece the worker took as a job of its own answers in several replies.
+                    if finished {
+                        self.send_corpus_piece();
+                    }
                 } else {
                     self.put_on_documents(docs);
                 }
@@ -434,7 +441,7 @@ impl Learning {
         }
     }
 
-    fn trained(self: &Rc<Self>, summary: ModelSummary, bytes: Option<Vec<u8>>) {
+    fn trained(self: &Rc<Self>, summary: ModelSummary, bytes: Option<js_sys::Uint8Array>) {
         let seconds = (js_sys::Date::now() - self.state.borrow().started_at) / 1000.0;
         let retrain = self.state.borrow().retrain_pending;
         let summary = Rc::new(summary);

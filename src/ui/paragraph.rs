@@ -105,8 +105,11 @@ fn render_nodes(nodes: &[Node], drawing: &Drawing) -> Html {
             Node::Suggestion { index, piece, first, children } => {
                 let suggestion = &doc.suggestions().as_slice()[*index];
                 let label = &*suggestion.label;
+                let sure = suggestion.score.map(|s| format!(", confidence {s:.2}")).unwrap_or_default();
                 let title = match schema.find(label) {
-                    Some((_, l)) => format!("建议 suggested {} {} · {} ({})", l.name, l.zh, l.en, suggestion.source.key()),
+                    Some((_, l)) => {
+                        format!("建议 suggested {} {} · {} ({}{sure})", l.name, l.zh, l.en, suggestion.source.key())
+                    }
                     None => format!("建议 suggested {label}"),
                 };
                 let class = classes!(

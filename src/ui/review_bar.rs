@@ -52,7 +52,8 @@ pub fn ReviewBar(props: &ReviewBarProps) -> Html {
             <select data-testid="review-scope" onchange={on_scope} title="Where Shift+Enter (and Label all) look">{ for scopes }</select>
             if let Some((suggestion, text)) = &props.current {
                 <span class="review-bar__current" data-testid="review-current" aria-live="polite">
-                    { format!("«{text}» {} · {} [{}–{}]", suggestion.label, suggestion.source.key(), suggestion.start, suggestion.end) }
+                    { format!("«{text}» {} · {}{} [{}–{}]", suggestion.label, suggestion.source.key(),
+                              suggestion.score.map(|s| format!(" {s:.2}")).unwrap_or_default(), suggestion.start, suggestion.end) }
                 </span>
             }
         </div>

@@ -109,7 +109,7 @@ pub struct TrainingSet {
 }
 
 /// Characters per `AddTexts` message: serialised in a few milliseconds.
-pub const CHUNK_CHARS: usize = 100_000;
+pub const CHUNK_CHARS: usize = 50_000;
 
 impl TrainingSet {
     /// The training set of `project`: the documents `which` chooses teach the model (their

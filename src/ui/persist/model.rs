@@ -7,7 +7,7 @@ use crate::ui::idb::StorageError;
 impl Persist {
     /// Stores the model; resolves once it is on disk. A tab that does not write the project
     /// keeps its model in memory only (and says so).
-    pub async fn save_model(&self, bytes: &[u8], summary: &str) -> Result<(), StorageError> {
+    pub async fn save_model(&self, bytes: &js_sys::Uint8Array, summary: &str) -> Result<(), StorageError> {
         let (idb, role) = (self.idb(), self.role());
         match (idb, role) {
             (Some(idb), Role::Writer { token }) => idb.put_model(&token, bytes, summary).await,
@@ -27,7 +27,7 @@ impl Persist {
     }
 
     /// The stored model's bytes, if any.
-    pub async fn model_bytes(&self) -> Result<Option<Vec<u8>>, StorageError> {
+    pub async fn model_bytes(&self) -> Result<Option<js_sys::Uint8Array>, StorageError> {
         match self.idb() {
             Some(idb) => idb.read_model().await,
             None => Ok(None),
