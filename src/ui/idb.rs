@@ -262,7 +262,12 @@ impl Idb {
 impl Idb {
     /// Stores the learned model (see `learning`) beside the project, if `token` is still the
     /// writer's; resolves once committed. The bytes go in as a `Uint8Array`, not as text.
-    pub async fn put_model(&self, token: &str, bytes: &js_sys::Uint8Array, summary: &str) -> Result<(), StorageError> {
+    pub async fn put_model(
+        &self,
+        token: &str,
+        bytes: &js_sys::Uint8Array,
+        summary: &str,
+    ) -> Result<(), StorageError> {
         let doing = "storing the model";
         let tx = self.transaction(TransactionMode::Readwrite, doing)?;
         let fail = refused(doing);

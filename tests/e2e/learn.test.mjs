@@ -129,6 +129,14 @@ test('spans confirmed by hand teach a model in the worker; its suggestions appea
     const shown = [...document.querySelectorAll('[data-testid=suggestion][data-source=model]')];
     return shown.length > 0 && shown.every((e) => Number(e.dataset.score) >= cut - 1e-9);
   }, cut);
+  // Retrain when documents are marked done: one more done document, and the model follows.
+  await page.check('[data-testid=learn-auto]');
+  const ten = sentence(9);
+  await openByText(page, ten.text);
+  await label(page, ten.person, 'p');
+  await waitForSpanCount(page, 1);
+  await page.selectOption('[data-testid=doc-status]', 'done');
+  await page.waitForSelector('[data-testid=learn-model][data-trained="6"][data-kept=saved]', { timeout: 60000 });
   assert.deepEqual(page.errors, []);
 });
 
