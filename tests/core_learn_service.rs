@@ -8,35 +8,10 @@ use biaozhu::core::learn::{Confirmed, TrainingSet};
 use biaozhu::core::suggestion::SuggestionSource;
 use biaozhu::core::*;
 
-const PEOPLE: [&str; 6] = ["徐立毅", "王新伟", "张𠀀明", "李娜", "周洁", "赵敏😀"];
-const PLACES: [&str; 6] = ["郑州", "航空港区", "中牟县", "金水区", "登封", "新郑"];
+mod common;
+use common::learn::{project, sentence};
 
-/// Sentence `k`: a person and a place among filler; their spans in code points.
-fn sentence(k: usize) -> (String, [(usize, usize, &'static str); 2]) {
-    let (person, place) = (PEOPLE[k % PEOPLE.len()], PLACES[(k / PEOPLE.len() + k) % PLACES.len()]);
-    let lead = ["昨日，", "", "上午，"][k % 3];
-    let text = format!("{lead}{person}在{place}调研，强调要抓好复工复产。");
-    let p1 = lead.chars().count() + person.chars().count();
-    let l0 = p1 + 1;
-    (text, [(lead.chars().count(), p1, "PER"), (l0, l0 + place.chars().count(), "LOC")])
-}
 
-fn project(count: usize, done: usize) -> Project {
-    let mut s = Session::new(Project::new(schema::default_schema()));
-    for k in 0..count {
-        let (text, spans) = sentence(k);
-        let id = DocId::from(format!("d{k}").as_str());
-        s.apply(Command::AddDocument { at: k, doc: Box::new(Document::new(id.clone(), "s", &text)) })
-            .unwrap();
-        if k < done {
-            for (start, end, label) in spans {
-                s.add_span(&id, CharRange::new(start, end), label).unwrap();
-            }
-            s.apply(Command::SetStatus { doc: id, status: DocStatus::Done }).unwrap();
-        }
-    }
-    s.project().clone()
-}
 
 /// Every message goes through its JSON, as between the page and the worker.
 fn send(service: &mut Service, request: Request, model: Option<&[u8]>) -> Vec<Outgoing> {

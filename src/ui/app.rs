@@ -140,7 +140,8 @@ pub fn App() -> Html {
                     <DocList project={project.clone()} query={state.doc_query.clone()} open_doc={state.open_doc.clone()} />
                     <StoragePanel role={persist.role()} saved={state.saved_revision} persist={persist.clone()} />
                     <StatsPanel tally={state.tally} />
-                    <LearnPanel learning={learning.clone()} open_doc={state.open_doc.clone()} {done} order={state.review_order} />
+                    <LearnPanel learning={learning.clone()} open_doc={state.open_doc.clone()} {done} order={state.review_order}
+                                open_ready={doc.as_ref().is_some_and(|d| d.is_loaded())} />
                 </aside>
                 <main class="app__main">
                     <DocStatusPicker doc={doc.clone()} />

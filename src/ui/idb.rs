@@ -207,11 +207,8 @@ impl Idb {
         let tx = self.transaction(TransactionMode::Readwrite, doing)?;
         let fail = refused(doing);
         let meta = tx.object_store(META).map_err(&fail)?;
-        let writer: Option<String> = meta.get(WRITER).primitive().map_err(&fail)?.await.map_err(&fail)?;
-        if writer.as_deref() != Some(token) {
-            // Dropping the transaction aborts it: nothing of `ops` is written.
-            return Err(StorageError::NotWriter);
-        }
+        // On NotWriter, dropping the transaction aborts it: nothing of `ops` is written.
+        fence(&meta, token, doing).await?;
         let records = tx.object_store(RECORDS).map_err(&fail)?;
         let texts = tx.object_store(TEXTS).map_err(&fail)?;
         let journal = tx.object_store(JOURNAL).map_err(&fail)?;
@@ -272,10 +269,7 @@ impl Idb {
         let tx = self.transaction(TransactionMode::Readwrite, doing)?;
         let fail = refused(doing);
         let meta = tx.object_store(META).map_err(&fail)?;
-        let writer: Option<String> = meta.get(WRITER).primitive().map_err(&fail)?.await.map_err(&fail)?;
-        if writer.as_deref() != Some(token) {
-            return Err(StorageError::NotWriter);
-        }
+        fence(&meta, token, doing).await?;
         let array = wasm_bindgen::JsValue::from(bytes);
         meta.put(array).with_key(keys::MODEL).primitive().map_err(&fail)?;
         meta.put(summary).with_key(keys::MODEL_SUMMARY).primitive().map_err(&fail)?;
@@ -298,6 +292,18 @@ impl Idb {
         let value: Option<wasm_bindgen::JsValue> =
             meta.get(keys::MODEL).primitive().map_err(&fail)?.await.map_err(&fail)?;
         Ok(value.and_then(|v| v.dyn_into::<js_sys::Uint8Array>().ok()))
+    }
+}
+
+/// The write fence: fails unless `token` is the writer's, read inside the write's own
+/// transaction (so no other tab can take over between the check and the write).
+async fn fence(meta: &ObjectStore<'_>, token: &str, doing: &'static str) -> Result<(), StorageError> {
+    let fail = refused(doing);
+    let writer: Option<String> = meta.get(WRITER).primitive().map_err(&fail)?.await.map_err(&fail)?;
+    if writer.as_deref() == Some(token) {
+        Ok(())
+    } else {
+        Err(StorageError::NotWriter)
     }
 }
 

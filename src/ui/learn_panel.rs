@@ -17,6 +17,8 @@ use yew::prelude::*;
 pub struct LearnPanelProps {
     pub learning: Rc<Learning>,
     pub open_doc: Option<DocId>,
+    /// The open document's text is read (after a reload, documents are read in the background).
+    pub open_ready: bool,
     /// Documents marked done: a rise retrains when the setting says so.
     pub done: usize,
     pub order: ReviewOrder,
@@ -49,7 +51,7 @@ pub fn LearnPanel(props: &LearnPanelProps) -> Html {
     {
         let learning = props.learning.clone();
         let has_model = learning.view().summary.is_some();
-        use_effect_with((props.open_doc.clone(), has_model), move |(open, _)| {
+        use_effect_with((props.open_doc.clone(), props.open_ready, has_model), move |(open, _, _)| {
             if let Some(id) = open {
                 learning.suggest_on_open(id);
             }
@@ -104,7 +106,10 @@ pub fn LearnPanel(props: &LearnPanelProps) -> Html {
         Callback::from(move |event: Event| {
             let input: web_sys::HtmlInputElement = event.target_unchecked_into();
             let mut settings = learning.view().settings;
-            settings.threshold = input.value().parse::<f64>().unwrap_or(settings.threshold).clamp(0.0, 1.0);
+            let value = input.value_as_number();
+            if value.is_finite() {
+                settings.threshold = value.clamp(0.0, 1.0);
+            }
             learning.set_settings(settings);
             // The open document's model suggestions follow the new threshold at once.
             if let Some(id) = &open {

@@ -397,7 +397,9 @@ impl Learning {
             }
             Reply::Progress { .. } | Reply::Cancelled { .. } => {}
             Reply::Trained { job, summary } if Some(job) == current => self.trained(summary, bytes),
-            Reply::Trained { .. } => {}
+            // A training that ended as it was cancelled: the worker now holds a model the page
+            // did not keep, so the stored one is sent again before the next suggestions.
+            Reply::Trained { .. } => self.update(|s| s.model_in_worker = false),
             Reply::Suggested { job, docs, finished, .. } => {
                 let docs: Vec<(DocId, Vec<Suggestion>)> =
                     docs.into_iter().map(|(id, s)| (DocId::from(id.as_str()), s)).collect();

@@ -2,6 +2,8 @@
 //! 😀, CRLF, a ZWJ sequence, and a directive holding an entity.
 #![allow(dead_code)]
 
+pub mod learn;
+
 use biaozhu::core::*;
 
 pub const TEXT: &str =
