@@ -8,7 +8,6 @@ use common::learn::{project, sentence};
 use std::path::PathBuf;
 use std::process::Command as Process;
 
-
 /// `count` sentences as a BMES character-tag file (CRLF, as MSRA's are).
 fn bmes(count: usize, offset: usize) -> String {
     let mut out = String::new();
@@ -104,7 +103,6 @@ fn the_command_line_names_what_is_wrong() {
     let (ok, _, err) = learn(&[train.to_str().unwrap(), "--frobnicate"]);
     assert!(!ok && err.contains("unknown option --frobnicate"), "{err}");
 }
-
 
 #[test]
 fn a_project_gives_its_done_documents_with_the_labels_of_its_busiest_layer() {

@@ -11,8 +11,6 @@ use biaozhu::core::*;
 mod common;
 use common::learn::{project, sentence};
 
-
-
 /// Every message goes through its JSON, as between the page and the worker.
 fn send(service: &mut Service, request: Request, model: Option<&[u8]>) -> Vec<Outgoing> {
     let request = Request::from_json(&request.to_json()).expect("a request reads back");
@@ -61,7 +59,9 @@ fn a_training_in_slices_reports_progress_and_ends_with_a_model_and_its_estimate(
         .collect();
     assert!(fractions.windows(2).all(|w| w[0] <= w[1]), "{fractions:?}");
     let (summary, bytes) = trained(&out);
-    assert_eq!((summary.trained, summary.held_out), (54, 6));
+    // A small set: the estimate on six held out, then the model in use on all sixty.
+    assert!(stages.contains(&Stage::Retraining), "{stages:?}");
+    assert_eq!((summary.trained, summary.held_out), (60, 6));
     assert_eq!(summary.bytes, bytes.len());
     let overall = summary.overall.as_ref().expect("an estimate from the held-out texts");
     assert!(overall.f1 > 0.8, "{overall:?}");
@@ -73,6 +73,16 @@ fn a_training_in_slices_reports_progress_and_ends_with_a_model_and_its_estimate(
         &serde_json::from_str::<biaozhu::core::learn::protocol::ModelSummary>(&json).unwrap(),
         summary
     );
+}
+
+#[test]
+fn a_large_set_keeps_the_model_trained_on_nine_tenths() {
+    let mut service = Service::retraining_up_to(100);
+    let out = train(&mut service, &project(80, 60), 1);
+    assert!(!out.iter().any(|o| matches!(o.reply, Reply::Progress { stage: Stage::Retraining, .. })));
+    let (summary, _) = trained(&out);
+    assert_eq!((summary.trained, summary.held_out), (54, 6));
+    assert!(summary.overall.is_some());
 }
 
 #[test]

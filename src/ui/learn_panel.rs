@@ -185,6 +185,12 @@ fn progress(phase: &Phase) -> Html {
                 Stage::Preparing => "准备 Preparing (character classes)".to_string(),
                 Stage::Training => format!("训练 Training, pass {} of {epochs}", (*epoch + 1).min(*epochs)),
                 Stage::Evaluating => "评估 Estimating F1".to_string(),
+                Stage::Retraining => {
+                    format!(
+                        "再训练 Training on every done document, pass {} of {epochs}",
+                        (*epoch + 1).min(*epochs)
+                    )
+                }
                 Stage::Suggesting => "建议 Suggesting".to_string(),
             };
             (text, *fraction)

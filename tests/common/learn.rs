@@ -25,7 +25,8 @@ pub fn project(count: usize, done: usize) -> Project {
     for k in 0..count {
         let (text, spans) = sentence(k);
         let id = DocId::from(format!("d{k}").as_str());
-        s.apply(Command::AddDocument { at: k, doc: Box::new(Document::new(id.clone(), "s", &text)) }).unwrap();
+        s.apply(Command::AddDocument { at: k, doc: Box::new(Document::new(id.clone(), "s", &text)) })
+            .unwrap();
         for (start, end, label) in spans {
             s.add_span(&id, CharRange::new(start, end), label).unwrap();
         }

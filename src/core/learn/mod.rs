@@ -27,7 +27,7 @@ pub use evaluate::{evaluate, reliability, Evaluation, Tally};
 pub use from_project::{project_examples, Confirmed, TrainingSet};
 pub use tagger::{ModelError, Prediction, Tagger};
 pub use tags::LabeledRange;
-pub use train::{auto_epochs, Progress, TrainOptions, Trainer};
+pub use train::{auto_epochs, FromText, Progress, TrainOptions, Trainer};
 
 use crate::core::offsets::CharRange;
 

@@ -52,6 +52,8 @@ pub enum Stage {
     Training,
     /// Scoring the held-out texts.
     Evaluating,
+    /// Training the model in use on every confirmed text, after the estimate (small sets).
+    Retraining,
     Suggesting,
 }
 
@@ -126,7 +128,9 @@ impl LabelScore {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ModelSummary {
     pub labels: Vec<String>,
-    /// Confirmed texts trained on, and kept back.
+    /// Confirmed texts the model in use learned from, and those the estimate was made on (kept
+    /// out of the model the estimate scored; a small set's model in use learns from them too,
+    /// see `service::RETRAIN_CHARS`).
     pub trained: usize,
     pub held_out: usize,
     /// Characters trained on.

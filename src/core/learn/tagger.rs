@@ -168,6 +168,11 @@ impl Tagger {
         self.scale
     }
 
+    /// Takes the scale another model of the same data was calibrated to.
+    pub fn set_scale(&mut self, scale: f32) {
+        self.scale = scale;
+    }
+
     /// The scale confidences are computed at (see [`Tagger::calibrate`]).
     pub fn scale(&self) -> f32 {
         self.scale

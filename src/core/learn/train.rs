@@ -118,6 +118,14 @@ impl Progress {
     }
 }
 
+/// What a training learns from all the text before it trains: the character classes and
+/// cohesion (see `clusters`, `cohesion`).
+#[derive(Clone, Debug, Default)]
+pub struct FromText {
+    classes: Option<CharClasses>,
+    cohesion: Option<Cohesion>,
+}
+
 pub struct Trainer {
     labels: Vec<String>,
     examples: Vec<Example>,
@@ -140,9 +148,29 @@ impl Trainer {
     /// Labels past the limit and spans naming no label are left out. `unlabeled` is more text
     /// of the same kind (a project's other documents), used only to learn character classes.
     pub fn new(
+        labels: Vec<String>,
+        examples: Vec<Example>,
+        unlabeled: &[Vec<char>],
+        options: TrainOptions,
+    ) -> Trainer {
+        let texts = examples.iter().map(|e| e.chars.as_slice()).chain(unlabeled.iter().map(Vec::as_slice));
+        let classes = (options.classes > 0).then(|| CharClasses::learn(texts.clone(), options.classes));
+        let cohesion = options.cohesion.then(|| Cohesion::learn(texts));
+        Trainer::with(labels, examples, FromText { classes, cohesion }, options)
+    }
+
+    /// What this trainer learned from all the text, for another trainer on the same text (the
+    /// slow part of [`Trainer::new`]).
+    pub fn from_text(&self) -> FromText {
+        FromText { classes: self.context.classes.clone(), cohesion: self.context.cohesion.clone() }
+    }
+
+    /// A trainer like [`Trainer::new`]'s that takes the character classes and cohesion as
+    /// learned already (the lexicon is made from `examples`).
+    pub fn with(
         mut labels: Vec<String>,
         mut examples: Vec<Example>,
-        unlabeled: &[Vec<char>],
+        from_text: FromText,
         options: TrainOptions,
     ) -> Trainer {
         labels.truncate(MAX_LABELS);
@@ -151,9 +179,7 @@ impl Trainer {
             example.spans.retain(|s| s.label < count);
         }
         let lexicon = options.lexicon.then(|| Lexicon::from_examples(&examples));
-        let texts = examples.iter().map(|e| e.chars.as_slice()).chain(unlabeled.iter().map(Vec::as_slice));
-        let classes = (options.classes > 0).then(|| CharClasses::learn(texts.clone(), options.classes));
-        let cohesion = options.cohesion.then(|| Cohesion::learn(texts));
+        let FromText { classes, cohesion } = from_text;
         let context = Context { lexicon, classes, cohesion };
         // Features seen only once are left out: they can only memorise the text they are in.
         let mut counts = Common::new();
