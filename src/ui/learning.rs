@@ -242,6 +242,9 @@ impl Learning {
         let this = self.clone();
         // The texts go a piece at a time, the page's thread given back between pieces.
         wasm_bindgen_futures::spawn_local(async move {
+            // The click's own task has gathered the set and drawn the panel: the texts go
+            // from the next one on.
+            super::hooks::yield_to_browser().await;
             while let Some(chunk) = set.next_chunk() {
                 if this.state.borrow().job != Some(job) {
                     return;
@@ -460,6 +463,9 @@ impl Learning {
             let this = self.clone();
             let json = serde_json::to_string(&*summary).unwrap_or_default();
             wasm_bindgen_futures::spawn_local(async move {
+                // Stored after the panel is drawn: copying megabytes into IndexedDB is a task
+                // of its own.
+                super::hooks::yield_to_browser().await;
                 let kept = match this.persist.save_model(&bytes, &json).await {
                     Ok(()) => Kept::Saved,
                     Err(error) => Kept::InTabOnly(error.to_string()),

@@ -249,11 +249,12 @@ impl Service {
                     self.job = Some(Job::Train(training));
                     return vec![progress(job, stage, p.fraction(), p.epoch, p.epochs)];
                 }
-                if training.estimate.is_none() && training.everything.is_some() {
-                    let job = training.job;
-                    let p = self.train_again(&mut training);
-                    self.job = Some(Job::Train(training));
-                    return vec![progress(job, Stage::Retraining, 0.0, p.epoch, p.epochs)];
+                if training.estimate.is_none() {
+                    if let Some(p) = self.train_again(&mut training) {
+                        let job = training.job;
+                        self.job = Some(Job::Train(training));
+                        return vec![progress(job, Stage::Retraining, 0.0, p.epoch, p.epochs)];
+                    }
                 }
                 vec![self.finish_training(*training)]
             }
@@ -283,12 +284,12 @@ impl Service {
         }
     }
 
-    /// Scores the first model on the held-out texts, then starts the model in use on every
-    /// confirmed text, with the character classes and cohesion already learned.
-    fn train_again(&mut self, training: &mut Training) -> super::Progress {
-        let (Some(first), Some(everything)) = (training.trainer.take(), training.everything.take()) else {
-            unreachable!("called with a first trainer and every text")
-        };
+    /// For a small set (one that kept every text): scores the first model on the held-out
+    /// texts, then starts the model in use on every confirmed text, with the character classes
+    /// and cohesion already learned. `None` for a large set, left as it was.
+    fn train_again(&mut self, training: &mut Training) -> Option<super::Progress> {
+        let everything = training.everything.take()?;
+        let first = training.trainer.take()?;
         let from_text = first.from_text();
         let mut tagger = first.finish();
         training.estimate = Some(estimate(&mut tagger, &training.held_out));
@@ -296,7 +297,7 @@ impl Service {
         let trainer = Trainer::with(training.labels.clone(), everything, from_text, options);
         let p = trainer.progress();
         training.trainer = Some(trainer);
-        p
+        Some(p)
     }
 
     fn finish_training(&mut self, training: Training) -> Outgoing {
