@@ -234,7 +234,13 @@ export async function crashTrial({ base, edits = 200, kills = 12, seed = 1, log 
     lost += check(await fingerprint(page), 'after the last kill');
     await kill(child);
   } finally {
-    fs.rmSync(profile, { recursive: true, force: true });
+    // The killed browser's processes may still be closing files in the profile for a moment
+    // (SIGKILL is not waited for): retry, and a profile left behind in /tmp fails nothing.
+    try {
+      fs.rmSync(profile, { recursive: true, force: true, maxRetries: 20, retryDelay: 100 });
+    } catch (error) {
+      log(`the profile ${profile} was left behind: ${error.message}`);
+    }
   }
   return { made, savedShown, killed, afterEditKills, lost, problems, savedLatencies };
 }
