@@ -311,7 +311,7 @@ fn with_relations() -> Project {
             .into_iter()
             .enumerate()
     {
-        let relation = Relation { id: RelationId(n as u64 + 1), kind: kind.into(), from, to };
+        let relation = Relation::new(RelationId(n as u64 + 1), kind, from, to);
         s.apply(Command::AddRelation { doc: doc.clone(), relation }).unwrap();
     }
     s.apply(Command::SetAttribute {

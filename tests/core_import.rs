@@ -283,7 +283,7 @@ fn with_relations() -> Project {
     for (n, (kind, from, to)) in
         [("issued_by", d1, li), ("issued_by", d2, li), ("addressed_to", d1, org)].into_iter().enumerate()
     {
-        let relation = Relation { id: RelationId(n as u64 + 1), kind: kind.into(), from, to };
+        let relation = Relation::new(RelationId(n as u64 + 1), kind, from, to);
         s.apply(Command::AddRelation { doc: doc.clone(), relation }).unwrap();
     }
     for (name, value) in [("cue", "强调"), ("note", "总理讲话")] {

@@ -33,10 +33,7 @@ fn fixture() -> Fixture {
 
 fn relate(f: &mut Fixture, kind: &str, from: SpanId, to: SpanId) -> Result<RelationId, EditError> {
     let id = RelationId(100 + f.s.revision());
-    f.s.apply(Command::AddRelation {
-        doc: f.doc.clone(),
-        relation: Relation { id, kind: kind.into(), from, to },
-    })?;
+    f.s.apply(Command::AddRelation { doc: f.doc.clone(), relation: Relation::new(id, kind, from, to) })?;
     Ok(id)
 }
 

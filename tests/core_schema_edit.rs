@@ -28,7 +28,7 @@ fn editor() -> (EditorState, SpanId, SpanId) {
     s.session
         .apply(Command::AddRelation {
             doc: doc.clone(),
-            relation: Relation { id, kind: "issued_by".into(), from: directive, to: per },
+            relation: Relation::new(id, "issued_by", directive, per),
         })
         .unwrap();
     (s, per, directive)

@@ -55,7 +55,7 @@ fn full_project() -> Project {
     let id = s.allocate_relation_id();
     s.apply(Command::AddRelation {
         doc: doc.clone(),
-        relation: Relation { id, kind: "issued_by".into(), from: directive, to: person },
+        relation: Relation::new(id, "issued_by", directive, person),
     })
     .unwrap();
     s.project().clone()

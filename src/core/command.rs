@@ -6,6 +6,7 @@ use super::error::EditError;
 use super::project::Project;
 use super::suggestion::Suggestion;
 use serde::{Deserialize, Serialize};
+use std::rc::Rc;
 
 /// The serde shape (`{"op": "add_span", "doc": …, "span": {…}}`) is the one wire format of an
 /// edit: the undo history and the autosave journal store commands as they are.
@@ -81,10 +82,31 @@ pub enum Command {
         doc: DocId,
         suggestions: Vec<Suggestion>,
     },
+    /// Records who made or last changed a span or relation (see [`Span::annotator`]); the
+    /// session adds it after a change by a named user. `None` clears the name.
+    SetAnnotator {
+        doc: DocId,
+        target: Annotated,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        annotator: Option<Rc<str>>,
+    },
+    /// Sets the annotators whose work on the document was merged in.
+    SetAnnotatedBy {
+        doc: DocId,
+        names: Vec<String>,
+    },
     /// Several edits as one undo step; all apply or none.
     Batch {
         steps: Vec<Command>,
     },
+}
+
+/// What [`Command::SetAnnotator`] names: `{"span": 3}` or `{"relation": 2}`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Annotated {
+    Span(SpanId),
+    Relation(RelationId),
 }
 
 /// A project inside a command is written as the project file, and read back with all of its
@@ -134,6 +156,8 @@ impl Command {
             | Command::RemoveRelation { doc, .. }
             | Command::RetypeRelation { doc, .. }
             | Command::SetAttribute { doc, .. }
+            | Command::SetAnnotator { doc, .. }
+            | Command::SetAnnotatedBy { doc, .. }
             | Command::AddSuggestions { doc, .. }
             | Command::RemoveSuggestions { doc, .. }
             | Command::RemoveDocument { doc } => Some(doc),
@@ -173,7 +197,7 @@ impl Command {
                 let current =
                     document.span(span).ok_or_else(|| EditError::UnknownSpan { doc: doc.clone(), span })?;
                 let range = current.range;
-                project.check_span(&doc, range, &label, Some(span))?;
+                project.check_span(&doc, range, &label, Some(span), current.annotator.as_deref())?;
                 // Relations must still fit; attributes of other labels are kept but unused, so
                 // relabelling back restores them.
                 for relation in document.relations_of(span) {
@@ -231,6 +255,31 @@ impl Command {
                 };
                 Ok(Command::SetAttribute { doc, span, name, value: old })
             }
+            Command::SetAnnotator { doc, target: Annotated::Span(span), annotator } => {
+                let document =
+                    project.document(&doc).ok_or_else(|| EditError::UnknownDocument(doc.clone()))?;
+                let current =
+                    document.span(span).ok_or_else(|| EditError::UnknownSpan { doc: doc.clone(), span })?;
+                // The span joins its new annotator's work, which must have room for it.
+                project.check_span(
+                    &doc,
+                    current.range,
+                    &current.label.clone(),
+                    Some(span),
+                    annotator.as_deref(),
+                )?;
+                let target = project.document_mut(&doc)?.span_mut(span).expect("span checked above");
+                let old = std::mem::replace(&mut target.annotator, annotator);
+                Ok(Command::SetAnnotator { doc, target: Annotated::Span(span), annotator: old })
+            }
+            Command::SetAnnotator { doc, target: Annotated::Relation(relation), annotator } => {
+                let target = project
+                    .document_mut(&doc)?
+                    .relation_mut(relation)
+                    .ok_or_else(|| EditError::UnknownRelation { doc: doc.clone(), relation })?;
+                let old = std::mem::replace(&mut target.annotator, annotator);
+                Ok(Command::SetAnnotator { doc, target: Annotated::Relation(relation), annotator: old })
+            }
             Command::AddSuggestions { doc, suggestions } => {
                 project.check_suggestions(&doc, &suggestions)?;
                 let added = project.document_mut(&doc)?.suggestions_mut().add(suggestions);
@@ -252,6 +301,13 @@ impl Command {
                 let document = project.document_mut(&doc)?;
                 let old = std::mem::replace(document.field_mut(field), value);
                 Ok(Command::SetDocField { doc, field, value: old })
+            }
+            Command::SetAnnotatedBy { doc, mut names } => {
+                names.sort();
+                names.dedup();
+                let document = project.document_mut(&doc)?;
+                let old = std::mem::replace(&mut document.annotated_by, names);
+                Ok(Command::SetAnnotatedBy { doc, names: old })
             }
             Command::SetStatus { doc, status } => {
                 let document = project.document_mut(&doc)?;
@@ -288,5 +344,65 @@ impl Command {
                 Ok(Command::Batch { steps: inverses })
             }
         }
+    }
+}
+
+/// `command` as made by `name`: new spans and relations without a name take it, and a change
+/// to someone else's span or relation (label, attributes, type) is followed by a
+/// [`Command::SetAnnotator`] in the same undo step. Only forward edits are stamped; undo and
+/// redo restore what was there.
+pub fn stamped(command: Command, name: &Rc<str>, project: &Project) -> Command {
+    let mut steps = Vec::new();
+    stamp_into(command, name, project, &mut steps);
+    if steps.len() == 1 {
+        steps.pop().expect("one step")
+    } else {
+        Command::Batch { steps }
+    }
+}
+
+fn stamp_into(command: Command, name: &Rc<str>, project: &Project, out: &mut Vec<Command>) {
+    let owned_by_other = |doc: &DocId, target: Annotated| {
+        let Some(document) = project.document(doc) else { return false };
+        let annotator = match target {
+            Annotated::Span(span) => document.span(span).map(|s| &s.annotator),
+            Annotated::Relation(relation) => document.relation(relation).map(|r| &r.annotator),
+        };
+        // A span added earlier in the same batch is not in the project yet; it was stamped.
+        annotator.is_some_and(|a| a.as_deref() != Some(&**name))
+    };
+    match command {
+        Command::AddSpan { doc, mut span } => {
+            span.annotator.get_or_insert_with(|| name.clone());
+            out.push(Command::AddSpan { doc, span });
+        }
+        Command::AddRelation { doc, mut relation } => {
+            relation.annotator.get_or_insert_with(|| name.clone());
+            out.push(Command::AddRelation { doc, relation });
+        }
+        Command::Batch { steps } => {
+            let mut inner = Vec::with_capacity(steps.len());
+            for step in steps {
+                stamp_into(step, name, project, &mut inner);
+            }
+            out.push(Command::Batch { steps: inner });
+        }
+        change
+        @ (Command::Relabel { .. } | Command::SetAttribute { .. } | Command::RetypeRelation { .. }) => {
+            let target = match &change {
+                Command::Relabel { doc, span, .. } | Command::SetAttribute { doc, span, .. } => {
+                    Some((doc.clone(), Annotated::Span(*span)))
+                }
+                Command::RetypeRelation { doc, relation, .. } => {
+                    Some((doc.clone(), Annotated::Relation(*relation)))
+                }
+                _ => None,
+            };
+            out.push(change);
+            if let Some((doc, target)) = target.filter(|(doc, target)| owned_by_other(doc, *target)) {
+                out.push(Command::SetAnnotator { doc, target, annotator: Some(name.clone()) });
+            }
+        }
+        other => out.push(other),
     }
 }

@@ -169,8 +169,7 @@ pub fn record_commands(
         });
     }
     if let Some(issuer) = proposal.issuer {
-        let relation =
-            Relation { id: relation_id(), kind: ISSUER_RELATION.to_string(), from: id, to: issuer };
+        let relation = Relation::new(relation_id(), ISSUER_RELATION, id, issuer);
         steps.push(Command::AddRelation { doc: doc.id.clone(), relation });
     }
     steps

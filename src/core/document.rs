@@ -103,11 +103,23 @@ pub struct Span {
     /// Attribute values by attribute name (see `Schema::attributes`).
     #[cfg_attr(feature = "json-schema", serde(default, skip_serializing_if = "BTreeMap::is_empty"))]
     pub attributes: BTreeMap<String, String>,
+    /// The name of who made the span or last changed its label or attributes. Spans of
+    /// different annotators never conflict, so a merged project holds each one's work side by
+    /// side. Absent on spans made before a name was set, which conflict with all.
+    #[cfg_attr(feature = "json-schema", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[cfg_attr(feature = "json-schema", schemars(with = "Option<String>"))]
+    pub annotator: Option<Rc<str>>,
 }
 
 impl Span {
     pub fn new(id: SpanId, range: CharRange, label: impl Into<Rc<str>>) -> Self {
-        Span { id, range, label: label.into(), attributes: BTreeMap::new() }
+        Span { id, range, label: label.into(), attributes: BTreeMap::new(), annotator: None }
+    }
+
+    /// The same span, made by `annotator`.
+    pub fn by(mut self, annotator: Option<Rc<str>>) -> Self {
+        self.annotator = annotator;
+        self
     }
 }
 
@@ -134,6 +146,16 @@ pub struct Relation {
     pub kind: String,
     pub from: SpanId,
     pub to: SpanId,
+    /// The name of who made the relation or last changed its type.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "json-schema", schemars(with = "Option<String>"))]
+    pub annotator: Option<Rc<str>>,
+}
+
+impl Relation {
+    pub fn new(id: RelationId, kind: impl Into<String>, from: SpanId, to: SpanId) -> Self {
+        Relation { id, kind: kind.into(), from, to, annotator: None }
+    }
 }
 
 /// A document: its text never changes once created, so span offsets stay valid.
@@ -145,6 +167,9 @@ pub struct Document {
     /// Who annotates the document, and a free note about it (both may be empty).
     pub annotator: String,
     pub note: String,
+    /// The annotators whose work on this document was merged in (see `merge`), sorted: an
+    /// annotator listed here with no spans found nothing, which agreement counts.
+    pub annotated_by: Vec<String>,
     /// The text and what is computed from it once (it never changes), shared by every copy of
     /// the document: an edit copies the annotations, never the text.
     body: Rc<Body>,
@@ -192,6 +217,7 @@ impl Document {
             status: DocStatus::Todo,
             annotator: String::new(),
             note: String::new(),
+            annotated_by: Vec::new(),
             body,
             spans: Vec::new(),
             ranges: HashMap::new(),

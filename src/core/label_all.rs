@@ -9,7 +9,7 @@
 use super::document::{DocId, Document, SpanId};
 use super::error::EditError;
 use super::offsets::CharRange;
-use super::project::Project;
+use super::project::{same_owner, Project};
 use super::text_search::occurrences;
 
 /// Where "label all" looks.
@@ -96,6 +96,8 @@ pub fn plan_label_all(
     let source = project.loaded_document(doc)?;
     let original = source.span(span).ok_or_else(|| EditError::UnknownSpan { doc: doc.clone(), span })?;
     let label = original.label.to_string();
+    // Occurrences are labelled as the original was: by its annotator, checked against theirs.
+    let owner = original.annotator.clone();
     let text = source.slice(original.range).to_string();
     // The documents themselves, in list order (no lookup by id for each of a corpus's).
     let docs: Vec<&Document> = match scope {
@@ -114,11 +116,14 @@ pub fn plan_label_all(
             if id == doc && range == original.range {
                 continue;
             }
-            let labelled =
-                document.spans_overlapping(range).any(|s| s.range == range && *s.label == plan.label);
+            let labelled = document.spans_overlapping(range).any(|s| {
+                s.range == range
+                    && *s.label == plan.label
+                    && same_owner(owner.as_deref(), s.annotator.as_deref())
+            });
             if labelled {
                 plan.already += 1;
-            } else if project.check_span(id, range, &plan.label, None).is_ok() {
+            } else if project.check_span(id, range, &plan.label, None, owner.as_deref()).is_ok() {
                 plan.add.push((id.clone(), range));
             } else {
                 plan.skipped += 1;

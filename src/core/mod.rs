@@ -1,6 +1,7 @@
 //! The annotation model and everything that is pure logic. Nothing here touches the browser,
 //! the clock, randomness or storage: ids and text come in as arguments.
 
+pub mod agreement;
 pub mod caret;
 pub mod changes;
 pub mod command;
@@ -20,6 +21,7 @@ pub mod label_all;
 pub mod layout;
 pub mod learn;
 pub mod loading;
+pub mod merge;
 pub mod model_suggestions;
 pub mod offsets;
 pub mod pre_annotate;

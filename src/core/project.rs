@@ -312,6 +312,7 @@ impl Project {
         range: CharRange,
         label: &str,
         except: Option<SpanId>,
+        annotator: Option<&str>,
     ) -> Result<(), EditError> {
         let document = self.loaded_document(doc)?;
         let layer = self
@@ -329,6 +330,7 @@ impl Project {
         }
         let in_the_way = document.spans_overlapping(range).find(|other| {
             Some(other.id) != except
+                && same_owner(annotator, other.annotator.as_deref())
                 && self.schema.layer_of(&other.label).map(|l| &l.name) == Some(&layer.name)
         });
         match in_the_way {
@@ -364,7 +366,7 @@ impl Project {
     }
 
     pub(crate) fn insert_span(&mut self, doc: &DocId, span: Span) -> Result<(), EditError> {
-        self.check_span(doc, span.range, &span.label, None)?;
+        self.check_span(doc, span.range, &span.label, None, span.annotator.as_deref())?;
         let document = self.document_mut(doc)?;
         if document.span(span.id).is_some() {
             return Err(EditError::DuplicateSpan { doc: doc.clone(), span: span.id });
@@ -400,5 +402,15 @@ impl Project {
         Rc::make_mut(&mut self.positions).remove(id);
         self.renumber(at);
         Ok((at, doc))
+    }
+}
+
+/// Whether spans by these annotators can be in each other's way: each annotator's spans are
+/// checked against their own only, so merged projects hold everyone's work side by side; a
+/// span without a name (made before names were kept) is in everyone's way.
+pub fn same_owner(a: Option<&str>, b: Option<&str>) -> bool {
+    match (a, b) {
+        (Some(a), Some(b)) => a == b,
+        _ => true,
     }
 }

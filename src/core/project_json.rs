@@ -209,8 +209,8 @@ pub fn import_project(json: &str) -> Result<Project, ImportError> {
                 span_problems.push(format!("{place}: the id is used twice"));
                 continue;
             }
-            let Span { id: span_id, range, label, attributes } = span;
-            let bare = Span::new(span_id, range, label);
+            let Span { id: span_id, range, label, attributes, annotator } = span;
+            let bare = Span::new(span_id, range, label).by(annotator);
             // Overlaps the schema forbids are found by the same check every edit goes through.
             if let Err(error) = project.insert_span(&doc_id, bare) {
                 span_problems.push(format!("{place}: {error}"));

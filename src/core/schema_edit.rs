@@ -102,6 +102,7 @@ pub fn plan_schema_change(
         let mut bare = Document::new(doc.id.clone(), doc.name.clone(), doc.text()).with_status(doc.status);
         bare.annotator = doc.annotator.clone();
         bare.note = doc.note.clone();
+        bare.annotated_by = doc.annotated_by.clone();
         Command::AddDocument { at, doc: Box::new(bare) }
             .apply(&mut next)
             .expect("the documents' ids are unique in the project they come from");

@@ -2,7 +2,7 @@
 //! revisions so that the UI knows when to re-render and autosave.
 
 use super::changes::Changes;
-use super::command::Command;
+use super::command::{stamped, Command};
 use super::document::{DocId, Document, RelationId, Span, SpanId};
 use super::error::EditError;
 use super::offsets::CharRange;
@@ -27,6 +27,8 @@ pub struct Session {
     changes: Changes,
     /// While set, every edit, undo and redo is refused: another tab writes this project.
     read_only: bool,
+    /// The user's name, recorded on what they make and change (see `command::stamped`).
+    annotator: Option<Rc<str>>,
 }
 
 /// One change to a session, as a journal records it: replaying the same operations on the same
@@ -51,7 +53,17 @@ impl Session {
             history_loss: None,
             changes: Changes::default(),
             read_only: false,
+            annotator: None,
         }
+    }
+
+    /// The name edits are recorded under from now on (`None`: not recorded).
+    pub fn set_annotator(&mut self, name: Option<Rc<str>>) {
+        self.annotator = name.filter(|n| !n.trim().is_empty());
+    }
+
+    pub fn annotator(&self) -> Option<&str> {
+        self.annotator.as_deref()
     }
 
     pub fn is_read_only(&self) -> bool {
@@ -101,6 +113,10 @@ impl Session {
             return Err(EditError::ReadOnly);
         }
         self.project.ready_for(&command)?;
+        let command = match &self.annotator {
+            Some(name) => stamped(command, name, &self.project),
+            None => command,
+        };
         let mut changes = Changes::default();
         changes.note(&command);
         // A replaced project, or a change whose documents or suggestions alone are past what a
@@ -131,7 +147,7 @@ impl Session {
         if self.read_only {
             return Err(EditError::ReadOnly);
         }
-        self.project.check_span(doc, range, label, None)?;
+        self.project.check_span(doc, range, label, None, self.annotator())?;
         let id = Rc::make_mut(&mut self.project).allocate_span_id();
         let span = Span::new(id, range, label);
         self.apply(Command::AddSpan { doc: doc.clone(), span })?;
@@ -242,6 +258,7 @@ impl Session {
             history_loss: None,
             changes: Changes::default(),
             read_only: false,
+            annotator: None,
         }
     }
 

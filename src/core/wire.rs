@@ -27,8 +27,8 @@ pub struct SpanInFile {
     pub text: Option<String>,
 }
 
-/// Writes the span shape: `id`, `start`, `end`, `label`, then `attributes`, `layer` and `text`
-/// where there are any.
+/// Writes the span shape: `id`, `start`, `end`, `label`, then `attributes`, `annotator`,
+/// `layer` and `text` where there are any.
 fn write_span<S: Serializer>(
     span: &Span,
     layer: Option<&str>,
@@ -37,6 +37,7 @@ fn write_span<S: Serializer>(
 ) -> Result<S::Ok, S::Error> {
     let fields = 4
         + usize::from(!span.attributes.is_empty())
+        + usize::from(span.annotator.is_some())
         + usize::from(layer.is_some())
         + usize::from(text.is_some());
     let mut out = serializer.serialize_struct("Span", fields)?;
@@ -46,6 +47,9 @@ fn write_span<S: Serializer>(
     out.serialize_field("label", &span.label)?;
     if !span.attributes.is_empty() {
         out.serialize_field("attributes", &span.attributes)?;
+    }
+    if let Some(annotator) = &span.annotator {
+        out.serialize_field("annotator", annotator)?;
     }
     if let Some(layer) = layer {
         out.serialize_field("layer", layer)?;
@@ -68,7 +72,7 @@ impl Serialize for Span {
     }
 }
 
-const SPAN_FIELDS: &[&str] = &["id", "start", "end", "label", "attributes", "layer", "text"];
+const SPAN_FIELDS: &[&str] = &["id", "start", "end", "label", "attributes", "annotator", "layer", "text"];
 
 /// A span's key, read without allocating (a project holds hundreds of thousands of spans).
 enum SpanKey {
@@ -77,6 +81,7 @@ enum SpanKey {
     End,
     Label,
     Attributes,
+    Annotator,
     Layer,
     Text,
     Other,
@@ -97,6 +102,7 @@ impl<'de> Deserialize<'de> for SpanKey {
                     "end" => SpanKey::End,
                     "label" => SpanKey::Label,
                     "attributes" => SpanKey::Attributes,
+                    "annotator" => SpanKey::Annotator,
                     "layer" => SpanKey::Layer,
                     "text" => SpanKey::Text,
                     _ => SpanKey::Other,
@@ -120,6 +126,7 @@ impl<'de> Visitor<'de> for SpanVisitor {
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<SpanInFile, A::Error> {
         let (mut id, mut start, mut end, mut label) = (None, None, None, None);
         let (mut attributes, mut layer, mut text) = (BTreeMap::new(), None, None);
+        let mut annotator: Option<String> = None;
         while let Some(key) = map.next_key::<SpanKey>()? {
             match key {
                 SpanKey::Id => id = Some(map.next_value::<SpanId>()?),
@@ -127,6 +134,7 @@ impl<'de> Visitor<'de> for SpanVisitor {
                 SpanKey::End => end = Some(map.next_value::<usize>()?),
                 SpanKey::Label => label = Some(map.next_value::<String>()?),
                 SpanKey::Attributes => attributes = map.next_value()?,
+                SpanKey::Annotator => annotator = map.next_value()?,
                 SpanKey::Layer => layer = map.next_value()?,
                 SpanKey::Text => text = map.next_value()?,
                 SpanKey::Other => {
@@ -142,6 +150,8 @@ impl<'de> Visitor<'de> for SpanVisitor {
             },
             label: label.ok_or_else(|| de::Error::missing_field("label"))?.into(),
             attributes,
+            // An empty name is no name (a hand-edited file may write one).
+            annotator: annotator.filter(|name| !name.is_empty()).map(Into::into),
         };
         Ok(SpanInFile { span, layer, text })
     }
@@ -173,6 +183,10 @@ pub struct DocumentWire<'a, S: Clone> {
     pub annotator: Cow<'a, str>,
     #[serde(default, skip_serializing_if = "str::is_empty")]
     pub note: Cow<'a, str>,
+    /// The annotators whose work on the document was merged in (see the README's team
+    /// workflow); one listed without spans found nothing there.
+    #[serde(default, skip_serializing_if = "<[_]>::is_empty")]
+    pub annotated_by: Cow<'a, [String]>,
     pub text: Cow<'a, str>,
     #[serde(default)]
     pub spans: Cow<'a, [S]>,
@@ -193,6 +207,7 @@ impl<'a, S: Clone> DocumentWire<'a, S> {
             status: doc.status,
             annotator: Cow::Borrowed(&doc.annotator),
             note: Cow::Borrowed(&doc.note),
+            annotated_by: Cow::Borrowed(&doc.annotated_by),
             text: Cow::Borrowed(doc.text()),
             spans,
             relations: Cow::Borrowed(doc.relations()),
@@ -206,6 +221,10 @@ impl<'a, S: Clone> DocumentWire<'a, S> {
             .with_status(self.status);
         doc.annotator = self.annotator.to_string();
         doc.note = self.note.to_string();
+        let mut names = self.annotated_by.to_vec();
+        names.sort();
+        names.dedup();
+        doc.annotated_by = names;
         doc
     }
 }

@@ -103,7 +103,7 @@ impl EditorState {
                 self.remember_relation_type(&kind);
                 if let (Some((from, to)), Some(doc)) = (self.pending_link.take(), self.open_doc.clone()) {
                     let id = self.session.allocate_relation_id();
-                    let relation = Relation { id, kind, from, to };
+                    let relation = Relation::new(id, kind, from, to);
                     if self.edit(Command::AddRelation { doc, relation }) {
                         self.selected_span = Some(from);
                     }

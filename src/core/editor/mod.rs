@@ -293,6 +293,7 @@ impl EditorState {
     /// the selected span stay when they still exist; so does a read-only tab's read-only state.
     fn restore(&mut self, mut session: Session, open_doc: Option<DocId>, notice: Option<Notice>) {
         session.set_read_only(self.session.is_read_only());
+        session.set_annotator(self.session.annotator().map(Into::into));
         let open_doc = open_doc.or_else(|| self.open_doc.clone());
         let selected = self.selected_span;
         let pending_import = self.pending_import.take();

@@ -63,12 +63,7 @@ impl EditorState {
             let exists =
                 doc.relations_of(id).any(|r| r.from == id && r.to == to && r.kind == ISSUER_RELATION);
             if !exists {
-                let relation = Relation {
-                    id: self.session.allocate_relation_id(),
-                    kind: ISSUER_RELATION.into(),
-                    from: id,
-                    to,
-                };
+                let relation = Relation::new(self.session.allocate_relation_id(), ISSUER_RELATION, id, to);
                 steps.push(Command::AddRelation { doc: doc.id.clone(), relation });
             }
         }

@@ -299,9 +299,17 @@ impl EditorState {
                 .cloned()
                 .collect();
             for suggestion in alike {
-                let fits =
-                    self.project().check_span(&doc.id, suggestion.range(), &suggestion.label, None).is_ok()
-                        && !taken.iter().any(|t| t.range().overlaps(&suggestion.range()));
+                let fits = self
+                    .project()
+                    .check_span(
+                        &doc.id,
+                        suggestion.range(),
+                        &suggestion.label,
+                        None,
+                        self.session.annotator(),
+                    )
+                    .is_ok()
+                    && !taken.iter().any(|t| t.range().overlaps(&suggestion.range()));
                 if !fits {
                     left += 1;
                     continue;

@@ -311,7 +311,7 @@ impl Planner {
             let span = Span::new(SpanId(*next_span), range, label.clone());
             // The same overlap rule as every edit, checked against the spans placed so far.
             let scratch_id = id.clone();
-            let check = scratch.check_span(&scratch_id, range, &label, None);
+            let check = scratch.check_span(&scratch_id, range, &label, None, None);
             match check {
                 Ok(()) => {
                     Command::AddSpan { doc: scratch_id.clone(), span: span.clone() }
@@ -351,8 +351,7 @@ impl Planner {
             };
             match scratch.check_relation(&id, &relation.kind, from, to, None) {
                 Ok(()) => {
-                    let relation =
-                        Relation { id: RelationId(*next_relation), kind: relation.kind.clone(), from, to };
+                    let relation = Relation::new(RelationId(*next_relation), relation.kind.clone(), from, to);
                     *next_relation += 1;
                     Command::AddRelation { doc: id.clone(), relation }.apply(scratch).expect("checked");
                 }
