@@ -5,6 +5,7 @@
 use super::command::Command;
 use super::document::{DocId, DocStatus, Document, Relation, RelationId, SpanId};
 use super::project::Project;
+use super::project_json::import_project;
 use std::collections::HashMap;
 use std::fmt;
 use std::rc::Rc;
@@ -13,6 +14,7 @@ use std::rc::Rc;
 pub const GOLD: &str = "gold";
 
 /// One project file to merge, with the file's name (the annotator of last resort).
+#[derive(Clone, Debug)]
 pub struct MergeSource {
     pub file_name: String,
     pub project: Project,
@@ -106,6 +108,37 @@ impl fmt::Display for MergeError {
 }
 
 impl std::error::Error for MergeError {}
+
+/// Reads picked files (name, bytes) as project files to merge; the error names the file.
+pub fn read_sources(files: Vec<(String, Vec<u8>)>) -> Result<Vec<MergeSource>, String> {
+    files
+        .into_iter()
+        .map(|(file_name, bytes)| {
+            let text =
+                std::str::from_utf8(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes)).map_err(|e| {
+                    format!(
+                        "{file_name} is not UTF-8 text (invalid byte at offset {}); nothing was merged",
+                        e.valid_up_to()
+                    )
+                })?;
+            let project = import_project(text)
+                .map_err(|e| format!("{file_name} is not a biaozhu project file: {e}; nothing was merged"))?;
+            Ok(MergeSource { file_name, project })
+        })
+        .collect()
+}
+
+/// Why a name cannot be a person's: empty, or the name kept for the adjudicated layer.
+pub fn name_problem(name: &str) -> Option<String> {
+    let name = name.trim();
+    if name.eq_ignore_ascii_case(GOLD) {
+        Some(format!("\"{GOLD}\" is kept for the adjudicated layer; choose another name"))
+    } else if name.chars().count() > 60 {
+        Some("a name may have at most 60 characters".to_string())
+    } else {
+        None
+    }
+}
 
 /// The annotator of a span or document of `source` that names none: the document's annotator
 /// field, else the file's name without its extension.

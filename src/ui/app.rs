@@ -3,6 +3,7 @@
 //! component gets only what it draws (compared by pointer where it is part of the state) and
 //! dispatches through the `Dispatch` context.
 
+use super::agreement_dialog::AgreementDialog;
 use super::browser;
 use super::doc_list::DocList;
 use super::doc_status::DocStatusPicker;
@@ -28,6 +29,7 @@ use super::stats_panel::StatsPanel;
 use super::status_bar::StatusBar;
 use super::storage_panel::{StoragePanel, WriterBanner};
 use super::store::{Dispatch, Shared, Store};
+use super::team_panel::TeamPanel;
 use super::text_view::{Marks, TextView};
 use super::toolbar::Toolbar;
 use crate::core::{DocStatus, Project};
@@ -46,6 +48,21 @@ fn count_suggestions(project: &Project, _: &()) -> usize {
     project.documents().iter().map(|d| d.suggestions().len()).sum()
 }
 
+fn same_annotators(before: &Project, now: &Project, _: &()) -> bool {
+    before.documents_agree(now, |a, b| a.annotated_by == b.annotated_by && a.spans().len() == b.spans().len())
+}
+
+/// The annotators whose work the project holds (the adjudicated layer aside).
+fn count_annotators(project: &Project, _: &()) -> usize {
+    let mut names = std::collections::BTreeSet::new();
+    for doc in project.documents().iter() {
+        names.extend(doc.annotated_by.iter().map(String::as_str));
+        names.extend(doc.spans().iter().filter_map(|s| s.annotator.as_deref()));
+    }
+    names.remove(crate::core::merge::GOLD);
+    names.len()
+}
+
 fn count_done(project: &Project, _: &()) -> usize {
     project.documents().iter().filter(|d| d.status == DocStatus::Done).count()
 }
@@ -57,7 +74,13 @@ pub fn App() -> Html {
     let persist = (*use_state(|| Rc::new(Persist::default()))).clone();
     {
         let (editor, persist) = (editor.clone(), persist.clone());
-        use_effect_with((), move |_| persist.start(editor));
+        use_effect_with((), move |_| {
+            // The name this browser annotates under, before the first edit.
+            if let Some(name) = browser::stored_user_name() {
+                editor.dispatch(crate::core::editor::EditorAction::SetAnnotator(Some(name)));
+            }
+            persist.start(editor)
+        });
     }
     let learning = {
         let (editor, persist) = (editor.clone(), persist.clone());
@@ -67,6 +90,7 @@ pub fn App() -> Html {
     let show_export = use_state(|| false);
     let show_schema = use_state(|| false);
     let show_pre_annotate = use_state(|| false);
+    let show_agreement = use_state(|| false);
     let text_view_ref = use_node_ref();
 
     let state = store.state().clone();
@@ -82,6 +106,7 @@ pub fn App() -> Html {
         || *show_export
         || *show_schema
         || *show_pre_annotate
+        || *show_agreement
         || state.pending_import.is_some()
         || state.importing.is_some();
     use_effect_with(dialog_open, |open| {
@@ -94,6 +119,7 @@ pub fn App() -> Html {
     // Counted again only when a status changed, not on every edit.
     let done = *use_project_memo(&project, &(), same_statuses, count_done);
     let suggestions = *use_project_memo(&project, &(), same_suggestion_counts, count_suggestions);
+    let annotators = *use_project_memo(&project, &(), same_annotators, count_annotators);
     if !store.ready {
         return html! { <div class="app app--loading" data-testid="loading">{ "正在打开 Opening the project…" }</div> };
     }
@@ -113,6 +139,7 @@ pub fn App() -> Html {
     let (on_new_doc, on_close_new_doc) = (set_to(&show_new_doc, true), set_to(&show_new_doc, false));
     let (on_export_dataset, on_close_export) = (set_to(&show_export, true), set_to(&show_export, false));
     let (on_schema, on_close_schema) = (set_to(&show_schema, true), set_to(&show_schema, false));
+    let (on_agreement, on_close_agreement) = (set_to(&show_agreement, true), set_to(&show_agreement, false));
     let (on_pre_annotate, on_close_pre_annotate) =
         (set_to(&show_pre_annotate, true), set_to(&show_pre_annotate, false));
     let session = &state.session;
@@ -133,13 +160,14 @@ pub fn App() -> Html {
         <div class="app" {ondragover} {ondrop}>
             <Toolbar can_undo={session.can_undo()} can_redo={session.can_redo()} save={state.save_state()}
                      revision={session.revision()} {done} total={project.documents().len()}
-                     {on_new_doc} {on_export_dataset} {on_schema} />
+                     {on_new_doc} {on_export_dataset} {on_schema} user={session.annotator().map(str::to_string)} />
             <WriterBanner {read_only} persist={persist.clone()} />
             <div class="app__body">
                 <aside class="app__left">
                     <DocList project={project.clone()} query={state.doc_query.clone()} open_doc={state.open_doc.clone()} />
                     <StoragePanel role={persist.role()} saved={state.saved_revision} persist={persist.clone()} />
                     <StatsPanel tally={state.tally} />
+                    <TeamPanel {annotators} {on_agreement} />
                     <LearnPanel learning={learning.clone()} open_doc={state.open_doc.clone()} {done} order={state.review_order}
                                 open_ready={doc.as_ref().is_some_and(|d| d.is_loaded())} />
                 </aside>
@@ -175,6 +203,9 @@ pub fn App() -> Html {
             }
             if *show_pre_annotate {
                 <PreAnnotateDialog project={project.clone()} open_doc={state.open_doc.clone()} on_close={on_close_pre_annotate} />
+            }
+            if *show_agreement {
+                <AgreementDialog project={project.clone()} on_close={on_close_agreement} />
             }
             if *show_schema {
                 <SchemaEditor project={project.clone()} on_close={on_close_schema} />

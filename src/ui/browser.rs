@@ -10,6 +10,7 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::{Element, Node};
 
 const OPEN_DOC_KEY: &str = "biaozhu.open-doc";
+const USER_NAME_KEY: &str = "biaozhu.user-name";
 
 fn window() -> web_sys::Window {
     web_sys::window().expect("the app runs in a window")
@@ -128,6 +129,21 @@ pub fn local_storage() -> Result<web_sys::Storage, String> {
         .local_storage()
         .map_err(js_error)?
         .ok_or_else(|| "this browser offers no local storage".to_string())
+}
+
+/// The name this browser's user annotates under (a per-browser preference, not project data).
+pub fn stored_user_name() -> Option<String> {
+    local_storage().ok()?.get_item(USER_NAME_KEY).ok().flatten().filter(|n| !n.trim().is_empty())
+}
+
+pub fn save_user_name(name: &str) {
+    if let Ok(storage) = local_storage() {
+        let _ = if name.is_empty() {
+            storage.remove_item(USER_NAME_KEY)
+        } else {
+            storage.set_item(USER_NAME_KEY, name)
+        };
+    }
 }
 
 /// The document this browser last had open (a per-browser preference, not project data).

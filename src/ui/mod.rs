@@ -1,6 +1,7 @@
 //! The Yew front end: thin components over `crate::core::editor`. All browser calls are in
 //! `browser`; components turn DOM events into `EditorAction`s at the edge.
 
+pub mod agreement_dialog;
 pub mod app;
 pub mod browser;
 pub mod browser_caret;
@@ -37,6 +38,7 @@ pub mod stats_panel;
 pub mod status_bar;
 pub mod storage_panel;
 pub mod store;
+pub mod team_panel;
 pub mod text_field;
 pub mod text_view;
 pub mod toolbar;

@@ -20,6 +20,8 @@ pub struct ToolbarProps {
     pub on_new_doc: Callback<()>,
     pub on_export_dataset: Callback<()>,
     pub on_schema: Callback<()>,
+    /// The name edits are recorded under (see the team panel).
+    pub user: Option<String>,
 }
 
 #[component]
@@ -67,6 +69,17 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
             browser::focus_text_view();
         })
     };
+    let on_name = {
+        let editor = editor.clone();
+        Callback::from(move |event: Event| {
+            let input: web_sys::HtmlInputElement = event.target_unchecked_into();
+            let name = input.value().trim().to_string();
+            if crate::core::merge::name_problem(&name).is_none() {
+                browser::save_user_name(&name);
+            }
+            editor.dispatch(EditorAction::SetAnnotator(Some(name)));
+        })
+    };
     let on_new_doc = props.on_new_doc.reform(|_: MouseEvent| ());
     let (done, total) = (props.done, props.total);
     let on_export_dataset = props.on_export_dataset.reform(|_: MouseEvent| ());
@@ -90,6 +103,11 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
             <button data-testid="redo" onclick={dispatch(|| EditorAction::Redo)} disabled={!props.can_redo}
                     title="Redo (Ctrl+Shift+Z, Ctrl+Y)">{ "↷ 重做 Redo" }</button>
             <span class="toolbar__gap"></span>
+            <label class="toolbar__user" title="Your name: recorded on every span, relation and attribute you make or change, so that several annotators' files can be merged and compared (Team, on the left)">
+                { "标注者 Name" }
+                <input data-testid="user-name" size="10" maxlength="60" placeholder="—"
+                       value={props.user.clone().unwrap_or_default()} onchange={on_name} />
+            </label>
             <button data-testid="schema" onclick={on_schema} title="Labels, relation types, attributes">{ "标签体系 Schema…" }</button>
             <button data-testid="new-doc" onclick={on_new_doc}>{ "＋ 新文档 New document" }</button>
             <label class="toolbar__import" title="A project JSON (replaces the project), .txt documents, or a dataset: spaCy/Prodigy, doccano, Label Studio, brat (.zip or .txt + .ann), CoNLL, Hugging Face (.zip with labels.json), W3C. Ctrl+Z undoes. You can also drop files on the page.">

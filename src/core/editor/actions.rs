@@ -6,6 +6,7 @@ use crate::core::doc_nav::DocQuery;
 use crate::core::document::{DocField, DocId, DocStatus, Document, RelationId, SpanId};
 use crate::core::import::{LabelChoice, OffsetUnit, Parsed};
 use crate::core::label_all::LabelAllScope;
+use crate::core::merge::MergeSource;
 use crate::core::offsets::CharRange;
 use crate::core::pre_annotate::PrePlan;
 use crate::core::project::Project;
@@ -159,6 +160,11 @@ pub enum EditorAction {
     AcceptRecord,
     /// `=` on a directive: the cue and issuer of the directive before it.
     SameRecordAsPrevious,
+    /// The user's name, recorded on what they make and change from now on (`None` or empty:
+    /// not recorded).
+    SetAnnotator(Option<String>),
+    /// Annotators' project files, read: merged into the project side by side, one undo step.
+    Merge(Vec<MergeSource>),
     /// Documents read from storage after start-up, in the place of their stand-ins (not an
     /// edit: nothing to undo or save).
     FillDocuments(Vec<Document>),

@@ -5,6 +5,7 @@ use super::{EditorAction, EditorState, Notice};
 use crate::core::command::Command;
 use crate::core::doc_nav::{next_to_do, step, visible_documents};
 use crate::core::document::{Document, Relation, SpanId};
+use crate::core::merge::{name_problem, plan_merge};
 use crate::core::schema_edit::plan_schema_change;
 use std::rc::Rc;
 
@@ -250,6 +251,24 @@ impl EditorState {
             },
             EditorAction::Failed(message) => self.notice = Some(Notice::error(message)),
             EditorAction::Inform(message) => self.notice = Some(Notice::info(message)),
+            EditorAction::SetAnnotator(name) => {
+                let name = name.map(|n| n.trim().to_string()).filter(|n| !n.is_empty());
+                match name.as_deref().and_then(name_problem) {
+                    Some(problem) => self.notice = Some(Notice::error(problem)),
+                    None => self.session.set_annotator(name.map(Into::into)),
+                }
+            }
+            EditorAction::Merge(sources) => match plan_merge(self.project(), &sources) {
+                Ok((command, report)) => {
+                    if self.edit(command) {
+                        self.notice = Some(Notice::info(format!(
+                            "merged {}; Ctrl+Z takes the merge back",
+                            report.summary()
+                        )));
+                    }
+                }
+                Err(error) => self.notice = Some(Notice::error(error.to_string())),
+            },
             EditorAction::Saved(revision) => {
                 self.saved_revision = Some(revision);
                 self.save_error = None;

@@ -189,6 +189,7 @@ impl EditorState {
         std::ptr::eq(self.project(), before.project())
             && self.session.revision() == before.session.revision()
             && self.session.is_read_only() == before.session.is_read_only()
+            && self.session.annotator() == before.session.annotator()
             && same_import
             && self.open_doc == before.open_doc
             && self.selected_span == before.selected_span

@@ -1,0 +1,112 @@
+//! The agreement table (see `core::agreement`): one row per pair of annotators and label, with
+//! a CSV download. Computed after the dialog is drawn, and again when the project changes.
+
+use super::browser;
+use super::store::{use_dispatch, Shared};
+use crate::core::agreement::{agreement, figure, to_csv, AgreementTable, ALL};
+use crate::core::editor::EditorAction;
+use crate::core::Project;
+use std::rc::Rc;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct AgreementDialogProps {
+    pub project: Shared<Project>,
+    pub on_close: Callback<()>,
+}
+
+/// A figure as the `data-` attribute holds it: the number, or empty when undefined.
+fn number(value: Option<f64>) -> String {
+    value.map_or_else(String::new, |v| format!("{v}"))
+}
+
+#[component]
+pub fn AgreementDialog(props: &AgreementDialogProps) -> Html {
+    let editor = use_dispatch();
+    let table = use_state(|| None::<Rc<AgreementTable>>);
+    {
+        let table = table.clone();
+        use_effect_with(props.project.clone(), move |project| {
+            let project = project.clone();
+            // After the frame that shows the dialog: a large project takes a moment.
+            wasm_bindgen_futures::spawn_local(async move {
+                super::hooks::yield_to_browser().await;
+                table.set(Some(Rc::new(agreement(&project.0))));
+            });
+        });
+    }
+    // The dialog takes the keyboard, so that Escape closes it.
+    use_effect_with((), |_| browser::focus("[data-testid=agreement-close]"));
+    let on_close = props.on_close.reform(|_: MouseEvent| ());
+    let on_key = {
+        let on_close = props.on_close.clone();
+        Callback::from(move |event: KeyboardEvent| {
+            if event.key() == "Escape" {
+                event.stop_propagation();
+                on_close.emit(());
+            }
+        })
+    };
+    let on_csv = {
+        let table = table.clone();
+        Callback::from(move |_: MouseEvent| {
+            let Some(table) = table.as_ref() else { return };
+            if let Err(message) =
+                browser::download("biaozhu-agreement.csv", "text/csv", to_csv(table).as_bytes())
+            {
+                editor.dispatch(EditorAction::Failed(format!(
+                    "the agreement table could not be downloaded: {message}"
+                )));
+            }
+        })
+    };
+    let body = match table.as_ref() {
+        None => html! { <p data-testid="agreement-busy">{ "计算中 Computing…" }</p> },
+        Some(table) if table.rows.is_empty() => html! {
+            <p data-testid="agreement-empty">{ "需要至少两位标注者的同一文档 Agreement needs two annotators' work on the same documents: merge their project files first." }</p>
+        },
+        Some(table) => html! {
+            <table class="agreement__table" data-testid="agreement">
+                <thead><tr>
+                    <th>{ "A" }</th><th>{ "B" }</th><th>{ "标签 Label" }</th><th>{ "文档 Docs" }</th>
+                    <th>{ "A 片段 spans" }</th><th>{ "B 片段 spans" }</th>
+                    <th title="Spans with the same start, end and label">{ "F1 exact" }</th>
+                    <th title="Spans of the same label sharing a character">{ "F1 overlap" }</th>
+                    <th title="Cohen's kappa over B/I/O tags of every character">{ "κ chars" }</th>
+                    <th title="Krippendorff's unitizing alpha over character positions">{ "αu" }</th>
+                    <th title="Relations of the same type whose both ends match exactly">{ "关系 Rel. F1" }</th>
+                    <th title="Attributes with the same value on exactly matching spans">{ "属性 Attr." }</th>
+                </tr></thead>
+                <tbody>
+                { for table.rows.iter().map(|row| html! {
+                    <tr data-testid="agreement-row" class={classes!((row.label == ALL).then_some("agreement__all"))}
+                        data-a={row.a.clone()} data-b={row.b.clone()} data-label={row.label.clone()}
+                        data-documents={row.documents.to_string()}
+                        data-f1-exact={number(row.f1_exact)} data-f1-overlap={number(row.f1_overlap)}
+                        data-kappa={number(row.kappa)} data-alpha-u={number(row.alpha_u)}
+                        data-relations-f1={number(row.relations_f1)} data-attributes={number(row.attributes)}>
+                        <td>{ &row.a }</td><td>{ &row.b }</td><td>{ &row.label }</td><td>{ row.documents }</td>
+                        <td>{ row.spans_a }</td><td>{ row.spans_b }</td>
+                        <td>{ figure(row.f1_exact) }</td><td>{ figure(row.f1_overlap) }</td>
+                        <td>{ figure(row.kappa) }</td><td>{ figure(row.alpha_u) }</td>
+                        <td>{ figure(row.relations_f1) }</td><td>{ figure(row.attributes) }</td>
+                    </tr>
+                }) }
+                </tbody>
+            </table>
+        },
+    };
+    html! {
+        <div class="dialog-backdrop">
+            <div class="dialog agreement" role="dialog" aria-label="Agreement" data-testid="agreement-dialog" onkeydown={on_key}>
+                <h2>{ "标注一致性 Agreement between annotators" }</h2>
+                <p class="agreement__help">{ "On the documents both annotators worked on. An empty cell: not defined (no spans of that label on either side, or one tag throughout). The README explains each figure." }</p>
+                { body }
+                <div class="dialog__buttons">
+                    <button data-testid="agreement-csv" onclick={on_csv} disabled={table.is_none()}>{ "下载 CSV Download CSV" }</button>
+                    <button data-testid="agreement-close" onclick={on_close}>{ "关闭 Close" }</button>
+                </div>
+            </div>
+        </div>
+    }
+}
