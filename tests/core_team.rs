@@ -303,3 +303,109 @@ fn csv_cells_are_quoted_and_never_formulas() {
     assert!(csv.contains("'=cmd|' /C calc'!A0"), "{csv}");
     assert!(csv.contains("\"b,\"\"q\"\"\""), "{csv}");
 }
+
+mod adjudicating {
+    use super::*;
+    use biaozhu::core::adjudication::{accept_agreed, decide, open_disagreements, Choice};
+    use biaozhu::core::editor::{EditorAction, EditorState};
+    use biaozhu::core::merge::GOLD;
+
+    fn gold_spans(p: &Project) -> Vec<(usize, usize, String)> {
+        p.document(&doc())
+            .unwrap()
+            .spans()
+            .iter()
+            .filter(|s| s.annotator.as_deref() == Some(GOLD))
+            .map(|s| (s.range.start, s.range.end, s.label.to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn disagreements_are_decided_one_by_one_into_the_gold_layer() {
+        let mut s = merged(vec![source("alice.json", alice()), source("bob.json", bob())]);
+        let open = open_disagreements(s.project());
+        // 张三 agrees; 北京 / 北京😀 and 李四 PER / ORG do not.
+        assert_eq!(
+            open.iter().map(|d| (d.range.start, d.range.end)).collect::<Vec<_>>(),
+            vec![(4, 7), (9, 11)]
+        );
+        assert_eq!(
+            open[0].versions.iter().map(|v| v.annotator.as_str()).collect::<Vec<_>>(),
+            vec!["alice", "bob"]
+        );
+        // Both LOC versions overlap in a layer that forbids it.
+        assert!(decide(s.project(), &open[0], Choice::All).is_err());
+        s.apply(decide(s.project(), &open[0], Choice::One(1)).unwrap()).unwrap();
+        // The agreed 张三 came along.
+        assert_eq!(gold_spans(s.project()), vec![(1, 3, "PER".into()), (4, 7, "LOC".into())]);
+        let open = open_disagreements(s.project());
+        assert_eq!(open.len(), 1);
+        s.apply(decide(s.project(), &open[0], Choice::One(0)).unwrap()).unwrap();
+        assert!(open_disagreements(s.project()).is_empty());
+        assert!(s.project().document(&doc()).unwrap().annotated_by.iter().any(|n| n == GOLD));
+        // The gold layer alone is what an export filtered by annotator writes.
+        let gold = s.project().only_by(GOLD);
+        assert_eq!(gold.span_count(), 3);
+        // Each annotator against gold: alice took 2 of 3 exactly, bob 2 of 3.
+        let table = agreement(s.project());
+        close(row(&table.rows, "alice", GOLD, ALL).f1_exact, 2.0 / 3.0);
+        close(row(&table.rows, "bob", GOLD, ALL).f1_exact, 2.0 / 3.0);
+        // One undo step per decision.
+        s.undo();
+        assert_eq!(open_disagreements(s.project()).len(), 1);
+    }
+
+    #[test]
+    fn documents_where_all_agree_are_taken_in_one_step_with_their_relations() {
+        let with = |name: &str| {
+            let mut s = Session::new(Project::new(schema::default_schema()));
+            s.set_annotator(Some(name.into()));
+            s.apply(Command::AddDocument { at: 0, doc: Box::new(Document::new(doc(), "d1", TEXT)) }).unwrap();
+            let per = s.add_span(&doc(), CharRange::new(1, 3), "PER").unwrap();
+            let directive = s.add_span(&doc(), CharRange::new(3, 9), "DIRECTIVE").unwrap();
+            let relation = Relation::new(RelationId(1), "issued_by", directive, per);
+            s.apply(Command::AddRelation { doc: doc(), relation }).unwrap();
+            s.project().clone()
+        };
+        let mut s = merged(vec![source("a.json", with("a")), source("b.json", with("b"))]);
+        assert!(open_disagreements(s.project()).is_empty());
+        let (command, taken) = accept_agreed(s.project()).unwrap();
+        assert_eq!(taken, 1);
+        s.apply(command).unwrap();
+        let d = s.project().document(&doc()).unwrap();
+        assert_eq!(gold_spans(s.project()).len(), 2);
+        // Two annotators' identical relations make one gold relation.
+        assert_eq!(d.relations().iter().filter(|r| r.annotator.as_deref() == Some(GOLD)).count(), 1);
+        assert_eq!(accept_agreed(s.project()).unwrap().1, 0);
+        s.undo();
+        assert!(gold_spans(s.project()).is_empty());
+    }
+
+    #[test]
+    fn the_editor_walks_by_keys_and_edits_go_to_gold_while_adjudicating() {
+        let s = merged(vec![source("alice.json", alice()), source("bob.json", bob())]);
+        let mut state = EditorState::new(s.project().clone(), None);
+        state.apply(EditorAction::SetAnnotator(Some("carol".into())));
+        state.apply(EditorAction::Adjudicate(true));
+        assert_eq!(state.view.as_deref(), Some(GOLD));
+        assert_eq!(state.adjudication.as_ref().unwrap().open.len(), 2);
+        state.apply(EditorAction::StepDisagreement { forward: true });
+        assert_eq!(state.adjudication.as_ref().unwrap().at, 1);
+        // Edit by hand: the place is selected, and a label key puts it in gold.
+        state.apply(EditorAction::EditDisagreement);
+        assert_eq!(state.pending, Some(CharRange::new(9, 11)));
+        state.apply(EditorAction::KeyPressed('o'));
+        assert!(gold_spans(state.project()).contains(&(9, 11, "ORG".into())));
+        state.apply(EditorAction::StepDisagreement { forward: false });
+        state.apply(EditorAction::Decide(Choice::One(0)));
+        assert!(state.adjudication.as_ref().unwrap().open.is_empty());
+        // Stopping gives the name back: new spans are carol's again.
+        state.apply(EditorAction::Adjudicate(false));
+        assert_eq!(state.session.annotator(), Some("carol"));
+        assert_eq!(state.view, None);
+        // "gold" is no one's name.
+        state.apply(EditorAction::SetAnnotator(Some("Gold".into())));
+        assert_eq!(state.session.annotator(), Some("carol"));
+        assert!(state.notice.is_some());
+    }
+}

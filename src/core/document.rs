@@ -394,6 +394,18 @@ impl Document {
         &mut self.suggestions
     }
 
+    /// A copy that shows only `annotator`'s spans and the relations between them, for a view
+    /// of one annotator's work (the text is shared, not copied).
+    pub fn only_by(&self, annotator: &str) -> Document {
+        let mut doc = self.clone();
+        doc.spans.retain(|s| s.annotator.as_deref() == Some(annotator));
+        doc.ranges = doc.spans.iter().map(|s| (s.id, s.range)).collect();
+        doc.update_reach(0);
+        let kept = &doc.ranges;
+        doc.relations.retain(|r| kept.contains_key(&r.from) && kept.contains_key(&r.to));
+        doc
+    }
+
     /// A span to change in place; its range must stay as it is (the index relies on it).
     pub(crate) fn span_mut(&mut self, id: SpanId) -> Option<&mut Span> {
         let at = self.position_of(id)?;

@@ -1,6 +1,7 @@
 //! The annotation model and everything that is pure logic. Nothing here touches the browser,
 //! the clock, randomness or storage: ids and text come in as arguments.
 
+pub mod adjudication;
 pub mod agreement;
 pub mod caret;
 pub mod changes;

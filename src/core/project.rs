@@ -93,6 +93,17 @@ impl Project {
         project
     }
 
+    /// The project as one annotator's work alone (see `Document::only_by`): what an export
+    /// filtered by annotator writes, the gold layer's among them.
+    pub fn only_by(&self, annotator: &str) -> Project {
+        let documents = self
+            .documents
+            .iter()
+            .map(|d| if d.is_loaded() { d.only_by(annotator) } else { (**d).clone() })
+            .collect();
+        Project::from_documents(self.schema.clone(), documents, self.next_ids())
+    }
+
     /// The next span and relation ids, kept in storage so that an id undone and redone after
     /// a reload is still free.
     pub fn next_ids(&self) -> (u64, u64) {

@@ -3,6 +3,7 @@
 //! component gets only what it draws (compared by pointer where it is part of the state) and
 //! dispatches through the `Dispatch` context.
 
+use super::adjudication_panel::AdjudicationPanel;
 use super::agreement_dialog::AgreementDialog;
 use super::browser;
 use super::doc_list::DocList;
@@ -52,15 +53,14 @@ fn same_annotators(before: &Project, now: &Project, _: &()) -> bool {
     before.documents_agree(now, |a, b| a.annotated_by == b.annotated_by && a.spans().len() == b.spans().len())
 }
 
-/// The annotators whose work the project holds (the adjudicated layer aside).
-fn count_annotators(project: &Project, _: &()) -> usize {
+/// The names whose work the project holds (the gold layer's among them, if any), sorted.
+fn annotator_names(project: &Project, _: &()) -> Vec<String> {
     let mut names = std::collections::BTreeSet::new();
     for doc in project.documents().iter() {
         names.extend(doc.annotated_by.iter().map(String::as_str));
         names.extend(doc.spans().iter().filter_map(|s| s.annotator.as_deref()));
     }
-    names.remove(crate::core::merge::GOLD);
-    names.len()
+    names.into_iter().map(str::to_string).collect()
 }
 
 fn count_done(project: &Project, _: &()) -> usize {
@@ -119,7 +119,13 @@ pub fn App() -> Html {
     // Counted again only when a status changed, not on every edit.
     let done = *use_project_memo(&project, &(), same_statuses, count_done);
     let suggestions = *use_project_memo(&project, &(), same_suggestion_counts, count_suggestions);
-    let annotators = *use_project_memo(&project, &(), same_annotators, count_annotators);
+    let annotators = Shared(use_project_memo(&project, &(), same_annotators, annotator_names));
+    // The open document as the view shows it: one annotator's work, or everyone's.
+    let shown = use_memo((doc.clone(), state.view.clone()), |(doc, view)| match (doc, view) {
+        (Some(doc), Some(name)) if doc.is_loaded() => Some(Shared(Rc::new(doc.only_by(name)))),
+        (doc, _) => doc.clone(),
+    });
+    let doc = (*shown).clone();
     if !store.ready {
         return html! { <div class="app app--loading" data-testid="loading">{ "正在打开 Opening the project…" }</div> };
     }
@@ -167,12 +173,16 @@ pub fn App() -> Html {
                     <DocList project={project.clone()} query={state.doc_query.clone()} open_doc={state.open_doc.clone()} />
                     <StoragePanel role={persist.role()} saved={state.saved_revision} persist={persist.clone()} />
                     <StatsPanel tally={state.tally} />
-                    <TeamPanel {annotators} {on_agreement} />
+                    <TeamPanel annotators={annotators.clone()} view={state.view.clone()}
+                               adjudicating={state.adjudication.is_some()} {on_agreement} />
                     <LearnPanel learning={learning.clone()} open_doc={state.open_doc.clone()} {done} order={state.review_order}
                                 open_ready={doc.as_ref().is_some_and(|d| d.is_loaded())} />
                 </aside>
                 <main class="app__main">
                     <DocStatusPicker doc={doc.clone()} />
+                    if let Some(adjudication) = &state.adjudication {
+                        <AdjudicationPanel adjudication={Shared(adjudication.clone())} doc={doc.clone()} />
+                    }
                     <Palette schema={schema.clone()} sticky={state.sticky_label.clone()} text_view={text_view_ref.clone()} />
                     <SearchBar project={project.clone()} open_doc={state.open_doc.clone()} search={search.clone()} />
                     <ReviewBar count={suggestions} {current} {on_pre_annotate} scope={state.label_all_scope} />

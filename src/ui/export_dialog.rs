@@ -9,6 +9,7 @@ use crate::core::export::split::SplitSpec;
 use crate::core::export::tokens::TagScheme;
 use crate::core::export::units::{Crossing, Granularity};
 use crate::core::export::{ExportOptions, Format, LabelStudioKind};
+use crate::core::merge::GOLD;
 use crate::core::{DocId, Project};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -34,7 +35,8 @@ fn checked(event: &Event) -> bool {
 
 /// An export built for `key` (revision, stand-ins left, options), or why it could not be.
 struct BuiltExport {
-    key: (Shared<Project>, ExportOptions),
+    /// The project, the options and whose work (see `annotator`).
+    key: (Shared<Project>, ExportOptions, String),
     result: Rc<Built>,
 }
 
@@ -45,6 +47,23 @@ pub fn ExportDialog(props: &ExportDialogProps) -> Html {
     let which_docs = use_state(|| String::from("all"));
     let editor = use_dispatch();
     let project = &props.project;
+    // Whose work is exported: everyone's (""), one annotator's, or the gold layer, which is
+    // the default once there is one.
+    let names = use_memo(project.clone(), |project| {
+        let mut names = std::collections::BTreeSet::new();
+        for doc in project.documents().iter() {
+            names.extend(doc.spans().iter().filter_map(|s| s.annotator.clone()));
+        }
+        names.into_iter().map(|n| n.to_string()).collect::<Vec<String>>()
+    });
+    let annotator = {
+        let default = if names.iter().any(|n| n == GOLD) { GOLD.to_string() } else { String::new() };
+        use_state(move || default)
+    };
+    let on_annotator = {
+        let annotator = annotator.clone();
+        Callback::from(move |event: Event| annotator.set(select_value(&event)))
+    };
 
     // Each control edits a copy of the options.
     let update = |edit: fn(&mut ExportOptions, &Event)| {
@@ -112,7 +131,7 @@ pub fn ExportDialog(props: &ExportDialogProps) -> Html {
     // the export and its self-check run in slices between frames (a corpus takes seconds) with
     // a progress bar and Cancel, and the result is kept until the project or the options
     // change (an edit, or documents read from storage after start-up, make a new project).
-    let key = (project.clone(), effective.clone());
+    let key = (project.clone(), effective.clone(), (*annotator).clone());
     let built = use_state(|| None::<BuiltExport>);
     let progress = use_state(|| None::<(Progress, u64)>);
     let running = use_mut_ref(|| None::<Running>);
@@ -125,7 +144,10 @@ pub fn ExportDialog(props: &ExportDialogProps) -> Html {
                 let progress = progress.clone();
                 move |p: Progress| progress.set(Some((p, restart)))
             };
-            let (project, options) = (key.0 .0.clone(), key.1.clone());
+            let (project, options) = match key.2.as_str() {
+                "" => (key.0 .0.clone(), key.1.clone()),
+                name => (Rc::new(key.0 .0.only_by(name)), key.1.clone()),
+            };
             let on_done = {
                 let built = built.clone();
                 move |result| built.set(Some(BuiltExport { key, result: Rc::new(result) }))
@@ -320,6 +342,14 @@ pub fn ExportDialog(props: &ExportDialogProps) -> Html {
                         <select data-testid="export-crossing" onchange={on_crossing}>
                             <option value="merge" selected={options.crossing == Crossing::MergeUnits}>{ "keep: merge the units" }</option>
                             <option value="drop" selected={options.crossing == Crossing::DropSpan}>{ "drop the span" }</option>
+                        </select>
+                    </label>
+                    <label title="Whose spans are exported: everyone's together, one annotator's, or the adjudicated gold layer">{ "标注者 Annotator" }
+                        <select data-testid="export-annotator" onchange={on_annotator}>
+                            <option value="" selected={annotator.is_empty()}>{ "everyone" }</option>
+                            { for names.iter().map(|name| html! {
+                                <option value={name.clone()} selected={**name == *annotator}>{ name.clone() }</option>
+                            }) }
                         </select>
                     </label>
                     <label>{ "文档 Documents" }

@@ -127,7 +127,8 @@ pub fn use_hotkeys(editor: &Dispatch, text_view: &NodeRef) {
         let listener =
             EventListener::new_with_options(&gloo::utils::document(), "keydown", options, move |event| {
                 let event: &KeyboardEvent = event.unchecked_ref();
-                if browser::is_typing_target(event) {
+                // The adjudication bar reads its own keys while it has the focus.
+                if browser::is_typing_target(event) || browser::focus_is_in("[data-testid=adjudication]") {
                     return;
                 }
                 // Alt with an arrow or N moves through the documents (the code, not the key:

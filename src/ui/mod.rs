@@ -1,6 +1,7 @@
 //! The Yew front end: thin components over `crate::core::editor`. All browser calls are in
 //! `browser`; components turn DOM events into `EditorAction`s at the edge.
 
+pub mod adjudication_panel;
 pub mod agreement_dialog;
 pub mod app;
 pub mod browser;

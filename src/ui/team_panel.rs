@@ -1,16 +1,20 @@
-//! Working as a team: merge annotators' project files into this project, and open the
-//! agreement table. (The user's name is set in the toolbar.)
+//! Working as a team: merge annotators' project files into this project, choose whose work the
+//! text shows, open the agreement table, and adjudicate. (The user's name is set in the
+//! toolbar.)
 
 use super::browser;
-use super::store::use_dispatch;
+use super::store::{use_dispatch, Shared};
 use crate::core::editor::EditorAction;
-use crate::core::merge::read_sources;
+use crate::core::merge::{read_sources, GOLD};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct TeamPanelProps {
-    /// The annotators whose work the project holds.
-    pub annotators: usize,
+    /// The names whose work the project holds, `gold` among them once adjudication began.
+    pub annotators: Shared<Vec<String>>,
+    /// Whose spans the text shows (`None`: everyone's).
+    pub view: Option<String>,
+    pub adjudicating: bool,
     pub on_agreement: Callback<()>,
 }
 
@@ -45,17 +49,42 @@ pub fn TeamPanel(props: &TeamPanelProps) -> Html {
             });
         })
     };
+    let on_view = {
+        let editor = editor.clone();
+        Callback::from(move |event: Event| {
+            let select: web_sys::HtmlSelectElement = event.target_unchecked_into();
+            let value = select.value();
+            editor.dispatch(EditorAction::SetView((!value.is_empty()).then_some(value)));
+        })
+    };
+    let adjudicating = props.adjudicating;
+    let on_adjudicate = editor.to(move |_: MouseEvent| EditorAction::Adjudicate(!adjudicating));
     let on_agreement = props.on_agreement.reform(|_: MouseEvent| ());
+    let people = props.annotators.iter().filter(|n| *n != GOLD).count();
+    let view = props.view.clone().unwrap_or_default();
     html! {
-        <section class="team" data-testid="team" data-annotators={props.annotators.to_string()}>
+        <section class="team" data-testid="team" data-annotators={people.to_string()}>
             <h3>{ "团队 Team" }</h3>
             <label class="team__merge" title="Project files of the same documents exported by other annotators: each one's spans are added beside the others', by name (one undo step)">
                 { "合并标注 Merge annotators' files…" }
                 <input type="file" multiple=true accept=".json" data-testid="merge-input" onchange={on_merge} />
             </label>
-            <button data-testid="agreement-open" onclick={on_agreement} disabled={props.annotators < 2}
+            <label class="team__view" title="Whose spans the text shows">
+                { "显示 Show " }
+                <select data-testid="view-annotator" onchange={on_view} disabled={adjudicating}>
+                    <option value="" selected={view.is_empty()}>{ "全部 Everyone" }</option>
+                    { for props.annotators.iter().map(|name| html! {
+                        <option value={name.clone()} selected={*name == view}>{ name.clone() }</option>
+                    }) }
+                </select>
+            </label>
+            <button data-testid="agreement-open" onclick={on_agreement} disabled={people < 2}
                     title="Agreement between every pair of annotators, per label">
-                { format!("一致性 Agreement… ({} annotators)", props.annotators) }
+                { format!("一致性 Agreement… ({people} annotators)") }
+            </button>
+            <button data-testid="adjudicate-start" onclick={on_adjudicate} disabled={people < 2 && !adjudicating}
+                    title="Walk the disagreements by key and build the gold layer">
+                { if adjudicating { "结束裁决 Stop adjudicating" } else { "裁决 Adjudicate…" } }
             </button>
         </section>
     }

@@ -6,6 +6,9 @@
 //! - relation F1 (same type, both ends matching exactly) and attribute agreement (the share of
 //!   attributes with the same value on exactly matching spans), overall only for relations.
 //!
+//! The gold layer (see `adjudication`) is compared with each annotator like one more of them,
+//! on the documents it covers, and left out of the rows over everyone.
+//!
 //! The README's "Agreement" section gives each formula with a worked example.
 
 pub mod kappa;
@@ -61,12 +64,12 @@ impl<'a> DocWork<'a> {
     fn of(doc: &'a Document) -> Self {
         let mut by: BTreeMap<&str, Vec<&Span>> = BTreeMap::new();
         for span in doc.spans() {
-            if let Some(name) = span.annotator.as_deref().filter(|n| *n != GOLD) {
+            if let Some(name) = span.annotator.as_deref() {
                 by.entry(name).or_default().push(span);
             }
         }
         let mut annotators: BTreeSet<&str> = by.keys().copied().collect();
-        annotators.extend(doc.annotated_by.iter().map(String::as_str).filter(|n| *n != GOLD));
+        annotators.extend(doc.annotated_by.iter().map(String::as_str));
         DocWork { doc, by, annotators }
     }
 
@@ -104,8 +107,13 @@ pub fn agreement(project: &Project) -> AgreementTable {
             pair_rows.push(these);
         }
     }
-    if annotators.len() >= 3 {
-        rows.extend(everyone(&annotators, &work, &labels, &pair_rows));
+    let people: Vec<String> = annotators.iter().filter(|a| *a != GOLD).cloned().collect();
+    if people.len() >= 3 {
+        let pairs_of_people: Vec<Vec<AgreementRow>> = pair_rows
+            .into_iter()
+            .filter(|rows| rows.first().is_some_and(|r| r.a != GOLD && r.b != GOLD))
+            .collect();
+        rows.extend(everyone(&people, &work, &labels, &pairs_of_people));
     }
     AgreementTable { annotators, rows }
 }

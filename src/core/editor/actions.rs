@@ -1,6 +1,7 @@
 //! Everything a person can do in the editor, as data: the UI turns DOM events into these.
 
 use super::ReviewOrder;
+use crate::core::adjudication::Choice;
 use crate::core::caret::Motion;
 use crate::core::doc_nav::DocQuery;
 use crate::core::document::{DocField, DocId, DocStatus, Document, RelationId, SpanId};
@@ -163,6 +164,20 @@ pub enum EditorAction {
     /// The user's name, recorded on what they make and change from now on (`None` or empty:
     /// not recorded).
     SetAnnotator(Option<String>),
+    /// Whose spans the text shows (`None`: everyone's).
+    SetView(Option<String>),
+    /// Start (or stop) adjudicating: edits go into the gold layer, keys walk the disagreements.
+    Adjudicate(bool),
+    /// The next or previous open disagreement.
+    StepDisagreement {
+        forward: bool,
+    },
+    /// Take a version of the disagreement shown into the gold layer.
+    Decide(Choice),
+    /// Select the disagreement's place, to label it in the gold layer by hand.
+    EditDisagreement,
+    /// Every document where all annotators agree, into the gold layer at once.
+    AcceptAgreed,
     /// Annotators' project files, read: merged into the project side by side, one undo step.
     Merge(Vec<MergeSource>),
     /// Documents read from storage after start-up, in the place of their stand-ins (not an

@@ -255,9 +255,20 @@ impl EditorState {
                 let name = name.map(|n| n.trim().to_string()).filter(|n| !n.is_empty());
                 match name.as_deref().and_then(name_problem) {
                     Some(problem) => self.notice = Some(Notice::error(problem)),
-                    None => self.session.set_annotator(name.map(Into::into)),
+                    // While adjudicating, edits stay gold's; the name is the user's afterwards.
+                    None => match &mut self.adjudication {
+                        Some(adjudication) => Rc::make_mut(adjudication).user = name.map(Into::into),
+                        None => self.session.set_annotator(name.map(Into::into)),
+                    },
                 }
             }
+            EditorAction::SetView(view) => self.view = view,
+            EditorAction::Adjudicate(true) => self.start_adjudication(),
+            EditorAction::Adjudicate(false) => self.stop_adjudication(),
+            EditorAction::StepDisagreement { forward } => self.step_disagreement(forward),
+            EditorAction::Decide(choice) => self.decide_disagreement(choice),
+            EditorAction::EditDisagreement => self.edit_disagreement(),
+            EditorAction::AcceptAgreed => self.accept_agreed_documents(),
             EditorAction::Merge(sources) => match plan_merge(self.project(), &sources) {
                 Ok((command, report)) => {
                     if self.edit(command) {

@@ -3,6 +3,7 @@
 //! so it is tested natively.
 
 mod actions;
+mod adjudicating;
 mod apply;
 mod finding;
 mod importing;
@@ -12,6 +13,7 @@ mod reviewing;
 mod selecting;
 
 pub use actions::EditorAction;
+pub use adjudicating::Adjudication;
 pub use linking::link_types;
 pub use reviewing::{ReviewOrder, Tally};
 
@@ -110,6 +112,10 @@ pub struct EditorState {
     pub tally: Tally,
     /// The order the review queue walks suggestions in.
     pub review_order: ReviewOrder,
+    /// Whose spans the text shows (`None`: everyone's).
+    pub view: Option<String>,
+    /// While adjudicating: the walk through the disagreements (see `adjudicating`).
+    pub adjudication: Option<Rc<Adjudication>>,
 }
 
 /// How far the reading of a dataset is.
@@ -174,6 +180,8 @@ impl EditorState {
             caret_shown: false,
             tally: Tally::default(),
             review_order: ReviewOrder::default(),
+            view: None,
+            adjudication: None,
         }
     }
 
@@ -212,6 +220,8 @@ impl EditorState {
             && self.caret_shown == before.caret_shown
             && self.tally == before.tally
             && self.review_order == before.review_order
+            && self.view == before.view
+            && same_rc(&self.adjudication, &before.adjudication)
     }
 
     pub fn document(&self) -> Option<&Document> {
@@ -301,8 +311,11 @@ impl EditorState {
         let doc_query = std::mem::take(&mut self.doc_query);
         let importing = self.importing.take();
         let tally = self.tally;
+        let (view, adjudication) = (self.view.take(), self.adjudication.take());
         *self = EditorState::resume(session, open_doc);
         self.tally = tally;
+        self.view = view;
+        self.adjudication = adjudication;
         self.doc_query = doc_query;
         self.importing = importing;
         self.selected_span = selected.filter(|id| self.document().is_some_and(|d| d.span(*id).is_some()));
