@@ -3,7 +3,7 @@
 
 use super::browser;
 use super::store::{use_dispatch, Shared};
-use crate::core::agreement::{agreement, figure, to_csv, AgreementTable, ALL};
+use crate::core::agreement::{figure, to_csv, AgreementJob, AgreementTable, ALL};
 use crate::core::editor::EditorAction;
 use crate::core::Project;
 use std::rc::Rc;
@@ -15,6 +15,11 @@ pub struct AgreementDialogProps {
     pub on_close: Callback<()>,
 }
 
+/// How long one slice of the computation may run before the page gets a frame.
+const SLICE_MS: f64 = 12.0;
+/// Documents added between two looks at the clock.
+const DOCS_PER_STEP: usize = 20;
+
 /// A figure as the `data-` attribute holds it: the number, or empty when undefined.
 fn number(value: Option<f64>) -> String {
     value.map_or_else(String::new, |v| format!("{v}"))
@@ -24,15 +29,37 @@ fn number(value: Option<f64>) -> String {
 pub fn AgreementDialog(props: &AgreementDialogProps) -> Html {
     let editor = use_dispatch();
     let table = use_state(|| None::<Rc<AgreementTable>>);
+    let progress = use_state(|| (0usize, 0usize));
+    // Bumped when the project changes or the dialog closes: a run that sees it move stops.
+    let generation = use_mut_ref(|| 0u64);
     {
-        let table = table.clone();
+        let (table, progress, generation) = (table.clone(), progress.clone(), generation.clone());
         use_effect_with(props.project.clone(), move |project| {
-            let project = project.clone();
-            // After the frame that shows the dialog: a large project takes a moment.
+            let project = project.0.clone();
+            *generation.borrow_mut() += 1;
+            let mine = *generation.borrow();
+            let running = generation.clone();
             wasm_bindgen_futures::spawn_local(async move {
-                super::hooks::yield_to_browser().await;
-                table.set(Some(Rc::new(agreement(&project.0))));
+                // Documents in slices of about a frame's share, the table drawn at the end.
+                let mut job = AgreementJob::new(&project);
+                loop {
+                    super::hooks::yield_to_browser().await;
+                    if *running.borrow() != mine {
+                        return;
+                    }
+                    let started = js_sys::Date::now();
+                    let mut done = false;
+                    while !done && js_sys::Date::now() - started < SLICE_MS {
+                        done = job.step(&project, DOCS_PER_STEP);
+                    }
+                    progress.set(job.progress());
+                    if done {
+                        break;
+                    }
+                }
+                table.set(Some(Rc::new(job.finish())));
             });
+            move || *generation.borrow_mut() += 1
         });
     }
     // The dialog takes the keyboard, so that Escape closes it.
@@ -61,7 +88,12 @@ pub fn AgreementDialog(props: &AgreementDialogProps) -> Html {
         })
     };
     let body = match table.as_ref() {
-        None => html! { <p data-testid="agreement-busy">{ "计算中 Computing…" }</p> },
+        None => html! {
+            <p data-testid="agreement-busy">
+                { format!("计算中 Computing… {} / {} documents", progress.0, progress.1) }
+                <progress max={progress.1.max(1).to_string()} value={progress.0.to_string()}></progress>
+            </p>
+        },
         Some(table) if table.rows.is_empty() => html! {
             <p data-testid="agreement-empty">{ "需要至少两位标注者的同一文档 Agreement needs two annotators' work on the same documents: merge their project files first." }</p>
         },

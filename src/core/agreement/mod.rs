@@ -78,44 +78,100 @@ impl<'a> DocWork<'a> {
     }
 }
 
-/// The agreement table of `project` (documents not read from storage yet are left out).
+/// The agreement table of `project` at once (documents not read from storage yet are left
+/// out). The app runs an [`AgreementJob`] in slices instead.
 pub fn agreement(project: &Project) -> AgreementTable {
-    let work: Vec<DocWork> =
-        project.documents().iter().filter(|d| d.is_loaded()).map(|d| DocWork::of(d)).collect();
-    let annotators: Vec<String> = work
-        .iter()
-        .flat_map(|w| w.annotators.iter().map(|n| n.to_string()))
-        .collect::<BTreeSet<_>>()
-        .into_iter()
-        .collect();
-    let labels: Vec<String> = project.schema.labels().map(|l| l.name.clone()).collect();
-    let layer_of: HashMap<String, String> = project
-        .schema
-        .labels()
-        .filter_map(|l| project.schema.layer_of(&l.name).map(|layer| (l.name.clone(), layer.name.clone())))
-        .collect();
-    let mut rows = Vec::new();
-    let mut pair_rows: Vec<Vec<AgreementRow>> = Vec::new();
-    for (i, a) in annotators.iter().enumerate() {
-        for b in &annotators[i + 1..] {
-            let shared: Vec<&DocWork> = work
-                .iter()
-                .filter(|w| w.annotators.contains(a.as_str()) && w.annotators.contains(b.as_str()))
-                .collect();
-            let these = pair(a, b, &shared, &labels, &layer_of);
-            rows.extend(these.iter().cloned());
-            pair_rows.push(these);
+    let mut job = AgreementJob::new(project);
+    while !job.step(project, usize::MAX) {}
+    job.finish()
+}
+
+/// The agreement table computed a few documents at a time, so that a corpus of thousands
+/// leaves the page responsive and shows progress. Every step must get the same project.
+pub struct AgreementJob {
+    labels: Vec<String>,
+    layer_of: HashMap<String, String>,
+    annotators: Vec<String>,
+    pairs: Vec<PairTally>,
+    everyone: Option<EveryoneTally>,
+    next: usize,
+    total: usize,
+}
+
+impl AgreementJob {
+    pub fn new(project: &Project) -> Self {
+        let mut names: BTreeSet<&str> = BTreeSet::new();
+        for doc in project.documents().iter().filter(|d| d.is_loaded()) {
+            names.extend(doc.annotated_by.iter().map(String::as_str));
+            names.extend(doc.spans().iter().filter_map(|s| s.annotator.as_deref()));
+        }
+        let annotators: Vec<String> = names.into_iter().map(str::to_string).collect();
+        let labels: Vec<String> = project.schema.labels().map(|l| l.name.clone()).collect();
+        let layer_of: HashMap<String, String> = project
+            .schema
+            .labels()
+            .filter_map(|l| {
+                project.schema.layer_of(&l.name).map(|layer| (l.name.clone(), layer.name.clone()))
+            })
+            .collect();
+        let mut pairs = Vec::new();
+        for (i, a) in annotators.iter().enumerate() {
+            for b in &annotators[i + 1..] {
+                pairs.push(PairTally::new(a, b, labels.len()));
+            }
+        }
+        let people: Vec<String> = annotators.iter().filter(|a| *a != GOLD).cloned().collect();
+        let everyone = (people.len() >= 3).then(|| EveryoneTally::new(people, labels.len()));
+        AgreementJob {
+            labels,
+            layer_of,
+            annotators,
+            pairs,
+            everyone,
+            next: 0,
+            total: project.documents().len(),
         }
     }
-    let people: Vec<String> = annotators.iter().filter(|a| *a != GOLD).cloned().collect();
-    if people.len() >= 3 {
-        let pairs_of_people: Vec<Vec<AgreementRow>> = pair_rows
-            .into_iter()
-            .filter(|rows| rows.first().is_some_and(|r| r.a != GOLD && r.b != GOLD))
-            .collect();
-        rows.extend(everyone(&people, &work, &labels, &pairs_of_people));
+
+    /// Adds up to `budget` more documents; true when every document is in.
+    pub fn step(&mut self, project: &Project, budget: usize) -> bool {
+        let stop = self.next.saturating_add(budget).min(self.total);
+        for at in self.next..stop {
+            let Some(doc) = project.documents().get(at).filter(|d| d.is_loaded()) else { continue };
+            let work = DocWork::of(doc);
+            for pair in &mut self.pairs {
+                if work.annotators.contains(pair.a.as_str()) && work.annotators.contains(pair.b.as_str()) {
+                    pair.add(&work, &self.labels, &self.layer_of);
+                }
+            }
+            if let Some(everyone) = &mut self.everyone {
+                everyone.add(&work, &self.labels);
+            }
+        }
+        self.next = stop;
+        self.next >= self.total
     }
-    AgreementTable { annotators, rows }
+
+    /// Documents counted so far, of all.
+    pub fn progress(&self) -> (usize, usize) {
+        (self.next, self.total)
+    }
+
+    pub fn finish(self) -> AgreementTable {
+        let mut rows = Vec::new();
+        let mut pair_rows = Vec::new();
+        for pair in self.pairs {
+            let these = pair.rows(&self.labels);
+            rows.extend(these.iter().cloned());
+            if these.first().is_some_and(|r| r.a != GOLD && r.b != GOLD) {
+                pair_rows.push(these);
+            }
+        }
+        if let Some(everyone) = self.everyone {
+            rows.extend(everyone.rows(&self.labels, &pair_rows));
+        }
+        AgreementTable { annotators: self.annotators, rows }
+    }
 }
 
 /// Counts towards one label's (or all labels') figures for a pair.
@@ -130,8 +186,6 @@ struct Tally {
     attributes_same: usize,
     attributes_compared: usize,
     confusion: Confusion<u32>,
-    /// Characters (of every layer, for the overall row) counted so far.
-    tagged: usize,
     units_a: Vec<Unit>,
     units_b: Vec<Unit>,
 }
@@ -187,19 +241,39 @@ fn label_index_of_tag(tag: u32) -> Option<usize> {
     (tag > 0).then(|| ((tag - 1) / 2) as usize)
 }
 
-fn pair(
-    a: &str,
-    b: &str,
-    shared: &[&DocWork],
-    labels: &[String],
-    layer_of: &HashMap<String, String>,
-) -> Vec<AgreementRow> {
-    let layers: BTreeSet<&str> = layer_of.values().map(String::as_str).collect();
-    let mut all = Tally::default();
-    let mut per: Vec<Tally> = labels.iter().map(|_| Tally::default()).collect();
-    let mut continuum = 0u64;
-    let (mut relations_a, mut relations_b, mut relations_same) = (0, 0, 0);
-    for work in shared {
+/// One pair's counts over the documents both worked on.
+struct PairTally {
+    a: String,
+    b: String,
+    documents: usize,
+    all: Tally,
+    per: Vec<Tally>,
+    /// Characters of the documents so far: where the next document starts on the continuum.
+    continuum: u64,
+    relations_a: usize,
+    relations_b: usize,
+    relations_same: usize,
+}
+
+impl PairTally {
+    fn new(a: &str, b: &str, labels: usize) -> Self {
+        PairTally {
+            a: a.to_string(),
+            b: b.to_string(),
+            documents: 0,
+            all: Tally::default(),
+            per: (0..labels).map(|_| Tally::default()).collect(),
+            continuum: 0,
+            relations_a: 0,
+            relations_b: 0,
+            relations_same: 0,
+        }
+    }
+
+    fn add(&mut self, work: &DocWork, labels: &[String], layer_of: &HashMap<String, String>) {
+        let (a, b) = (self.a.as_str(), self.b.as_str());
+        let (all, per, continuum) = (&mut self.all, &mut self.per, self.continuum);
+        self.documents += 1;
         let (spans_a, spans_b) = (work.spans(a), work.spans(b));
         let len = work.doc.char_len();
         let key = |s: &Span| (s.range.start, s.range.end, s.label.clone());
@@ -208,7 +282,7 @@ fn pair(
             let Some(k) = labels.iter().position(|l| **l == *span.label) else { continue };
             let exact = in_b.get(&key(span));
             let overlapped = spans_b.iter().any(|o| o.label == span.label && o.range.overlaps(&span.range));
-            for tally in [&mut all, &mut per[k]] {
+            for tally in [&mut *all, &mut per[k]] {
                 tally.spans_a += 1;
                 tally.exact += usize::from(exact.is_some());
                 tally.overlapped_a += usize::from(overlapped);
@@ -218,7 +292,7 @@ fn pair(
                     span.attributes.keys().chain(other.attributes.keys()).collect();
                 let same =
                     names.iter().filter(|n| span.attributes.get(**n) == other.attributes.get(**n)).count();
-                for tally in [&mut all, &mut per[k]] {
+                for tally in [&mut *all, &mut per[k]] {
                     tally.attributes_same += same;
                     tally.attributes_compared += names.len();
                 }
@@ -230,7 +304,7 @@ fn pair(
         for span in spans_b {
             let Some(k) = labels.iter().position(|l| **l == *span.label) else { continue };
             let overlapped = spans_a.iter().any(|o| o.label == span.label && o.range.overlaps(&span.range));
-            for tally in [&mut all, &mut per[k]] {
+            for tally in [&mut *all, &mut per[k]] {
                 tally.spans_b += 1;
                 tally.overlapped_b += usize::from(overlapped);
             }
@@ -239,6 +313,7 @@ fn pair(
                 .push(Unit { begin: continuum + span.range.start as u64, length: span.range.len() as u64 });
         }
         // Characters: both tagged O for most of them, counted in bulk.
+        let layers: BTreeSet<&str> = layer_of.values().map(String::as_str).collect();
         for layer in &layers {
             let (ta, tb) =
                 (tags(len, spans_a, layer, labels, layer_of), tags(len, spans_b, layer, labels, layer_of));
@@ -260,11 +335,9 @@ fn pair(
                 }
             }
             all.confusion.add_agreeing(0, len - explicit);
-            all.tagged += len;
             for (k, tally) in per.iter_mut().enumerate() {
                 if layer_of.get(&labels[k]).map(String::as_str) == Some(*layer) {
                     tally.confusion.add_agreeing(0, len - per_explicit.get(&k).copied().unwrap_or(0));
-                    tally.tagged += len;
                 }
             }
         }
@@ -275,46 +348,49 @@ fn pair(
         };
         let rel_a: HashSet<_> = work.doc.relations().iter().filter_map(|r| ends(spans_a, r)).collect();
         let rel_b: HashSet<_> = work.doc.relations().iter().filter_map(|r| ends(spans_b, r)).collect();
-        relations_a += rel_a.len();
-        relations_b += rel_b.len();
-        relations_same += rel_a.intersection(&rel_b).count();
-        continuum += len as u64;
+        self.relations_a += rel_a.len();
+        self.relations_b += rel_b.len();
+        self.relations_same += rel_a.intersection(&rel_b).count();
+        self.continuum += len as u64;
     }
-    let mut rows = Vec::new();
-    let row = |label: &str, tally: &Tally, alpha_u: Option<f64>| AgreementRow {
-        a: a.to_string(),
-        b: b.to_string(),
-        label: label.to_string(),
-        documents: shared.len(),
-        spans_a: tally.spans_a,
-        spans_b: tally.spans_b,
-        f1_exact: f1(tally.exact, tally.spans_a, tally.spans_b),
-        f1_overlap: overlap_f1(tally.overlapped_a, tally.spans_a, tally.overlapped_b, tally.spans_b),
-        kappa: tally.confusion.kappa(),
-        alpha_u,
-        relations_f1: None,
-        attributes: (tally.attributes_compared > 0)
-            .then(|| tally.attributes_same as f64 / tally.attributes_compared as f64),
-    };
-    let mut disagreements = Vec::new();
-    let mut label_rows = Vec::new();
-    for (k, tally) in per.iter_mut().enumerate() {
-        if tally.spans_a + tally.spans_b == 0 {
-            continue;
+
+    fn rows(mut self, labels: &[String]) -> Vec<AgreementRow> {
+        let (a, b, documents) = (self.a.clone(), self.b.clone(), self.documents);
+        let row = |label: &str, tally: &Tally, alpha_u: Option<f64>| AgreementRow {
+            a: a.clone(),
+            b: b.clone(),
+            label: label.to_string(),
+            documents,
+            spans_a: tally.spans_a,
+            spans_b: tally.spans_b,
+            f1_exact: f1(tally.exact, tally.spans_a, tally.spans_b),
+            f1_overlap: overlap_f1(tally.overlapped_a, tally.spans_a, tally.overlapped_b, tally.spans_b),
+            kappa: tally.confusion.kappa(),
+            alpha_u,
+            relations_f1: None,
+            attributes: (tally.attributes_compared > 0)
+                .then(|| tally.attributes_same as f64 / tally.attributes_compared as f64),
+        };
+        let mut disagreements = Vec::new();
+        let mut label_rows = Vec::new();
+        for (k, tally) in self.per.iter_mut().enumerate() {
+            if tally.spans_a + tally.spans_b == 0 {
+                continue;
+            }
+            let raters = [
+                unitizing::tidy(std::mem::take(&mut tally.units_a)),
+                unitizing::tidy(std::mem::take(&mut tally.units_b)),
+            ];
+            let d = unitizing::disagreements(&raters, self.continuum);
+            disagreements.extend(d);
+            label_rows.push(row(&labels[k], tally, d.and_then(|(o, e)| unitizing::alpha(o, e))));
         }
-        let raters = [
-            unitizing::tidy(std::mem::take(&mut tally.units_a)),
-            unitizing::tidy(std::mem::take(&mut tally.units_b)),
-        ];
-        let d = unitizing::disagreements(&raters, continuum);
-        disagreements.extend(d);
-        label_rows.push(row(&labels[k], tally, d.and_then(|(o, e)| unitizing::alpha(o, e))));
+        let mut overall = row(ALL, &self.all, mean_alpha(&disagreements));
+        overall.relations_f1 = f1(self.relations_same, self.relations_a, self.relations_b);
+        let mut rows = vec![overall];
+        rows.extend(label_rows);
+        rows
     }
-    let mut overall = row(ALL, &all, mean_alpha(&disagreements));
-    overall.relations_f1 = f1(relations_same, relations_a, relations_b);
-    rows.push(overall);
-    rows.extend(label_rows);
-    rows
 }
 
 /// αu over several categories: 1 − mean D_o / mean D_e (as DKPro Agreement does).
@@ -328,70 +404,81 @@ fn mean_alpha(disagreements: &[(f64, f64)]) -> Option<f64> {
     unitizing::alpha(observed, expected)
 }
 
-/// Rows over all annotators: F1, kappa, relation and attribute figures are the means of the
-/// pairs' (kappa's mean is Light's kappa); αu takes every annotator at once, on the documents
-/// all of them worked on.
-fn everyone(
-    annotators: &[String],
-    work: &[DocWork],
-    labels: &[String],
-    pair_rows: &[Vec<AgreementRow>],
-) -> Vec<AgreementRow> {
-    let shared: Vec<&DocWork> =
-        work.iter().filter(|w| annotators.iter().all(|a| w.annotators.contains(a.as_str()))).collect();
-    let mut continuum = 0u64;
-    let mut units: Vec<Vec<Vec<Unit>>> = labels.iter().map(|_| vec![Vec::new(); annotators.len()]).collect();
-    for w in &shared {
-        for (r, name) in annotators.iter().enumerate() {
-            for span in w.spans(name) {
+/// The counts over all annotators together (three or more, gold aside): units for αu on the
+/// documents every one of them worked on.
+struct EveryoneTally {
+    people: Vec<String>,
+    documents: usize,
+    continuum: u64,
+    /// `units[label][rater]`.
+    units: Vec<Vec<Vec<Unit>>>,
+}
+
+impl EveryoneTally {
+    fn new(people: Vec<String>, labels: usize) -> Self {
+        let units = (0..labels).map(|_| vec![Vec::new(); people.len()]).collect();
+        EveryoneTally { people, documents: 0, continuum: 0, units }
+    }
+
+    fn add(&mut self, work: &DocWork, labels: &[String]) {
+        if !self.people.iter().all(|a| work.annotators.contains(a.as_str())) {
+            return;
+        }
+        self.documents += 1;
+        for (r, name) in self.people.iter().enumerate() {
+            for span in work.spans(name) {
                 if let Some(k) = labels.iter().position(|l| **l == *span.label) {
-                    units[k][r].push(Unit {
-                        begin: continuum + span.range.start as u64,
-                        length: span.range.len() as u64,
-                    });
+                    let begin = self.continuum + span.range.start as u64;
+                    self.units[k][r].push(Unit { begin, length: span.range.len() as u64 });
                 }
             }
         }
-        continuum += w.doc.char_len() as u64;
+        self.continuum += work.doc.char_len() as u64;
     }
-    let mean = |label: &str, field: fn(&AgreementRow) -> Option<f64>| {
-        let values: Vec<f64> =
-            pair_rows.iter().flatten().filter(|r| r.label == label).filter_map(field).collect();
-        (!values.is_empty()).then(|| values.iter().sum::<f64>() / values.len() as f64)
-    };
-    let mut disagreements = Vec::new();
-    let mut label_rows = Vec::new();
-    for (k, raters) in units.into_iter().enumerate() {
-        if raters.iter().all(Vec::is_empty) {
-            continue;
-        }
-        let raters: Vec<Vec<Unit>> = raters.into_iter().map(unitizing::tidy).collect();
-        let d = unitizing::disagreements(&raters, continuum);
-        disagreements.extend(d);
-        label_rows.push((k, d.and_then(|(o, e)| unitizing::alpha(o, e))));
-    }
-    let row = |label: &str, alpha_u: Option<f64>| {
-        let count = |field: fn(&AgreementRow) -> usize| {
-            pair_rows.iter().flatten().filter(|r| r.label == label).map(field).max().unwrap_or(0)
+
+    /// Rows over all annotators: F1, kappa, relation and attribute figures are the means of
+    /// the pairs' (kappa's mean is Light's kappa); αu takes every annotator at once.
+    fn rows(self, labels: &[String], pair_rows: &[Vec<AgreementRow>]) -> Vec<AgreementRow> {
+        let mean = |label: &str, field: fn(&AgreementRow) -> Option<f64>| {
+            let values: Vec<f64> =
+                pair_rows.iter().flatten().filter(|r| r.label == label).filter_map(field).collect();
+            (!values.is_empty()).then(|| values.iter().sum::<f64>() / values.len() as f64)
         };
-        AgreementRow {
-            a: EVERYONE.to_string(),
-            b: EVERYONE.to_string(),
-            label: label.to_string(),
-            documents: shared.len(),
-            spans_a: count(|r| r.spans_a),
-            spans_b: count(|r| r.spans_b),
-            f1_exact: mean(label, |r| r.f1_exact),
-            f1_overlap: mean(label, |r| r.f1_overlap),
-            kappa: mean(label, |r| r.kappa),
-            alpha_u,
-            relations_f1: mean(label, |r| r.relations_f1),
-            attributes: mean(label, |r| r.attributes),
+        let mut disagreements = Vec::new();
+        let mut label_rows = Vec::new();
+        for (k, raters) in self.units.into_iter().enumerate() {
+            if raters.iter().all(Vec::is_empty) {
+                continue;
+            }
+            let raters: Vec<Vec<Unit>> = raters.into_iter().map(unitizing::tidy).collect();
+            let d = unitizing::disagreements(&raters, self.continuum);
+            disagreements.extend(d);
+            label_rows.push((k, d.and_then(|(o, e)| unitizing::alpha(o, e))));
         }
-    };
-    let mut rows = vec![row(ALL, mean_alpha(&disagreements))];
-    rows.extend(label_rows.into_iter().map(|(k, alpha)| row(&labels[k], alpha)));
-    rows
+        let documents = self.documents;
+        let row = |label: &str, alpha_u: Option<f64>| {
+            let count = |field: fn(&AgreementRow) -> usize| {
+                pair_rows.iter().flatten().filter(|r| r.label == label).map(field).max().unwrap_or(0)
+            };
+            AgreementRow {
+                a: EVERYONE.to_string(),
+                b: EVERYONE.to_string(),
+                label: label.to_string(),
+                documents,
+                spans_a: count(|r| r.spans_a),
+                spans_b: count(|r| r.spans_b),
+                f1_exact: mean(label, |r| r.f1_exact),
+                f1_overlap: mean(label, |r| r.f1_overlap),
+                kappa: mean(label, |r| r.kappa),
+                alpha_u,
+                relations_f1: mean(label, |r| r.relations_f1),
+                attributes: mean(label, |r| r.attributes),
+            }
+        };
+        let mut rows = vec![row(ALL, mean_alpha(&disagreements))];
+        rows.extend(label_rows.into_iter().map(|(k, alpha)| row(&labels[k], alpha)));
+        rows
+    }
 }
 
 /// A figure as the table and the CSV write it: four decimals, empty when undefined.
