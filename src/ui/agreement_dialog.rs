@@ -3,7 +3,9 @@
 
 use super::browser;
 use super::store::{use_dispatch, Shared};
+use crate::core::adjudication::differences_from_gold;
 use crate::core::agreement::{figure, to_csv, AgreementJob, AgreementTable, ALL};
+use crate::core::merge::GOLD;
 use crate::core::editor::EditorAction;
 use crate::core::Project;
 use std::rc::Rc;
@@ -17,6 +19,8 @@ pub struct AgreementDialogProps {
 
 /// How long one slice of the computation may run before the page gets a frame.
 const SLICE_MS: f64 = 12.0;
+/// Differences from gold listed at most (the CSV and the table have the totals).
+const MAX_DIFFERENCES: usize = 200;
 /// Documents added between two looks at the clock.
 const DOCS_PER_STEP: usize = 20;
 
@@ -75,7 +79,7 @@ pub fn AgreementDialog(props: &AgreementDialogProps) -> Html {
         })
     };
     let on_csv = {
-        let table = table.clone();
+        let (table, editor) = (table.clone(), editor.clone());
         Callback::from(move |_: MouseEvent| {
             let Some(table) = table.as_ref() else { return };
             if let Err(message) =
@@ -86,6 +90,66 @@ pub fn AgreementDialog(props: &AgreementDialogProps) -> Html {
                 )));
             }
         })
+    };
+    // Where the gold layer differs from one annotator's work (chosen below the table).
+    let compared = use_state(String::new);
+    let on_compared = {
+        let compared = compared.clone();
+        Callback::from(move |event: Event| {
+            let select: web_sys::HtmlSelectElement = event.target_unchecked_into();
+            compared.set(select.value());
+        })
+    };
+    let differences = use_memo((props.project.clone(), (*compared).clone()), |(project, name)| {
+        if name.is_empty() { Vec::new() } else { differences_from_gold(&project.0, name) }
+    });
+    let gold_rows = table.as_ref().map(|t| {
+        let people: Vec<String> = t.annotators.iter().filter(|n| *n != GOLD).cloned().collect();
+        (t.annotators.iter().any(|n| n == GOLD), people)
+    });
+    let gold_section = match gold_rows {
+        Some((true, people)) => {
+            let project = props.project.0.clone();
+            let on_close = props.on_close.clone();
+            let editor = editor.clone();
+            html! {
+                <div class="agreement__gold">
+                    <label>{ "与金标准的差异 Where gold differs from " }
+                        <select data-testid="gold-diff-annotator" onchange={on_compared}>
+                            <option value="" selected={compared.is_empty()}>{ "—" }</option>
+                            { for people.iter().map(|n| html! { <option value={n.clone()} selected={*n == *compared}>{ n.clone() }</option> }) }
+                        </select>
+                    </label>
+                    <ul class="agreement__differences">
+                    { for differences.iter().take(MAX_DIFFERENCES).map(|(doc, range, label, theirs)| {
+                        let name = project.document(doc).map(|d| d.name.clone()).unwrap_or_default();
+                        let text = project.document(doc).filter(|d| d.is_loaded() && range.end <= d.char_len())
+                            .map(|d| d.slice(*range).to_string()).unwrap_or_default();
+                        let open = {
+                            let (editor, on_close, doc) = (editor.clone(), on_close.clone(), doc.clone());
+                            Callback::from(move |_: MouseEvent| {
+                                editor.dispatch(EditorAction::OpenDocument(doc.clone()));
+                                on_close.emit(());
+                            })
+                        };
+                        html! {
+                            <li data-testid="gold-difference" data-doc={doc.0.clone()} data-start={range.start.to_string()}
+                                data-end={range.end.to_string()} data-label={label.clone()}
+                                data-side={if *theirs { "annotator" } else { "gold" }}>
+                                <button onclick={open}>{ name }</button>
+                                { format!(" {label} «{text}» {}–{}: {}", range.start, range.end,
+                                          if *theirs { "yours, not in gold" } else { "in gold, not yours" }) }
+                            </li>
+                        }
+                    }) }
+                    </ul>
+                    if differences.len() > MAX_DIFFERENCES {
+                        <p>{ format!("… and {} more", differences.len() - MAX_DIFFERENCES) }</p>
+                    }
+                </div>
+            }
+        }
+        _ => html! {},
     };
     let body = match table.as_ref() {
         None => html! {
@@ -134,6 +198,7 @@ pub fn AgreementDialog(props: &AgreementDialogProps) -> Html {
                 <h2>{ "标注一致性 Agreement between annotators" }</h2>
                 <p class="agreement__help">{ "On the documents both annotators worked on. An empty cell: not defined (no spans of that label on either side, or one tag throughout). The README explains each figure." }</p>
                 { body }
+                { gold_section }
                 <div class="dialog__buttons">
                     <button data-testid="agreement-csv" onclick={on_csv} disabled={table.is_none()}>{ "下载 CSV Download CSV" }</button>
                     <button data-testid="agreement-close" onclick={on_close}>{ "关闭 Close" }</button>

@@ -114,6 +114,21 @@ test('two annotators merged, their agreement measured, the disagreements adjudic
   await waitForSpanCount(page, 13);
   await waitForSaved(page);
 
+  // Each annotator can see where gold differs from their work: bob drew 航空港 and missed the date.
+  await page.click('[data-testid=agreement-open]');
+  await page.waitForSelector('[data-testid=agreement-row][data-a=bob][data-b=gold][data-label=ALL]');
+  await page.selectOption('[data-testid=gold-diff-annotator]', 'bob');
+  await page.waitForSelector('[data-testid=gold-difference]');
+  const differences = await page.$$eval('[data-testid=gold-difference]', (els) =>
+    els.map((e) => `${e.dataset.side} ${e.dataset.label} ${e.dataset.start}-${e.dataset.end}`));
+  const at = (needle) => Array.from(alice.text.slice(0, alice.text.indexOf(needle))).length;
+  const place = (needle) => `${at(needle)}-${at(needle) + Array.from(needle).length}`;
+  assert.deepEqual(differences.sort(), [
+    `annotator LOC ${place('航空港')}`, `gold DATE ${place('3月10日')}`, `gold LOC ${place('航空港区')}`,
+  ].sort());
+  await page.keyboard.press('Escape');
+  await page.waitForSelector('[data-testid=agreement-dialog]', { state: 'detached' });
+
   // The gold layer, exported as a dataset (gold is the default once there is one).
   await page.click('[data-testid=export-dataset]');
   await page.waitForSelector('[data-testid=export-dialog]');
