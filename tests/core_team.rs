@@ -356,6 +356,27 @@ mod adjudicating {
     }
 
     #[test]
+    fn a_decision_for_nothing_is_remembered_through_the_project_file() {
+        let nothing = annotated("bob", &[(1, 3, "PER")]);
+        let mut s = merged(vec![source("alice.json", alice()), source("bob.json", nothing)]);
+        let open = open_disagreements(s.project());
+        // 北京 and 李四: alice's alone.
+        assert_eq!(open.len(), 2);
+        assert!(open[0].versions[1].spans.is_empty());
+        s.apply(decide(s.project(), &open[0], Choice::One(1)).unwrap()).unwrap();
+        let back = import_project(&export_project(s.project())).unwrap();
+        let left = open_disagreements(&back);
+        assert_eq!(left.len(), 1);
+        assert_eq!((left[0].range.start, left[0].range.end), (9, 11));
+        assert!(!back.document(&doc()).unwrap().annotated_by.iter().any(|n| n == GOLD));
+        s.apply(decide(s.project(), &left[0], Choice::One(1)).unwrap()).unwrap();
+        assert!(open_disagreements(s.project()).is_empty());
+        // Only the agreed 张三 is gold; the document is adjudicated.
+        assert_eq!(gold_spans(s.project()), vec![(1, 3, "PER".into())]);
+        assert!(s.project().document(&doc()).unwrap().annotated_by.iter().any(|n| n == GOLD));
+    }
+
+    #[test]
     fn documents_where_all_agree_are_taken_in_one_step_with_their_relations() {
         let with = |name: &str| {
             let mut s = Session::new(Project::new(schema::default_schema()));

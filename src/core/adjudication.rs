@@ -4,11 +4,13 @@
 //! form a *cluster*. Each annotator who worked on the document has a *version* of the cluster:
 //! their spans in it, maybe none. A cluster where every version is the same is agreed; the
 //! others are the disagreements the adjudicator walks. The gold layer is spans whose annotator
-//! is [`GOLD`]; a cluster is decided once gold has a span over it, or its document is marked
-//! adjudicated (`gold` among the document's `annotated_by`).
+//! is [`GOLD`]; a cluster is decided once gold has a span over it or its place is among the
+//! document's `decided` places (where "nothing" was chosen). A document whose disagreements are
+//! all decided is marked adjudicated (`gold` among its `annotated_by`): gold is compared with
+//! the annotators there.
 
 use super::command::Command;
-use super::document::{DocId, Document, Relation, Span, SpanId};
+use super::document::{Decided, DocId, Document, Relation, Span, SpanId};
 use super::merge::GOLD;
 use super::offsets::CharRange;
 use super::project::Project;
@@ -149,21 +151,26 @@ impl Disagreement {
         self.versions[1..].iter().all(|v| v.spans.iter().map(shape).collect::<Vec<_>>() == first)
     }
 
-    /// Gold already has a span over this cluster in its layer.
-    fn has_gold(&self, project: &Project, doc: &Document) -> bool {
-        doc.spans_overlapping(self.range).any(|s| {
-            s.annotator.as_deref() == Some(GOLD)
-                && project.schema.layer_of(&s.label).is_some_and(|l| l.name == self.layer)
-        })
+    /// Gold already has a span over this cluster in its layer, or the place was decided.
+    fn is_decided(&self, project: &Project, doc: &Document) -> bool {
+        let recorded = doc
+            .decided
+            .iter()
+            .any(|d| d.layer == self.layer && CharRange::new(d.start, d.end).overlaps(&self.range));
+        recorded
+            || doc.spans_overlapping(self.range).any(|s| {
+                s.annotator.as_deref() == Some(GOLD)
+                    && project.schema.layer_of(&s.label).is_some_and(|l| l.name == self.layer)
+            })
     }
 }
 
 /// The disagreements still to decide, document by document in list order.
 pub fn open_disagreements(project: &Project) -> Vec<Disagreement> {
     let mut out = Vec::new();
-    for doc in project.documents().iter().filter(|d| d.is_loaded() && !is_adjudicated(d)) {
+    for doc in project.documents().iter().filter(|d| d.is_loaded()) {
         out.extend(
-            clusters(project, doc).into_iter().filter(|c| !c.is_agreed() && !c.has_gold(project, doc)),
+            clusters(project, doc).into_iter().filter(|c| !c.is_agreed() && !c.is_decided(project, doc)),
         );
     }
     out
@@ -235,7 +242,7 @@ fn agreed_steps(
     steps: &mut Vec<Command>,
 ) {
     for cluster in clusters(project, doc) {
-        if cluster.is_agreed() && !cluster.has_gold(project, doc) {
+        if cluster.is_agreed() && !cluster.is_decided(project, doc) {
             // Every version is the same; all of their spans map to the one copy.
             let copies = cluster.versions[0].spans.clone();
             copy_to_gold(project, doc, &copies, ids, steps);
@@ -298,11 +305,16 @@ pub fn decide(
     copy_to_gold(&mut scratch, doc, &chosen, &mut ids, &mut steps);
     agreed_steps(&mut scratch, doc, &mut ids, &mut steps);
     copy_relations(&mut scratch, doc, &ids, &mut steps);
-    let open_after: usize = fresh
-        .iter()
-        .filter(|c| !c.is_agreed() && !c.has_gold(project, doc) && c.range.start > disagreement.range.start)
-        .count();
-    if open_after == 0 {
+    let mut places = doc.decided.clone();
+    places.push(Decided {
+        layer: disagreement.layer.clone(),
+        start: disagreement.range.start,
+        end: disagreement.range.end,
+    });
+    steps.push(Command::SetDecided { doc: doc.id.clone(), places });
+    let others_open =
+        fresh.iter().any(|c| c != disagreement && !c.is_agreed() && !c.is_decided(project, doc));
+    if !others_open {
         mark_adjudicated(doc, &mut steps);
     }
     Ok(Command::Batch { steps })

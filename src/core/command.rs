@@ -1,7 +1,7 @@
 //! Edits as plain data. Applying a command validates it against the project and returns its
 //! inverse, computed from the state before the edit; undo applies that inverse.
 
-use super::document::{DocField, DocId, DocStatus, Document, Relation, RelationId, Span, SpanId};
+use super::document::{Decided, DocField, DocId, DocStatus, Document, Relation, RelationId, Span, SpanId};
 use super::error::EditError;
 use super::project::Project;
 use super::suggestion::Suggestion;
@@ -95,6 +95,11 @@ pub enum Command {
         doc: DocId,
         names: Vec<String>,
     },
+    /// Sets the places where disagreements of the document were decided.
+    SetDecided {
+        doc: DocId,
+        places: Vec<Decided>,
+    },
     /// Several edits as one undo step; all apply or none.
     Batch {
         steps: Vec<Command>,
@@ -158,6 +163,7 @@ impl Command {
             | Command::SetAttribute { doc, .. }
             | Command::SetAnnotator { doc, .. }
             | Command::SetAnnotatedBy { doc, .. }
+            | Command::SetDecided { doc, .. }
             | Command::AddSuggestions { doc, .. }
             | Command::RemoveSuggestions { doc, .. }
             | Command::RemoveDocument { doc } => Some(doc),
@@ -308,6 +314,11 @@ impl Command {
                 let document = project.document_mut(&doc)?;
                 let old = std::mem::replace(&mut document.annotated_by, names);
                 Ok(Command::SetAnnotatedBy { doc, names: old })
+            }
+            Command::SetDecided { doc, places } => {
+                let document = project.document_mut(&doc)?;
+                let old = std::mem::replace(&mut document.decided, places);
+                Ok(Command::SetDecided { doc, places: old })
             }
             Command::SetStatus { doc, status } => {
                 let document = project.document_mut(&doc)?;

@@ -123,6 +123,16 @@ impl Span {
     }
 }
 
+/// A place of a layer where a disagreement between annotators was decided.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "json-schema", derive(schemars::JsonSchema))]
+pub struct Decided {
+    pub layer: String,
+    /// Code points, end exclusive.
+    pub start: usize,
+    pub end: usize,
+}
+
 /// A relation's id, unique in its project.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(transparent)]
@@ -170,6 +180,9 @@ pub struct Document {
     /// The annotators whose work on this document was merged in (see `merge`), sorted: an
     /// annotator listed here with no spans found nothing, which agreement counts.
     pub annotated_by: Vec<String>,
+    /// Places where the adjudicator decided a disagreement (see `adjudication`), kept so that
+    /// one decided as "nothing" (no gold span there) is not offered again.
+    pub decided: Vec<Decided>,
     /// The text and what is computed from it once (it never changes), shared by every copy of
     /// the document: an edit copies the annotations, never the text.
     body: Rc<Body>,
@@ -218,6 +231,7 @@ impl Document {
             annotator: String::new(),
             note: String::new(),
             annotated_by: Vec::new(),
+            decided: Vec::new(),
             body,
             spans: Vec::new(),
             ranges: HashMap::new(),

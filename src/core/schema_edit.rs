@@ -103,6 +103,7 @@ pub fn plan_schema_change(
         bare.annotator = doc.annotator.clone();
         bare.note = doc.note.clone();
         bare.annotated_by = doc.annotated_by.clone();
+        bare.decided = doc.decided.clone();
         Command::AddDocument { at, doc: Box::new(bare) }
             .apply(&mut next)
             .expect("the documents' ids are unique in the project they come from");

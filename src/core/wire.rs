@@ -2,7 +2,7 @@
 //! definition, generic over how a span is written (a bare [`Span`] in the history, a span with
 //! its `layer` and `text` in the project file, for consumers to check the offsets).
 
-use super::document::{DocId, DocStatus, Document, Relation, Span, SpanId};
+use super::document::{Decided, DocId, DocStatus, Document, Relation, Span, SpanId};
 use super::offsets::CharRange;
 use super::suggestion::Suggestion;
 use serde::de::{self, IgnoredAny, MapAccess, Visitor};
@@ -187,6 +187,10 @@ pub struct DocumentWire<'a, S: Clone> {
     /// workflow); one listed without spans found nothing there.
     #[serde(default, skip_serializing_if = "<[_]>::is_empty")]
     pub annotated_by: Cow<'a, [String]>,
+    /// Places where the adjudicator decided a disagreement (a decision for "nothing" leaves no
+    /// gold span, so it is kept here).
+    #[serde(default, skip_serializing_if = "<[_]>::is_empty")]
+    pub decided: Cow<'a, [Decided]>,
     pub text: Cow<'a, str>,
     #[serde(default)]
     pub spans: Cow<'a, [S]>,
@@ -208,6 +212,7 @@ impl<'a, S: Clone> DocumentWire<'a, S> {
             annotator: Cow::Borrowed(&doc.annotator),
             note: Cow::Borrowed(&doc.note),
             annotated_by: Cow::Borrowed(&doc.annotated_by),
+            decided: Cow::Borrowed(&doc.decided),
             text: Cow::Borrowed(doc.text()),
             spans,
             relations: Cow::Borrowed(doc.relations()),
@@ -225,6 +230,7 @@ impl<'a, S: Clone> DocumentWire<'a, S> {
         names.sort();
         names.dedup();
         doc.annotated_by = names;
+        doc.decided = self.decided.to_vec();
         doc
     }
 }

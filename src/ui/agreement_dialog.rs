@@ -5,8 +5,8 @@ use super::browser;
 use super::store::{use_dispatch, Shared};
 use crate::core::adjudication::differences_from_gold;
 use crate::core::agreement::{figure, to_csv, AgreementJob, AgreementTable, ALL};
-use crate::core::merge::GOLD;
 use crate::core::editor::EditorAction;
+use crate::core::merge::GOLD;
 use crate::core::Project;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -101,7 +101,11 @@ pub fn AgreementDialog(props: &AgreementDialogProps) -> Html {
         })
     };
     let differences = use_memo((props.project.clone(), (*compared).clone()), |(project, name)| {
-        if name.is_empty() { Vec::new() } else { differences_from_gold(&project.0, name) }
+        if name.is_empty() {
+            Vec::new()
+        } else {
+            differences_from_gold(&project.0, name)
+        }
     });
     let gold_rows = table.as_ref().map(|t| {
         let people: Vec<String> = t.annotators.iter().filter(|n| *n != GOLD).cloned().collect();
