@@ -26,11 +26,18 @@ async function launch(profile) {
   const { executablePath, args } = launchOptions();
   const child = spawn(executablePath, [...args, '--headless=new', `--user-data-dir=${profile}`,
     '--remote-debugging-port=0', '--window-size=1400,900', 'about:blank'], { detached: true, stdio: 'ignore' });
-  for (let i = 0; i < 200 && !fs.existsSync(port); i++) await new Promise((r) => setTimeout(r, 50));
-  const [number, wsPath] = fs.readFileSync(port, 'utf8').trim().split('\n');
-  const browser = await chromium.connectOverCDP(`http://127.0.0.1:${number}`, { timeout: 15000 });
-  void wsPath;
-  return { child, browser };
+  // The file appears before Chromium has written it: wait for the port number in it.
+  const written = () => fs.existsSync(port) && /^\d+\n/.test(fs.readFileSync(port, 'utf8'));
+  for (let i = 0; i < 300 && !written(); i++) await new Promise((r) => setTimeout(r, 50));
+  try {
+    const [number] = fs.readFileSync(port, 'utf8').trim().split('\n');
+    const browser = await chromium.connectOverCDP(`http://127.0.0.1:${number}`, { timeout: 15000 });
+    return { child, browser };
+  } catch (error) {
+    // A browser left running would keep the test process alive for ever.
+    await kill(child);
+    throw error;
+  }
 }
 
 /** SIGKILL to the whole process group: the browser, its renderers and its GPU process. */
@@ -166,9 +173,12 @@ export async function crashTrial({ base, edits = 200, kills = 12, seed = 1, log 
       `(edits since launch: ${events.join(' ')}; reloaded ${now}; last saved ${savedSeq[savedSeq.length - 1]})`);
     return missing;
   };
+  // The browser running now: killed in `finally` if the trial fails half way.
+  let running = null;
   try {
     while (made < edits) {
       const { child, browser } = await launch(profile);
+      running = child;
       const context = browser.contexts()[0];
       const page = context.pages()[0] || (await context.newPage());
       const errors = [];
@@ -227,6 +237,7 @@ export async function crashTrial({ base, edits = 200, kills = 12, seed = 1, log 
     }
     // The last relaunch: everything shown as Saved must be there.
     const { child, browser } = await launch(profile);
+    running = child;
     const context = browser.contexts()[0];
     const page = context.pages()[0] || (await context.newPage());
     await page.goto(base);
@@ -234,6 +245,7 @@ export async function crashTrial({ base, edits = 200, kills = 12, seed = 1, log 
     lost += check(await fingerprint(page), 'after the last kill');
     await kill(child);
   } finally {
+    if (running) await kill(running);
     // The killed browser's processes may still be closing files in the profile for a moment
     // (SIGKILL is not waited for): retry, and a profile left behind in /tmp fails nothing.
     try {
