@@ -1,0 +1,91 @@
+// End to end: offline and installable. The service worker is installed on the first visit; with
+// the server stopped and the browser offline, a reload opens the app from its cache and work
+// is saved as usual. A new version (a changed sw.js) is installed beside the running one, the
+// update bar offers it, and Reload brings it in. The learning worker is not fetched at install.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+import { startServer } from './server.mjs';
+import { launchOptions } from './browser.mjs';
+import { fixtures, label, waitForSpanCount, waitForSaved } from './helpers.mjs';
+
+const here = path.dirname(new URL(import.meta.url).pathname);
+let browser;
+before(async () => { browser = await chromium.launch(launchOptions()); });
+after(async () => { await browser.close(); });
+
+/** A copy of the build that the test may change, served on its own port. */
+async function serveCopy() {
+  const dist = fs.mkdtempSync(path.join(os.tmpdir(), 'biaozhu-offline-'));
+  fs.cpSync(path.resolve(here, '../../dist'), dist, { recursive: true });
+  const { server, base } = await startServer({ dist, fixtures });
+  return { dist, server, base };
+}
+
+/** Opens the app and waits until the service worker controls the page. */
+async function openControlled(context, base) {
+  const page = await context.newPage();
+  await page.goto(base);
+  await page.waitForSelector('[data-testid=text-view][data-doc-id]');
+  await page.waitForFunction(async () => {
+    const registration = await navigator.serviceWorker.getRegistration();
+    return Boolean(registration?.active && navigator.serviceWorker.controller);
+  }, null, { timeout: 60_000 });
+  return page;
+}
+
+test('the app opens with the server gone and the browser offline, and saves work there', async () => {
+  const { server, base } = await serveCopy();
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  const page = await openControlled(context, base);
+  const manifest = await page.evaluate(async () => (await fetch(document.querySelector('link[rel=manifest]').href)).json());
+  assert.equal(manifest.start_url, './');
+  assert.ok(manifest.icons.some((i) => i.sizes === '512x512'));
+  // Nothing of the learning worker was fetched to install the offline copy.
+  const cached = await page.evaluate(async () => {
+    const names = [];
+    for (const key of await caches.keys()) for (const r of await (await caches.open(key)).keys()) names.push(r.url);
+    return names;
+  });
+  assert.ok(cached.some((u) => u.endsWith('.wasm')), 'the app wasm is cached');
+  assert.ok(!cached.some((u) => u.includes('biaozhu-learner')), 'the learner is not fetched at install');
+
+  server.close();
+  server.closeAllConnections?.();
+  await context.setOffline(true);
+  await page.reload();
+  await page.waitForSelector('[data-testid=text-view][data-doc-id]');
+  await label(page, '徐立毅', 'p');
+  await waitForSpanCount(page, 1);
+  await waitForSaved(page);
+  await page.reload();
+  await waitForSpanCount(page, 1);
+  await context.close();
+});
+
+test('a new version is offered by the update bar and Reload brings it in', async () => {
+  const { dist, server, base } = await serveCopy();
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  const page = await openControlled(context, base);
+  const versionOf = () => page.evaluate(async () => (await caches.keys()).filter((k) => k.startsWith('biaozhu-')));
+  const before = await versionOf();
+  assert.equal(before.length, 1);
+  // Deploy "a new version": the same files under another version.
+  const sw = path.join(dist, 'sw.js');
+  fs.writeFileSync(sw, fs.readFileSync(sw, 'utf8').replace(/const VERSION = '[^']*'/, "const VERSION = 'next'"));
+  await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
+  await page.waitForSelector('[data-testid=update-prompt]', { timeout: 60_000 });
+  await Promise.all([
+    page.waitForEvent('load'),
+    page.click('[data-testid=update-reload]'),
+  ]);
+  await page.waitForSelector('[data-testid=text-view][data-doc-id]');
+  await page.waitForFunction(async () => (await caches.keys()).includes('biaozhu-next'));
+  assert.deepEqual(await versionOf(), ['biaozhu-next']);
+  assert.equal(await page.$('[data-testid=update-prompt]'), null);
+  server.close();
+  await context.close();
+});
