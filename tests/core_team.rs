@@ -430,3 +430,31 @@ mod adjudicating {
         assert!(state.notice.is_some());
     }
 }
+
+/// The command-line exporter takes one annotator's spans alone, as the dialog does.
+#[test]
+fn the_command_line_exports_one_annotators_spans() {
+    let s = merged(vec![source("alice.json", alice()), source("bob.json", bob())]);
+    let dir = std::env::temp_dir().join(format!("biaozhu-team-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let project = dir.join("merged.json");
+    std::fs::write(&project, export_project(s.project())).unwrap();
+    let out = dir.join("out");
+    let status = std::process::Command::new(env!("CARGO_BIN_EXE_biaozhu-export"))
+        .args([project.to_str().unwrap(), out.to_str().unwrap(), "--format", "doccano", "--annotator", "bob"])
+        .stdout(std::process::Stdio::null())
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let file = std::fs::read_dir(&out).unwrap().next().unwrap().unwrap().path();
+    let line: serde_json::Value =
+        serde_json::from_str(std::fs::read_to_string(file).unwrap().trim()).unwrap();
+    let labels: Vec<(u64, u64, String)> = line["label"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| (l[0].as_u64().unwrap(), l[1].as_u64().unwrap(), l[2].as_str().unwrap().to_string()))
+        .collect();
+    assert_eq!(labels, vec![(1, 3, "PER".into()), (4, 7, "LOC".into()), (9, 11, "ORG".into())]);
+    std::fs::remove_dir_all(&dir).unwrap();
+}

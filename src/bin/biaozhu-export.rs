@@ -3,8 +3,10 @@
 //! ```text
 //! biaozhu-export PROJECT.json OUT_DIR [--format spacy] [--units document|paragraph|sentence]
 //!     [--crossing merge|drop] [--labels PER,ORG] [--split 80,10,10] [--seed 42]
-//!     [--scheme bio|bioes] [--label-studio annotations|predictions] [--zip]
+//!     [--scheme bio|bioes] [--label-studio annotations|predictions] [--annotator NAME] [--zip]
 //! ```
+//!
+//! `--annotator` exports one annotator's spans alone (`gold`: the adjudicated layer).
 
 use biaozhu::core::export::bundle::bundle;
 use biaozhu::core::export::preview::switch_format;
@@ -19,14 +21,25 @@ use std::process::ExitCode;
 const USAGE: &str =
     "usage: biaozhu-export PROJECT.json OUT_DIR [--format F] [--units document|paragraph|sentence] \
 [--crossing merge|drop] [--labels A,B] [--split TRAIN,DEV,TEST] [--seed N] [--scheme bio|bioes] \
-[--label-studio annotations|predictions] [--zip]";
+[--label-studio annotations|predictions] [--annotator NAME] [--zip]";
 
-fn parse(args: &[String]) -> Result<(String, String, ExportOptions, bool), String> {
+/// What the command line asks for: the project, the folder, the options, whether to zip, and
+/// whose spans.
+struct Request {
+    project: String,
+    out: String,
+    options: ExportOptions,
+    zip: bool,
+    annotator: Option<String>,
+}
+
+fn parse(args: &[String]) -> Result<Request, String> {
     let mut positional = Vec::new();
     let mut options = ExportOptions::new(Format::Spacy);
     let mut split: Option<SplitSpec> = None;
     let mut seed = 42;
     let mut zip = false;
+    let mut annotator = None;
     let mut args = args.iter();
     while let Some(arg) = args.next() {
         let mut value = || args.next().cloned().ok_or(format!("{arg} needs a value"));
@@ -84,6 +97,7 @@ fn parse(args: &[String]) -> Result<(String, String, ExportOptions, bool), Strin
                 }
             }
             "--zip" => zip = true,
+            "--annotator" => annotator = Some(value()?),
             flag if flag.starts_with("--") => return Err(format!("unknown option {flag}")),
             _ => positional.push(arg.clone()),
         }
@@ -92,13 +106,17 @@ fn parse(args: &[String]) -> Result<(String, String, ExportOptions, bool), Strin
     let [project, out] = &positional[..] else {
         return Err(USAGE.to_string());
     };
-    Ok((project.clone(), out.clone(), options, zip))
+    Ok(Request { project: project.clone(), out: out.clone(), options, zip, annotator })
 }
 
 fn run(args: &[String]) -> Result<(), String> {
-    let (project_path, out_dir, mut options, zip) = parse(args)?;
+    let Request { project: project_path, out: out_dir, mut options, zip, annotator } = parse(args)?;
     let json = std::fs::read_to_string(&project_path).map_err(|e| format!("{project_path}: {e}"))?;
     let project = import_project(&json).map_err(|e| format!("{project_path}: {e}"))?;
+    let project = match &annotator {
+        Some(name) => project.only_by(name),
+        None => project,
+    };
     if options.format.is_tagged() && options.labels.is_none() {
         // As in the dialog: one tag column takes the entity layer unless labels are named.
         options = switch_format(&options, options.format, &project.schema);
