@@ -147,8 +147,9 @@ pub fn clusters(project: &Project, doc: &Document) -> Vec<Disagreement> {
 impl Disagreement {
     /// Every version places the same spans (labels and attributes included).
     pub fn is_agreed(&self) -> bool {
-        let first: Vec<_> = self.versions[0].spans.iter().map(shape).collect();
-        self.versions[1..].iter().all(|v| v.spans.iter().map(shape).collect::<Vec<_>>() == first)
+        let Some((first, rest)) = self.versions.split_first() else { return true };
+        let first: Vec<_> = first.spans.iter().map(shape).collect();
+        rest.iter().all(|v| v.spans.iter().map(shape).collect::<Vec<_>>() == first)
     }
 
     /// Gold already has a span over this cluster in its layer, or the place was decided.
@@ -244,9 +245,10 @@ fn agreed_steps(
     for cluster in clusters(project, doc) {
         if cluster.is_agreed() && !cluster.is_decided(project, doc) {
             // Every version is the same; all of their spans map to the one copy.
-            let copies = cluster.versions[0].spans.clone();
+            let Some((first, rest)) = cluster.versions.split_first() else { continue };
+            let copies = first.spans.clone();
             copy_to_gold(project, doc, &copies, ids, steps);
-            for version in &cluster.versions[1..] {
+            for version in rest {
                 for (span, first) in version.spans.iter().zip(&copies) {
                     if let Some(id) = ids.get(&first.id).copied() {
                         ids.insert(span.id, id);

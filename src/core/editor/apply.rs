@@ -239,6 +239,9 @@ impl EditorState {
                         self.open_doc = first;
                         self.selected_span = None;
                         self.pending = None;
+                        // Another project: its annotators are others, its disagreements too.
+                        self.stop_adjudication();
+                        self.view = None;
                         self.notice = Some(Notice::info(format!(
                             "imported {source}: {docs} document(s), {spans} span(s); Ctrl+Z brings back the previous project"
                         )));
