@@ -242,6 +242,15 @@ pub async fn read_file(file: &web_sys::File) -> Result<Vec<u8>, String> {
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
+/// Reads every file, in order, as (name, bytes); the first that cannot be read stops it.
+pub async fn read_files(files: &[web_sys::File]) -> Result<Vec<(String, Vec<u8>)>, String> {
+    let mut read = Vec::with_capacity(files.len());
+    for file in files {
+        read.push((file.name(), read_file(file).await?));
+    }
+    Ok(read)
+}
+
 /// The `?doc=` parameter of the page URL, if any.
 pub fn doc_param() -> Option<String> {
     let search = window().location().search().ok()?;

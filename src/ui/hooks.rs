@@ -26,16 +26,13 @@ pub fn open_files(editor: Dispatch, files: Vec<web_sys::File>) {
 /// note about the files must come after them).
 pub fn open_files_then(editor: Dispatch, files: Vec<web_sys::File>, note: Option<String>) {
     wasm_bindgen_futures::spawn_local(async move {
-        let mut read = Vec::new();
-        for file in &files {
-            match browser::read_file(file).await {
-                Ok(bytes) => read.push(InFile { name: file.name(), bytes }),
-                Err(message) => {
-                    editor.dispatch(EditorAction::Failed(message));
-                    return;
-                }
+        let read: Vec<InFile> = match browser::read_files(&files).await {
+            Ok(read) => read.into_iter().map(|(name, bytes)| InFile { name, bytes }).collect(),
+            Err(message) => {
+                editor.dispatch(EditorAction::Failed(message));
+                return;
             }
-        }
+        };
         // A frame between reading the files and sorting them (both take a moment for a corpus).
         yield_to_browser().await;
         // Project files and documents are acted on at once; datasets are read in slices.

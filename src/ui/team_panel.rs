@@ -32,16 +32,13 @@ pub fn TeamPanel(props: &TeamPanelProps) -> Html {
             }
             let editor = editor.clone();
             wasm_bindgen_futures::spawn_local(async move {
-                let mut read = Vec::new();
-                for file in &files {
-                    match browser::read_file(file).await {
-                        Ok(bytes) => read.push((file.name(), bytes)),
-                        Err(message) => {
-                            editor.dispatch(EditorAction::Failed(format!("{}: {message}", file.name())));
-                            return;
-                        }
+                let read = match browser::read_files(&files).await {
+                    Ok(read) => read,
+                    Err(message) => {
+                        editor.dispatch(EditorAction::Failed(message));
+                        return;
                     }
-                }
+                };
                 match read_sources(read) {
                     Ok(sources) => editor.dispatch(EditorAction::Merge(sources)),
                     Err(message) => editor.dispatch(EditorAction::Failed(message)),
