@@ -47,10 +47,18 @@ if [ "$SETUP_FOR" = test ] && { [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/ch
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y chromium chromium-driver >&2
 fi
 
-# wasm-opt (npm binaryen) and playwright-core, pinned by tests/e2e/package-lock.json.
-if [ ! -x "$ROOT/tests/e2e/node_modules/.bin/wasm-opt" ] || [ ! -d "$ROOT/tests/e2e/node_modules/playwright-core" ] \
+# A CJK font for the layout checks and the README's screenshots: without one, Chinese text is
+# drawn as boxes of the wrong size. WenQuanYi Micro Hei is small (about 5 MB).
+if [ "$SETUP_FOR" = test ] && ! fc-list :lang=zh 2>/dev/null | grep -q .; then
+  say "installing a CJK font (fonts-wqy-microhei) from Debian"
+  $SUDO apt-get update >&2
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y fonts-wqy-microhei fontconfig >&2
+fi
+
+# wasm-opt (npm binaryen), playwright-core and axe-core, pinned by tests/e2e/package-lock.json.
+if [ ! -x "$ROOT/tests/e2e/node_modules/.bin/wasm-opt" ] || [ ! -d "$ROOT/tests/e2e/node_modules/playwright-core" ] || [ ! -d "$ROOT/tests/e2e/node_modules/axe-core" ] \
    || [ "$ROOT/tests/e2e/package-lock.json" -nt "$ROOT/tests/e2e/node_modules/.package-lock.json" ]; then
-  say "installing npm packages (binaryen, playwright-core)"
+  say "installing npm packages (binaryen, playwright-core, axe-core)"
   (cd "$ROOT/tests/e2e" && npm ci --no-audit --no-fund >&2)
 fi
 

@@ -32,15 +32,6 @@ impl DocSort {
     pub fn from_key(key: &str) -> Option<DocSort> {
         DocSort::ALL.into_iter().find(|s| s.key() == key)
     }
-
-    pub fn title(self) -> &'static str {
-        match self {
-            DocSort::ListOrder => "原顺序 List order",
-            DocSort::Name => "名称 Name",
-            DocSort::FewestSpans => "标注最少 Fewest spans",
-            DocSort::Status => "状态 Status",
-        }
-    }
 }
 
 /// What the document list shows.

@@ -64,14 +64,6 @@ impl DocStatus {
     pub fn from_key(key: &str) -> Option<DocStatus> {
         DocStatus::ALL.into_iter().find(|s| s.key() == key)
     }
-
-    pub fn title(self) -> &'static str {
-        match self {
-            DocStatus::Todo => "待标 To do",
-            DocStatus::InProgress => "进行中 In progress",
-            DocStatus::Done => "完成 Done",
-        }
-    }
 }
 
 /// A free-text field of a document.

@@ -35,13 +35,6 @@ impl LabelAllScope {
     pub fn from_key(key: &str) -> Option<LabelAllScope> {
         LabelAllScope::ALL.into_iter().find(|s| s.key() == key)
     }
-
-    pub fn title(self) -> &'static str {
-        match self {
-            LabelAllScope::Document => "本文档 This document",
-            LabelAllScope::Corpus => "全部文档 All documents",
-        }
-    }
 }
 
 /// What labelling every occurrence would do.

@@ -3,6 +3,7 @@
 
 pub mod adjudication;
 pub mod agreement;
+pub mod arc_layout;
 pub mod caret;
 pub mod changes;
 pub mod command;

@@ -33,13 +33,6 @@ impl SearchScope {
     pub fn from_key(key: &str) -> Option<SearchScope> {
         SearchScope::ALL.into_iter().find(|s| s.key() == key)
     }
-
-    pub fn title(self) -> &'static str {
-        match self {
-            SearchScope::Document => "本文档 This document",
-            SearchScope::Corpus => "全部文档 All documents",
-        }
-    }
 }
 
 /// What the user searches for.

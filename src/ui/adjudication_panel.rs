@@ -9,6 +9,9 @@ use crate::core::editor::{Adjudication, EditorAction};
 use crate::core::offsets::CharRange;
 use crate::core::Document;
 use yew::prelude::*;
+use super::words::chrome as w;
+use super::words::formatted::take_version;
+use super::words::use_lang;
 
 #[derive(Properties, PartialEq)]
 pub struct AdjudicationPanelProps {
@@ -30,6 +33,7 @@ fn context(doc: &Document, range: CharRange) -> (String, String, String) {
 
 #[component]
 pub fn AdjudicationPanel(props: &AdjudicationPanelProps) -> Html {
+    let lang = use_lang();
     let editor = use_dispatch();
     use_effect_with((), |_| browser::focus("[data-testid=adjudication]"));
     let adjudication = &props.adjudication;
@@ -89,13 +93,13 @@ pub fn AdjudicationPanel(props: &AdjudicationPanelProps) -> Html {
                         let spans: Vec<String> = version.spans.iter().map(|s| {
                             format!("{} «{}» {}–{}", s.label, doc.slice(s.range), s.range.start, s.range.end)
                         }).collect();
-                        let text = if spans.is_empty() { "（无 nothing）".to_string() } else { spans.join("; ") };
+                        let text = if spans.is_empty() { w::NOTHING.get(lang).to_string() } else { spans.join("; ") };
                         html! {
                             <li data-testid="disagreement-version" data-annotator={version.annotator.clone()}
                                 data-spans={version.spans.len().to_string()}>
                                 <button data-testid="adjudicate-take" data-annotator={version.annotator.clone()}
                                         onclick={send(EditorAction::Decide(Choice::One(i)))}
-                                        title={format!("Take {}'s version ({})", version.annotator, i + 1)}>
+                                        title={take_version(lang, &version.annotator, i + 1)}>
                                     { format!("{} {}", i + 1, version.annotator) }
                                 </button>
                                 <span class="adjudication__spans">{ text }</span>
@@ -106,25 +110,25 @@ pub fn AdjudicationPanel(props: &AdjudicationPanelProps) -> Html {
                 </div>
             }
         }
-        (Some(_), _) => html! { <p class="adjudication__case">{ "正在打开 Opening the document…" }</p> },
+        (Some(_), _) => html! { <p class="adjudication__case">{ w::OPENING_DOCUMENT.get(lang) }</p> },
         (None, _) => html! {
             <p class="adjudication__case" data-testid="adjudication-done">
-                { "没有待裁决的分歧 No open disagreement: every document is decided or agreed (take the agreed ones with the button)." }
+                { w::NO_DISAGREEMENT.get(lang) }
             </p>
         },
     };
     html! {
         <section class="adjudication" data-testid="adjudication" tabindex="0" onkeydown={on_key}
-                 data-count={count.to_string()} aria-label="Adjudication">
+                 data-count={count.to_string()} aria-label={w::ADJUDICATION.get(lang)}>
             <header class="adjudication__bar">
-                <strong>{ "裁决 Adjudicating" }</strong>
+                <strong>{ w::ADJUDICATING.get(lang) }</strong>
                 <span data-testid="adjudication-count">{ if count == 0 { "0 / 0".to_string() } else { format!("{} / {count}", at + 1) } }</span>
-                <button data-testid="adjudicate-prev" onclick={send(EditorAction::StepDisagreement { forward: false })} title="Previous disagreement (↑ or K)">{ "↑" }</button>
-                <button data-testid="adjudicate-next" onclick={send(EditorAction::StepDisagreement { forward: true })} title="Next disagreement (↓ or J)">{ "↓" }</button>
-                <button data-testid="adjudicate-both" onclick={send(EditorAction::Decide(Choice::All))} title="Take every version (B), where the layer allows their overlaps">{ "B 全部 Both" }</button>
-                <button data-testid="adjudicate-edit" onclick={send(EditorAction::EditDisagreement)} title="Select the place, then label it by key into the gold layer (E)">{ "E 编辑 Edit" }</button>
-                <button data-testid="adjudicate-accept-agreed" onclick={send(EditorAction::AcceptAgreed)} title="Every document where all annotators agree, into the gold layer in one step">{ "接受一致文档 Accept agreed documents" }</button>
-                <button data-testid="adjudicate-stop" onclick={send(EditorAction::Adjudicate(false))} title="Stop adjudicating (Escape)">{ "结束 Stop" }</button>
+                <button data-testid="adjudicate-prev" onclick={send(EditorAction::StepDisagreement { forward: false })} title={w::PREVIOUS_DISAGREEMENT.get(lang)} aria-label={w::PREVIOUS_DISAGREEMENT.get(lang)}>{ "↑" }</button>
+                <button data-testid="adjudicate-next" onclick={send(EditorAction::StepDisagreement { forward: true })} title={w::NEXT_DISAGREEMENT.get(lang)} aria-label={w::NEXT_DISAGREEMENT.get(lang)}>{ "↓" }</button>
+                <button data-testid="adjudicate-both" onclick={send(EditorAction::Decide(Choice::All))} title={w::TAKE_BOTH_TIP.get(lang)}>{ w::TAKE_BOTH.get(lang) }</button>
+                <button data-testid="adjudicate-edit" onclick={send(EditorAction::EditDisagreement)} title={w::EDIT_GOLD_TIP.get(lang)}>{ w::EDIT_GOLD.get(lang) }</button>
+                <button data-testid="adjudicate-accept-agreed" onclick={send(EditorAction::AcceptAgreed)} title={w::ACCEPT_AGREED_TIP.get(lang)}>{ w::ACCEPT_AGREED.get(lang) }</button>
+                <button data-testid="adjudicate-stop" onclick={send(EditorAction::Adjudicate(false))} title={w::STOP_TIP.get(lang)}>{ w::STOP.get(lang) }</button>
             </header>
             { body }
         </section>

@@ -2,6 +2,7 @@
 //! a CSV download. Computed after the dialog is drawn, and again when the project changes.
 
 use super::browser;
+use super::modal::Modal;
 use super::store::{use_dispatch, Shared};
 use crate::core::adjudication::differences_from_gold;
 use crate::core::agreement::{figure, to_csv, AgreementJob, AgreementTable, ALL};
@@ -66,18 +67,7 @@ pub fn AgreementDialog(props: &AgreementDialogProps) -> Html {
             move || *generation.borrow_mut() += 1
         });
     }
-    // The dialog takes the keyboard, so that Escape closes it.
-    use_effect_with((), |_| browser::focus("[data-testid=agreement-close]"));
     let on_close = props.on_close.reform(|_: MouseEvent| ());
-    let on_key = {
-        let on_close = props.on_close.clone();
-        Callback::from(move |event: KeyboardEvent| {
-            if event.key() == "Escape" {
-                event.stop_propagation();
-                on_close.emit(());
-            }
-        })
-    };
     let on_csv = {
         let (table, editor) = (table.clone(), editor.clone());
         Callback::from(move |_: MouseEvent| {
@@ -166,7 +156,7 @@ pub fn AgreementDialog(props: &AgreementDialogProps) -> Html {
             <p data-testid="agreement-empty">{ "需要至少两位标注者的同一文档 Agreement needs two annotators' work on the same documents: merge their project files first." }</p>
         },
         Some(table) => html! {
-            <table class="agreement__table" data-testid="agreement">
+            <table class="agreement__table" data-testid="agreement" tabindex="0" aria-label="Agreement per pair and label">
                 <thead><tr>
                     <th>{ "A" }</th><th>{ "B" }</th><th>{ "标签 Label" }</th><th>{ "文档 Docs" }</th>
                     <th>{ "A 片段 spans" }</th><th>{ "B 片段 spans" }</th>
@@ -197,17 +187,15 @@ pub fn AgreementDialog(props: &AgreementDialogProps) -> Html {
         },
     };
     html! {
-        <div class="dialog-backdrop">
-            <div class="dialog agreement" role="dialog" aria-label="Agreement" data-testid="agreement-dialog" onkeydown={on_key}>
-                <h2>{ "标注一致性 Agreement between annotators" }</h2>
-                <p class="agreement__help">{ "On the documents both annotators worked on. An empty cell: not defined (no spans of that label on either side, or one tag throughout). The README explains each figure." }</p>
-                { body }
-                { gold_section }
-                <div class="dialog__buttons">
-                    <button data-testid="agreement-csv" onclick={on_csv} disabled={table.is_none()}>{ "下载 CSV Download CSV" }</button>
-                    <button data-testid="agreement-close" onclick={on_close}>{ "关闭 Close" }</button>
-                </div>
+        <Modal label="Agreement" testid="agreement-dialog" class="agreement" on_close={props.on_close.clone()}>
+            <h2>{ "标注一致性 Agreement between annotators" }</h2>
+            <p class="agreement__help">{ "On the documents both annotators worked on. An empty cell: not defined (no spans of that label on either side, or one tag throughout). The README explains each figure." }</p>
+            { body }
+            { gold_section }
+            <div class="dialog__buttons">
+                <button data-testid="agreement-csv" onclick={on_csv} disabled={table.is_none()}>{ "下载 CSV Download CSV" }</button>
+                <button data-testid="agreement-close" onclick={on_close}>{ "关闭 Close" }</button>
             </div>
-        </div>
+        </Modal>
     }
 }

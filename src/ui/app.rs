@@ -33,6 +33,9 @@ use super::store::{Dispatch, Shared, Store};
 use super::team_panel::TeamPanel;
 use super::text_view::{Marks, TextView};
 use super::toolbar::Toolbar;
+use super::view_options::ViewOptions;
+use super::words::chrome as w;
+use super::words::{choose_lang, chosen_lang, Lang};
 use crate::core::{DocStatus, Project};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -92,6 +95,17 @@ pub fn App() -> Html {
     let show_pre_annotate = use_state(|| false);
     let show_agreement = use_state(|| false);
     let text_view_ref = use_node_ref();
+    let view_options = use_state(ViewOptions::stored);
+    let lang = use_state(chosen_lang);
+    use_effect_with(*lang, |lang| choose_lang(*lang));
+    let on_lang = {
+        let lang = lang.clone();
+        Callback::from(move |chosen| lang.set(chosen))
+    };
+    let on_view_options = {
+        let view_options = view_options.clone();
+        Callback::from(move |options| view_options.set(options))
+    };
 
     let state = store.state().clone();
     let doc = state.shared_document().map(Shared);
@@ -101,19 +115,6 @@ pub fn App() -> Html {
     use_hotkeys(&editor, &text_view_ref);
     let schema = Shared(state.project().schema.clone());
     use_label_colors(&schema);
-    // Whenever the last dialog closes, the keyboard goes back to the text.
-    let dialog_open = *show_new_doc
-        || *show_export
-        || *show_schema
-        || *show_pre_annotate
-        || *show_agreement
-        || state.pending_import.is_some()
-        || state.importing.is_some();
-    use_effect_with(dialog_open, |open| {
-        if !open {
-            browser::focus_text_view();
-        }
-    });
     use_doc_param(&editor, store.ready);
     let project = Shared(state.session.shared_project().clone());
     // Counted again only when a status changed, not on every edit.
@@ -127,7 +128,7 @@ pub fn App() -> Html {
     });
     let doc = (*shown).clone();
     if !store.ready {
-        return html! { <div class="app app--loading" data-testid="loading">{ "正在打开 Opening the project…" }</div> };
+        return html! { <div class="app app--loading" data-testid="loading">{ w::OPENING_PROJECT.get(*lang) }</div> };
     }
 
     let ondragover = Callback::from(|event: DragEvent| event.prevent_default());
@@ -163,10 +164,11 @@ pub fn App() -> Html {
 
     html! {
         <ContextProvider<Dispatch> context={editor.clone()}>
+        <ContextProvider<Lang> context={*lang}>
         <div class="app" {ondragover} {ondrop}>
             <Toolbar can_undo={session.can_undo()} can_redo={session.can_redo()} save={state.save_state()}
                      revision={session.revision()} {done} total={project.documents().len()}
-                     {on_new_doc} {on_export_dataset} {on_schema} user={session.annotator().map(str::to_string)} />
+                     {on_new_doc} {on_export_dataset} {on_schema} user={session.annotator().map(str::to_string)} {on_lang} />
             <WriterBanner {read_only} persist={persist.clone()} />
             <div class="app__body">
                 <aside class="app__left">
@@ -183,11 +185,15 @@ pub fn App() -> Html {
                     if let Some(adjudication) = &state.adjudication {
                         <AdjudicationPanel adjudication={Shared(adjudication.clone())} doc={doc.clone()} />
                     }
-                    <Palette schema={schema.clone()} sticky={state.sticky_label.clone()} text_view={text_view_ref.clone()} />
-                    <SearchBar project={project.clone()} open_doc={state.open_doc.clone()} search={search.clone()} />
-                    <ReviewBar count={suggestions} {current} {on_pre_annotate} scope={state.label_all_scope} />
+                    <Palette schema={schema.clone()} sticky={state.sticky_label.clone()} text_view={text_view_ref.clone()}
+                             options={*view_options} on_options={on_view_options} />
+                    <div class="app__tools">
+                        <SearchBar project={project.clone()} open_doc={state.open_doc.clone()} search={search.clone()} />
+                        <ReviewBar count={suggestions} {current} {on_pre_annotate} scope={state.label_all_scope} />
+                    </div>
                     <TextView doc={doc.clone()} schema={schema.clone()} {marks} sticky={state.sticky_label.is_some()}
-                              linking={state.linking.is_some()} node_ref={text_view_ref.clone()} {search} caret={state.caret} caret_shown={state.caret_shown} />
+                              linking={state.linking.is_some()} node_ref={text_view_ref.clone()} {search} caret={state.caret} caret_shown={state.caret_shown}
+                              options={*view_options} />
                 </main>
                 <aside class="app__right">
                     <SpanDetails doc={doc.clone()} schema={schema.clone()} selected={state.selected_span}
@@ -221,6 +227,7 @@ pub fn App() -> Html {
                 <SchemaEditor project={project.clone()} on_close={on_close_schema} />
             }
         </div>
+        </ContextProvider<Lang>>
         </ContextProvider<Dispatch>>
     }
 }

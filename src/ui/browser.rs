@@ -146,6 +146,29 @@ pub fn save_user_name(name: &str) {
     }
 }
 
+/// A display preference of this browser (not project data), by its key.
+pub fn stored_setting(key: &str) -> Option<String> {
+    local_storage().ok()?.get_item(key).ok().flatten()
+}
+
+pub fn save_setting(key: &str, value: &str) {
+    if let Ok(storage) = local_storage() {
+        let _ = storage.set_item(key, value);
+    }
+}
+
+/// The browser's language tag (`navigator.language`), e.g. "zh-CN".
+pub fn browser_language() -> String {
+    window().navigator().language().unwrap_or_default()
+}
+
+/// Tells the page (and so screen readers and fonts) what language it is in.
+pub fn set_page_language(tag: &str) {
+    if let Some(root) = document().document_element() {
+        let _ = root.set_attribute("lang", tag);
+    }
+}
+
 /// The document this browser last had open (a per-browser preference, not project data).
 pub fn stored_open_doc() -> Option<DocId> {
     local_storage().ok()?.get_item(OPEN_DOC_KEY).ok().flatten().map(DocId)
@@ -356,16 +379,28 @@ pub fn is_typing_target(event: &web_sys::KeyboardEvent) -> bool {
 // ---------------------------------------------------------------------------------------------
 // Relation geometry
 
-/// Where a relation arc starts or ends: the top centre of the first line box of a span's
-/// first element, in the coordinates of `root`'s scrolled content.
-pub fn span_anchor(root: &Element, span_id: u64) -> Option<(f64, f64)> {
+/// Where a relation arc starts or ends: the horizontal centre and top of the first line box of
+/// a span's first element, in the coordinates of `root`'s scrolled content, and that box's
+/// height (the glyphs' height).
+pub fn span_anchor(root: &Element, span_id: u64) -> Option<(f64, f64, f64)> {
     let element = root.query_selector(&format!("[data-span-id=\"{span_id}\"]")).ok()??;
     let rects = element.get_client_rects();
     let rect = rects.get(0)?;
     let origin = root.get_bounding_client_rect();
     let x = rect.left() + rect.width() / 2.0 - origin.left() + f64::from(root.scroll_left());
     let y = rect.top() - origin.top() + f64::from(root.scroll_top());
-    Some((x, y))
+    Some((x, y, rect.height()))
+}
+
+/// The x where the text of `root` starts (its paragraphs' left edge), and its line height, in
+/// the coordinates of `root`'s scrolled content.
+pub fn text_left_and_line(root: &Element) -> Option<(f64, f64)> {
+    let para = root.query_selector("[data-para]").ok()??;
+    let left = para.get_bounding_client_rect().left() - root.get_bounding_client_rect().left()
+        + f64::from(root.scroll_left());
+    let style = window().get_computed_style(&para).ok()??;
+    let line = style.get_property_value("line-height").ok()?.trim_end_matches("px").parse().ok()?;
+    Some((left, line))
 }
 
 /// The scrollable size of `root`'s content.

@@ -6,6 +6,8 @@ use super::store::Shared;
 use crate::core::caret::Caret;
 use crate::core::{CharRange, Document};
 use yew::prelude::*;
+use super::words::formatted::{caret_at, selected_text};
+use super::words::use_lang;
 
 #[derive(Properties, PartialEq)]
 pub struct CaretMarkProps {
@@ -21,6 +23,7 @@ pub struct CaretMarkProps {
 
 #[component]
 pub fn CaretMark(props: &CaretMarkProps) -> Html {
+    let lang = use_lang();
     let mark = use_node_ref();
     {
         let (mark, view) = (mark.clone(), props.view.clone());
@@ -66,13 +69,13 @@ pub fn CaretMark(props: &CaretMarkProps) -> Html {
     }
     let announcement = match props.caret {
         None => String::new(),
-        Some(caret) if caret.is_collapsed() => format!("光标 caret {}", caret.focus),
+        Some(caret) if caret.is_collapsed() => caret_at(lang, caret.focus),
         Some(caret) => {
             let len = props.doc.char_len();
             let range = caret.range();
             let shown = CharRange { start: range.start.min(len), end: range.end.min(len) };
             let text: String = props.doc.slice(shown).chars().take(40).collect();
-            format!("已选 selected «{text}» {}–{}", range.start, range.end)
+            selected_text(lang, &text, range)
         }
     };
     html! {

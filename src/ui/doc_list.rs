@@ -9,6 +9,10 @@ use crate::core::doc_nav::{list_label, same_list, visible_documents, DocQuery, D
 use crate::core::editor::EditorAction;
 use crate::core::{DocId, DocStatus, Project};
 use yew::prelude::*;
+use super::words::chrome as w;
+use super::words::formatted::{doc_item_tip, reading_documents};
+use super::words::titles::{sort_title, status_title};
+use super::words::use_lang;
 
 /// Every row has this height (px), so that which rows are in view is arithmetic.
 const ROW: i32 = 30;
@@ -26,6 +30,7 @@ pub struct DocListProps {
 
 #[component]
 pub fn DocList(props: &DocListProps) -> Html {
+    let lang = use_lang();
     let scroll_top = use_state(|| 0i32);
     let rows_ref = use_node_ref();
     let editor = use_dispatch();
@@ -95,11 +100,7 @@ pub fn DocList(props: &DocListProps) -> Html {
             editor.to(move |_: MouseEvent| EditorAction::RemoveDocument(id.clone()))
         };
         let label = list_label(doc);
-        let title = if doc.is_loaded() {
-            format!("{label}: {} spans, {} characters", doc.span_count(), doc.char_len())
-        } else {
-            format!("{label}: {} spans (being read from browser storage)", doc.span_count())
-        };
+        let title = doc_item_tip(lang, &label, doc.span_count(), doc.is_loaded().then(|| doc.char_len()));
         html! {
             <li key={doc.id.0.clone()} class={classes!("doc-list__item", open.then_some("doc-list__item--open"))}
                 style={format!("top:{}px", row * ROW)}>
@@ -107,48 +108,48 @@ pub fn DocList(props: &DocListProps) -> Html {
                         aria-current={open.then_some("true")} {title}>
                     <span class="doc-list__name">{ label }</span>
                     <span class={classes!("doc-list__status", format!("doc-list__status--{}", doc.status.key()))}
-                          data-testid="doc-item-status">{ doc.status.title() }</span>
+                          data-testid="doc-item-status">{ status_title(lang, doc.status) }</span>
                     <span class="doc-list__count">{ doc.span_count() }</span>
                 </button>
-                <button class="doc-list__remove" data-testid="doc-remove" title="Remove document (Ctrl+Z brings it back)"
+                <button class="doc-list__remove" data-testid="doc-remove" title={w::REMOVE_DOC.get(lang)} aria-label={w::REMOVE_DOC.get(lang)}
                         onclick={on_remove}>{ "×" }</button>
             </li>
         }
     });
-    let status_options = std::iter::once(("", "全部状态 Any status".to_string()))
-        .chain(DocStatus::ALL.iter().map(|s| (s.key(), s.title().to_string())))
+    let status_options = std::iter::once(("", w::ANY_STATUS.get(lang)))
+        .chain(DocStatus::ALL.iter().map(|s| (s.key(), status_title(lang, *s))))
         .map(|(key, title)| {
             let selected = query.status.map_or("", |s| s.key()) == key;
             html! { <option value={key} {selected}>{ title }</option> }
         });
     let sort_options = DocSort::ALL.iter().map(|sort| {
-        html! { <option value={sort.key()} selected={*sort == query.sort}>{ sort.title() }</option> }
+        html! { <option value={sort.key()} selected={*sort == query.sort}>{ sort_title(lang, *sort) }</option> }
     });
     let height = (total * ROW).min(VIEW);
     html! {
         <nav class="doc-list" data-testid="doc-list">
             <h2 class="doc-list__title">
-                { "文档 Documents" }
+                { w::DOCUMENTS.get(lang) }
                 <span class="doc-list__shown" data-testid="doc-shown" data-shown={total.to_string()}>
                     { if total as usize == docs.len() { format!(" {total}") } else { format!(" {total} / {}", docs.len()) } }
                 </span>
             </h2>
             <div class="doc-list__tools">
-                <LiveField class="doc-list__search" testid="doc-search" placeholder="搜索 Search names and text"
+                <LiveField class="doc-list__search" testid="doc-search" placeholder={w::DOC_SEARCH.get(lang)}
                            on_text={on_search} />
-                <select data-testid="doc-filter" onchange={on_filter} title="Show documents of one status">{ for status_options }</select>
-                <select data-testid="doc-sort" onchange={on_sort} title="Order of the list">{ for sort_options }</select>
+                <select data-testid="doc-filter" onchange={on_filter} title={w::DOC_FILTER.get(lang)} aria-label={w::DOC_FILTER.get(lang)}>{ for status_options }</select>
+                <select data-testid="doc-sort" onchange={on_sort} title={w::DOC_SORT.get(lang)} aria-label={w::DOC_SORT.get(lang)}>{ for sort_options }</select>
             </div>
             if stand_ins > 0 {
                 <p class="doc-list__reading" data-testid="doc-reading" data-left={stand_ins.to_string()} role="status">
-                    { format!("正在读取 Reading {stand_ins} documents from browser storage; until then search finds them by name only") }
+                    { reading_documents(lang, stand_ins) }
                 </p>
             }
             <ul class="doc-list__rows" ref={rows_ref} {onscroll} style={format!("height:{height}px")}>
                 <li class="doc-list__spacer" aria-hidden="true" style={format!("height:{}px", total * ROW)}></li>
                 { for rows }
             </ul>
-            <p class="doc-list__keys">{ "Alt+↓ / Alt+↑ next / previous · Alt+N next to do" }</p>
+            <p class="doc-list__keys">{ w::DOC_KEYS.get(lang) }</p>
         </nav>
     }
 }

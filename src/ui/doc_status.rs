@@ -5,6 +5,9 @@ use super::text_field::TextField;
 use crate::core::editor::EditorAction;
 use crate::core::{DocField, DocStatus, Document};
 use yew::prelude::*;
+use super::words::chrome as w;
+use super::words::titles::status_title;
+use super::words::use_lang;
 
 #[derive(Properties, PartialEq)]
 pub struct DocStatusPickerProps {
@@ -14,6 +17,7 @@ pub struct DocStatusPickerProps {
 
 #[component]
 pub fn DocStatusPicker(props: &DocStatusPickerProps) -> Html {
+    let lang = use_lang();
     let editor = use_dispatch();
     let Some(doc) = &props.doc else { return html! {} };
     let onchange = {
@@ -37,16 +41,16 @@ pub fn DocStatusPicker(props: &DocStatusPickerProps) -> Html {
     };
     let options = DocStatus::ALL.map(|status| {
         html! {
-            <option value={status.key()} selected={status == doc.status}>{ status.title() }</option>
+            <option value={status.key()} selected={status == doc.status}>{ status_title(lang, status) }</option>
         }
     });
     html! {
         <label class="doc-status">
             <span class="doc-status__name">{ doc.name.clone() }</span>
-            { " 状态 Status " }
+            { w::STATUS.get(lang) }
             <select data-testid="doc-status" {onchange}>{ for options }</select>
-            { field_input(DocField::Annotator, "doc-annotator", "标注者 annotator") }
-            { field_input(DocField::Note, "doc-note", "备注 note") }
+            { field_input(DocField::Annotator, "doc-annotator", w::DOC_ANNOTATOR.get(lang)) }
+            { field_input(DocField::Note, "doc-note", w::DOC_NOTE.get(lang)) }
         </label>
     }
 }

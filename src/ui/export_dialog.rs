@@ -3,6 +3,7 @@
 use super::browser;
 use super::export_job::{self, Built, Progress, Running};
 use super::label_colors::color_style;
+use super::modal::Modal;
 use super::store::{use_dispatch, Shared};
 use crate::core::export::preview::{human_size, switch_format};
 use crate::core::export::split::SplitSpec;
@@ -293,7 +294,7 @@ pub fn ExportDialog(props: &ExportDialogProps) -> Html {
                     }
                     { for crossing }
                     <div class="export__preview-title">{ format!("{} — first lines", shown.first_file) }</div>
-                    <pre class="export__preview" data-testid="export-preview">{ shown.first_lines.clone() }</pre>
+                    <pre class="export__preview" data-testid="export-preview" tabindex="0" aria-label="Preview of the export">{ shown.first_lines.clone() }</pre>
                     <div class="dialog__buttons">
                         <button data-testid="export-download" onclick={on_download}>{ "下载 Download" }</button>
                         <button onclick={props.on_close.reform(|_: MouseEvent| ())}>{ "关闭 Close" }</button>
@@ -324,79 +325,77 @@ pub fn ExportDialog(props: &ExportDialogProps) -> Html {
     };
     let split = options.split;
     html! {
-        <div class="dialog" role="dialog" aria-label="Export dataset" data-testid="export-dialog">
-            <div class="dialog__box dialog__box--wide">
-                <h2>{ "导出数据集 Export dataset" }</h2>
-                <div class="export__grid">
-                    <label>{ "格式 Format" }
-                        <select data-testid="export-format" onchange={on_format}>{ for format_options }</select>
-                    </label>
-                    <label>{ "单位 Units" }
-                        <select data-testid="export-granularity" onchange={on_granularity}>
-                            <option value="document" selected={granularity == "document"}>{ "whole documents" }</option>
-                            <option value="paragraph" selected={granularity == "paragraph"}>{ "paragraphs" }</option>
-                            <option value="sentence" selected={granularity == "sentence"}>{ "sentences (。！？；…)" }</option>
+        <Modal label="Export dataset" testid="export-dialog" class="dialog__box--wide" on_close={props.on_close.clone()}>
+            <h2>{ "导出数据集 Export dataset" }</h2>
+            <div class="export__grid">
+                <label>{ "格式 Format" }
+                    <select data-testid="export-format" onchange={on_format}>{ for format_options }</select>
+                </label>
+                <label>{ "单位 Units" }
+                    <select data-testid="export-granularity" onchange={on_granularity}>
+                        <option value="document" selected={granularity == "document"}>{ "whole documents" }</option>
+                        <option value="paragraph" selected={granularity == "paragraph"}>{ "paragraphs" }</option>
+                        <option value="sentence" selected={granularity == "sentence"}>{ "sentences (。！？；…)" }</option>
+                    </select>
+                </label>
+                <label>{ "跨界标注 Spans across units" }
+                    <select data-testid="export-crossing" onchange={on_crossing}>
+                        <option value="merge" selected={options.crossing == Crossing::MergeUnits}>{ "keep: merge the units" }</option>
+                        <option value="drop" selected={options.crossing == Crossing::DropSpan}>{ "drop the span" }</option>
+                    </select>
+                </label>
+                <label title="Whose spans are exported: everyone's together, one annotator's, or the adjudicated gold layer">{ "标注者 Annotator" }
+                    <select data-testid="export-annotator" onchange={on_annotator}>
+                        <option value="" selected={annotator.is_empty()}>{ "everyone" }</option>
+                        { for names.iter().map(|name| html! {
+                            <option value={name.clone()} selected={**name == *annotator}>{ name.clone() }</option>
+                        }) }
+                    </select>
+                </label>
+                <label>{ "文档 Documents" }
+                    <select data-testid="export-docs" onchange={on_which_docs}>
+                        <option value="all" selected={*which_docs == "all"}>{ "all documents" }</option>
+                        <option value="done" selected={*which_docs == "done"}>{ "documents marked done" }</option>
+                        <option value="open" selected={*which_docs == "open"}>{ "the open document" }</option>
+                    </select>
+                </label>
+                if options.format.is_tagged() {
+                    <label>{ "标签体系 Tags" }
+                        <select data-testid="export-scheme" onchange={on_scheme}>
+                            <option value="bio" selected={options.tag_scheme == TagScheme::Bio}>{ "BIO" }</option>
+                            <option value="bioes" selected={options.tag_scheme == TagScheme::Bioes}>{ "BIOES" }</option>
                         </select>
                     </label>
-                    <label>{ "跨界标注 Spans across units" }
-                        <select data-testid="export-crossing" onchange={on_crossing}>
-                            <option value="merge" selected={options.crossing == Crossing::MergeUnits}>{ "keep: merge the units" }</option>
-                            <option value="drop" selected={options.crossing == Crossing::DropSpan}>{ "drop the span" }</option>
+                }
+                if options.format == Format::LabelStudio {
+                    <label>{ "Label Studio" }
+                        <select data-testid="export-ls-kind" onchange={on_ls_kind}>
+                            <option value="annotations" selected={options.label_studio == LabelStudioKind::Annotations}>{ "annotations" }</option>
+                            <option value="predictions" selected={options.label_studio == LabelStudioKind::Predictions}>{ "predictions" }</option>
                         </select>
                     </label>
-                    <label title="Whose spans are exported: everyone's together, one annotator's, or the adjudicated gold layer">{ "标注者 Annotator" }
-                        <select data-testid="export-annotator" onchange={on_annotator}>
-                            <option value="" selected={annotator.is_empty()}>{ "everyone" }</option>
-                            { for names.iter().map(|name| html! {
-                                <option value={name.clone()} selected={**name == *annotator}>{ name.clone() }</option>
-                            }) }
-                        </select>
+                    <label class="dialog__check" title="The suggestion layer as a second prediction of each task (model_version biaozhu-suggestions); never as annotations">
+                        <input type="checkbox" data-testid="export-suggestions" checked={options.suggestions} onchange={on_suggestions} />
+                        { " 建议作为预测 Suggestions as predictions" }
                     </label>
-                    <label>{ "文档 Documents" }
-                        <select data-testid="export-docs" onchange={on_which_docs}>
-                            <option value="all" selected={*which_docs == "all"}>{ "all documents" }</option>
-                            <option value="done" selected={*which_docs == "done"}>{ "documents marked done" }</option>
-                            <option value="open" selected={*which_docs == "open"}>{ "the open document" }</option>
-                        </select>
-                    </label>
-                    if options.format.is_tagged() {
-                        <label>{ "标签体系 Tags" }
-                            <select data-testid="export-scheme" onchange={on_scheme}>
-                                <option value="bio" selected={options.tag_scheme == TagScheme::Bio}>{ "BIO" }</option>
-                                <option value="bioes" selected={options.tag_scheme == TagScheme::Bioes}>{ "BIOES" }</option>
-                            </select>
-                        </label>
-                    }
-                    if options.format == Format::LabelStudio {
-                        <label>{ "Label Studio" }
-                            <select data-testid="export-ls-kind" onchange={on_ls_kind}>
-                                <option value="annotations" selected={options.label_studio == LabelStudioKind::Annotations}>{ "annotations" }</option>
-                                <option value="predictions" selected={options.label_studio == LabelStudioKind::Predictions}>{ "predictions" }</option>
-                            </select>
-                        </label>
-                        <label class="dialog__check" title="The suggestion layer as a second prediction of each task (model_version biaozhu-suggestions); never as annotations">
-                            <input type="checkbox" data-testid="export-suggestions" checked={options.suggestions} onchange={on_suggestions} />
-                            { " 建议作为预测 Suggestions as predictions" }
-                        </label>
-                    }
-                </div>
-                <div class="export__labels">{ "标签 Labels: " }{ for label_boxes }</div>
-                <div class="export__split">
-                    <label><input type="checkbox" data-testid="export-split" checked={split.is_some()} onchange={on_split} />
-                        { " 划分 train/dev/test split" }</label>
-                    if let Some(spec) = split {
-                        <label>{ "train %" }<input type="number" min="0" data-testid="export-split-train" value={spec.train.to_string()}
-                            onchange={split_field(|s, v| s.train = u32::try_from(v).unwrap_or(u32::MAX))} /></label>
-                        <label>{ "dev %" }<input type="number" min="0" data-testid="export-split-dev" value={spec.dev.to_string()}
-                            onchange={split_field(|s, v| s.dev = u32::try_from(v).unwrap_or(u32::MAX))} /></label>
-                        <label>{ "test %" }<input type="number" min="0" data-testid="export-split-test" value={spec.test.to_string()}
-                            onchange={split_field(|s, v| s.test = u32::try_from(v).unwrap_or(u32::MAX))} /></label>
-                        <label>{ "seed" }<input type="number" min="0" data-testid="export-split-seed" value={spec.seed.to_string()}
-                            onchange={split_field(|s, v| s.seed = v)} /></label>
-                    }
-                </div>
-                { body }
+                }
             </div>
-        </div>
+            <div class="export__labels">{ "标签 Labels: " }{ for label_boxes }</div>
+            <div class="export__split">
+                <label><input type="checkbox" data-testid="export-split" checked={split.is_some()} onchange={on_split} />
+                    { " 划分 train/dev/test split" }</label>
+                if let Some(spec) = split {
+                    <label>{ "train %" }<input type="number" min="0" data-testid="export-split-train" value={spec.train.to_string()}
+                        onchange={split_field(|s, v| s.train = u32::try_from(v).unwrap_or(u32::MAX))} /></label>
+                    <label>{ "dev %" }<input type="number" min="0" data-testid="export-split-dev" value={spec.dev.to_string()}
+                        onchange={split_field(|s, v| s.dev = u32::try_from(v).unwrap_or(u32::MAX))} /></label>
+                    <label>{ "test %" }<input type="number" min="0" data-testid="export-split-test" value={spec.test.to_string()}
+                        onchange={split_field(|s, v| s.test = u32::try_from(v).unwrap_or(u32::MAX))} /></label>
+                    <label>{ "seed" }<input type="number" min="0" data-testid="export-split-seed" value={spec.seed.to_string()}
+                        onchange={split_field(|s, v| s.seed = v)} /></label>
+                }
+            </div>
+            { body }
+        </Modal>
     }
 }

@@ -1,6 +1,7 @@
 //! Review of a dataset import: what will come in, which spans moved, what cannot be placed,
 //! and where labels outside the schema go. Nothing changes until "Import" is pressed.
 
+use super::modal::Modal;
 use super::store::{use_dispatch, Shared};
 use crate::core::editor::{EditorAction, PendingImport};
 use crate::core::import::{LabelChoice, UnitDecision};
@@ -23,6 +24,7 @@ pub fn ImportDialog(props: &ImportDialogProps) -> Html {
     let PendingImport { source, parsed, mapping, plan: preview, unit_choice, as_text, .. } = &*props.pending;
     let project = &props.project;
     let dispatch = |action: EditorAction| editor.to(move |_: MouseEvent| action.clone());
+    let on_escape = editor.to(|()| EditorAction::CancelImport);
 
     // Every label outside the schema, whether mapped already or not.
     let mut unknown: Vec<(String, usize)> = Vec::new();
@@ -125,53 +127,51 @@ pub fn ImportDialog(props: &ImportDialogProps) -> Html {
     });
     let waiting = preview.needs_unit_choice();
     html! {
-        <div class="dialog" role="dialog" aria-label="Import dataset" data-testid="import-dialog">
-            <div class="dialog__box dialog__box--wide">
-                <h2>{ format!("导入 Import {source}") }</h2>
-                <p data-testid="import-summary" data-docs={preview.docs.len().to_string()} data-spans={preview.span_count().to_string()}
-                   data-moved={preview.moved.to_string()}>
-                    { format!(
-                        "{}: {} document(s), {} span(s), {} relation(s) will be added to the project.",
-                        preview.format, preview.docs.len(), preview.span_count(), preview.relation_count()
-                    ) }
-                    if preview.moved > 0 {
-                        { format!(" {} span(s) had offsets that did not match their text and were moved to where it is.", preview.moved) }
-                    }
+        <Modal label="Import dataset" testid="import-dialog" class="dialog__box--wide" on_close={on_escape}>
+            <h2>{ format!("导入 Import {source}") }</h2>
+            <p data-testid="import-summary" data-docs={preview.docs.len().to_string()} data-spans={preview.span_count().to_string()}
+               data-moved={preview.moved.to_string()}>
+                { format!(
+                    "{}: {} document(s), {} span(s), {} relation(s) will be added to the project.",
+                    preview.format, preview.docs.len(), preview.span_count(), preview.relation_count()
+                ) }
+                if preview.moved > 0 {
+                    { format!(" {} span(s) had offsets that did not match their text and were moved to where it is.", preview.moved) }
+                }
+            </p>
+            if as_text.is_some() {
+                <p class="import__as-text" data-testid="import-as-text-note">
+                    { "This text file reads as a tagged corpus (a token and a tag on each line), so it is offered as one. " }
+                    <button data-testid="import-as-text" onclick={dispatch(EditorAction::ImportAsText)}>
+                        { "保留为文本 Keep it as one plain text document" }
+                    </button>
                 </p>
-                if as_text.is_some() {
-                    <p class="import__as-text" data-testid="import-as-text-note">
-                        { "This text file reads as a tagged corpus (a token and a tag on each line), so it is offered as one. " }
-                        <button data-testid="import-as-text" onclick={dispatch(EditorAction::ImportAsText)}>
-                            { "保留为文本 Keep it as one plain text document" }
-                        </button>
-                    </p>
-                }
-                { for column_choice }
-                { unit_question }
-                if !unknown.is_empty() {
-                    <div class="import__mapping">
-                        <h3>{ "不在标签体系中的标签 Labels not in the schema" }</h3>
-                        <ul>{ for rows }</ul>
-                    </div>
-                }
-                if !preview.unit_notes.is_empty() || !preview.notes.is_empty() {
-                    <ul class="import__notes" data-testid="import-notes">{ for notes }</ul>
-                }
-                if !preview.problems.is_empty() || unmapped > 0 {
-                    <div class="import__problems" data-testid="import-problems" data-count={(preview.problems.len() + unmapped).to_string()}>
-                        { format!("{} span(s) cannot be placed and will not be imported:", preview.problems.len() + unmapped) }
-                        <ul>
-                            { for problems }
-                            if more > 0 { <li>{ format!("… and {more} more") }</li> }
-                            if unmapped > 0 { <li>{ format!("{unmapped} span(s) with a label not mapped above") }</li> }
-                        </ul>
-                    </div>
-                }
-                <div class="dialog__buttons">
-                    <button data-testid="import-accept" disabled={waiting} onclick={dispatch(EditorAction::AcceptImport)}>{ "导入 Import" }</button>
-                    <button data-testid="import-cancel" onclick={dispatch(EditorAction::CancelImport)}>{ "取消 Cancel" }</button>
+            }
+            { for column_choice }
+            { unit_question }
+            if !unknown.is_empty() {
+                <div class="import__mapping">
+                    <h3>{ "不在标签体系中的标签 Labels not in the schema" }</h3>
+                    <ul>{ for rows }</ul>
                 </div>
+            }
+            if !preview.unit_notes.is_empty() || !preview.notes.is_empty() {
+                <ul class="import__notes" data-testid="import-notes">{ for notes }</ul>
+            }
+            if !preview.problems.is_empty() || unmapped > 0 {
+                <div class="import__problems" data-testid="import-problems" data-count={(preview.problems.len() + unmapped).to_string()}>
+                    { format!("{} span(s) cannot be placed and will not be imported:", preview.problems.len() + unmapped) }
+                    <ul>
+                        { for problems }
+                        if more > 0 { <li>{ format!("… and {more} more") }</li> }
+                        if unmapped > 0 { <li>{ format!("{unmapped} span(s) with a label not mapped above") }</li> }
+                    </ul>
+                </div>
+            }
+            <div class="dialog__buttons">
+                <button data-testid="import-accept" disabled={waiting} onclick={dispatch(EditorAction::AcceptImport)}>{ "导入 Import" }</button>
+                <button data-testid="import-cancel" onclick={dispatch(EditorAction::CancelImport)}>{ "取消 Cancel" }</button>
             </div>
-        </div>
+        </Modal>
     }
 }

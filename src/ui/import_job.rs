@@ -2,6 +2,7 @@
 //! responsive while a corpus is read, with a progress bar and Cancel. One import runs at a
 //! time: a new one cancels the one before.
 
+use super::modal::Modal;
 use super::store::{use_dispatch, Dispatch};
 use crate::core::editor::{EditorAction, Importing};
 use crate::core::import::job::{Doing, ImportJob, ImportStep};
@@ -134,16 +135,18 @@ pub fn ImportProgress(props: &ImportProgressProps) -> Html {
             format!("正在整理 Placing {done} / {total} documents of {source}…"),
         ),
     };
+    let on_escape = {
+        let editor = editor.clone();
+        Callback::from(move |()| cancel(&editor))
+    };
     let on_cancel = Callback::from(move |_: MouseEvent| cancel(&editor));
     html! {
-        <div class="dialog" role="dialog" aria-label="Reading a dataset" data-testid="import-progress">
-            <div class="dialog__box">
-                <p role="status" data-testid="import-progress-label">{ label }</p>
-                <progress data-testid="progress" value={value.min(1000).to_string()} max="1000" aria-label="Import progress"></progress>
-                <div class="dialog__buttons">
-                    <button data-testid="progress-cancel" onclick={on_cancel}>{ "取消 Cancel" }</button>
-                </div>
+        <Modal label="Reading a dataset" testid="import-progress" on_close={on_escape}>
+            <p role="status" data-testid="import-progress-label">{ label }</p>
+            <progress data-testid="progress" value={value.min(1000).to_string()} max="1000" aria-label="Import progress"></progress>
+            <div class="dialog__buttons">
+                <button data-testid="progress-cancel" onclick={on_cancel}>{ "取消 Cancel" }</button>
             </div>
-        </div>
+        </Modal>
     }
 }

@@ -12,6 +12,10 @@ use gloo::events::EventListener;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
+use super::words::chrome as w;
+use super::words::formatted::{estimated_on, model_summary, suggesting_documents, training_pass};
+use super::words::titles::review_order_title;
+use super::words::{use_lang, Lang};
 
 #[derive(Properties, PartialEq)]
 pub struct LearnPanelProps {
@@ -30,6 +34,7 @@ const RETRAIN_AFTER_MS: u32 = 1_500;
 
 #[component]
 pub fn LearnPanel(props: &LearnPanelProps) -> Html {
+    let lang = use_lang();
     let editor = use_dispatch();
     let redraw = use_force_update();
     {
@@ -122,81 +127,77 @@ pub fn LearnPanel(props: &LearnPanelProps) -> Html {
         EditorAction::SetReviewOrder(ReviewOrder::from_key(&key).unwrap_or_default())
     });
     let orders = ReviewOrder::ALL.iter().map(|order| {
-        html! { <option value={order.key()} selected={*order == props.order}>{ order.title() }</option> }
+        html! { <option value={order.key()} selected={*order == props.order}>{ review_order_title(lang, *order) }</option> }
     });
     let settings = &view.settings;
     html! {
-        <section class="learn" data-testid="learn-panel" aria-label="Learn from your annotations">
-            <h3>{ "学习 Learn" }</h3>
+        <section class="learn" data-testid="learn-panel" aria-label={w::LEARN_NAME.get(lang)}>
+            <h3>{ w::LEARN.get(lang) }</h3>
             <div class="learn__buttons">
                 <button data-testid="learn-train" onclick={on_train} disabled={busy}
-                        title="Train a model on the documents marked done (Alt+L); it runs in a worker, off the page">{ "训练 Train" }</button>
+                        title={w::TRAIN_TIP.get(lang)}>{ w::TRAIN.get(lang) }</button>
                 if busy {
-                    <button data-testid="learn-cancel" onclick={on_cancel}>{ "取消 Cancel" }</button>
+                    <button data-testid="learn-cancel" onclick={on_cancel}>{ w::CANCEL.get(lang) }</button>
                 }
             </div>
-            { progress(&view.phase) }
+            { progress(&view.phase, lang) }
             if let Some(message) = &view.error {
                 <p class="learn__error" role="alert" data-testid="learn-error">{ message.clone() }</p>
             }
-            { model(&view) }
+            { model(&view, lang) }
             if view.summary.is_some() {
                 <div class="learn__buttons">
                     <button data-testid="learn-suggest-doc" onclick={on_suggest_doc} disabled={props.open_doc.is_none()}
-                            title="Suggest on the open document (not on documents marked done)">{ "建议本文 This document" }</button>
+                            title={w::SUGGEST_DOC_TIP.get(lang)}>{ w::SUGGEST_DOC.get(lang) }</button>
                     <button data-testid="learn-suggest-all" onclick={on_suggest_all} disabled={busy}
-                            title="Suggest on every document not marked done, in the worker">{ "建议全部 All documents" }</button>
+                            title={w::SUGGEST_ALL_TIP.get(lang)}>{ w::SUGGEST_ALL.get(lang) }</button>
                 </div>
             }
             <label class="learn__threshold">
-                { format!("阈值 Threshold {:.2}", settings.threshold) }
+                { format!("{} {:.2}", w::THRESHOLD.get(lang), settings.threshold) }
                 <input type="range" min="0" max="1" step="0.05" data-testid="learn-threshold"
                        value={settings.threshold.to_string()} onchange={on_threshold}
-                       aria-label="Suggest spans of this confidence or more" />
+                       aria-label={w::THRESHOLD_TIP.get(lang)} />
             </label>
-            <label>{ "审阅顺序 Review order " }
+            <label>{ w::REVIEW_ORDER.get(lang) }
                 <select data-testid="review-order" onchange={on_order}>{ for orders }</select>
             </label>
             <label class="dialog__check">
                 <input type="checkbox" data-testid="learn-auto" checked={settings.auto_retrain}
                        onchange={setting(|s, i| s.auto_retrain = i.checked())} />
-                { " 标完即训练 Retrain when documents are marked done" }
+                { w::AUTO_RETRAIN.get(lang) }
             </label>
             <label class="dialog__check">
                 <input type="checkbox" data-testid="learn-on-open" checked={settings.suggest_on_open}
                        onchange={setting(|s, i| s.suggest_on_open = i.checked())} />
-                { " 打开即建议 Suggest on each document opened" }
+                { w::SUGGEST_ON_OPEN.get(lang) }
             </label>
             <label class="dialog__check">
                 <input type="checkbox" data-testid="learn-all-docs" checked={settings.all_documents}
                        onchange={setting(|s, i| s.all_documents = i.checked())} />
-                { " 学习所有文档 Learn from every document, not only those done" }
+                { w::LEARN_ALL_DOCS.get(lang) }
             </label>
         </section>
     }
 }
 
-fn progress(phase: &Phase) -> Html {
+fn progress(phase: &Phase, lang: Lang) -> Html {
     let (text, fraction) = match phase {
         Phase::Idle => return html! {},
-        Phase::Sending { fraction } => ("发送 Sending the texts".to_string(), *fraction),
+        Phase::Sending { fraction } => (w::SENDING_TEXTS.get(lang).to_string(), *fraction),
         Phase::Working { stage, fraction, epoch, epochs } => {
+            let pass = (*epoch + 1).min(*epochs);
             let text = match stage {
-                Stage::Preparing => "准备 Preparing (character classes)".to_string(),
-                Stage::Training => format!("训练 Training, pass {} of {epochs}", (*epoch + 1).min(*epochs)),
-                Stage::Evaluating => "评估 Estimating F1".to_string(),
-                Stage::Retraining => {
-                    format!(
-                        "再训练 Training on every done document, pass {} of {epochs}",
-                        (*epoch + 1).min(*epochs)
-                    )
-                }
-                Stage::Suggesting => "建议 Suggesting".to_string(),
+                Stage::Preparing => w::PREPARING.get(lang).to_string(),
+                Stage::Training => training_pass(lang, false, pass, *epochs),
+                Stage::Evaluating => w::ESTIMATING.get(lang).to_string(),
+                Stage::Retraining => training_pass(lang, true, pass, *epochs),
+                Stage::Suggesting => w::SUGGESTING.get(lang).to_string(),
             };
             (text, *fraction)
         }
         Phase::SuggestingCorpus { done, total } => {
-            (format!("建议 Suggesting: {done} of {total} documents"), *done as f64 / (*total).max(1) as f64)
+            (suggesting_documents(lang, *done, *total), *done as f64 / (*total).max(1) as f64)
         }
     };
     html! {
@@ -207,26 +208,11 @@ fn progress(phase: &Phase) -> Html {
     }
 }
 
-fn model(view: &LearnView) -> Html {
+fn model(view: &LearnView, lang: Lang) -> Html {
     let Some(summary) = &view.summary else {
-        return html! { <p class="learn__none" data-testid="learn-model">{ "还没有模型 No model yet: confirm spans, mark documents done, then Train." }</p> };
+        return html! { <p class="learn__none" data-testid="learn-model">{ w::NO_MODEL.get(lang) }</p> };
     };
-    let kept = match &view.kept {
-        Kept::Nowhere => String::new(),
-        Kept::Saving => "saving…".into(),
-        Kept::Saved => "saved with the project".into(),
-        Kept::InTabOnly(why) => format!("kept in this tab only: {why}"),
-    };
-    let mut about = format!(
-        "Trained on {} document(s), {} characters, {} passes; {:.1} MB, {kept}.",
-        summary.trained,
-        summary.chars,
-        summary.epochs,
-        summary.bytes as f64 / 1e6
-    );
-    if let Some(seconds) = view.seconds {
-        about.push_str(&format!(" Took {seconds:.1} s."));
-    }
+    let about = model_summary(lang, summary, &view.kept, view.seconds);
     let row = |score: &LabelScore, class: &'static str| {
         html! {
             <tr class={class} data-label={score.label.clone()}>
@@ -245,13 +231,13 @@ fn model(view: &LearnView) -> Html {
             <p>{ about }</p>
             if let Some(overall) = &summary.overall {
                 <table class="learn__scores" data-testid="learn-scores">
-                    <caption>{ format!("估计 Estimated on {} held-out document(s)", summary.held_out) }</caption>
-                    <tr><th>{ "label" }</th><th>{ "P" }</th><th>{ "R" }</th><th>{ "F1" }</th><th>{ "n" }</th></tr>
+                    <caption>{ estimated_on(lang, summary.held_out) }</caption>
+                    <tr><th>{ w::LABEL.get(lang) }</th><th>{ "P" }</th><th>{ "R" }</th><th>{ "F1" }</th><th>{ "n" }</th></tr>
                     { for summary.scores.iter().filter(|s| s.gold + s.predicted > 0).map(|s| row(s, "")) }
                     { row(overall, "learn__overall") }
                 </table>
             } else {
-                <p class="learn__none">{ "No estimate: it needs 5 or more confirmed documents (a tenth is kept back to test on)." }</p>
+                <p class="learn__none">{ w::NO_ESTIMATE.get(lang) }</p>
             }
         </div>
     }

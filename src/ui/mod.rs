@@ -6,6 +6,7 @@ pub mod agreement_dialog;
 pub mod app;
 pub mod browser;
 pub mod browser_caret;
+pub mod browser_focus;
 pub mod browser_search;
 pub mod caret_mark;
 pub mod crash;
@@ -22,6 +23,7 @@ pub mod learn_panel;
 pub mod learner;
 pub mod learning;
 pub mod legacy_storage;
+pub mod modal;
 pub mod new_doc;
 pub mod palette;
 pub mod paragraph;
@@ -43,6 +45,8 @@ pub mod team_panel;
 pub mod text_field;
 pub mod text_view;
 pub mod toolbar;
+pub mod view_options;
+pub mod words;
 pub mod writer_lock;
 
 /// Mounts the app on the page body.

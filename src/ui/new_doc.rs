@@ -1,6 +1,7 @@
 //! "New document": paste text or pick a UTF-8 .txt file.
 
 use super::browser;
+use super::modal::Modal;
 use super::store::use_dispatch;
 use crate::core::editor::EditorAction;
 use crate::core::text_input::{check_text, decode_text_file, name_from_file_name, name_from_text};
@@ -71,27 +72,25 @@ pub fn NewDocDialog(props: &NewDocDialogProps) -> Html {
     };
     let on_cancel = props.on_close.reform(|_: MouseEvent| ());
     html! {
-        <div class="dialog" role="dialog" aria-label="New document" data-testid="new-doc-dialog">
-            <div class="dialog__box">
-                <h2>{ "新文档 New document" }</h2>
-                <label>{ "名称 Name" }
-                    <input type="text" data-testid="new-doc-name" value={(*name).clone()} oninput={on_name}
-                           placeholder="from the file name or the first line" />
-                </label>
-                <label>{ "文本 Text (paste here)" }
-                    <textarea data-testid="new-doc-text" rows="12" value={(*text).clone()} oninput={on_text} />
-                </label>
-                <label>{ "或选择 .txt 文件 Or pick a UTF-8 .txt file " }
-                    <input type="file" accept=".txt,text/plain" data-testid="new-doc-file" onchange={on_file} />
-                </label>
-                if let Some(message) = &*error {
-                    <p class="dialog__error" role="alert" data-testid="new-doc-error">{ message.clone() }</p>
-                }
-                <div class="dialog__buttons">
-                    <button data-testid="new-doc-create" onclick={on_create}>{ "创建 Create" }</button>
-                    <button onclick={on_cancel}>{ "取消 Cancel" }</button>
-                </div>
+        <Modal label="New document" testid="new-doc-dialog" on_close={props.on_close.clone()}>
+            <h2>{ "新文档 New document" }</h2>
+            <label>{ "名称 Name" }
+                <input type="text" data-testid="new-doc-name" value={(*name).clone()} oninput={on_name}
+                       placeholder="from the file name or the first line" />
+            </label>
+            <label>{ "文本 Text (paste here)" }
+                <textarea data-testid="new-doc-text" rows="12" value={(*text).clone()} oninput={on_text} />
+            </label>
+            <label>{ "或选择 .txt 文件 Or pick a UTF-8 .txt file " }
+                <input type="file" accept=".txt,text/plain" data-testid="new-doc-file" onchange={on_file} />
+            </label>
+            if let Some(message) = &*error {
+                <p class="dialog__error" role="alert" data-testid="new-doc-error">{ message.clone() }</p>
+            }
+            <div class="dialog__buttons">
+                <button data-testid="new-doc-create" onclick={on_create}>{ "创建 Create" }</button>
+                <button onclick={on_cancel}>{ "取消 Cancel" }</button>
             </div>
-        </div>
+        </Modal>
     }
 }

@@ -4,9 +4,12 @@
 use super::hooks::sync_selection;
 use super::label_colors::color_style;
 use super::store::{use_dispatch, Shared};
+use super::view_options::{ViewOptions, ViewOptionsBar};
 use crate::core::editor::EditorAction;
 use crate::core::Schema;
 use yew::prelude::*;
+use super::words::formatted::{label_name, palette_tip, sticky_hint};
+use super::words::use_lang;
 
 #[derive(Properties, PartialEq)]
 pub struct PaletteProps {
@@ -14,11 +17,14 @@ pub struct PaletteProps {
     /// The label every selection gets at once, if one is armed.
     pub sticky: Option<String>,
     pub text_view: NodeRef,
+    pub options: ViewOptions,
+    pub on_options: Callback<ViewOptions>,
 }
 
 #[component]
 pub fn Palette(props: &PaletteProps) -> Html {
     let editor = use_dispatch();
+    let lang = use_lang();
     let schema = &props.schema;
     let buttons = schema.layers.iter().map(|layer| {
         let items = layer.labels.iter().map(|label| {
@@ -39,13 +45,13 @@ pub fn Palette(props: &PaletteProps) -> Html {
                     class={classes!("palette__label", sticky.then_some("palette__label--sticky"))}
                     data-testid={format!("label-{}", label.name)}
                     aria-pressed={sticky.to_string()}
-                    title={format!("{} · {} — key {}", label.zh, label.en, label.hotkey)}
+                    title={palette_tip(lang, label)}
                     style={color_style(schema.label_slot(&label.name))}
                     {onclick} {onmousedown}
                 >
                     <kbd class="palette__key">{ label.hotkey.to_string() }</kbd>
                     <span class="palette__name">{ label.name.clone() }</span>
-                    <span class="palette__zh">{ label.zh.clone() }</span>
+                    <span class="palette__zh">{ label_name(lang, label).to_string() }</span>
                 </button>
             }
         });
@@ -53,17 +59,15 @@ pub fn Palette(props: &PaletteProps) -> Html {
             <div class="palette__layer" data-layer={layer.name.clone()}>{ for items }</div>
         }
     });
-    let hint = match &props.sticky {
-        Some(label) => format!("连续标注 {label}: every selection becomes {label} — Esc to stop"),
-        None => {
-            "Select text, then press a key or click a label. No selection: a label click makes it sticky."
-                .to_string()
-        }
-    };
+    // Only the sticky mode is spelled out here; the idle hint is in the status bar.
+    let hint = props.sticky.as_ref().map(|label| sticky_hint(lang, label));
     html! {
         <div class="palette" data-testid="palette">
             { for buttons }
-            <div class="palette__hint" data-testid="palette-hint">{ hint }</div>
+            <ViewOptionsBar options={props.options} on_change={props.on_options.clone()} />
+            if let Some(hint) = hint {
+                <div class="palette__hint" data-testid="palette-hint">{ hint }</div>
+            }
         </div>
     }
 }

@@ -127,8 +127,11 @@ fn render_nodes(nodes: &[Node], drawing: &Drawing) -> Html {
                         }
                     })
                 };
+                // Screen readers name the suggestion where it starts ("suggested PER 徐立毅 156–159").
+                let name = first.then(|| format!("建议 suggested {}", accessible_name(doc, label, suggestion.range())));
                 html! {
-                    <span {class} data-testid={testid} data-start={suggestion.start.to_string()} data-end={suggestion.end.to_string()}
+                    <span {class} data-testid={testid} data-start={suggestion.start.to_string()}
+                          role={first.then_some("group")} aria-label={name} data-end={suggestion.end.to_string()}
                           data-label={label.to_string()} data-source={suggestion.source.key()}
                           data-piece={format!("{}-{}", piece.start, piece.end)}
                           data-score={suggestion.score.map(|s| format!("{s:.3}"))}
@@ -168,6 +171,8 @@ fn render_nodes(nodes: &[Node], drawing: &Drawing) -> Html {
                     <span
                         {class}
                         data-testid={testid}
+                        role={first.then_some("group")}
+                        aria-label={first.then(|| accessible_name(doc, label, span.range))}
                         data-span-id={id.0.to_string()}
                         data-label={label.clone()}
                         data-start={span.range.start.to_string()}
@@ -183,4 +188,14 @@ fn render_nodes(nodes: &[Node], drawing: &Drawing) -> Html {
             }
         })
         .collect()
+}
+
+/// What a screen reader calls a span: its label, its text (cut short when long) and where it is,
+/// e.g. "PER 徐立毅 156–159".
+fn accessible_name(doc: &Document, label: &str, range: CharRange) -> String {
+    const SHOWN: usize = 40;
+    let text = doc.slice(range);
+    let cut: String = text.chars().take(SHOWN).collect();
+    let more = if cut.len() < text.len() { "…" } else { "" };
+    format!("{label} {cut}{more} {}–{}", range.start, range.end)
 }

@@ -4,6 +4,7 @@
 
 use super::browser;
 use super::browser_search::Pattern;
+use super::modal::Modal;
 use super::store::{use_dispatch, Shared};
 use crate::core::editor::EditorAction;
 use crate::core::label_all::LabelAllScope;
@@ -12,6 +13,10 @@ use crate::core::text_input::decode_text_file;
 use crate::core::{DocId, Document, EditError, Project};
 use std::rc::Rc;
 use yew::prelude::*;
+use super::words::chrome as w;
+use super::words::formatted::file_lines;
+use super::words::titles::label_all_scope_title;
+use super::words::use_lang;
 
 #[derive(Properties, PartialEq)]
 pub struct PreAnnotateDialogProps {
@@ -29,6 +34,7 @@ struct DictionaryFile {
 
 #[component]
 pub fn PreAnnotateDialog(props: &PreAnnotateDialogProps) -> Html {
+    let lang = use_lang();
     let editor = use_dispatch();
     let file = use_state(|| None::<DictionaryFile>);
     let confirmed = use_state(|| false);
@@ -98,40 +104,37 @@ pub fn PreAnnotateDialog(props: &PreAnnotateDialogProps) -> Html {
     };
     let on_cancel = props.on_close.reform(|_: MouseEvent| ());
     let scope_options = LabelAllScope::ALL.iter().map(|s| {
-        html! { <option value={s.key()} selected={*s == *scope}>{ s.title() }</option> }
+        html! { <option value={s.key()} selected={*s == *scope}>{ label_all_scope_title(lang, *s) }</option> }
     });
     html! {
-        <div class="dialog" role="dialog" aria-label="Pre-annotate" data-testid="pre-annotate-dialog">
-            <div class="dialog__box">
-                <h2>{ "预标注 Pre-annotate" }</h2>
-                <p class="dialog__hint">{ "Fills the suggestion layer (dashed); nothing becomes a span until you accept it. \
-                    Longest match wins; nothing is suggested over a confirmed span of the same layer." }</p>
-                <label>{ "词典 Dictionary file: one «term<TAB>LABEL» per line " }
-                    <input type="file" accept=".txt,.tsv,text/plain" data-testid="pre-annotate-dictionary" onchange={on_file} />
-                </label>
-                if let Some(file) = &*file {
-                    <p class="dialog__hint" data-testid="pre-annotate-dictionary-name">{ format!("{} · {} lines", file.name, file.text.lines().count()) }</p>
-                }
-                <label class="dialog__check">
-                    <input type="checkbox" data-testid="pre-annotate-confirmed" checked={*confirmed} onchange={on_confirmed} />
-                    { " 本项目已标字符串 The strings confirmed in this project (2 characters or more)" }
-                </label>
-                <label>{ "正则 Patterns: one «regular expression<TAB>LABEL» per line (JavaScript syntax)" }
-                    <textarea data-testid="pre-annotate-patterns" rows="5" value={(*patterns).clone()} oninput={on_patterns}
-                              placeholder={"\\d{1,2}月\\d{1,2}日\tDATE"} />
-                </label>
-                <label>{ "范围 Over " }
-                    <select data-testid="pre-annotate-scope" onchange={on_scope}>{ for scope_options }</select>
-                </label>
-                if let Some(message) = &*error {
-                    <p class="dialog__error" role="alert" data-testid="pre-annotate-error">{ message.clone() }</p>
-                }
-                <div class="dialog__buttons">
-                    <button data-testid="pre-annotate-run" onclick={on_run}>{ "运行 Run" }</button>
-                    <button onclick={on_cancel}>{ "取消 Cancel" }</button>
-                </div>
+        <Modal label={w::PRE_ANNOTATE_TITLE.get(lang)} testid="pre-annotate-dialog" on_close={props.on_close.clone()}>
+            <h2>{ w::PRE_ANNOTATE_TITLE.get(lang) }</h2>
+            <p class="dialog__hint">{ w::PRE_ANNOTATE_HINT.get(lang) }</p>
+            <label>{ w::DICTIONARY_FILE.get(lang) }
+                <input type="file" accept=".txt,.tsv,text/plain" data-testid="pre-annotate-dictionary" onchange={on_file} />
+            </label>
+            if let Some(file) = &*file {
+                <p class="dialog__hint" data-testid="pre-annotate-dictionary-name">{ file_lines(lang, &file.name, file.text.lines().count()) }</p>
+            }
+            <label class="dialog__check">
+                <input type="checkbox" data-testid="pre-annotate-confirmed" checked={*confirmed} onchange={on_confirmed} />
+                { w::CONFIRMED_STRINGS.get(lang) }
+            </label>
+            <label>{ w::PATTERNS.get(lang) }
+                <textarea data-testid="pre-annotate-patterns" rows="5" value={(*patterns).clone()} oninput={on_patterns}
+                          placeholder={"\\d{1,2}月\\d{1,2}日\tDATE"} />
+            </label>
+            <label>{ w::OVER.get(lang) }
+                <select data-testid="pre-annotate-scope" onchange={on_scope}>{ for scope_options }</select>
+            </label>
+            if let Some(message) = &*error {
+                <p class="dialog__error" role="alert" data-testid="pre-annotate-error">{ message.clone() }</p>
+            }
+            <div class="dialog__buttons">
+                <button data-testid="pre-annotate-run" onclick={on_run}>{ w::RUN.get(lang) }</button>
+                <button onclick={on_cancel}>{ w::CANCEL.get(lang) }</button>
             </div>
-        </div>
+        </Modal>
     }
 }
 

@@ -1,10 +1,13 @@
-//! Relations drawn as arcs over the text: an SVG layer inside the text view, sized to its
-//! scrolled content, so arcs scroll with the text and stay readable across lines.
+//! Relations drawn as arcs in an SVG layer inside the text view, sized to its scrolled content,
+//! so arcs scroll with the text. Where they run is decided by `core::arc_layout`: in the gaps
+//! between lines and in the left margin, never over characters, one label per bundle of arcs
+//! into the same span.
 
 use super::browser;
 use super::label_colors::color_style;
 use super::store::Shared;
-use crate::core::{Document, Schema};
+use crate::core::arc_layout::{lay_out_arcs, ArcDrawing, ArcEnd, ArcInput, Room, LABEL_PX};
+use crate::core::{Document, Schema, SpanId};
 use gloo::events::EventListener;
 use yew::prelude::*;
 
@@ -13,32 +16,27 @@ pub struct RelationArcsProps {
     pub doc: Shared<Document>,
     pub schema: Shared<Schema>,
     pub view: NodeRef,
+    /// When set, only the relations of this span are drawn (`None` inside: none at all).
+    pub only_of: Option<Option<SpanId>>,
 }
 
-/// One arc, measured after the text has been laid out.
-#[derive(Clone, Debug, PartialEq)]
-struct Arc {
-    id: u64,
-    kind: String,
-    /// The source label's colour slot (see `label_colors`).
-    color: Option<usize>,
-    from: (f64, f64),
-    to: (f64, f64),
-}
+/// A relation to measure: id, type, colour slot, source and target span.
+type Wanted = (u64, String, Option<usize>, u64, u64);
 
 #[component]
 pub fn RelationArcs(props: &RelationArcsProps) -> Html {
-    let arcs = use_state(Vec::<Arc>::new);
+    let drawing = use_state(ArcDrawing::default);
     let size = use_state(|| (0.0, 0.0));
     let resized = use_state(|| 0u32);
     let doc = &props.doc;
 
     // Measure after every render that may have moved spans; set state only when it changed.
     {
-        let (arcs, size, view) = (arcs.clone(), size.clone(), props.view.clone());
-        let wanted: Vec<(u64, String, Option<usize>, u64, u64)> = doc
+        let (drawing, size, view) = (drawing.clone(), size.clone(), props.view.clone());
+        let wanted: Vec<Wanted> = doc
             .relations()
             .iter()
+            .filter(|r| props.only_of.is_none_or(|only| only.is_some_and(|s| r.from == s || r.to == s)))
             .map(|r| {
                 let color = doc.span(r.from).and_then(|s| props.schema.label_slot(&s.label));
                 (r.id.0, r.kind.clone(), color, r.from.0, r.to.0)
@@ -49,31 +47,16 @@ pub fn RelationArcs(props: &RelationArcsProps) -> Html {
         let key = (doc.clone(), *resized, wanted.clone());
         use_effect_with(key, move |_| {
             // Nothing to draw: no layout to read (reading it forces one, about 2 ms an edit).
-            if wanted.is_empty() {
-                if !arcs.is_empty() {
-                    arcs.set(Vec::new());
-                }
-                if *size != (0.0, 0.0) {
-                    size.set((0.0, 0.0));
-                }
-                return;
+            let measured = match view.cast::<web_sys::Element>() {
+                Some(root) if !wanted.is_empty() => measure(&root, wanted),
+                _ => None,
+            };
+            let (new_drawing, new_size) = measured.unwrap_or_default();
+            if *drawing != new_drawing {
+                drawing.set(new_drawing);
             }
-            if let Some(root) = view.cast::<web_sys::Element>() {
-                let measured: Vec<Arc> = wanted
-                    .into_iter()
-                    .filter_map(|(id, kind, color, from, to)| {
-                        let from = browser::span_anchor(&root, from)?;
-                        let to = browser::span_anchor(&root, to)?;
-                        Some(Arc { id, kind, color, from, to })
-                    })
-                    .collect();
-                if *arcs != measured {
-                    arcs.set(measured);
-                }
-                let new_size = browser::content_size(&root);
-                if *size != new_size {
-                    size.set(new_size);
-                }
+            if *size != new_size {
+                size.set(new_size);
             }
         });
     }
@@ -86,28 +69,56 @@ pub fn RelationArcs(props: &RelationArcsProps) -> Html {
         });
     }
 
-    let paths = arcs.iter().map(|arc| {
-        let ((x1, y1), (x2, y2)) = (arc.from, arc.to);
-        let lift = 14.0 + ((x2 - x1).abs() / 8.0).min(36.0);
-        let top = y1.min(y2) - lift;
-        let d = format!("M {x1:.1} {y1:.1} C {x1:.1} {top:.1}, {x2:.1} {top:.1}, {x2:.1} {:.1}", y2 - 2.0);
-        let (lx, ly) = ((x1 + x2) / 2.0, top + lift * 0.2);
+    let paths = drawing.paths.iter().map(|path| {
+        let d: String = path
+            .points
+            .iter()
+            .enumerate()
+            .map(|(i, (x, y))| format!("{}{x:.1} {y:.1}", if i == 0 { "M" } else { " L" }))
+            .collect();
         html! {
-            <g class="relation-arcs__arc" data-testid="relation-arc" data-relation-id={arc.id.to_string()}>
-                <path d={d} style={color_style(arc.color)} marker-end="url(#relation-arrow)" />
-                <text x={format!("{lx:.1}")} y={format!("{ly:.1}")} style={color_style(arc.color)}>{ arc.kind.clone() }</text>
+            <g class="relation-arcs__arc" data-testid="relation-arc" data-relation-id={path.id.to_string()}>
+                <path d={d} style={color_style(path.color)} marker-end="url(#relation-arrow)" />
             </g>
+        }
+    });
+    let labels = drawing.labels.iter().map(|label| {
+        html! {
+            <text class="relation-arcs__label" data-testid="relation-arc-label" data-count={label.ids.len().to_string()}
+                  x={format!("{:.1}", label.x + label.width / 2.0)} y={format!("{:.1}", label.y)}
+                  font-size={format!("{LABEL_PX}")} style={color_style(label.color)}>{ label.text.clone() }</text>
         }
     });
     let (width, height) = *size;
     html! {
         <svg class="relation-arcs" aria-hidden="true" width={format!("{width:.0}")} height={format!("{height:.0}")}>
             <defs>
-                <marker id="relation-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+                <marker id="relation-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="6" markerHeight="6" orient="auto-start-reverse">
                     <path d="M 0 0 L 10 5 L 0 10 z" fill="#555" />
                 </marker>
             </defs>
             { for paths }
+            { for labels }
         </svg>
     }
+}
+
+/// Reads where the spans of `wanted` are and lays the arcs out between them.
+fn measure(root: &web_sys::Element, wanted: Vec<Wanted>) -> Option<(ArcDrawing, (f64, f64))> {
+    let (text_left, line) = browser::text_left_and_line(root)?;
+    let mut glyph: f64 = 0.0;
+    let mut end = |span: u64| {
+        browser::span_anchor(root, span).map(|(x, top, height)| {
+            glyph = glyph.max(height);
+            ArcEnd { x, top }
+        })
+    };
+    let arcs: Vec<ArcInput> = wanted
+        .into_iter()
+        .filter_map(|(id, kind, color, from, to)| {
+            Some(ArcInput { id, kind, color, target: to, from: end(from)?, to: end(to)? })
+        })
+        .collect();
+    let room = Room { text_left, gap: (line - glyph).max(0.0) };
+    Some((lay_out_arcs(&arcs, room), browser::content_size(root)))
 }

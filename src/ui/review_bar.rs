@@ -8,6 +8,10 @@ use crate::core::editor::EditorAction;
 use crate::core::label_all::LabelAllScope;
 use crate::core::suggestion::Suggestion;
 use yew::prelude::*;
+use super::words::chrome as w;
+use super::words::formatted::suggestion_count;
+use super::words::titles::label_all_scope_title;
+use super::words::{use_lang, Phrase};
 
 #[derive(Properties, PartialEq)]
 pub struct ReviewBarProps {
@@ -22,12 +26,16 @@ pub struct ReviewBarProps {
 
 #[component]
 pub fn ReviewBar(props: &ReviewBarProps) -> Html {
+    let lang = use_lang();
     let editor = use_dispatch();
-    let button =
-        |testid: &'static str, text: &'static str, title: &'static str, action: EditorAction, on: bool| {
-            let onclick = editor.to(move |_: MouseEvent| action.clone());
-            html! { <button data-testid={testid} {title} {onclick} disabled={!on}>{ text }</button> }
-        };
+    let button = |testid: &'static str, text: Phrase, title: Phrase, action: EditorAction, on: bool| {
+        let onclick = editor.to(move |_: MouseEvent| action.clone());
+        html! {
+            <button data-testid={testid} title={title.get(lang)} aria-label={title.get(lang)} {onclick} disabled={!on}>
+                { text.get(lang) }
+            </button>
+        }
+    };
     let (any, reviewing) = (props.count > 0, props.current.is_some());
     let on_pre_annotate = props.on_pre_annotate.reform(|_: MouseEvent| ());
     let on_scope = editor.to(|event: Event| {
@@ -35,21 +43,21 @@ pub fn ReviewBar(props: &ReviewBarProps) -> Html {
         EditorAction::SetLabelAllScope(LabelAllScope::from_key(&key).unwrap_or_default())
     });
     let scopes = LabelAllScope::ALL.iter().map(|scope| {
-        html! { <option value={scope.key()} selected={*scope == props.scope}>{ scope.title() }</option> }
+        html! { <option value={scope.key()} selected={*scope == props.scope}>{ label_all_scope_title(lang, *scope) }</option> }
     });
     html! {
         <div class="review-bar" data-testid="review-bar">
             <button data-testid="pre-annotate" onclick={on_pre_annotate}
-                    title="Suggest spans from a dictionary, the project's confirmed strings or patterns">{ "预标注 Pre-annotate…" }</button>
+                    title={w::PRE_ANNOTATE_TIP.get(lang)}>{ w::PRE_ANNOTATE.get(lang) }</button>
             <span class="review-bar__count" data-testid="suggestion-count" data-count={props.count.to_string()}>
-                { format!("建议 {} suggestion(s)", props.count) }
+                { suggestion_count(lang, props.count) }
             </span>
-            { button("review-prev", "‹", "Previous suggestion (,)", EditorAction::StepSuggestion { forward: false }, any) }
-            { button("review-next", "›", "Next suggestion (.)", EditorAction::StepSuggestion { forward: true }, any) }
-            { button("review-accept", "✓ 接受 Accept", "Accept (Enter; a label key accepts with that label)", EditorAction::AcceptSuggestion(None), reviewing) }
-            { button("review-reject", "✗ 拒绝 Reject", "Reject (Backspace)", EditorAction::RejectSuggestion, reviewing) }
-            { button("review-accept-all", "✓✓ 全部 All alike", "Accept every suggestion with this text and label, in this document or all of them (Shift+Enter)", EditorAction::AcceptAllLikeThis, reviewing) }
-            <select data-testid="review-scope" onchange={on_scope} title="Where Shift+Enter (and Label all) look">{ for scopes }</select>
+            { button("review-prev", w::PREVIOUS_MARK, w::PREVIOUS_SUGGESTION, EditorAction::StepSuggestion { forward: false }, any) }
+            { button("review-next", w::NEXT_MARK, w::NEXT_SUGGESTION, EditorAction::StepSuggestion { forward: true }, any) }
+            { button("review-accept", w::ACCEPT, w::ACCEPT_TIP, EditorAction::AcceptSuggestion(None), reviewing) }
+            { button("review-reject", w::REJECT, w::REJECT_TIP, EditorAction::RejectSuggestion, reviewing) }
+            { button("review-accept-all", w::ACCEPT_ALIKE, w::ACCEPT_ALIKE_TIP, EditorAction::AcceptAllLikeThis, reviewing) }
+            <select data-testid="review-scope" onchange={on_scope} title={w::REVIEW_SCOPE.get(lang)} aria-label={w::REVIEW_SCOPE.get(lang)}>{ for scopes }</select>
             if let Some((suggestion, text)) = &props.current {
                 <span class="review-bar__current" data-testid="review-current" aria-live="polite">
                     { format!("«{text}» {} · {}{} [{}–{}]", suggestion.label, suggestion.source.key(),

@@ -4,6 +4,7 @@
 //! it as one undoable step. The schema alone can be exported and imported as JSON.
 
 use super::browser;
+use super::modal::Modal;
 use super::store::{use_dispatch, Shared};
 use super::text_field::TextField;
 use crate::core::editor::EditorAction;
@@ -167,17 +168,17 @@ pub fn SchemaEditor(props: &SchemaEditorProps) -> Html {
             let last = i + 1 == layer.labels.len();
             html! {
                 <tr data-testid={format!("schema-label-{}", label.name)}>
-                    <td><TextField value={label.name.clone()} testid="schema-label-name" onchange={on_text(&draft, move |d, v| {
+                    <td><TextField value={label.name.clone()} label={format!("{} name", label.name)} testid="schema-label-name" onchange={on_text(&draft, move |d, v| {
                         let v = v.trim().to_uppercase();
                         let old = d.schema.layers[li].labels[i].name.clone();
                         d.rename_label(&old, &v);
                         d.schema.layers[li].labels[i].name = v;
                     })} /></td>
-                    <td><TextField value={label.zh.clone()} onchange={on_text(&draft, move |d, v| d.schema.layers[li].labels[i].zh = v)} /></td>
-                    <td><TextField value={label.en.clone()} onchange={on_text(&draft, move |d, v| d.schema.layers[li].labels[i].en = v)} /></td>
-                    <td><TextField kind="color" value={label.color.clone()} testid="schema-label-color"
+                    <td><TextField value={label.zh.clone()} label={format!("{} 中文", label.name)} onchange={on_text(&draft, move |d, v| d.schema.layers[li].labels[i].zh = v)} /></td>
+                    <td><TextField value={label.en.clone()} label={format!("{} English", label.name)} onchange={on_text(&draft, move |d, v| d.schema.layers[li].labels[i].en = v)} /></td>
+                    <td><TextField kind="color" value={label.color.clone()} label={format!("{} colour", label.name)} testid="schema-label-color"
                         onchange={on_text(&draft, move |d, v| d.schema.layers[li].labels[i].color = v)} /></td>
-                    <td><TextField class="schema__key" maxlength="1" value={label.hotkey.to_string()} testid="schema-label-hotkey"
+                    <td><TextField class="schema__key" maxlength="1" value={label.hotkey.to_string()} label={format!("{} key", label.name)} testid="schema-label-hotkey"
                         onchange={on_text(&draft, move |d, v| {
                             d.schema.layers[li].labels[i].hotkey = v.chars().next().map_or(' ', |c| c.to_ascii_lowercase());
                         })} /></td>
@@ -202,7 +203,7 @@ pub fn SchemaEditor(props: &SchemaEditorProps) -> Html {
         html! {
             <section class="schema__layer" data-testid={format!("schema-layer-{}", layer.name)}>
                 <div class="schema__layer-head">
-                    <TextField value={layer.name.clone()} onchange={on_text(&draft, move |d, v| d.schema.layers[li].name = v.trim().to_string())} />
+                    <TextField value={layer.name.clone()} label={format!("layer {} name", layer.name)} onchange={on_text(&draft, move |d, v| d.schema.layers[li].name = v.trim().to_string())} />
                     <label><input type="checkbox" checked={layer.allow_overlap} data-testid="schema-layer-overlap"
                         onchange={on_checked(&draft, move |d, on| d.schema.layers[li].allow_overlap = on)} />
                         { " spans of this layer may overlap" }</label>
@@ -210,7 +211,7 @@ pub fn SchemaEditor(props: &SchemaEditorProps) -> Html {
                         onclick={on_click(&draft, move |d| { d.schema.layers.remove(li); d.origins.remove(li); })}>{ "× layer" }</button>
                 </div>
                 <table class="schema__table">
-                    <tr><th>{ "name" }</th><th>{ "中文" }</th><th>{ "English" }</th><th>{ "colour" }</th><th>{ "key" }</th><th></th></tr>
+                    <tr><th>{ "name" }</th><th>{ "中文" }</th><th>{ "English" }</th><th>{ "colour" }</th><th>{ "key" }</th><th><span class="visually-hidden">{ "actions" }</span></th></tr>
                     { for labels }
                 </table>
                 <button data-testid={format!("schema-add-label-{}", layer.name)} onclick={on_click(&draft, move |d| {
@@ -227,8 +228,8 @@ pub fn SchemaEditor(props: &SchemaEditorProps) -> Html {
 
     let relations = draft.schema.relations.iter().enumerate().map(|(i, relation)| html! {
         <tr data-testid={format!("schema-relation-{}", relation.name)}>
-            <td><TextField value={relation.name.clone()} onchange={on_text(&draft, move |d, v| d.schema.relations[i].name = v.trim().to_string())} /></td>
-            <td><TextField value={relation.zh.clone()} onchange={on_text(&draft, move |d, v| d.schema.relations[i].zh = v)} /></td>
+            <td><TextField value={relation.name.clone()} label={format!("relation {} name", relation.name)} onchange={on_text(&draft, move |d, v| d.schema.relations[i].name = v.trim().to_string())} /></td>
+            <td><TextField value={relation.zh.clone()} label={format!("relation {} 中文", relation.name)} onchange={on_text(&draft, move |d, v| d.schema.relations[i].zh = v)} /></td>
             <td>{ label_checks(&draft, &all_labels, &relation.from, format!("schema-relation-{}-from", relation.name), |d, i| &mut d.schema.relations[i].from, i) }</td>
             <td>{ label_checks(&draft, &all_labels, &relation.to, format!("schema-relation-{}-to", relation.name), |d, i| &mut d.schema.relations[i].to, i) }</td>
             <td><button title="Delete relation type" onclick={on_click(&draft, move |d| { d.schema.relations.remove(i); })}>{ "×" }</button></td>
@@ -236,10 +237,10 @@ pub fn SchemaEditor(props: &SchemaEditorProps) -> Html {
     });
     let attributes = draft.schema.attributes.iter().enumerate().map(|(i, attribute)| html! {
         <tr data-testid={format!("schema-attribute-{}", attribute.name)}>
-            <td><TextField value={attribute.name.clone()} onchange={on_text(&draft, move |d, v| d.schema.attributes[i].name = v.trim().to_string())} /></td>
-            <td><TextField value={attribute.zh.clone()} onchange={on_text(&draft, move |d, v| d.schema.attributes[i].zh = v)} /></td>
+            <td><TextField value={attribute.name.clone()} label={format!("attribute {} name", attribute.name)} onchange={on_text(&draft, move |d, v| d.schema.attributes[i].name = v.trim().to_string())} /></td>
+            <td><TextField value={attribute.zh.clone()} label={format!("attribute {} 中文", attribute.name)} onchange={on_text(&draft, move |d, v| d.schema.attributes[i].zh = v)} /></td>
             <td>{ label_checks(&draft, &all_labels, &attribute.labels, format!("schema-attribute-{}-on", attribute.name), |d, i| &mut d.schema.attributes[i].labels, i) }</td>
-            <td><TextField value={attribute.values.join(", ")} placeholder="free text" testid={format!("schema-attribute-{}-values", attribute.name)}
+            <td><TextField value={attribute.values.join(", ")} label={format!("attribute {} values", attribute.name)} placeholder="free text" testid={format!("schema-attribute-{}-values", attribute.name)}
                 onchange={on_text(&draft, move |d, v| {
                     d.schema.attributes[i].values =
                         v.split([',', '，', '、']).map(str::trim).filter(|s| !s.is_empty()).map(String::from).collect();
@@ -364,49 +365,47 @@ pub fn SchemaEditor(props: &SchemaEditorProps) -> Html {
     });
 
     html! {
-        <div class="dialog" role="dialog" aria-label="Schema" data-testid="schema-editor">
-            <div class="dialog__box dialog__box--wide schema">
-                <h2>{ "标签体系 Schema" }</h2>
-                <h3>{ "层与标签 Layers and labels" }</h3>
-                { for layers }
-                <button onclick={add_layer}>{ "+ layer" }</button>
-                <h3>{ "关系类型 Relation types" }</h3>
-                <table class="schema__table">
-                    <tr><th>{ "name" }</th><th>{ "中文" }</th><th>{ "from" }</th><th>{ "to" }</th><th></th></tr>
-                    { for relations }
-                </table>
-                <button data-testid="schema-add-relation" onclick={add_relation}>{ "+ relation type" }</button>
-                <h3>{ "属性 Attributes" }</h3>
-                <table class="schema__table">
-                    <tr><th>{ "name" }</th><th>{ "中文" }</th><th>{ "on labels" }</th><th>{ "values (comma-separated; empty = free text)" }</th><th></th></tr>
-                    { for attributes }
-                </table>
-                <button data-testid="schema-add-attribute" onclick={add_attribute}>{ "+ attribute" }</button>
-                if let Some(message) = error {
-                    <p class="dialog__error" role="alert" data-testid="schema-problems">{ message }</p>
-                } else {
-                    <p class="schema__summary" data-testid="schema-summary">{ summary.clone() }</p>
-                }
-                if *confirming && removes {
-                    <p class="dialog__error" role="alert" data-testid="schema-confirm-text">
-                        { format!("This change {}. Apply it anyway? (Ctrl+Z brings everything back.)", summary.split("; ").last().unwrap_or("")) }
-                    </p>
-                }
-                if let Some(message) = &*import_error {
-                    <p class="dialog__error" role="alert" data-testid="schema-import-error">{ message.clone() }</p>
-                }
-                <div class="dialog__buttons">
-                    <button data-testid="schema-export" onclick={on_export}>{ "导出 Export schema" }</button>
-                    <label class="toolbar__import">{ "导入 Import schema…" }
-                        <input type="file" accept=".json" data-testid="schema-import" onchange={on_import} />
-                    </label>
-                    <span class="toolbar__gap"></span>
-                    <button data-testid="schema-apply" disabled={!ready} onclick={apply}>
-                        { if *confirming && removes { "删除并应用 Delete and apply" } else { "应用 Apply" } }
-                    </button>
-                    <button onclick={props.on_close.reform(|_: MouseEvent| ())}>{ "取消 Cancel" }</button>
-                </div>
+        <Modal label="Schema" testid="schema-editor" class="dialog__box--wide schema" on_close={props.on_close.clone()}>
+            <h2>{ "标签体系 Schema" }</h2>
+            <h3>{ "层与标签 Layers and labels" }</h3>
+            { for layers }
+            <button onclick={add_layer}>{ "+ layer" }</button>
+            <h3>{ "关系类型 Relation types" }</h3>
+            <table class="schema__table">
+                <tr><th>{ "name" }</th><th>{ "中文" }</th><th>{ "from" }</th><th>{ "to" }</th><th><span class="visually-hidden">{ "actions" }</span></th></tr>
+                { for relations }
+            </table>
+            <button data-testid="schema-add-relation" onclick={add_relation}>{ "+ relation type" }</button>
+            <h3>{ "属性 Attributes" }</h3>
+            <table class="schema__table">
+                <tr><th>{ "name" }</th><th>{ "中文" }</th><th>{ "on labels" }</th><th>{ "values (comma-separated; empty = free text)" }</th><th><span class="visually-hidden">{ "actions" }</span></th></tr>
+                { for attributes }
+            </table>
+            <button data-testid="schema-add-attribute" onclick={add_attribute}>{ "+ attribute" }</button>
+            if let Some(message) = error {
+                <p class="dialog__error" role="alert" data-testid="schema-problems">{ message }</p>
+            } else {
+                <p class="schema__summary" data-testid="schema-summary">{ summary.clone() }</p>
+            }
+            if *confirming && removes {
+                <p class="dialog__error" role="alert" data-testid="schema-confirm-text">
+                    { format!("This change {}. Apply it anyway? (Ctrl+Z brings everything back.)", summary.split("; ").last().unwrap_or("")) }
+                </p>
+            }
+            if let Some(message) = &*import_error {
+                <p class="dialog__error" role="alert" data-testid="schema-import-error">{ message.clone() }</p>
+            }
+            <div class="dialog__buttons">
+                <button data-testid="schema-export" onclick={on_export}>{ "导出 Export schema" }</button>
+                <label class="toolbar__import">{ "导入 Import schema…" }
+                    <input type="file" accept=".json" data-testid="schema-import" onchange={on_import} />
+                </label>
+                <span class="toolbar__gap"></span>
+                <button data-testid="schema-apply" disabled={!ready} onclick={apply}>
+                    { if *confirming && removes { "删除并应用 Delete and apply" } else { "应用 Apply" } }
+                </button>
+                <button onclick={props.on_close.reform(|_: MouseEvent| ())}>{ "取消 Cancel" }</button>
             </div>
-        </div>
+        </Modal>
     }
 }

@@ -10,6 +10,9 @@ use crate::core::editor::EditorAction;
 use crate::core::text_search::{occurrences, Search, SearchQuery, SearchScope};
 use crate::core::{DocId, Project};
 use yew::prelude::*;
+use super::words::chrome as w;
+use super::words::titles::search_scope_title;
+use super::words::use_lang;
 
 #[derive(Properties, PartialEq)]
 pub struct SearchBarProps {
@@ -50,6 +53,7 @@ impl PartialEq for Inputs {
 
 #[component]
 pub fn SearchBar(props: &SearchBarProps) -> Html {
+    let lang = use_lang();
     let editor = use_dispatch();
     let query = use_state(SearchQuery::default);
     // Run again whenever the query or what it reads changed.
@@ -108,19 +112,19 @@ pub fn SearchBar(props: &SearchBarProps) -> Html {
         _ => count.to_string(),
     };
     let scopes = SearchScope::ALL.iter().map(|scope| {
-        html! { <option value={scope.key()} selected={*scope == query.scope}>{ scope.title() }</option> }
+        html! { <option value={scope.key()} selected={*scope == query.scope}>{ search_scope_title(lang, *scope) }</option> }
     });
     html! {
         <div class="search-bar" role="search">
-            <LiveField class="search-bar__input" testid="search-input" placeholder="查找 Find in the text ( / )"
+            <LiveField class="search-bar__input" testid="search-input" placeholder={w::FIND_PLACEHOLDER.get(lang)}
                        on_text={on_text} onkeydown={Some(onkeydown)} />
-            <label class="search-bar__regex" title="The text is a regular expression (JavaScript syntax)">
-                <input type="checkbox" data-testid="search-regex" checked={query.regex} onchange={on_regex} />
+            <label class="search-bar__regex" title={w::REGEX_TIP.get(lang)}>
+                <input type="checkbox" data-testid="search-regex" checked={query.regex} onchange={on_regex} aria-label={w::REGEX_TIP.get(lang)} />
                 { ".*" }
             </label>
-            <select data-testid="search-scope" onchange={on_scope} title="Where to search">{ for scopes }</select>
-            <button data-testid="search-prev" onclick={step(false)} disabled={count == 0} title="Previous (Shift+Enter)">{ "↑" }</button>
-            <button data-testid="search-next" onclick={step(true)} disabled={count == 0} title="Next (Enter)">{ "↓" }</button>
+            <select data-testid="search-scope" onchange={on_scope} title={w::SEARCH_SCOPE.get(lang)} aria-label={w::SEARCH_SCOPE.get(lang)}>{ for scopes }</select>
+            <button data-testid="search-prev" onclick={step(false)} disabled={count == 0} title={w::PREVIOUS_HIT.get(lang)} aria-label={w::PREVIOUS_HIT.get(lang)}>{ "↑" }</button>
+            <button data-testid="search-next" onclick={step(true)} disabled={count == 0} title={w::NEXT_HIT.get(lang)} aria-label={w::NEXT_HIT.get(lang)}>{ "↓" }</button>
             <span class="search-bar__count" data-testid="search-count" data-count={count.to_string()} aria-live="polite">{ shown }</span>
         </div>
     }

@@ -8,6 +8,10 @@ use crate::core::editor::{link_types, EditorAction};
 use crate::core::label_all::LabelAllScope;
 use crate::core::{Document, Schema, SpanId};
 use yew::prelude::*;
+use super::words::chrome as w;
+use super::words::formatted::label_name;
+use super::words::titles::label_all_scope_title;
+use super::words::{use_lang, Lang};
 
 #[derive(Properties, PartialEq)]
 pub struct SpanDetailsProps {
@@ -29,6 +33,7 @@ fn span_text(doc: &Document, id: SpanId) -> String {
 
 #[component]
 pub fn SpanDetails(props: &SpanDetailsProps) -> Html {
+    let lang = use_lang();
     let editor = use_dispatch();
     let Some(doc) = &props.doc else { return html! {} };
     let schema = &props.schema;
@@ -36,7 +41,7 @@ pub fn SpanDetails(props: &SpanDetailsProps) -> Html {
     // Choosing the type of a relation whose ends are picked.
     if let Some((from, to)) = props.pending_link {
         let choices = link_types(doc, schema, from, to).into_iter().enumerate().map(|(i, kind)| {
-            let title = schema.relation_type(&kind).map(|r| format!("{} {}", r.zh, r.en)).unwrap_or_default();
+            let title = schema.relation_type(&kind).map(|r| lang.pick(&r.zh, &r.en).to_string()).unwrap_or_default();
             let onclick = {
                 let kind = kind.clone();
                 editor.to(move |_: MouseEvent| EditorAction::ChooseRelationType(kind.clone()))
@@ -49,7 +54,7 @@ pub fn SpanDetails(props: &SpanDetailsProps) -> Html {
         });
         return html! {
             <section class="span-details" data-testid="relation-picker">
-                <h2 class="span-details__title">{ "关系类型 Relation type" }</h2>
+                <h2 class="span-details__title">{ w::RELATION_TYPE.get(lang) }</h2>
                 <p>{ format!("«{}» → «{}»", span_text(doc, from), span_text(doc, to)) }</p>
                 <div class="span-details__choices">{ for choices }</div>
             </section>
@@ -59,7 +64,7 @@ pub fn SpanDetails(props: &SpanDetailsProps) -> Html {
     let Some(span) = props.selected.and_then(|id| doc.span(id)) else {
         return html! {
             <section class="span-details span-details--empty" data-testid="span-details">
-                { "Click a span to see its attributes and relations." }
+                { w::NO_SPAN_SELECTED.get(lang) }
             </section>
         };
     };
@@ -96,7 +101,7 @@ pub fn SpanDetails(props: &SpanDetailsProps) -> Html {
         };
         html! {
             <label class="span-details__field">
-                <span>{ format!("{} {}", attribute.zh, attribute.en) }</span>
+                <span>{ lang.pick(&attribute.zh, &attribute.en).to_string() }</span>
                 { control }
             </label>
         }
@@ -108,7 +113,7 @@ pub fn SpanDetails(props: &SpanDetailsProps) -> Html {
         EditorAction::SetLabelAllScope(LabelAllScope::from_key(&key).unwrap_or_default())
     });
     let scopes = LabelAllScope::ALL.iter().map(|scope| {
-        html! { <option value={scope.key()} selected={*scope == props.label_all_scope}>{ scope.title() }</option> }
+        html! { <option value={scope.key()} selected={*scope == props.label_all_scope}>{ label_all_scope_title(lang, *scope) }</option> }
     });
     let linking = props.linking == Some(id);
     let proposal = propose_record(doc, schema, id);
@@ -116,24 +121,24 @@ pub fn SpanDetails(props: &SpanDetailsProps) -> Html {
     html! {
         <section class="span-details" data-testid="span-details" data-span-id={id.0.to_string()}>
             <h2 class="span-details__title">
-                { format!("{} {} ", span.label, label.map(|l| l.zh.as_str()).unwrap_or("")) }
+                { format!("{} {} ", span.label, label.map(|l| label_name(lang, l)).unwrap_or("")) }
                 <span class="span-details__range">{ format!("{}–{}", span.range.start, span.range.end) }</span>
             </h2>
             <p class="span-details__text">{ doc.slice(span.range).to_string() }</p>
             { for attributes }
             if is_directive(schema, span) {
-                { record_proposal(doc, &proposal, &editor) }
+                { record_proposal(doc, &proposal, &editor, lang) }
             }
             <div class="span-details__label-all">
                 <button data-testid="label-all" onclick={on_label_all}
-                        title="Label every other occurrence of this text the same (Shift+A); one undo step">
-                    { "全部标注 Label all (Shift+A)" }
+                        title={w::LABEL_ALL_TIP.get(lang)}>
+                    { w::LABEL_ALL.get(lang) }
                 </button>
-                <select data-testid="label-all-scope" onchange={on_scope} title="Where Label all looks">{ for scopes }</select>
+                <select data-testid="label-all-scope" onchange={on_scope} title={w::LABEL_ALL_SCOPE.get(lang)} aria-label={w::LABEL_ALL_SCOPE.get(lang)}>{ for scopes }</select>
             </div>
             <button data-testid="start-link" onclick={on_link} disabled={linking}
-                    title="Draw a relation from this span: press R or click here, then click the target span">
-                { if linking { "→ click the target span…" } else { "关系 Link… (R)" } }
+                    title={w::LINK_TIP.get(lang)}>
+                { if linking { w::LINKING.get(lang) } else { w::LINK.get(lang) } }
             </button>
         </section>
     }
@@ -141,14 +146,14 @@ pub fn SpanDetails(props: &SpanDetailsProps) -> Html {
 
 /// The cue and issuer proposed for a directive, with the keys that take them (Enter) or copy
 /// the previous directive's (=).
-fn record_proposal(doc: &Document, proposal: &RecordProposal, editor: &super::store::Dispatch) -> Html {
+fn record_proposal(doc: &Document, proposal: &RecordProposal, editor: &super::store::Dispatch, lang: Lang) -> Html {
     let on_accept = editor.to(|_: MouseEvent| EditorAction::AcceptRecord);
     let on_same = editor.to(|_: MouseEvent| EditorAction::SameRecordAsPrevious);
     let cue = proposal.cue.as_ref().map(|c| c.value.clone());
     let issuer = proposal.issuer.map(|id| span_text(doc, id));
     let mut parts = Vec::new();
     if let Some(cue) = &cue {
-        parts.push(format!("cue {cue}"));
+        parts.push(format!("{} {cue}", w::CUE.get(lang)));
     }
     if let Some(issuer) = &issuer {
         parts.push(format!("{ISSUER_RELATION} «{issuer}»"));
@@ -156,13 +161,13 @@ fn record_proposal(doc: &Document, proposal: &RecordProposal, editor: &super::st
     html! {
         <div class="span-details__record" data-testid="record-proposal" data-cue={cue.clone()} data-issuer={issuer.clone()}>
             if !proposal.is_empty() {
-                <span class="span-details__proposed">{ format!("建议 Proposed: {}", parts.join(" · ")) }</span>
-                <button data-testid="record-accept" onclick={on_accept} title="Take the proposed cue and issuer (Enter); one undo step">
-                    { "✓ 接受 Accept (Enter)" }
+                <span class="span-details__proposed">{ format!("{} {}", w::PROPOSED.get(lang), parts.join(" · ")) }</span>
+                <button data-testid="record-accept" onclick={on_accept} title={w::RECORD_ACCEPT_TIP.get(lang)}>
+                    { w::RECORD_ACCEPT.get(lang) }
                 </button>
             }
             <button data-testid="record-same" onclick={on_same}
-                    title="The cue and issuer of the previous directive (=); one undo step">{ "同上 Same as previous (=)" }</button>
+                    title={w::RECORD_SAME_TIP.get(lang)}>{ w::RECORD_SAME.get(lang) }</button>
         </div>
     }
 }

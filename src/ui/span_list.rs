@@ -7,6 +7,8 @@ use super::store::{use_dispatch, Shared};
 use crate::core::editor::EditorAction;
 use crate::core::{Document, Schema, SpanId};
 use yew::prelude::*;
+use super::words::formatted::{label_name, more_spans, spans_title};
+use super::words::use_lang;
 
 #[derive(Properties, PartialEq)]
 pub struct SpanListProps {
@@ -23,6 +25,7 @@ const LISTED: usize = 50;
 
 #[component]
 pub fn SpanList(props: &SpanListProps) -> Html {
+    let lang = use_lang();
     let expanded = use_state(Vec::<String>::new);
     let editor = use_dispatch();
     let Some(doc) = &props.doc else {
@@ -76,13 +79,13 @@ pub fn SpanList(props: &SpanListProps) -> Html {
         html! {
             <section class="span-list__group" data-label={label.name.clone()} style={color_style(props.schema.label_slot(&label.name))}>
                 <h3 class="span-list__heading">
-                    { format!("{} {} ", label.name, label.zh) }
+                    { format!("{} {} ", label.name, label_name(lang, label)) }
                     <span class="span-list__count" data-testid={format!("count-{}", label.name)}>{ spans.len() }</span>
                 </h3>
                 <ul>{ for items }</ul>
                 if hidden > 0 {
                     <button class="span-list__more" data-testid={format!("span-list-more-{}", label.name)} onclick={show_all}>
-                        { format!("… {hidden} more — show all") }
+                        { more_spans(lang, hidden) }
                     </button>
                 }
             </section>
@@ -90,7 +93,7 @@ pub fn SpanList(props: &SpanListProps) -> Html {
     });
     html! {
         <div class="span-list" data-testid="span-list">
-            <h2 class="span-list__title">{ format!("标注 Spans ({})", doc.spans().len()) }</h2>
+            <h2 class="span-list__title">{ spans_title(lang, doc.spans().len()) }</h2>
             { for groups }
         </div>
     }

@@ -4,6 +4,8 @@
 
 use crate::core::editor::Tally;
 use yew::prelude::*;
+use super::words::chrome as w;
+use super::words::use_lang;
 
 #[derive(Properties, PartialEq)]
 pub struct StatsPanelProps {
@@ -21,6 +23,7 @@ struct Timing {
 
 #[component]
 pub fn StatsPanel(props: &StatsPanelProps) -> Html {
+    let lang = use_lang();
     let opened = *use_state(js_sys::Date::now);
     let timing = use_mut_ref(Timing::default);
     {
@@ -40,12 +43,12 @@ pub fn StatsPanel(props: &StatsPanelProps) -> Html {
     html! {
         <section class="stats" data-testid="stats" data-confirmed={confirmed.to_string()}
                  data-accepted={accepted.to_string()} data-rejected={rejected.to_string()}>
-            <h3>{ "统计 Since opened" }</h3>
+            <h3>{ w::STATS.get(lang) }</h3>
             <dl>
-                <dt>{ "已确认 Spans confirmed" }</dt><dd data-testid="stats-confirmed">{ confirmed }</dd>
-                <dt>{ "接受 Suggestions accepted" }</dt><dd data-testid="stats-accepted">{ accepted }</dd>
-                <dt>{ "拒绝 Rejected" }</dt><dd data-testid="stats-rejected">{ rejected }</dd>
-                <dt>{ "中位 Median s / span" }</dt>
+                <dt>{ w::STATS_CONFIRMED.get(lang) }</dt><dd data-testid="stats-confirmed">{ confirmed }</dd>
+                <dt>{ w::STATS_ACCEPTED.get(lang) }</dt><dd data-testid="stats-accepted">{ accepted }</dd>
+                <dt>{ w::STATS_REJECTED.get(lang) }</dt><dd data-testid="stats-rejected">{ rejected }</dd>
+                <dt>{ w::STATS_MEDIAN.get(lang) }</dt>
                 <dd data-testid="stats-median">{ median.map_or("–".to_string(), |m| format!("{m:.1}")) }</dd>
             </dl>
         </section>

@@ -6,6 +6,9 @@ use super::persist::{Persist, Role};
 use super::store::use_dispatch;
 use std::rc::Rc;
 use yew::prelude::*;
+use super::words::chrome as w;
+use super::words::formatted::{nothing_saved, storage_used};
+use super::words::use_lang;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -40,6 +43,7 @@ fn human_bytes(bytes: f64) -> String {
 
 #[component]
 pub fn StoragePanel(props: &Props) -> Html {
+    let lang = use_lang();
     let estimate = use_state(|| None::<(f64, f64)>);
     let persisted = use_state(|| None::<bool>);
     // Looked up again whenever something was saved (the figures are the browser's, and cheap).
@@ -56,45 +60,43 @@ pub fn StoragePanel(props: &Props) -> Html {
         });
     }
     let (where_kept, can_free) = match &props.role {
-        Role::Writer { .. } => ("IndexedDB in this browser; this tab saves every edit".to_string(), true),
+        Role::Writer { .. } => (w::STORED_HERE_WRITER.get(lang).to_string(), true),
         Role::Reader => {
-            ("IndexedDB in this browser; another tab saves, this one is read-only".to_string(), false)
+            (w::STORED_HERE_READER.get(lang).to_string(), false)
         }
-        Role::Starting => ("opening…".to_string(), false),
-        Role::Off(reason) => (format!("nothing is saved: {reason}"), false),
-        Role::Blocked { reason, .. } => (format!("nothing is saved: {reason}"), true),
+        Role::Starting => (w::OPENING.get(lang).to_string(), false),
+        Role::Off(reason) => (nothing_saved(lang, reason), false),
+        Role::Blocked { reason, .. } => (nothing_saved(lang, reason), true),
     };
     let usage = match *estimate {
-        Some((used, quota)) => format!("{} used of {}", human_bytes(used), human_bytes(quota)),
-        None => "usage unknown (the browser does not say)".into(),
+        Some((used, quota)) => storage_used(lang, &human_bytes(used), &human_bytes(quota)),
+        None => w::USAGE_UNKNOWN.get(lang).to_string(),
     };
     let (persist_state, persist_text) = match *persisted {
-        Some(true) => ("granted", "persistent: granted, the browser keeps it when space runs short"),
+        Some(true) => ("granted", w::PERSIST_GRANTED.get(lang)),
         Some(false) => (
             "refused",
-            "persistent: not granted, the browser may clear it when the disk is short of space; export regularly",
+            w::PERSIST_REFUSED.get(lang),
         ),
-        None => ("unknown", "persistent: asked after your first edit"),
+        None => ("unknown", w::PERSIST_UNASKED.get(lang)),
     };
     let on_free = {
         let (editor, persist) = (editor.clone(), props.persist.clone());
         Callback::from(move |_| {
-            if browser::confirm(
-                "Delete the project stored in this browser? Export it first (Export JSON) to keep a copy.",
-            ) {
+            if browser::confirm(w::CONFIRM_FREE.get(lang)) {
                 persist.free(editor.clone());
             }
         })
     };
     html! {
-        <section class="storage-panel" data-testid="storage-panel" aria-label="Storage">
-            <h2 class="storage-panel__title">{ "存储 Storage" }</h2>
+        <section class="storage-panel" data-testid="storage-panel" aria-label={w::STORAGE.get(lang)}>
+            <h2 class="storage-panel__title">{ w::STORAGE.get(lang) }</h2>
             <p class="storage-panel__where" data-testid="storage-where">{ where_kept }</p>
             <p data-testid="storage-usage">{ usage }</p>
             <p data-testid="storage-persisted" data-state={persist_state}>{ persist_text }</p>
             if can_free {
                 <button class="storage-panel__free" data-testid="storage-free" onclick={on_free}>
-                    { "从浏览器删除 Delete from this browser" }
+                    { w::FREE_STORAGE.get(lang) }
                 </button>
             }
         </section>
@@ -105,6 +107,7 @@ pub fn StoragePanel(props: &Props) -> Html {
 /// over.
 #[component]
 pub fn WriterBanner(props: &BannerProps) -> Html {
+    let lang = use_lang();
     let editor = use_dispatch();
     if !props.read_only {
         return html! {};
@@ -116,9 +119,9 @@ pub fn WriterBanner(props: &BannerProps) -> Html {
     html! {
         <div class="writer-banner" role="status" data-testid="writer-banner">
             <span>
-                { "另一个标签页正在编辑此项目 Another tab is editing this project. This tab is read-only and shows what that tab saves." }
+                { w::OTHER_TAB_WRITES.get(lang) }
             </span>
-            <button data-testid="edit-here" onclick={on_take_over}>{ "在此编辑 Edit here" }</button>
+            <button data-testid="edit-here" onclick={on_take_over}>{ w::EDIT_HERE.get(lang) }</button>
         </div>
     }
 }

@@ -7,6 +7,9 @@ use super::store::{use_dispatch, Shared};
 use crate::core::editor::EditorAction;
 use crate::core::merge::{read_sources, GOLD};
 use yew::prelude::*;
+use super::words::chrome as w;
+use super::words::formatted::agreement_button;
+use super::words::use_lang;
 
 #[derive(Properties, PartialEq)]
 pub struct TeamPanelProps {
@@ -20,6 +23,7 @@ pub struct TeamPanelProps {
 
 #[component]
 pub fn TeamPanel(props: &TeamPanelProps) -> Html {
+    let lang = use_lang();
     let editor = use_dispatch();
     let on_merge = {
         let editor = editor.clone();
@@ -61,27 +65,27 @@ pub fn TeamPanel(props: &TeamPanelProps) -> Html {
     let view = props.view.clone().unwrap_or_default();
     html! {
         <section class="team" data-testid="team" data-annotators={people.to_string()}>
-            <h3>{ "团队 Team" }</h3>
-            <label class="team__merge" title="Project files of the same documents exported by other annotators: each one's spans are added beside the others', by name (one undo step)">
-                { "合并标注 Merge annotators' files…" }
+            <h3>{ w::TEAM.get(lang) }</h3>
+            <label class="team__merge" title={w::MERGE_TIP.get(lang)}>
+                { w::MERGE.get(lang) }
                 <input type="file" multiple=true accept=".json" data-testid="merge-input" onchange={on_merge} />
             </label>
-            <label class="team__view" title="Whose spans the text shows">
-                { "显示 Show " }
+            <label class="team__view" title={w::SHOW_WHOSE_TIP.get(lang)}>
+                { w::SHOW_WHOSE.get(lang) }
                 <select data-testid="view-annotator" onchange={on_view} disabled={adjudicating}>
-                    <option value="" selected={view.is_empty()}>{ "全部 Everyone" }</option>
+                    <option value="" selected={view.is_empty()}>{ w::EVERYONE.get(lang) }</option>
                     { for props.annotators.iter().map(|name| html! {
                         <option value={name.clone()} selected={*name == view}>{ name.clone() }</option>
                     }) }
                 </select>
             </label>
             <button data-testid="agreement-open" onclick={on_agreement} disabled={people < 2}
-                    title="Agreement between every pair of annotators, per label">
-                { format!("一致性 Agreement… ({people} annotators)") }
+                    title={w::AGREEMENT_TIP.get(lang)}>
+                { agreement_button(lang, people) }
             </button>
             <button data-testid="adjudicate-start" onclick={on_adjudicate} disabled={people < 2 && !adjudicating}
-                    title="Walk the disagreements by key and build the gold layer">
-                { if adjudicating { "结束裁决 Stop adjudicating" } else { "裁决 Adjudicate…" } }
+                    title={w::ADJUDICATE_TIP.get(lang)}>
+                { if adjudicating { w::STOP_ADJUDICATING.get(lang) } else { w::ADJUDICATE.get(lang) } }
             </button>
         </section>
     }

@@ -22,6 +22,9 @@ pub struct TextFieldProps {
     pub kind: AttrValue,
     #[prop_or_default]
     pub maxlength: Option<AttrValue>,
+    /// The field's accessible name, where no visible label wraps it (a table cell).
+    #[prop_or_default]
+    pub label: Option<AttrValue>,
 }
 
 #[component]
@@ -42,7 +45,8 @@ pub fn TextField(props: &TextFieldProps) -> Html {
         .reform(|event: Event| event.target_unchecked_into::<web_sys::HtmlInputElement>().value());
     html! {
         <input type={props.kind.clone()} ref={input} class={props.class.clone()} data-testid={props.testid.clone()}
-               placeholder={props.placeholder.clone()} maxlength={props.maxlength.clone()} {onchange} />
+               placeholder={props.placeholder.clone()} maxlength={props.maxlength.clone()}
+               aria-label={props.label.clone()} {onchange} />
     }
 }
 

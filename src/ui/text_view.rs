@@ -12,6 +12,7 @@ pub use super::paragraph::Marks;
 use super::paragraph::{paragraph_digest, schema_digest, Paragraph};
 use super::relation_arcs::RelationArcs;
 use super::store::{use_dispatch, Shared};
+use super::view_options::ViewOptions;
 use crate::core::caret::Caret;
 use crate::core::editor::EditorAction;
 use crate::core::schema::Schema;
@@ -19,6 +20,8 @@ use crate::core::text_search::Search;
 use crate::core::viewport::{estimated_tops, window_around, window_at, Metrics};
 use crate::core::{CharRange, Document};
 use yew::prelude::*;
+use super::words::chrome as w;
+use super::words::use_lang;
 
 #[derive(Properties, PartialEq)]
 pub struct TextViewProps {
@@ -36,12 +39,15 @@ pub struct TextViewProps {
     /// The caret and keyboard selection, and whether the caret is drawn.
     pub caret: Option<Caret>,
     pub caret_shown: bool,
+    /// Label names in the text, and which arcs are drawn.
+    pub options: ViewOptions,
 }
 
 #[component]
 pub fn TextView(props: &TextViewProps) -> Html {
+    let lang = use_lang();
     let window = use_state(|| (0usize, 80usize));
-    let metrics = use_state(|| Metrics { chars_per_line: 45, line_px: 36.3, gap_px: 14.4 });
+    let metrics = use_state(|| Metrics { chars_per_line: 45, line_px: 43.2, gap_px: 14.4 });
     {
         // The line length follows the view's width; measured once the view is in the page.
         let (metrics, node_ref) = (metrics.clone(), props.node_ref.clone());
@@ -59,7 +65,7 @@ pub fn TextView(props: &TextViewProps) -> Html {
     let Some(doc) = &props.doc else {
         return html! {
             <div class="text-view text-view--empty" data-testid="text-view" tabindex="-1" ref={props.node_ref.clone()}>
-                { "没有文档 · No document: add one with “New document” or import a project." }
+                { w::NO_DOCUMENT.get(lang) }
             </div>
         };
     };
@@ -68,7 +74,7 @@ pub fn TextView(props: &TextViewProps) -> Html {
         // the text is there.
         return html! {
             <div class="text-view text-view--empty" data-testid="text-view" data-reading="true" tabindex="-1" ref={props.node_ref.clone()}>
-                { "正在读取 Reading the document from browser storage…" }
+                { w::READING_DOCUMENT.get(lang) }
             </div>
         };
     }
@@ -227,15 +233,17 @@ pub fn TextView(props: &TextViewProps) -> Html {
     let class = classes!(
         "text-view",
         props.sticky.then_some("text-view--sticky"),
-        props.linking.then_some("text-view--linking")
+        props.linking.then_some("text-view--linking"),
+        props.options.label_tags.then_some("text-view--tags")
     );
+    let arcs_only_of = props.options.arcs_of_selected_only.then_some(props.marks.selected);
     html! {
         <div {class} data-testid="text-view" tabindex="0" data-doc-id={doc.id.0.clone()} ref={props.node_ref.clone()} {onmouseup} {ondblclick} {onscroll}
-             data-window={format!("{first}-{last}")} aria-label="正文 Text: arrows move the caret, Shift+arrows select, a label key labels">
+             data-window={format!("{first}-{last}")} aria-label={w::TEXT_VIEW_NAME.get(lang)}>
             if above > 0.0 { <div class="text-view__spacer" style={format!("height: {above:.0}px")}></div> }
             { for paras }
             if below > 0.0 { <div class="text-view__spacer" style={format!("height: {below:.0}px")}></div> }
-            <RelationArcs doc={doc.clone()} schema={props.schema.clone()} view={props.node_ref.clone()} />
+            <RelationArcs doc={doc.clone()} schema={props.schema.clone()} view={props.node_ref.clone()} only_of={arcs_only_of} />
             <CaretMark doc={doc.clone()} caret={props.caret} shown={props.caret_shown} view={props.node_ref.clone()} window={(first, last)} />
         </div>
     }

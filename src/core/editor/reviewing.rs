@@ -49,14 +49,6 @@ impl ReviewOrder {
         }
     }
 
-    pub fn title(self) -> &'static str {
-        match self {
-            ReviewOrder::Position => "按位置 In reading order",
-            ReviewOrder::Confident => "最有把握先 Surest first",
-            ReviewOrder::Uncertain => "最没把握先 Least sure first",
-        }
-    }
-
     pub fn from_key(key: &str) -> Option<ReviewOrder> {
         ReviewOrder::ALL.into_iter().find(|o| o.key() == key)
     }
