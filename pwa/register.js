@@ -1,24 +1,32 @@
 // Registers the service worker (pwa/sw.template.js) where browsers allow one: https, or this
 // machine. When a new version has been installed beside the running one, a bar offers to
-// reload into it. Text only through textContent; the strings are the app's two languages.
+// reload into it, in the language the app shows (the page's `lang`, which the app sets; the
+// app's words are in src/ui/words, these three are the only ones outside it). Text only
+// through textContent.
 (() => {
   const local = ['localhost', '127.0.0.1', '[::1]'].includes(location.hostname);
   if (!('serviceWorker' in navigator) || !(location.protocol === 'https:' || local)) return;
 
+  const WORDS = {
+    zh: { ready: '新版本已就绪。', reload: '重新加载', later: '稍后' },
+    en: { ready: 'A new version of biaozhu is ready. ', reload: 'Reload', later: 'Later' },
+  };
+
   function offerUpdate(waiting) {
     if (document.querySelector('[data-testid=update-prompt]')) return;
+    const words = document.documentElement.lang.startsWith('zh') ? WORDS.zh : WORDS.en;
     const bar = document.createElement('div');
     bar.className = 'update-prompt';
     bar.dataset.testid = 'update-prompt';
     bar.setAttribute('role', 'status');
     const text = document.createElement('span');
-    text.textContent = '新版本已就绪 A new version of biaozhu is ready. ';
+    text.textContent = words.ready;
     const reload = document.createElement('button');
     reload.dataset.testid = 'update-reload';
-    reload.textContent = '重新加载 Reload';
+    reload.textContent = words.reload;
     reload.addEventListener('click', () => waiting.postMessage('take-over'));
     const later = document.createElement('button');
-    later.textContent = '稍后 Later';
+    later.textContent = words.later;
     later.addEventListener('click', () => bar.remove());
     bar.append(text, reload, later);
     document.body.append(bar);

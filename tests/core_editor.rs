@@ -5,6 +5,7 @@ use biaozhu::core::intake::action_for_file;
 use biaozhu::core::project::BUNDLED_ARTICLE_ID;
 use biaozhu::core::project_json::export_project;
 use biaozhu::core::*;
+use biaozhu::ui::words::outcomes::english;
 
 fn editor() -> EditorState {
     EditorState::new(Project::bundled(), None)
@@ -89,7 +90,7 @@ fn an_overlap_is_refused_with_a_message_and_nothing_changes() {
     assert_eq!(s.session.revision(), revision);
     let notice = s.notice.clone().unwrap();
     assert_eq!(notice.kind, NoticeKind::Error);
-    assert!(notice.text.contains("«徐立毅»"), "{}", notice.text);
+    assert!(english(&notice).contains("«徐立毅»"), "{}", english(&notice));
 }
 
 #[test]
@@ -141,9 +142,10 @@ fn a_refused_import_leaves_the_work_alone_and_a_good_one_is_undoable() {
     assert_eq!(s.project(), &before);
     let notice = s.notice.clone().unwrap();
     assert!(
-        notice.text.starts_with("broken.json was not imported, nothing changed: the file is not valid JSON"),
+        english(&notice)
+            .starts_with("broken.json was not imported, nothing changed: the file is not valid JSON"),
         "{}",
-        notice.text
+        english(&notice)
     );
 
     let other = Project::bundled();
@@ -161,10 +163,12 @@ fn files_are_routed_by_name_and_content() {
     assert!(
         matches!(action_for_file("fixtures/a.txt?x=1", "李强".as_bytes()), EditorAction::AddDocument { ref name, .. } if name == "a")
     );
-    assert!(
-        matches!(action_for_file("a.txt", b"\xff\xfe"), EditorAction::Failed(ref m) if m.contains("not UTF-8"))
-    );
-    assert!(matches!(action_for_file("a.pdf", b"%PDF"), EditorAction::Failed(ref m) if m.contains("a.pdf")));
+    let told = |action: EditorAction| match action {
+        EditorAction::Say(notice) => english(&notice),
+        other => panic!("{other:?}"),
+    };
+    assert!(told(action_for_file("a.txt", b"\xff\xfe")).contains("not UTF-8"));
+    assert!(told(action_for_file("a.pdf", b"%PDF")).contains("a.pdf"));
     assert!(matches!(action_for_file("export", b" {\"format\": \"x\"}"), EditorAction::ImportProject { .. }));
     let jsonl = "{\"text\": \"李强\", \"label\": [[0, 2, \"PER\"]]}\n".as_bytes();
     assert!(matches!(action_for_file("data.jsonl", jsonl), EditorAction::DatasetRead { .. }));
@@ -195,7 +199,7 @@ fn a_dataset_is_reviewed_mapped_and_imported_as_one_undo_step() {
         spans(&s),
         vec![("PER".to_string(), "李强".to_string()), ("LOC".to_string(), "北京".to_string())]
     );
-    assert!(s.notice.clone().unwrap().text.contains("1 document(s), 2 span(s)"));
+    assert!(english(&s.notice.clone().unwrap()).contains("1 document(s), 2 span(s)"));
     s.apply(EditorAction::Undo);
     assert_eq!(s.project(), &before);
 }
@@ -242,9 +246,10 @@ fn a_relation_is_drawn_with_r_a_click_and_a_type_key() {
     s.apply(EditorAction::SpanClicked(directive));
     let notice = s.notice.clone().unwrap();
     assert!(
-        notice.text.contains("no relation type goes from PER to DIRECTIVE; from PER: holds_title → TITLE"),
+        english(&notice)
+            .contains("no relation type goes from PER to DIRECTIVE; from PER: holds_title → TITLE"),
         "{}",
-        notice.text
+        english(&notice)
     );
     // Attributes; one undo per step.
     s.apply(EditorAction::SetAttribute { span: directive, name: "cue".into(), value: Some("强调".into()) });

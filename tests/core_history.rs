@@ -2,6 +2,7 @@
 use biaozhu::core::history_json::{export_history, resume_session};
 use biaozhu::core::project_json::{export_project, import_project};
 use biaozhu::core::*;
+use biaozhu::ui::words::outcomes::english;
 
 fn edited_session() -> Session {
     let mut s = Session::new(Project::bundled());
@@ -88,7 +89,7 @@ fn an_unreadable_history_is_reported_not_dropped_silently() {
     editor.apply(EditorAction::Undo);
     let notice = editor.notice.expect("a notice");
     assert_eq!(notice.kind, NoticeKind::Error);
-    assert!(notice.text.contains("undo history did not fit"), "{}", notice.text);
+    assert!(english(&notice).contains("undo history did not fit"), "{}", english(&notice));
 }
 
 /// A history as the previous version stored it (its own mirror of the commands): it still reads.

@@ -5,6 +5,7 @@ use biaozhu::core::import::job::{Doing, ImportJob, ImportStep};
 use biaozhu::core::import::readers::InFile;
 use biaozhu::core::intake::{actions_for_files, classify, Intake};
 use biaozhu::core::*;
+use biaozhu::ui::words::outcomes::english;
 
 /// A CoNLL corpus of `n` sentences with 𠀀 and emoji in the tokens, CRLF line ends, and a
 /// label outside the schema (`NR`, which the review maps to PER).
@@ -100,7 +101,8 @@ fn a_broken_line_is_named_by_its_number_and_nothing_is_imported() {
     text.push_str("甲 B-PER\r\n乙 X-PER\r\n");
     for budget in [3, usize::MAX] {
         let (actions, _) = run(file("bad.conll", &text), budget);
-        let [EditorAction::Failed(message)] = &actions[..] else { panic!("{actions:?}") };
+        let [EditorAction::Say(notice)] = &actions[..] else { panic!("{actions:?}") };
+        let message = english(notice);
         assert!(message.contains("bad.conll line 39"), "{message}");
         assert!(message.contains("X-PER"), "{message}");
     }
@@ -109,9 +111,10 @@ fn a_broken_line_is_named_by_its_number_and_nothing_is_imported() {
     let mut text = corpus(40);
     text.push_str("甲 B-PER\r\n乙 X-PER\r\n");
     let (actions, _) = run(file("notes.txt", &text), 3);
-    let [EditorAction::AddDocument { .. }, EditorAction::Failed(message)] = &actions[..] else {
+    let [EditorAction::AddDocument { .. }, EditorAction::Say(notice)] = &actions[..] else {
         panic!("{actions:?}")
     };
+    let message = english(notice);
     assert!(message.contains("line 284"), "{message}");
 }
 
@@ -134,7 +137,8 @@ fn jsonl_is_read_in_pieces_and_other_formats_in_one_step() {
     // A broken line is named by its number, whatever the step.
     let broken = format!("{lines}{{\"text\": \"x\", \"label\": [[0, 9, \"PER\"]\n");
     let (actions, _) = run(file("d.jsonl", &broken), 7);
-    let [EditorAction::Failed(message)] = &actions[..] else { panic!("{actions:?}") };
+    let [EditorAction::Say(notice)] = &actions[..] else { panic!("{actions:?}") };
+    let message = english(notice);
     assert!(message.contains("d.jsonl line 61"), "{message}");
 
     // One JSON value is read in one step: one report before it is parsed, then the placing.

@@ -4,6 +4,7 @@ use biaozhu::core::editor::{EditorAction, EditorState};
 use biaozhu::core::import::readers::{parse, InFile};
 use biaozhu::core::intake::action_for_file;
 use biaozhu::core::*;
+use biaozhu::ui::words::outcomes::english;
 
 fn read(name: &str, text: &str) -> biaozhu::core::import::Parsed {
     parse(&[InFile { name: name.into(), bytes: text.as_bytes().to_vec() }])
@@ -97,7 +98,7 @@ fn a_tsv_file_is_a_table_or_a_tagged_corpus_by_its_content() {
     }
     // Neither (one column, no tags): refused with the reason, nothing changed.
     match action_for_file("notes.tsv", "只是一段文字".as_bytes()) {
-        EditorAction::Failed(message) => assert!(message.contains("notes.tsv"), "{message}"),
+        EditorAction::Say(notice) => assert!(english(&notice).contains("notes.tsv"), "{notice:?}"),
         other => panic!("{other:?}"),
     }
 }

@@ -4,6 +4,7 @@ use biaozhu::core::editor::{EditorAction, EditorState, NoticeKind};
 use biaozhu::core::label_all::{plan_label_all, LabelAllScope};
 use biaozhu::core::text_search::occurrences;
 use biaozhu::core::*;
+use biaozhu::ui::words::outcomes::english;
 
 #[test]
 fn occurrences_are_counted_in_code_points_left_to_right_without_overlapping() {
@@ -88,7 +89,7 @@ fn labelling_all_is_one_undo_step_and_names_what_it_did() {
     state.apply(EditorAction::LabelAll);
     let notice = state.notice.clone().unwrap();
     assert_eq!(notice.kind, NoticeKind::Info);
-    assert_eq!(notice.text, "labelled 2 more «航空港区» as LOC in 2 document(s); 1 already were; 1 skipped: another span of the layer is there");
+    assert_eq!(english(&notice), "labelled 2 more «航空港区» as LOC in 2 document(s); 1 already were; 1 skipped: another span of the layer is there");
     assert_eq!(labelled(&state.session, "a", "LOC"), vec![(1, 5), (6, 10), (21, 25)]);
     assert_eq!(labelled(&state.session, "b", "LOC"), vec![(0, 4)]);
     state.apply(EditorAction::Undo);
@@ -100,7 +101,7 @@ fn labelling_all_is_one_undo_step_and_names_what_it_did() {
     let revision = state.session.revision();
     state.apply(EditorAction::LabelAll);
     assert_eq!(state.session.revision(), revision);
-    assert!(state.notice.unwrap().text.starts_with("labelled 0 more"));
+    assert!(english(&state.notice.unwrap()).starts_with("labelled 0 more"));
 }
 
 #[test]

@@ -1,6 +1,7 @@
 //! Relations between spans and span attributes: endpoint rules, cascades, undo, the project file.
 use biaozhu::core::project_json::{export_project, import_project};
 use biaozhu::core::*;
+use biaozhu::ui::words::outcomes::english;
 use serde_json::{json, Value};
 
 const TEXT: &str = "市长王新伟强调，各级各部门要牢牢抓住重点项目建设。";
@@ -194,7 +195,7 @@ fn the_type_picked_last_for_a_pair_of_labels_is_taken_without_asking() {
     link(&mut state, second);
     assert_eq!(state.pending_link, None, "asked once for this pair of labels");
     assert_eq!(kinds(&state), vec![("issued_by".to_string(), first), ("issued_by".to_string(), second)]);
-    assert!(state.notice.as_ref().unwrap().text.contains("chosen last for DIRECTIVE → PER"));
+    assert!(english(state.notice.as_ref().unwrap()).contains("chosen last for DIRECTIVE → PER"));
     // One undo takes back only the relation made without asking.
     state.apply(EditorAction::Undo);
     assert_eq!(kinds(&state), vec![("issued_by".to_string(), first)]);

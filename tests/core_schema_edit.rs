@@ -3,6 +3,7 @@ use biaozhu::core::editor::{EditorAction, EditorState};
 use biaozhu::core::schema::default_schema;
 use biaozhu::core::schema_edit::{export_schema, import_schema, plan_schema_change, SchemaError};
 use biaozhu::core::*;
+use biaozhu::ui::words::outcomes::english;
 use std::collections::BTreeMap;
 
 const TEXT: &str = "市长王新伟强调，各级各部门要牢牢抓住重点项目建设。王新伟指出，要优化服务。";
@@ -98,7 +99,7 @@ fn a_layer_that_stops_allowing_overlaps_must_have_none() {
     let before = s.project().clone();
     s.apply(EditorAction::ApplySchema { schema: Box::new(schema), renames: BTreeMap::new() });
     assert_eq!(s.project(), &before);
-    assert!(s.notice.clone().unwrap().text.starts_with("the schema was not changed"));
+    assert!(english(&s.notice.clone().unwrap()).starts_with("the schema was not changed"));
 }
 
 #[test]

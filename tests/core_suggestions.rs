@@ -9,6 +9,7 @@ use biaozhu::core::project_json::{export_project, import_project};
 use biaozhu::core::suggestion::{Suggestion, SuggestionSource};
 use biaozhu::core::text_search::occurrences;
 use biaozhu::core::*;
+use biaozhu::ui::words::outcomes::english;
 
 const A: &str = "𠀀郑州航空港区😀航空港区管委会，3月5日郑州。";
 const B: &str = "航空港区和郑州😀12月31日";
@@ -273,7 +274,7 @@ fn accepting_where_a_span_is_in_the_way_is_refused_and_the_suggestion_stays() {
     let before = state.project().clone();
     state.apply(EditorAction::Confirm);
     assert!(
-        state.notice.as_ref().is_some_and(|n| n.text.contains("Backspace rejects")),
+        state.notice.as_ref().is_some_and(|n| english(n).contains("Backspace rejects")),
         "{:?}",
         state.notice
     );

@@ -7,7 +7,10 @@ use super::import::readers::{parse, InFile, ReadError};
 use super::import::Parsed;
 use super::project_json::{import_project, ImportError};
 use super::text_input::{decode_text_file, name_from_file_name};
+use crate::core::editor::said::{Said, Shared};
+use crate::core::editor::Notice;
 use serde_json::Value;
+use std::rc::Rc;
 
 pub use super::import::readers::MAX_INPUT_BYTES;
 
@@ -133,13 +136,16 @@ impl Dataset {
             (Ok(parsed), as_text) => vec![EditorAction::DatasetRead { source: self.source, parsed, as_text }],
             (Err(error), Some((name, text))) => vec![
                 EditorAction::AddDocument { name, text },
-                EditorAction::Failed(format!(
-                    "{} looks like a tagged corpus but does not read as one ({error}); it was opened as plain text",
-                    self.source
-                )),
+                EditorAction::Say(Notice::error(Said::OpenedAsText {
+                    source: self.source,
+                    error: Shared(Rc::new(error)),
+                })),
             ],
             (Err(error), None) => {
-                vec![EditorAction::Failed(format!("{} was not imported, nothing changed: {error}", self.source))]
+                vec![EditorAction::Say(Notice::error(Said::DatasetNotRead {
+                    source: self.source,
+                    error: Shared(Rc::new(error)),
+                }))]
             }
         }
     }
@@ -190,10 +196,10 @@ pub fn classify(files: Vec<InFile>) -> Vec<Intake> {
             let text = match decode_text_file(&file.bytes) {
                 Ok(text) => text,
                 Err(error) => {
-                    return vec![Intake::Now(EditorAction::Failed(format!(
-                        "{} was not opened: {error}",
-                        file.name
-                    )))]
+                    return vec![Intake::Now(EditorAction::Say(Notice::error(Said::FileNotOpened {
+                        file: file.name.clone(),
+                        error,
+                    })))]
                 }
             };
             // Corpora such as MSRA, Resume and Weibo NER ship as .txt (or .bmes, .char): one

@@ -11,6 +11,7 @@ use super::error::EditError;
 use super::offsets::CharRange;
 use super::project::{same_owner, Project};
 use super::text_search::occurrences;
+use crate::core::editor::Said;
 
 /// Where "label all" looks.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -60,18 +61,16 @@ impl LabelAllPlan {
     }
 
     /// The message shown after the labels were added.
-    pub fn summary(&self, scope: LabelAllScope) -> String {
-        let mut text = format!("labelled {} more «{}» as {}", self.add.len(), self.text, self.label);
-        if scope == LabelAllScope::Corpus {
-            text.push_str(&format!(" in {} document(s)", self.documents()));
+    /// What labelling all did, for the message shown after it.
+    pub fn said(&self, scope: LabelAllScope) -> Said {
+        Said::LabelledAll {
+            added: self.add.len(),
+            text: self.text.clone(),
+            label: self.label.clone(),
+            documents: (scope == LabelAllScope::Corpus).then(|| self.documents()),
+            already: self.already,
+            skipped: self.skipped,
         }
-        if self.already > 0 {
-            text.push_str(&format!("; {} already were", self.already));
-        }
-        if self.skipped > 0 {
-            text.push_str(&format!("; {} skipped: another span of the layer is there", self.skipped));
-        }
-        text
     }
 }
 

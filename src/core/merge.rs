@@ -129,14 +129,37 @@ pub fn read_sources(files: Vec<(String, Vec<u8>)>) -> Result<Vec<MergeSource>, S
 }
 
 /// Why a name cannot be a person's: empty, or the name kept for the adjudicated layer.
-pub fn name_problem(name: &str) -> Option<String> {
+pub fn name_problem(name: &str) -> Option<NameProblem> {
     let name = name.trim();
     if name.eq_ignore_ascii_case(GOLD) {
-        Some(format!("\"{GOLD}\" is kept for the adjudicated layer; choose another name"))
-    } else if name.chars().count() > 60 {
-        Some("a name may have at most 60 characters".to_string())
+        Some(NameProblem::Reserved)
+    } else if name.chars().count() > MAX_NAME_CHARS {
+        Some(NameProblem::TooLong)
     } else {
         None
+    }
+}
+
+/// The longest name an annotator may have, in characters.
+pub const MAX_NAME_CHARS: usize = 60;
+
+/// Why a name cannot be an annotator's.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NameProblem {
+    /// "gold" is the adjudicated layer's.
+    Reserved,
+    /// More than `MAX_NAME_CHARS` characters.
+    TooLong,
+}
+
+impl fmt::Display for NameProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            NameProblem::Reserved => {
+                write!(f, "\"{GOLD}\" is kept for the adjudicated layer; choose another name")
+            }
+            NameProblem::TooLong => write!(f, "a name may have at most {MAX_NAME_CHARS} characters"),
+        }
     }
 }
 

@@ -8,6 +8,7 @@ use super::document::DocId;
 use super::project::Project;
 use super::suggestion::{Suggestion, SuggestionSource};
 use super::DocStatus;
+use crate::core::editor::Said;
 
 /// What putting a model's suggestions on documents changes.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -20,18 +21,9 @@ pub struct ModelPlan {
 }
 
 impl ModelPlan {
-    pub fn summary(&self) -> String {
-        let mut text = format!("model: {} suggestion(s) added", self.added);
-        if self.removed > 0 {
-            text.push_str(&format!(", {} earlier one(s) replaced", self.removed));
-        }
-        if self.skipped_docs > 0 {
-            text.push_str(&format!(
-                "; {} document(s) marked done or not loaded were left alone",
-                self.skipped_docs
-            ));
-        }
-        text
+    /// What the suggestions change, for the message shown after them.
+    pub fn said(&self) -> Said {
+        Said::ModelSuggested { added: self.added, replaced: self.removed, skipped_docs: self.skipped_docs }
     }
 }
 

@@ -14,6 +14,7 @@ use super::project::Project;
 use super::schema::Schema;
 use super::suggestion::{Suggestion, SuggestionSource};
 use super::term_trie::TermTrie;
+use crate::core::editor::Said;
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::rc::Rc;
@@ -217,23 +218,15 @@ impl PrePlan {
         self.add.iter().map(|(_, s)| s.len()).sum()
     }
 
-    /// The message shown after the run.
-    pub fn summary(&self) -> String {
-        let mut text = format!("{} suggestion(s) in {} document(s)", self.count(), self.add.len());
-        if self.already > 0 {
-            text.push_str(&format!("; {} were there already", self.already));
+    /// What the run did, for the message shown after it.
+    pub fn said(&self) -> Said {
+        Said::PreAnnotated {
+            suggestions: self.count(),
+            documents: self.add.len(),
+            already: self.already,
+            skipped: self.skipped,
+            stopped_at: self.truncated.then_some(MAX_SUGGESTIONS),
         }
-        if self.skipped > 0 {
-            text.push_str(&format!(
-                "; {} match(es) skipped (over a confirmed span or inside a longer one)",
-                self.skipped
-            ));
-        }
-        if self.truncated {
-            text.push_str(&format!("; stopped at {MAX_SUGGESTIONS}"));
-        }
-        text.push_str(". Review: . next, Enter accept, Backspace reject");
-        text
     }
 }
 

@@ -4,14 +4,14 @@
 
 use super::browser;
 use super::store::{use_dispatch, Shared};
+use super::words::chrome as w;
+use super::words::formatted::take_version;
+use super::words::use_lang;
 use crate::core::adjudication::Choice;
 use crate::core::editor::{Adjudication, EditorAction};
 use crate::core::offsets::CharRange;
 use crate::core::Document;
 use yew::prelude::*;
-use super::words::chrome as w;
-use super::words::formatted::take_version;
-use super::words::use_lang;
 
 #[derive(Properties, PartialEq)]
 pub struct AdjudicationPanelProps {

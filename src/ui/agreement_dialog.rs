@@ -4,6 +4,9 @@
 use super::browser;
 use super::modal::Modal;
 use super::store::{use_dispatch, Shared};
+use super::words::chrome as w;
+use super::words::formatted::{and_more, computing_documents, csv_not_downloaded};
+use super::words::{current_lang, use_lang};
 use crate::core::adjudication::differences_from_gold;
 use crate::core::agreement::{figure, to_csv, AgreementJob, AgreementTable, ALL};
 use crate::core::editor::EditorAction;
@@ -32,6 +35,7 @@ fn number(value: Option<f64>) -> String {
 
 #[component]
 pub fn AgreementDialog(props: &AgreementDialogProps) -> Html {
+    let lang = use_lang();
     let editor = use_dispatch();
     let table = use_state(|| None::<Rc<AgreementTable>>);
     let progress = use_state(|| (0usize, 0usize));
@@ -75,9 +79,7 @@ pub fn AgreementDialog(props: &AgreementDialogProps) -> Html {
             if let Err(message) =
                 browser::download("biaozhu-agreement.csv", "text/csv", to_csv(table).as_bytes())
             {
-                editor.dispatch(EditorAction::Failed(format!(
-                    "the agreement table could not be downloaded: {message}"
-                )));
+                editor.dispatch(EditorAction::Failed(csv_not_downloaded(current_lang(), &message)));
             }
         })
     };
@@ -108,7 +110,7 @@ pub fn AgreementDialog(props: &AgreementDialogProps) -> Html {
             let editor = editor.clone();
             html! {
                 <div class="agreement__gold">
-                    <label>{ "与金标准的差异 Where gold differs from " }
+                    <label>{ w::GOLD_DIFFERS.get(lang) }
                         <select data-testid="gold-diff-annotator" onchange={on_compared}>
                             <option value="" selected={compared.is_empty()}>{ "—" }</option>
                             { for people.iter().map(|n| html! { <option value={n.clone()} selected={*n == *compared}>{ n.clone() }</option> }) }
@@ -132,13 +134,13 @@ pub fn AgreementDialog(props: &AgreementDialogProps) -> Html {
                                 data-side={if *theirs { "annotator" } else { "gold" }}>
                                 <button onclick={open}>{ name }</button>
                                 { format!(" {label} «{text}» {}–{}: {}", range.start, range.end,
-                                          if *theirs { "yours, not in gold" } else { "in gold, not yours" }) }
+                                          if *theirs { w::YOURS_NOT_GOLD.get(lang) } else { w::GOLD_NOT_YOURS.get(lang) }) }
                             </li>
                         }
                     }) }
                     </ul>
                     if differences.len() > MAX_DIFFERENCES {
-                        <p>{ format!("… and {} more", differences.len() - MAX_DIFFERENCES) }</p>
+                        <p>{ and_more(lang, differences.len() - MAX_DIFFERENCES) }</p>
                     }
                 </div>
             }
@@ -148,24 +150,24 @@ pub fn AgreementDialog(props: &AgreementDialogProps) -> Html {
     let body = match table.as_ref() {
         None => html! {
             <p data-testid="agreement-busy">
-                { format!("计算中 Computing… {} / {} documents", progress.0, progress.1) }
+                { computing_documents(lang, progress.0, progress.1) }
                 <progress max={progress.1.max(1).to_string()} value={progress.0.to_string()}></progress>
             </p>
         },
         Some(table) if table.rows.is_empty() => html! {
-            <p data-testid="agreement-empty">{ "需要至少两位标注者的同一文档 Agreement needs two annotators' work on the same documents: merge their project files first." }</p>
+            <p data-testid="agreement-empty">{ w::AGREEMENT_EMPTY.get(lang) }</p>
         },
         Some(table) => html! {
-            <table class="agreement__table" data-testid="agreement" tabindex="0" aria-label="Agreement per pair and label">
+            <table class="agreement__table" data-testid="agreement" tabindex="0" aria-label={w::AGREEMENT_TABLE.get(lang)}>
                 <thead><tr>
-                    <th>{ "A" }</th><th>{ "B" }</th><th>{ "标签 Label" }</th><th>{ "文档 Docs" }</th>
-                    <th>{ "A 片段 spans" }</th><th>{ "B 片段 spans" }</th>
-                    <th title="Spans with the same start, end and label">{ "F1 exact" }</th>
-                    <th title="Spans of the same label sharing a character">{ "F1 overlap" }</th>
-                    <th title="Cohen's kappa over B/I/O tags of every character">{ "κ chars" }</th>
-                    <th title="Krippendorff's unitizing alpha over character positions">{ "αu" }</th>
-                    <th title="Relations of the same type whose both ends match exactly">{ "关系 Rel. F1" }</th>
-                    <th title="Attributes with the same value on exactly matching spans">{ "属性 Attr." }</th>
+                    <th>{ "A" }</th><th>{ "B" }</th><th>{ w::COLUMN_LABEL.get(lang) }</th><th>{ w::COLUMN_DOCS.get(lang) }</th>
+                    <th>{ w::COLUMN_A_SPANS.get(lang) }</th><th>{ w::COLUMN_B_SPANS.get(lang) }</th>
+                    <th title={w::F1_EXACT_TIP.get(lang)}>{ w::F1_EXACT.get(lang) }</th>
+                    <th title={w::F1_OVERLAP_TIP.get(lang)}>{ w::F1_OVERLAP.get(lang) }</th>
+                    <th title={w::KAPPA_TIP.get(lang)}>{ w::KAPPA.get(lang) }</th>
+                    <th title={w::ALPHA_TIP.get(lang)}>{ "αu" }</th>
+                    <th title={w::RELATION_F1_TIP.get(lang)}>{ w::RELATION_F1.get(lang) }</th>
+                    <th title={w::ATTRIBUTES_TIP.get(lang)}>{ w::ATTRIBUTES_AGREE.get(lang) }</th>
                 </tr></thead>
                 <tbody>
                 { for table.rows.iter().map(|row| html! {
@@ -187,14 +189,14 @@ pub fn AgreementDialog(props: &AgreementDialogProps) -> Html {
         },
     };
     html! {
-        <Modal label="Agreement" testid="agreement-dialog" class="agreement" on_close={props.on_close.clone()}>
-            <h2>{ "标注一致性 Agreement between annotators" }</h2>
-            <p class="agreement__help">{ "On the documents both annotators worked on. An empty cell: not defined (no spans of that label on either side, or one tag throughout). The README explains each figure." }</p>
+        <Modal label={w::AGREEMENT_TITLE.get(lang)} testid="agreement-dialog" class="agreement" on_close={props.on_close.clone()}>
+            <h2>{ w::AGREEMENT_TITLE.get(lang) }</h2>
+            <p class="agreement__help">{ w::AGREEMENT_HELP.get(lang) }</p>
             { body }
             { gold_section }
             <div class="dialog__buttons">
-                <button data-testid="agreement-csv" onclick={on_csv} disabled={table.is_none()}>{ "下载 CSV Download CSV" }</button>
-                <button data-testid="agreement-close" onclick={on_close}>{ "关闭 Close" }</button>
+                <button data-testid="agreement-csv" onclick={on_csv} disabled={table.is_none()}>{ w::DOWNLOAD_CSV.get(lang) }</button>
+                <button data-testid="agreement-close" onclick={on_close}>{ w::CLOSE.get(lang) }</button>
             </div>
         </Modal>
     }

@@ -33,9 +33,9 @@ use super::store::{Dispatch, Shared, Store};
 use super::team_panel::TeamPanel;
 use super::text_view::{Marks, TextView};
 use super::toolbar::Toolbar;
-use super::view_options::ViewOptions;
+use super::view_options::{ViewOptions, ViewOptionsBar};
 use super::words::chrome as w;
-use super::words::{choose_lang, chosen_lang, Lang};
+use super::words::{choose_lang, chosen_lang, show_lang, Lang};
 use crate::core::{DocStatus, Project};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -97,10 +97,13 @@ pub fn App() -> Html {
     let text_view_ref = use_node_ref();
     let view_options = use_state(ViewOptions::stored);
     let lang = use_state(chosen_lang);
-    use_effect_with(*lang, |lang| choose_lang(*lang));
+    use_effect_with(*lang, |lang| show_lang(*lang));
     let on_lang = {
         let lang = lang.clone();
-        Callback::from(move |chosen| lang.set(chosen))
+        Callback::from(move |chosen| {
+            choose_lang(chosen);
+            lang.set(chosen);
+        })
     };
     let on_view_options = {
         let view_options = view_options.clone();
@@ -115,6 +118,12 @@ pub fn App() -> Html {
     use_hotkeys(&editor, &text_view_ref);
     let schema = Shared(state.project().schema.clone());
     use_label_colors(&schema);
+    // The keys work on the text from the start.
+    use_effect_with(store.ready, |ready| {
+        if *ready {
+            browser::focus_text_view();
+        }
+    });
     use_doc_param(&editor, store.ready);
     let project = Shared(state.session.shared_project().clone());
     // Counted again only when a status changed, not on every edit.
@@ -185,11 +194,11 @@ pub fn App() -> Html {
                     if let Some(adjudication) = &state.adjudication {
                         <AdjudicationPanel adjudication={Shared(adjudication.clone())} doc={doc.clone()} />
                     }
-                    <Palette schema={schema.clone()} sticky={state.sticky_label.clone()} text_view={text_view_ref.clone()}
-                             options={*view_options} on_options={on_view_options} />
+                    <Palette schema={schema.clone()} sticky={state.sticky_label.clone()} text_view={text_view_ref.clone()} />
                     <div class="app__tools">
                         <SearchBar project={project.clone()} open_doc={state.open_doc.clone()} search={search.clone()} />
                         <ReviewBar count={suggestions} {current} {on_pre_annotate} scope={state.label_all_scope} />
+                        <ViewOptionsBar options={*view_options} on_change={on_view_options} />
                     </div>
                     <TextView doc={doc.clone()} schema={schema.clone()} {marks} sticky={state.sticky_label.is_some()}
                               linking={state.linking.is_some()} node_ref={text_view_ref.clone()} {search} caret={state.caret} caret_shown={state.caret_shown}

@@ -206,10 +206,22 @@ pub fn download(file_name: &str, mime: &str, contents: &[u8]) -> Result<(), Stri
     Ok(())
 }
 
+/// The crash notice's words, in the language shown.
+pub struct CrashWords {
+    pub stopped: &'static str,
+    pub kept: &'static str,
+    pub download: &'static str,
+    pub reload: &'static str,
+}
+
 /// The notice the panic hook shows (see `crash`): a fixed box over the page with the reason, a
 /// line saying saved work is kept, and a download link for `project_json` (a Blob URL made now,
 /// so it needs no wasm to work).
-pub fn show_crash_notice(message: &str, project_json: Option<&str>) -> Result<(), String> {
+pub fn show_crash_notice(
+    words: &CrashWords,
+    message: &str,
+    project_json: Option<&str>,
+) -> Result<(), String> {
     let doc = document();
     let body = doc.body().ok_or("no body")?;
     let make = |tag: &str, text: &str| -> Result<Element, String> {
@@ -221,13 +233,9 @@ pub fn show_crash_notice(message: &str, project_json: Option<&str>) -> Result<()
     panel.set_class_name("crash");
     panel.set_attribute("role", "alert").map_err(js_error)?;
     panel.set_attribute("data-testid", "crash").map_err(js_error)?;
-    let heading = make("h2", "标注 stopped: an internal error ended the app")?;
+    let heading = make("h2", words.stopped)?;
     panel.append_child(&heading).map_err(js_error)?;
-    let kept = make(
-        "p",
-        "Everything shown as 已保存 Saved is kept in this browser and comes back when you reload the page. \
-         Edits made since the last save are in the file below.",
-    )?;
+    let kept = make("p", words.kept)?;
     panel.append_child(&kept).map_err(js_error)?;
     if let Some(json) = project_json {
         let parts = js_sys::Array::of1(&JsValue::from_str(json));
@@ -235,8 +243,7 @@ pub fn show_crash_notice(message: &str, project_json: Option<&str>) -> Result<()
         options.set_type("application/json");
         let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(js_error)?;
         let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(js_error)?;
-        let link: web_sys::HtmlAnchorElement =
-            make("a", "Download the project as it was in memory (biaozhu-project.json)")?.unchecked_into();
+        let link: web_sys::HtmlAnchorElement = make("a", words.download)?.unchecked_into();
         link.set_href(&url);
         link.set_download("biaozhu-project.json");
         link.set_attribute("data-testid", "crash-export").map_err(js_error)?;
@@ -245,7 +252,7 @@ pub fn show_crash_notice(message: &str, project_json: Option<&str>) -> Result<()
     let detail = make("pre", message)?;
     detail.set_class_name("crash__detail");
     panel.append_child(&detail).map_err(js_error)?;
-    let reload = make("p", "Reload the page to go on.")?;
+    let reload = make("p", words.reload)?;
     panel.append_child(&reload).map_err(js_error)?;
     body.append_child(&panel).map_err(js_error)?;
     Ok(())

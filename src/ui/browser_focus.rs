@@ -56,10 +56,22 @@ pub fn wrap_tab(root: &Element, backwards: bool) -> bool {
     true
 }
 
-/// Gives the focus back to `element` if it is still on the page, else to the text view, so
-/// that the keys keep working after a dialog closes.
+thread_local! {
+    /// Set by a dialog that finished its task: the work goes on in the text, not at the button
+    /// that opened the dialog (WAI-ARIA allows this when the workflow is better served).
+    static TO_TEXT: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// The dialog closing now has done its task (Create, Run, Import): the text takes the focus.
+pub fn focus_text_after_close() {
+    TO_TEXT.with(|t| t.set(true));
+}
+
+/// Gives the focus back to `element` if it is still on the page (else, or after a finished
+/// task, to the text view), so that the keys keep working after a dialog closes.
 pub fn restore_focus(element: Option<HtmlElement>) {
-    match element.filter(|e| e.is_connected()) {
+    let to_text = TO_TEXT.with(|t| t.replace(false));
+    match element.filter(|e| e.is_connected() && !to_text) {
         Some(element) => _ = element.focus(),
         None => super::browser::focus_text_view(),
     }

@@ -3,11 +3,11 @@
 
 use super::browser_caret;
 use super::store::Shared;
+use super::words::formatted::{caret_at, selected_text};
+use super::words::use_lang;
 use crate::core::caret::Caret;
 use crate::core::{CharRange, Document};
 use yew::prelude::*;
-use super::words::formatted::{caret_at, selected_text};
-use super::words::use_lang;
 
 #[derive(Properties, PartialEq)]
 pub struct CaretMarkProps {

@@ -5,6 +5,8 @@
 //! calls and `textContent` only, never HTML.
 
 use super::browser;
+use super::words::chrome as w;
+use super::words::current_lang;
 use crate::core::editor::EditorState;
 use crate::core::project_json::export_project;
 use std::cell::RefCell;
@@ -39,5 +41,12 @@ pub fn watch(latest: impl Fn() -> Option<Rc<EditorState>> + 'static) {
 
 /// Shows the stop notice (`data-testid=crash`), with a download of `project_json` if given.
 pub fn show(message: &str, project_json: Option<&str>) {
-    let _ = browser::show_crash_notice(message, project_json);
+    let lang = current_lang();
+    let words = browser::CrashWords {
+        stopped: w::CRASH_STOPPED.get(lang),
+        kept: w::CRASH_KEPT.get(lang),
+        download: w::CRASH_DOWNLOAD.get(lang),
+        reload: w::CRASH_RELOAD.get(lang),
+    };
+    let _ = browser::show_crash_notice(&words, message, project_json);
 }

@@ -5,14 +5,14 @@
 use super::project_memo::use_project_memo;
 use super::store::{use_dispatch, Shared};
 use super::text_field::LiveField;
-use crate::core::doc_nav::{list_label, same_list, visible_documents, DocQuery, DocSort};
-use crate::core::editor::EditorAction;
-use crate::core::{DocId, DocStatus, Project};
-use yew::prelude::*;
 use super::words::chrome as w;
 use super::words::formatted::{doc_item_tip, reading_documents};
 use super::words::titles::{sort_title, status_title};
 use super::words::use_lang;
+use crate::core::doc_nav::{list_label, same_list, visible_documents, DocQuery, DocSort};
+use crate::core::editor::EditorAction;
+use crate::core::{DocId, DocStatus, Project};
+use yew::prelude::*;
 
 /// Every row has this height (px), so that which rows are in view is arithmetic.
 const ROW: i32 = 30;

@@ -2,12 +2,12 @@
 
 use super::store::{use_dispatch, Shared};
 use super::text_field::TextField;
-use crate::core::editor::EditorAction;
-use crate::core::{DocField, DocStatus, Document};
-use yew::prelude::*;
 use super::words::chrome as w;
 use super::words::titles::status_title;
 use super::words::use_lang;
+use crate::core::editor::EditorAction;
+use crate::core::{DocField, DocStatus, Document};
+use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct DocStatusPickerProps {

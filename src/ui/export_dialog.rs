@@ -5,6 +5,13 @@ use super::export_job::{self, Built, Progress, Running};
 use super::label_colors::color_style;
 use super::modal::Modal;
 use super::store::{use_dispatch, Shared};
+use super::words::chrome as w;
+use super::words::formatted::{
+    export_documents_done, export_not_downloaded, export_records_done, first_lines, label_name,
+    records_and_files, spans_crossing,
+};
+use super::words::titles::format_title;
+use super::words::{current_lang, use_lang};
 use crate::core::export::preview::{human_size, switch_format};
 use crate::core::export::split::SplitSpec;
 use crate::core::export::tokens::TagScheme;
@@ -43,6 +50,7 @@ struct BuiltExport {
 
 #[component]
 pub fn ExportDialog(props: &ExportDialogProps) -> Html {
+    let lang = use_lang();
     let options = use_state(|| ExportOptions::new(Format::Spacy));
     // Which documents: "all", "open" (the open one) or "done" (those marked done).
     let which_docs = use_state(|| String::from("all"));
@@ -196,7 +204,7 @@ pub fn ExportDialog(props: &ExportDialogProps) -> Html {
         html! {
             <label class="export__label" style={color_style(project.schema.label_slot(&label.name))}>
                 <input type="checkbox" checked={is_on} data-testid={format!("export-label-{}", label.name)} {onchange} />
-                { format!("{} {}", label.name, label.zh) }
+                { format!("{} {}", label.name, label_name(lang, label)) }
             </label>
         }
     });
@@ -205,12 +213,12 @@ pub fn ExportDialog(props: &ExportDialogProps) -> Html {
         None if was_cancelled => html! {
             <>
                 <p class="export__building" data-testid="export-cancelled" role="status">
-                    { "已取消 The export was cancelled; nothing was downloaded." }
+                    { w::EXPORT_CANCELLED.get(lang) }
                 </p>
                 <div class="dialog__buttons">
-                    <button data-testid="export-restart" onclick={on_restart}>{ "重新生成 Build again" }</button>
-                    <button data-testid="export-download" disabled=true>{ "下载 Download" }</button>
-                    <button onclick={props.on_close.reform(|_: MouseEvent| ())}>{ "关闭 Close" }</button>
+                    <button data-testid="export-restart" onclick={on_restart}>{ w::BUILD_AGAIN.get(lang) }</button>
+                    <button data-testid="export-download" disabled=true>{ w::DOWNLOAD.get(lang) }</button>
+                    <button data-testid="export-close" onclick={props.on_close.reform(|_: MouseEvent| ())}>{ w::CLOSE.get(lang) }</button>
                 </div>
             </>
         },
@@ -218,26 +226,24 @@ pub fn ExportDialog(props: &ExportDialogProps) -> Html {
             let (value, max, label) = match shown_progress {
                 // Making records is the first quarter of the work, writing and checking the rest.
                 Some(Progress { done, total, doing: "documents" }) => {
-                    (done * 250 / total.max(1), 1000, format!("{done} / {total} documents"))
+                    (done * 250 / total.max(1), 1000, export_documents_done(lang, done, total))
                 }
-                Some(Progress { done, total, .. }) => (
-                    250 + done * 750 / total.max(1),
-                    1000,
-                    format!("{done} / {total} records written and checked"),
-                ),
+                Some(Progress { done, total, .. }) => {
+                    (250 + done * 750 / total.max(1), 1000, export_records_done(lang, done, total))
+                }
                 None => (0, 1000, String::new()),
             };
             html! {
                 <>
                     <p class="export__building" data-testid="export-building" role="status">
-                        { "正在生成 Building the export and checking it… " }{ label }
+                        { w::BUILDING_EXPORT.get(lang) }{ " " }{ label }
                     </p>
                     <progress class="export__progress" data-testid="progress" value={value.to_string()} max={max.to_string()}
-                              aria-label="Export progress"></progress>
+                              aria-label={w::EXPORT_PROGRESS.get(lang)}></progress>
                     <div class="dialog__buttons">
-                        <button data-testid="progress-cancel" onclick={on_cancel}>{ "取消 Cancel" }</button>
-                        <button data-testid="export-download" disabled=true>{ "下载 Download" }</button>
-                        <button onclick={props.on_close.reform(|_: MouseEvent| ())}>{ "关闭 Close" }</button>
+                        <button data-testid="progress-cancel" onclick={on_cancel}>{ w::CANCEL.get(lang) }</button>
+                        <button data-testid="export-download" disabled=true>{ w::DOWNLOAD.get(lang) }</button>
+                        <button data-testid="export-close" onclick={props.on_close.reform(|_: MouseEvent| ())}>{ w::CLOSE.get(lang) }</button>
                     </div>
                 </>
             }
@@ -250,15 +256,15 @@ pub fn ExportDialog(props: &ExportDialogProps) -> Html {
             });
             let crossing = (!export.crossing.is_empty()).then(|| {
                 let verb = match export.crossing_policy {
-                    Crossing::MergeUnits => "kept by merging the units they join",
-                    Crossing::DropSpan => "left out of the export",
+                    Crossing::MergeUnits => w::CROSSING_MERGED.get(lang),
+                    Crossing::DropSpan => w::CROSSING_DROPPED.get(lang),
                 };
                 let items = export.crossing.iter().map(|c| html! {
                     <li>{ format!("{} span {} {} {}–{} «{}»", c.doc_id, c.span.0, c.label, c.range.start, c.range.end, c.text) }</li>
                 });
                 html! {
                     <div class="export__crossing" data-testid="export-crossing-report">
-                        { format!("{} span(s) cross a unit boundary, {verb}:", export.crossing.len()) }
+                        { spans_crossing(lang, export.crossing.len(), verb) }
                         <ul>{ for items }</ul>
                     </div>
                 }
@@ -272,8 +278,9 @@ pub fn ExportDialog(props: &ExportDialogProps) -> Html {
                     let Some(Ok((shown, _))) = built.as_deref() else { return };
                     let download = &shown.download;
                     if let Err(message) = browser::download(&download.name, download.mime, &download.bytes) {
-                        editor.dispatch(crate::core::editor::EditorAction::Failed(format!(
-                            "the export could not be downloaded: {message}"
+                        editor.dispatch(crate::core::editor::EditorAction::Failed(export_not_downloaded(
+                            current_lang(),
+                            &message,
                         )));
                     }
                 })
@@ -284,7 +291,7 @@ pub fn ExportDialog(props: &ExportDialogProps) -> Html {
                         <span data-testid="export-file-name">{ shown.download.name.clone() }</span>
                         { " · " }
                         <span data-testid="export-size" data-bytes={shown.download.bytes.len().to_string()}>{ human_size(shown.download.bytes.len()) }</span>
-                        { format!(" · {} record(s) · {} file(s)", export.records, shown.files.len()) }
+                        { records_and_files(lang, export.records, shown.files.len()) }
                     </div>
                     <ul class="export__counts" data-testid="export-counts">{ for counts }</ul>
                     if !export.left_out.is_empty() {
@@ -293,11 +300,11 @@ pub fn ExportDialog(props: &ExportDialogProps) -> Html {
                         </ul>
                     }
                     { for crossing }
-                    <div class="export__preview-title">{ format!("{} — first lines", shown.first_file) }</div>
-                    <pre class="export__preview" data-testid="export-preview" tabindex="0" aria-label="Preview of the export">{ shown.first_lines.clone() }</pre>
+                    <div class="export__preview-title">{ first_lines(lang, &shown.first_file) }</div>
+                    <pre class="export__preview" data-testid="export-preview" tabindex="0" aria-label={w::EXPORT_PREVIEW.get(lang)}>{ shown.first_lines.clone() }</pre>
                     <div class="dialog__buttons">
-                        <button data-testid="export-download" onclick={on_download}>{ "下载 Download" }</button>
-                        <button onclick={props.on_close.reform(|_: MouseEvent| ())}>{ "关闭 Close" }</button>
+                        <button data-testid="export-download" onclick={on_download}>{ w::DOWNLOAD.get(lang) }</button>
+                        <button data-testid="export-close" onclick={props.on_close.reform(|_: MouseEvent| ())}>{ w::CLOSE.get(lang) }</button>
                     </div>
                 </>
             }
@@ -306,8 +313,8 @@ pub fn ExportDialog(props: &ExportDialogProps) -> Html {
             <>
                 <p class="dialog__error" role="alert" data-testid="export-error">{ error.to_string() }</p>
                 <div class="dialog__buttons">
-                    <button data-testid="export-download" disabled=true>{ "下载 Download" }</button>
-                    <button onclick={props.on_close.reform(|_: MouseEvent| ())}>{ "关闭 Close" }</button>
+                    <button data-testid="export-download" disabled=true>{ w::DOWNLOAD.get(lang) }</button>
+                    <button data-testid="export-close" onclick={props.on_close.reform(|_: MouseEvent| ())}>{ w::CLOSE.get(lang) }</button>
                 </div>
             </>
         },
@@ -315,7 +322,7 @@ pub fn ExportDialog(props: &ExportDialogProps) -> Html {
 
     let format_options = Format::ALL.iter().map(|f| {
         html! {
-            <option value={f.key()} selected={*f == options.format}>{ f.title() }</option>
+            <option value={f.key()} selected={*f == options.format}>{ format_title(lang, *f) }</option>
         }
     });
     let granularity = match options.granularity {
@@ -325,42 +332,42 @@ pub fn ExportDialog(props: &ExportDialogProps) -> Html {
     };
     let split = options.split;
     html! {
-        <Modal label="Export dataset" testid="export-dialog" class="dialog__box--wide" on_close={props.on_close.clone()}>
-            <h2>{ "导出数据集 Export dataset" }</h2>
+        <Modal label={w::EXPORT_TITLE.get(lang)} testid="export-dialog" class="dialog__box--wide" on_close={props.on_close.clone()}>
+            <h2>{ w::EXPORT_TITLE.get(lang) }</h2>
             <div class="export__grid">
-                <label>{ "格式 Format" }
+                <label>{ w::FORMAT.get(lang) }
                     <select data-testid="export-format" onchange={on_format}>{ for format_options }</select>
                 </label>
-                <label>{ "单位 Units" }
+                <label>{ w::UNITS.get(lang) }
                     <select data-testid="export-granularity" onchange={on_granularity}>
-                        <option value="document" selected={granularity == "document"}>{ "whole documents" }</option>
-                        <option value="paragraph" selected={granularity == "paragraph"}>{ "paragraphs" }</option>
-                        <option value="sentence" selected={granularity == "sentence"}>{ "sentences (。！？；…)" }</option>
+                        <option value="document" selected={granularity == "document"}>{ w::UNIT_DOCUMENTS.get(lang) }</option>
+                        <option value="paragraph" selected={granularity == "paragraph"}>{ w::UNIT_PARAGRAPHS.get(lang) }</option>
+                        <option value="sentence" selected={granularity == "sentence"}>{ w::UNIT_SENTENCES.get(lang) }</option>
                     </select>
                 </label>
-                <label>{ "跨界标注 Spans across units" }
+                <label>{ w::CROSSING.get(lang) }
                     <select data-testid="export-crossing" onchange={on_crossing}>
-                        <option value="merge" selected={options.crossing == Crossing::MergeUnits}>{ "keep: merge the units" }</option>
-                        <option value="drop" selected={options.crossing == Crossing::DropSpan}>{ "drop the span" }</option>
+                        <option value="merge" selected={options.crossing == Crossing::MergeUnits}>{ w::CROSSING_MERGE.get(lang) }</option>
+                        <option value="drop" selected={options.crossing == Crossing::DropSpan}>{ w::CROSSING_DROP.get(lang) }</option>
                     </select>
                 </label>
-                <label title="Whose spans are exported: everyone's together, one annotator's, or the adjudicated gold layer">{ "标注者 Annotator" }
+                <label title={w::EXPORT_ANNOTATOR_TIP.get(lang)}>{ w::EXPORT_ANNOTATOR.get(lang) }
                     <select data-testid="export-annotator" onchange={on_annotator}>
-                        <option value="" selected={annotator.is_empty()}>{ "everyone" }</option>
+                        <option value="" selected={annotator.is_empty()}>{ w::EVERYONE.get(lang) }</option>
                         { for names.iter().map(|name| html! {
                             <option value={name.clone()} selected={**name == *annotator}>{ name.clone() }</option>
                         }) }
                     </select>
                 </label>
-                <label>{ "文档 Documents" }
+                <label>{ w::DOCUMENTS.get(lang) }
                     <select data-testid="export-docs" onchange={on_which_docs}>
-                        <option value="all" selected={*which_docs == "all"}>{ "all documents" }</option>
-                        <option value="done" selected={*which_docs == "done"}>{ "documents marked done" }</option>
-                        <option value="open" selected={*which_docs == "open"}>{ "the open document" }</option>
+                        <option value="all" selected={*which_docs == "all"}>{ w::ALL_DOCUMENTS.get(lang) }</option>
+                        <option value="done" selected={*which_docs == "done"}>{ w::DONE_DOCUMENTS.get(lang) }</option>
+                        <option value="open" selected={*which_docs == "open"}>{ w::OPEN_DOCUMENT.get(lang) }</option>
                     </select>
                 </label>
                 if options.format.is_tagged() {
-                    <label>{ "标签体系 Tags" }
+                    <label>{ w::TAG_SCHEME.get(lang) }
                         <select data-testid="export-scheme" onchange={on_scheme}>
                             <option value="bio" selected={options.tag_scheme == TagScheme::Bio}>{ "BIO" }</option>
                             <option value="bioes" selected={options.tag_scheme == TagScheme::Bioes}>{ "BIOES" }</option>
@@ -370,20 +377,20 @@ pub fn ExportDialog(props: &ExportDialogProps) -> Html {
                 if options.format == Format::LabelStudio {
                     <label>{ "Label Studio" }
                         <select data-testid="export-ls-kind" onchange={on_ls_kind}>
-                            <option value="annotations" selected={options.label_studio == LabelStudioKind::Annotations}>{ "annotations" }</option>
-                            <option value="predictions" selected={options.label_studio == LabelStudioKind::Predictions}>{ "predictions" }</option>
+                            <option value="annotations" selected={options.label_studio == LabelStudioKind::Annotations}>{ w::LS_ANNOTATIONS.get(lang) }</option>
+                            <option value="predictions" selected={options.label_studio == LabelStudioKind::Predictions}>{ w::LS_PREDICTIONS.get(lang) }</option>
                         </select>
                     </label>
-                    <label class="dialog__check" title="The suggestion layer as a second prediction of each task (model_version biaozhu-suggestions); never as annotations">
+                    <label class="dialog__check" title={w::SUGGESTIONS_AS_PREDICTIONS_TIP.get(lang)}>
                         <input type="checkbox" data-testid="export-suggestions" checked={options.suggestions} onchange={on_suggestions} />
-                        { " 建议作为预测 Suggestions as predictions" }
+                        { w::SUGGESTIONS_AS_PREDICTIONS.get(lang) }
                     </label>
                 }
             </div>
-            <div class="export__labels">{ "标签 Labels: " }{ for label_boxes }</div>
+            <div class="export__labels">{ w::LABELS.get(lang) }{ for label_boxes }</div>
             <div class="export__split">
                 <label><input type="checkbox" data-testid="export-split" checked={split.is_some()} onchange={on_split} />
-                    { " 划分 train/dev/test split" }</label>
+                    { w::SPLIT.get(lang) }</label>
                 if let Some(spec) = split {
                     <label>{ "train %" }<input type="number" min="0" data-testid="export-split-train" value={spec.train.to_string()}
                         onchange={split_field(|s, v| s.train = u32::try_from(v).unwrap_or(u32::MAX))} /></label>
@@ -391,7 +398,7 @@ pub fn ExportDialog(props: &ExportDialogProps) -> Html {
                         onchange={split_field(|s, v| s.dev = u32::try_from(v).unwrap_or(u32::MAX))} /></label>
                     <label>{ "test %" }<input type="number" min="0" data-testid="export-split-test" value={spec.test.to_string()}
                         onchange={split_field(|s, v| s.test = u32::try_from(v).unwrap_or(u32::MAX))} /></label>
-                    <label>{ "seed" }<input type="number" min="0" data-testid="export-split-seed" value={spec.seed.to_string()}
+                    <label>{ w::SEED.get(lang) }<input type="number" min="0" data-testid="export-split-seed" value={spec.seed.to_string()}
                         onchange={split_field(|s, v| s.seed = v)} /></label>
                 }
             </div>

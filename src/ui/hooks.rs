@@ -5,6 +5,8 @@ use super::browser;
 use super::import_job;
 use super::persist::Persist;
 use super::store::Dispatch;
+use super::words::current_lang;
+use super::words::formatted::{export_not_downloaded, still_reading_for_export};
 use crate::core::caret::Motion;
 use crate::core::editor::EditorAction;
 use crate::core::import::readers::InFile;
@@ -64,14 +66,12 @@ pub fn export_json(editor: &Dispatch) {
     let state = editor.latest();
     let left = state.project().stand_ins();
     if left > 0 {
-        editor.dispatch(EditorAction::Failed(format!(
-            "{left} documents are still being read from browser storage; export the project once they are"
-        )));
+        editor.dispatch(EditorAction::Failed(still_reading_for_export(current_lang(), left)));
         return;
     }
     let json = export_project(state.project());
     if let Err(message) = browser::download("biaozhu-project.json", "application/json", json.as_bytes()) {
-        editor.dispatch(EditorAction::Failed(format!("the export could not be downloaded: {message}")));
+        editor.dispatch(EditorAction::Failed(export_not_downloaded(current_lang(), &message)));
     }
 }
 

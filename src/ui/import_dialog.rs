@@ -1,8 +1,16 @@
 //! Review of a dataset import: what will come in, which spans moved, what cannot be placed,
 //! and where labels outside the schema go. Nothing changes until "Import" is pressed.
 
+use super::browser_focus::focus_text_after_close;
 use super::modal::Modal;
 use super::store::{use_dispatch, Shared};
+use super::words::chrome as w;
+use super::words::formatted::{
+    and_more, import_summary, label_name, map_label_name, spans_moved, spans_not_placed, spans_unmapped,
+    table_rows, unit_reading,
+};
+use super::words::titles::unit_title;
+use super::words::use_lang;
 use crate::core::editor::{EditorAction, PendingImport};
 use crate::core::import::{LabelChoice, UnitDecision};
 use crate::core::Project;
@@ -20,11 +28,16 @@ const SHOWN_PROBLEMS: usize = 50;
 
 #[component]
 pub fn ImportDialog(props: &ImportDialogProps) -> Html {
+    let lang = use_lang();
     let editor = use_dispatch();
     let PendingImport { source, parsed, mapping, plan: preview, unit_choice, as_text, .. } = &*props.pending;
     let project = &props.project;
     let dispatch = |action: EditorAction| editor.to(move |_: MouseEvent| action.clone());
     let on_escape = editor.to(|()| EditorAction::CancelImport);
+    let on_accept = editor.to(|_: MouseEvent| {
+        focus_text_after_close();
+        EditorAction::AcceptImport
+    });
 
     // Every label outside the schema, whether mapped already or not.
     let mut unknown: Vec<(String, usize)> = Vec::new();
@@ -56,15 +69,15 @@ pub fn ImportDialog(props: &ImportDialogProps) -> Html {
             })
         };
         let options = project.schema.labels().map(|l| html! {
-            <option value={l.name.clone()} selected={current == l.name}>{ format!("→ {} {}", l.name, l.zh) }</option>
+            <option value={l.name.clone()} selected={current == l.name}>{ format!("→ {} {}", l.name, label_name(lang, l)) }</option>
         });
         html! {
             <li>
                 <span class="import__label">{ format!("{label} ({count})") }</span>
-                <select data-testid={format!("import-map-{label}")} {onchange}>
-                    <option value="" selected={current.is_empty()}>{ "— choose (not imported yet) —" }</option>
+                <select data-testid={format!("import-map-{label}")} aria-label={map_label_name(lang, label)} {onchange}>
+                    <option value="" selected={current.is_empty()}>{ w::MAP_CHOOSE.get(lang) }</option>
                     { for options }
-                    <option value={"\u{0}drop"} selected={current == "\u{0}drop"}>{ "leave these spans out" }</option>
+                    <option value={"\u{0}drop"} selected={current == "\u{0}drop"}>{ w::MAP_DROP.get(lang) }</option>
                 </select>
             </li>
         }
@@ -86,7 +99,7 @@ pub fn ImportDialog(props: &ImportDialogProps) -> Html {
                         <label>
                             <input type="radio" name="import-unit" data-testid={format!("import-unit-{}", unit.key())}
                                    checked={*unit_choice == Some(unit)} {onchange} />
-                            { format!("{} ({} span(s) placed)", unit.title(), reading.placed) }
+                            { unit_reading(lang, unit_title(lang, unit), reading.placed) }
                         </label>
                         <ul class="import__unit-preview">{ for lines }</ul>
                     </li>
@@ -94,8 +107,8 @@ pub fn ImportDialog(props: &ImportDialogProps) -> Html {
             });
             html! {
                 <div class="import__units" data-testid="import-units">
-                    <h3>{ "偏移单位 How does the file count offsets?" }</h3>
-                    <p>{ "The file does not say, and these readings fit its text equally well but put spans in different places. Pick the one whose spans look right:" }</p>
+                    <h3>{ w::UNIT_QUESTION.get(lang) }</h3>
+                    <p>{ w::UNIT_EXPLAINED.get(lang) }</p>
                     <ul>{ for choices }</ul>
                 </div>
             }
@@ -118,32 +131,29 @@ pub fn ImportDialog(props: &ImportDialogProps) -> Html {
         });
         html! {
             <p class="import__column">
-                <label>{ "正文列 Text column " }
+                <label>{ w::TEXT_COLUMN.get(lang) }
                     <select data-testid="import-text-column" {onchange}>{ for options }</select>
                 </label>
-                { format!(" · {} row(s); an id column gives document ids, a name or title column their names", table.rows.len()) }
+                { table_rows(lang, table.rows.len()) }
             </p>
         }
     });
     let waiting = preview.needs_unit_choice();
     html! {
-        <Modal label="Import dataset" testid="import-dialog" class="dialog__box--wide" on_close={on_escape}>
-            <h2>{ format!("导入 Import {source}") }</h2>
+        <Modal label={w::IMPORT_DATASET.get(lang)} testid="import-dialog" class="dialog__box--wide" on_close={on_escape}>
+            <h2>{ format!("{} {source}", w::IMPORT_TITLE.get(lang)) }</h2>
             <p data-testid="import-summary" data-docs={preview.docs.len().to_string()} data-spans={preview.span_count().to_string()}
                data-moved={preview.moved.to_string()}>
-                { format!(
-                    "{}: {} document(s), {} span(s), {} relation(s) will be added to the project.",
-                    preview.format, preview.docs.len(), preview.span_count(), preview.relation_count()
-                ) }
+                { import_summary(lang, preview.format, preview.docs.len(), preview.span_count(), preview.relation_count()) }
                 if preview.moved > 0 {
-                    { format!(" {} span(s) had offsets that did not match their text and were moved to where it is.", preview.moved) }
+                    { spans_moved(lang, preview.moved) }
                 }
             </p>
             if as_text.is_some() {
                 <p class="import__as-text" data-testid="import-as-text-note">
-                    { "This text file reads as a tagged corpus (a token and a tag on each line), so it is offered as one. " }
+                    { w::READS_AS_CORPUS.get(lang) }
                     <button data-testid="import-as-text" onclick={dispatch(EditorAction::ImportAsText)}>
-                        { "保留为文本 Keep it as one plain text document" }
+                        { w::KEEP_AS_TEXT.get(lang) }
                     </button>
                 </p>
             }
@@ -151,7 +161,7 @@ pub fn ImportDialog(props: &ImportDialogProps) -> Html {
             { unit_question }
             if !unknown.is_empty() {
                 <div class="import__mapping">
-                    <h3>{ "不在标签体系中的标签 Labels not in the schema" }</h3>
+                    <h3>{ w::LABELS_NOT_IN_SCHEMA.get(lang) }</h3>
                     <ul>{ for rows }</ul>
                 </div>
             }
@@ -160,17 +170,17 @@ pub fn ImportDialog(props: &ImportDialogProps) -> Html {
             }
             if !preview.problems.is_empty() || unmapped > 0 {
                 <div class="import__problems" data-testid="import-problems" data-count={(preview.problems.len() + unmapped).to_string()}>
-                    { format!("{} span(s) cannot be placed and will not be imported:", preview.problems.len() + unmapped) }
+                    { spans_not_placed(lang, preview.problems.len() + unmapped) }
                     <ul>
                         { for problems }
-                        if more > 0 { <li>{ format!("… and {more} more") }</li> }
-                        if unmapped > 0 { <li>{ format!("{unmapped} span(s) with a label not mapped above") }</li> }
+                        if more > 0 { <li>{ and_more(lang, more) }</li> }
+                        if unmapped > 0 { <li>{ spans_unmapped(lang, unmapped) }</li> }
                     </ul>
                 </div>
             }
             <div class="dialog__buttons">
-                <button data-testid="import-accept" disabled={waiting} onclick={dispatch(EditorAction::AcceptImport)}>{ "导入 Import" }</button>
-                <button data-testid="import-cancel" onclick={dispatch(EditorAction::CancelImport)}>{ "取消 Cancel" }</button>
+                <button data-testid="import-accept" disabled={waiting} onclick={on_accept}>{ w::IMPORT_ACCEPT.get(lang) }</button>
+                <button data-testid="import-cancel" onclick={dispatch(EditorAction::CancelImport)}>{ w::CANCEL.get(lang) }</button>
             </div>
         </Modal>
     }

@@ -4,6 +4,9 @@
 
 use super::modal::Modal;
 use super::store::{use_dispatch, Dispatch};
+use super::words::chrome as w;
+use super::words::formatted::{import_cancelled, placing_documents, reading_file};
+use super::words::{current_lang, use_lang};
 use crate::core::editor::{EditorAction, Importing};
 use crate::core::import::job::{Doing, ImportJob, ImportStep};
 use crate::core::intake::Dataset;
@@ -49,8 +52,7 @@ pub fn cancel(editor: &Dispatch) {
         running.set(true);
         let source = editor.latest().importing.as_ref().map(|i| i.source.clone()).unwrap_or_default();
         editor.dispatch(EditorAction::Importing(None));
-        editor
-            .dispatch(EditorAction::Inform(format!("the import of {source} was cancelled; nothing changed")));
+        editor.dispatch(EditorAction::Inform(import_cancelled(current_lang(), &source)));
     }
 }
 
@@ -125,15 +127,15 @@ pub struct ImportProgressProps {
 /// The import running: what it reads, how far it is, and Cancel.
 #[component]
 pub fn ImportProgress(props: &ImportProgressProps) -> Html {
+    let lang = use_lang();
     let editor = use_dispatch();
     let Importing { source, doing, done, total } = &props.importing;
     // Reading is the first half of the bar, placing the documents the second.
     let (value, label) = match doing {
-        Doing::Reading => (done * 500 / (*total).max(1), format!("正在读取 Reading {source}…")),
-        Doing::Placing => (
-            500 + done * 500 / (*total).max(1),
-            format!("正在整理 Placing {done} / {total} documents of {source}…"),
-        ),
+        Doing::Reading => (done * 500 / (*total).max(1), reading_file(lang, source)),
+        Doing::Placing => {
+            (500 + done * 500 / (*total).max(1), placing_documents(lang, *done, *total, source))
+        }
     };
     let on_escape = {
         let editor = editor.clone();
@@ -141,11 +143,11 @@ pub fn ImportProgress(props: &ImportProgressProps) -> Html {
     };
     let on_cancel = Callback::from(move |_: MouseEvent| cancel(&editor));
     html! {
-        <Modal label="Reading a dataset" testid="import-progress" on_close={on_escape}>
+        <Modal label={w::READING_DATASET.get(lang)} testid="import-progress" on_close={on_escape}>
             <p role="status" data-testid="import-progress-label">{ label }</p>
-            <progress data-testid="progress" value={value.min(1000).to_string()} max="1000" aria-label="Import progress"></progress>
+            <progress data-testid="progress" value={value.min(1000).to_string()} max="1000" aria-label={w::IMPORT_PROGRESS.get(lang)}></progress>
             <div class="dialog__buttons">
-                <button data-testid="progress-cancel" onclick={on_cancel}>{ "取消 Cancel" }</button>
+                <button data-testid="progress-cancel" onclick={on_cancel}>{ w::CANCEL.get(lang) }</button>
             </div>
         </Modal>
     }

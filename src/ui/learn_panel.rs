@@ -5,6 +5,10 @@
 
 use super::learning::{Kept, LearnSettings, LearnView, Learning, Phase};
 use super::store::use_dispatch;
+use super::words::chrome as w;
+use super::words::formatted::{estimated_on, model_summary, suggesting_documents, training_pass};
+use super::words::titles::review_order_title;
+use super::words::{use_lang, Lang};
 use crate::core::document::DocId;
 use crate::core::editor::{EditorAction, ReviewOrder};
 use crate::core::learn::protocol::{LabelScore, Stage};
@@ -12,10 +16,6 @@ use gloo::events::EventListener;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
-use super::words::chrome as w;
-use super::words::formatted::{estimated_on, model_summary, suggesting_documents, training_pass};
-use super::words::titles::review_order_title;
-use super::words::{use_lang, Lang};
 
 #[derive(Properties, PartialEq)]
 pub struct LearnPanelProps {

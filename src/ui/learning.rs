@@ -7,8 +7,12 @@
 use super::learner::{Incoming, Learner};
 use super::persist::Persist;
 use super::store::Dispatch;
+use super::words::chrome as w;
+use super::words::current_lang;
+use super::words::outcomes::said;
 use crate::core::document::DocId;
 use crate::core::editor::EditorAction;
+use crate::core::editor::Said;
 use crate::core::learn::protocol::{DocText, ModelSummary, Reply, Request, Stage};
 use crate::core::learn::service::IMMEDIATE_CHARS;
 use crate::core::learn::{Confirmed, TrainingSet};
@@ -219,14 +223,12 @@ impl Learning {
         let which = if self.view().settings.all_documents { Confirmed::All } else { Confirmed::Done };
         let mut set = match TrainingSet::new(latest.project(), which) {
             Ok(set) => set,
-            Err(error) => return self.fail(error.to_string()),
+            Err(error) => return self.fail(said(current_lang(), &Said::Edit(error))),
         };
         if set.spans == 0 {
             return self.fail(match which {
-                Confirmed::Done => {
-                    "nothing to learn from yet: confirm spans in some documents and mark them done".into()
-                }
-                Confirmed::All => "nothing to learn from yet: no document has spans".into(),
+                Confirmed::Done => w::NOTHING_TO_LEARN_DONE.get(current_lang()).into(),
+                Confirmed::All => w::NOTHING_TO_LEARN_ANY.get(current_lang()).into(),
             });
         }
         let job = self.next_job();
@@ -385,7 +387,7 @@ impl Learning {
                     this.state.borrow_mut().model_in_worker = true;
                     then(&this);
                 }
-                Ok(None) => this.fail("the model is not in storage any more: train again".into()),
+                Ok(None) => this.fail(w::MODEL_GONE.get(current_lang()).into()),
                 Err(error) => this.fail(error.to_string()),
             }
         });

@@ -4,12 +4,11 @@
 use super::hooks::sync_selection;
 use super::label_colors::color_style;
 use super::store::{use_dispatch, Shared};
-use super::view_options::{ViewOptions, ViewOptionsBar};
+use super::words::formatted::{label_name, palette_tip, sticky_hint};
+use super::words::use_lang;
 use crate::core::editor::EditorAction;
 use crate::core::Schema;
 use yew::prelude::*;
-use super::words::formatted::{label_name, palette_tip, sticky_hint};
-use super::words::use_lang;
 
 #[derive(Properties, PartialEq)]
 pub struct PaletteProps {
@@ -17,8 +16,6 @@ pub struct PaletteProps {
     /// The label every selection gets at once, if one is armed.
     pub sticky: Option<String>,
     pub text_view: NodeRef,
-    pub options: ViewOptions,
-    pub on_options: Callback<ViewOptions>,
 }
 
 #[component]
@@ -64,7 +61,6 @@ pub fn Palette(props: &PaletteProps) -> Html {
     html! {
         <div class="palette" data-testid="palette">
             { for buttons }
-            <ViewOptionsBar options={props.options} on_change={props.on_options.clone()} />
             if let Some(hint) = hint {
                 <div class="palette__hint" data-testid="palette-hint">{ hint }</div>
             }

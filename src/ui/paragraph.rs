@@ -5,6 +5,8 @@
 use super::browser;
 use super::label_colors::color_style;
 use super::store::Shared;
+use super::words::formatted::{label_name, suggested, suggestion_tip};
+use super::words::Lang;
 use crate::core::layout::{layout_paragraph, Node};
 use crate::core::schema::Schema;
 use crate::core::{CharRange, Document, SpanId};
@@ -22,13 +24,15 @@ pub struct ParagraphProps {
     pub digest: u64,
     pub on_span_click: Callback<SpanId>,
     pub on_suggestion_click: Callback<usize>,
+    /// Tooltips and accessible names are in it.
+    pub lang: Lang,
 }
 
 /// Compares what the paragraph shows, not the document (which every edit of another
 /// paragraph makes anew).
 impl PartialEq for ParagraphProps {
     fn eq(&self, other: &Self) -> bool {
-        self.range == other.range && self.digest == other.digest
+        self.range == other.range && self.digest == other.digest && self.lang == other.lang
     }
 }
 
@@ -38,7 +42,7 @@ pub fn Paragraph(props: &ParagraphProps) -> Html {
     let nodes = layout_paragraph(doc, schema, range);
     html! {
         <p class="text-view__para" data-para="" data-start={range.start.to_string()} data-end={range.end.to_string()}>
-            { render_nodes(&nodes, &Drawing { doc, schema, marks: props.marks, on_click: &props.on_span_click, on_suggestion_click: &props.on_suggestion_click }) }
+            { render_nodes(&nodes, &Drawing { doc, schema, marks: props.marks, on_click: &props.on_span_click, on_suggestion_click: &props.on_suggestion_click, lang: props.lang }) }
         </p>
     }
 }
@@ -93,10 +97,12 @@ struct Drawing<'a> {
     marks: Marks,
     on_click: &'a Callback<SpanId>,
     on_suggestion_click: &'a Callback<usize>,
+    lang: Lang,
 }
 
 fn render_nodes(nodes: &[Node], drawing: &Drawing) -> Html {
-    let Drawing { doc, schema, marks, on_click, on_suggestion_click } = drawing;
+    let Drawing { doc, schema, marks, on_click, on_suggestion_click, lang } = drawing;
+    let lang = *lang;
     let Marks { selected, candidate, suggestion: current } = *marks;
     nodes
         .iter()
@@ -105,13 +111,7 @@ fn render_nodes(nodes: &[Node], drawing: &Drawing) -> Html {
             Node::Suggestion { index, piece, first, children } => {
                 let suggestion = &doc.suggestions().as_slice()[*index];
                 let label = &*suggestion.label;
-                let sure = suggestion.score.map(|s| format!(", confidence {s:.2}")).unwrap_or_default();
-                let title = match schema.find(label) {
-                    Some((_, l)) => {
-                        format!("建议 suggested {} {} · {} ({}{sure})", l.name, l.zh, l.en, suggestion.source.key())
-                    }
-                    None => format!("建议 suggested {label}"),
-                };
+                let title = suggestion_tip(lang, suggestion, schema.find(label).map(|(_, l)| l));
                 let class = classes!(
                     "sugg",
                     (current == Some(*index)).then_some("sugg--current"),
@@ -128,7 +128,7 @@ fn render_nodes(nodes: &[Node], drawing: &Drawing) -> Html {
                     })
                 };
                 // Screen readers name the suggestion where it starts ("suggested PER 徐立毅 156–159").
-                let name = first.then(|| format!("建议 suggested {}", accessible_name(doc, label, suggestion.range())));
+                let name = first.then(|| suggested(lang, &accessible_name(doc, label, suggestion.range())));
                 html! {
                     <span {class} data-testid={testid} data-start={suggestion.start.to_string()}
                           role={first.then_some("group")} aria-label={name} data-end={suggestion.end.to_string()}
@@ -144,7 +144,7 @@ fn render_nodes(nodes: &[Node], drawing: &Drawing) -> Html {
             Node::Span { id, label, piece, first, children } => {
                 let span = doc.span(*id).expect("layout comes from the document");
                 let (layer, title) = match schema.find(label) {
-                    Some((layer, l)) => (layer.name.as_str(), format!("{} {} · {}", l.name, l.zh, l.en)),
+                    Some((layer, l)) => (layer.name.as_str(), format!("{} {}", l.name, label_name(lang, l))),
                     None => ("unknown", label.clone()),
                 };
                 let class = classes!(

@@ -3,20 +3,24 @@
 //! the core's (`pre_annotate`); the patterns run through the browser's `RegExp`.
 
 use super::browser;
+use super::browser_focus::focus_text_after_close;
 use super::browser_search::Pattern;
 use super::modal::Modal;
 use super::store::{use_dispatch, Shared};
+use super::words::chrome as w;
+use super::words::current_lang;
+use super::words::formatted::file_lines;
+use super::words::outcomes::{list_error, said, text_input_error};
+use super::words::titles::label_all_scope_title;
+use super::words::use_lang;
 use crate::core::editor::EditorAction;
+use crate::core::editor::Said;
 use crate::core::label_all::LabelAllScope;
 use crate::core::pre_annotate::{plan_pre_annotation, read_patterns, Dictionary, ListError, ListProblem};
 use crate::core::text_input::decode_text_file;
 use crate::core::{DocId, Document, EditError, Project};
 use std::rc::Rc;
 use yew::prelude::*;
-use super::words::chrome as w;
-use super::words::formatted::file_lines;
-use super::words::titles::label_all_scope_title;
-use super::words::use_lang;
 
 #[derive(Properties, PartialEq)]
 pub struct PreAnnotateDialogProps {
@@ -50,9 +54,10 @@ pub fn PreAnnotateDialog(props: &PreAnnotateDialogProps) -> Html {
             let (file, error) = (file.clone(), error.clone());
             wasm_bindgen_futures::spawn_local(async move {
                 let name = picked.name();
-                let read = browser::read_file(&picked)
-                    .await
-                    .and_then(|bytes| decode_text_file(&bytes).map_err(|e| format!("{name}: {e}")));
+                let read = browser::read_file(&picked).await.and_then(|bytes| {
+                    decode_text_file(&bytes)
+                        .map_err(|e| format!("{name}: {}", text_input_error(current_lang(), &e)))
+                });
                 match read {
                     Ok(text) => {
                         file.set(Some(DictionaryFile { name, text: text.into() }));
@@ -96,6 +101,8 @@ pub fn PreAnnotateDialog(props: &PreAnnotateDialogProps) -> Html {
             match run.plan(&project, open_doc.as_ref()) {
                 Ok(plan) => {
                     editor.dispatch(EditorAction::AddSuggestions(plan));
+                    // Reviewing by key starts at once.
+                    focus_text_after_close();
                     on_close.emit(());
                 }
                 Err(message) => error.set(Some(message)),
@@ -110,7 +117,7 @@ pub fn PreAnnotateDialog(props: &PreAnnotateDialogProps) -> Html {
         <Modal label={w::PRE_ANNOTATE_TITLE.get(lang)} testid="pre-annotate-dialog" on_close={props.on_close.clone()}>
             <h2>{ w::PRE_ANNOTATE_TITLE.get(lang) }</h2>
             <p class="dialog__hint">{ w::PRE_ANNOTATE_HINT.get(lang) }</p>
-            <label>{ w::DICTIONARY_FILE.get(lang) }
+            <label class="file-pick">{ w::DICTIONARY_FILE.get(lang) }
                 <input type="file" accept=".txt,.tsv,text/plain" data-testid="pre-annotate-dictionary" onchange={on_file} />
             </label>
             if let Some(file) = &*file {
@@ -156,7 +163,8 @@ impl Run<'_> {
         let schema = &project.schema;
         let mut dictionary = match &self.file {
             Some(file) => {
-                Some(Dictionary::read(&file.text, schema).map_err(|e| format!("{}: {e}", file.name))?)
+                let read = Dictionary::read(&file.text, schema);
+                Some(read.map_err(|e| format!("{}: {}", file.name, list_error(current_lang(), &e)))?)
             }
             None => None,
         };
@@ -168,29 +176,37 @@ impl Run<'_> {
                 None => own,
             });
         }
-        let rules = read_patterns(self.patterns, schema).map_err(|e| e.to_string())?;
+        let lang = current_lang();
+        let rules = read_patterns(self.patterns, schema).map_err(|e| list_error(lang, &e))?;
         let compiled = rules
             .iter()
             .map(|rule| {
                 Pattern::new(&rule.pattern).map_err(|reason| {
-                    ListError { list: "patterns", line: rule.line, problem: ListProblem::BadPattern(reason) }
-                        .to_string()
+                    let error = ListError {
+                        list: "patterns",
+                        line: rule.line,
+                        problem: ListProblem::BadPattern(reason),
+                    };
+                    list_error(lang, &error)
                 })
             })
             .collect::<Result<Vec<Pattern>, String>>()?;
         if dictionary.as_ref().is_none_or(Dictionary::is_empty) && rules.is_empty() {
-            return Err("choose a dictionary file, the project's confirmed strings or write a pattern".into());
+            return Err(w::NOTHING_TO_PRE_ANNOTATE.get(lang).into());
         }
         let docs: Vec<&Document> = match self.scope {
             LabelAllScope::Document => open_doc.and_then(|id| project.document(id)).into_iter().collect(),
             LabelAllScope::Corpus => {
                 if project.stand_ins() > 0 {
-                    return Err(EditError::StillLoading { pending: project.stand_ins() }.to_string());
+                    return Err(said(
+                        lang,
+                        &Said::Edit(EditError::StillLoading { pending: project.stand_ins() }),
+                    ));
                 }
                 project.documents().iter().map(|d| &**d).collect()
             }
         };
         plan_pre_annotation(project, &docs, dictionary.as_ref(), &rules, |n, text| compiled[n].find(text))
-            .map_err(|e| e.to_string())
+            .map_err(|e| said(lang, &Said::Edit(e)))
     }
 }

@@ -1,12 +1,12 @@
 //! The open document's relations: source, type (changeable), target, and delete.
 
 use super::store::{use_dispatch, Shared};
-use crate::core::editor::{link_types, EditorAction};
-use crate::core::{Document, Schema};
-use yew::prelude::*;
 use super::words::chrome as w;
 use super::words::formatted::{relation_type_name, relations_title};
 use super::words::use_lang;
+use crate::core::editor::{link_types, EditorAction};
+use crate::core::{Document, Schema};
+use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct RelationListProps {

@@ -4,14 +4,14 @@
 //! Pre-annotate dialog's button.
 
 use super::store::use_dispatch;
-use crate::core::editor::EditorAction;
-use crate::core::label_all::LabelAllScope;
-use crate::core::suggestion::Suggestion;
-use yew::prelude::*;
 use super::words::chrome as w;
 use super::words::formatted::suggestion_count;
 use super::words::titles::label_all_scope_title;
 use super::words::{use_lang, Phrase};
+use crate::core::editor::EditorAction;
+use crate::core::label_all::LabelAllScope;
+use crate::core::suggestion::Suggestion;
+use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct ReviewBarProps {
@@ -28,11 +28,22 @@ pub struct ReviewBarProps {
 pub fn ReviewBar(props: &ReviewBarProps) -> Html {
     let lang = use_lang();
     let editor = use_dispatch();
-    let button = |testid: &'static str, text: Phrase, title: Phrase, action: EditorAction, on: bool| {
+    // A sign and a word; narrow windows show the sign only (the word stays for screen readers,
+    // and a sign alone is named by its tooltip).
+    let button = |testid: &'static str,
+                  sign: &'static str,
+                  word: Option<Phrase>,
+                  title: Phrase,
+                  action: EditorAction,
+                  on: bool| {
         let onclick = editor.to(move |_: MouseEvent| action.clone());
         html! {
-            <button data-testid={testid} title={title.get(lang)} aria-label={title.get(lang)} {onclick} disabled={!on}>
-                { text.get(lang) }
+            <button data-testid={testid} title={title.get(lang)} aria-label={word.is_none().then(|| title.get(lang))}
+                    {onclick} disabled={!on}>
+                <span aria-hidden="true">{ sign }</span>
+                if let Some(word) = word {
+                    <span class="review-bar__word">{ " " }{ word.get(lang) }</span>
+                }
             </button>
         }
     };
@@ -52,11 +63,11 @@ pub fn ReviewBar(props: &ReviewBarProps) -> Html {
             <span class="review-bar__count" data-testid="suggestion-count" data-count={props.count.to_string()}>
                 { suggestion_count(lang, props.count) }
             </span>
-            { button("review-prev", w::PREVIOUS_MARK, w::PREVIOUS_SUGGESTION, EditorAction::StepSuggestion { forward: false }, any) }
-            { button("review-next", w::NEXT_MARK, w::NEXT_SUGGESTION, EditorAction::StepSuggestion { forward: true }, any) }
-            { button("review-accept", w::ACCEPT, w::ACCEPT_TIP, EditorAction::AcceptSuggestion(None), reviewing) }
-            { button("review-reject", w::REJECT, w::REJECT_TIP, EditorAction::RejectSuggestion, reviewing) }
-            { button("review-accept-all", w::ACCEPT_ALIKE, w::ACCEPT_ALIKE_TIP, EditorAction::AcceptAllLikeThis, reviewing) }
+            { button("review-prev", "‹", None, w::PREVIOUS_SUGGESTION, EditorAction::StepSuggestion { forward: false }, any) }
+            { button("review-next", "›", None, w::NEXT_SUGGESTION, EditorAction::StepSuggestion { forward: true }, any) }
+            { button("review-accept", "✓", Some(w::ACCEPT), w::ACCEPT_TIP, EditorAction::AcceptSuggestion(None), reviewing) }
+            { button("review-reject", "✗", Some(w::REJECT), w::REJECT_TIP, EditorAction::RejectSuggestion, reviewing) }
+            { button("review-accept-all", "✓✓", Some(w::ACCEPT_ALIKE), w::ACCEPT_ALIKE_TIP, EditorAction::AcceptAllLikeThis, reviewing) }
             <select data-testid="review-scope" onchange={on_scope} title={w::REVIEW_SCOPE.get(lang)} aria-label={w::REVIEW_SCOPE.get(lang)}>{ for scopes }</select>
             if let Some((suggestion, text)) = &props.current {
                 <span class="review-bar__current" data-testid="review-current" aria-live="polite">

@@ -7,6 +7,11 @@ use super::browser;
 use super::modal::Modal;
 use super::store::{use_dispatch, Shared};
 use super::text_field::TextField;
+use super::words::chrome as w;
+use super::words::current_lang;
+use super::words::formatted::{schema_confirm, schema_impact};
+use super::words::outcomes::schema_error_in;
+use super::words::use_lang;
 use crate::core::editor::EditorAction;
 use crate::core::schema::{AttributeDef, Label, Layer, RelationType, Schema, RESERVED_KEYS};
 use crate::core::schema_edit::{export_schema, import_schema, plan_schema_change, SchemaError, SchemaImpact};
@@ -156,6 +161,7 @@ fn label_checks(
 
 #[component]
 pub fn SchemaEditor(props: &SchemaEditorProps) -> Html {
+    let lang = use_lang();
     let editor = use_dispatch();
     let project = &props.project;
     let draft = use_state(|| Draft::of(&project.schema));
@@ -168,30 +174,30 @@ pub fn SchemaEditor(props: &SchemaEditorProps) -> Html {
             let last = i + 1 == layer.labels.len();
             html! {
                 <tr data-testid={format!("schema-label-{}", label.name)}>
-                    <td><TextField value={label.name.clone()} label={format!("{} name", label.name)} testid="schema-label-name" onchange={on_text(&draft, move |d, v| {
+                    <td><TextField value={label.name.clone()} label={format!("{} {}", label.name, w::COL_NAME.get(lang))} testid="schema-label-name" onchange={on_text(&draft, move |d, v| {
                         let v = v.trim().to_uppercase();
                         let old = d.schema.layers[li].labels[i].name.clone();
                         d.rename_label(&old, &v);
                         d.schema.layers[li].labels[i].name = v;
                     })} /></td>
-                    <td><TextField value={label.zh.clone()} label={format!("{} 中文", label.name)} onchange={on_text(&draft, move |d, v| d.schema.layers[li].labels[i].zh = v)} /></td>
-                    <td><TextField value={label.en.clone()} label={format!("{} English", label.name)} onchange={on_text(&draft, move |d, v| d.schema.layers[li].labels[i].en = v)} /></td>
-                    <td><TextField kind="color" value={label.color.clone()} label={format!("{} colour", label.name)} testid="schema-label-color"
+                    <td><TextField value={label.zh.clone()} label={format!("{} {}", label.name, w::COL_ZH.get(lang))} onchange={on_text(&draft, move |d, v| d.schema.layers[li].labels[i].zh = v)} /></td>
+                    <td><TextField value={label.en.clone()} label={format!("{} {}", label.name, w::COL_EN.get(lang))} onchange={on_text(&draft, move |d, v| d.schema.layers[li].labels[i].en = v)} /></td>
+                    <td><TextField kind="color" value={label.color.clone()} label={format!("{} {}", label.name, w::COL_COLOUR.get(lang))} testid="schema-label-color"
                         onchange={on_text(&draft, move |d, v| d.schema.layers[li].labels[i].color = v)} /></td>
-                    <td><TextField class="schema__key" maxlength="1" value={label.hotkey.to_string()} label={format!("{} key", label.name)} testid="schema-label-hotkey"
+                    <td><TextField class="schema__key" maxlength="1" value={label.hotkey.to_string()} label={format!("{} {}", label.name, w::COL_KEY.get(lang))} testid="schema-label-hotkey"
                         onchange={on_text(&draft, move |d, v| {
                             d.schema.layers[li].labels[i].hotkey = v.chars().next().map_or(' ', |c| c.to_ascii_lowercase());
                         })} /></td>
                     <td class="schema__buttons">
-                        <button disabled={i == 0} title="Move up" onclick={on_click(&draft, move |d| {
+                        <button disabled={i == 0} title={w::MOVE_UP.get(lang)} aria-label={w::MOVE_UP.get(lang)} onclick={on_click(&draft, move |d| {
                             d.schema.layers[li].labels.swap(i, i - 1);
                             d.origins[li].swap(i, i - 1);
                         })}>{ "↑" }</button>
-                        <button disabled={last} title="Move down" onclick={on_click(&draft, move |d| {
+                        <button disabled={last} title={w::MOVE_DOWN.get(lang)} aria-label={w::MOVE_DOWN.get(lang)} onclick={on_click(&draft, move |d| {
                             d.schema.layers[li].labels.swap(i, i + 1);
                             d.origins[li].swap(i, i + 1);
                         })}>{ "↓" }</button>
-                        <button title="Delete label" data-testid="schema-label-delete" onclick={on_click(&draft, move |d| {
+                        <button title={w::DELETE_LABEL.get(lang)} aria-label={w::DELETE_LABEL.get(lang)} data-testid="schema-label-delete" onclick={on_click(&draft, move |d| {
                             let gone = d.schema.layers[li].labels.remove(i).name;
                             d.origins[li].remove(i);
                             d.forget_label(&gone);
@@ -203,49 +209,49 @@ pub fn SchemaEditor(props: &SchemaEditorProps) -> Html {
         html! {
             <section class="schema__layer" data-testid={format!("schema-layer-{}", layer.name)}>
                 <div class="schema__layer-head">
-                    <TextField value={layer.name.clone()} label={format!("layer {} name", layer.name)} onchange={on_text(&draft, move |d, v| d.schema.layers[li].name = v.trim().to_string())} />
+                    <TextField value={layer.name.clone()} label={format!("{} {}", w::LAYER.get(lang), layer.name)} onchange={on_text(&draft, move |d, v| d.schema.layers[li].name = v.trim().to_string())} />
                     <label><input type="checkbox" checked={layer.allow_overlap} data-testid="schema-layer-overlap"
                         onchange={on_checked(&draft, move |d, on| d.schema.layers[li].allow_overlap = on)} />
-                        { " spans of this layer may overlap" }</label>
-                    <button disabled={!layer.labels.is_empty()} title="Only an empty layer can be deleted"
-                        onclick={on_click(&draft, move |d| { d.schema.layers.remove(li); d.origins.remove(li); })}>{ "× layer" }</button>
+                        { w::LAYER_OVERLAP.get(lang) }</label>
+                    <button disabled={!layer.labels.is_empty()} title={w::DELETE_LAYER_TIP.get(lang)}
+                        onclick={on_click(&draft, move |d| { d.schema.layers.remove(li); d.origins.remove(li); })}>{ w::DELETE_LAYER.get(lang) }</button>
                 </div>
                 <table class="schema__table">
-                    <tr><th>{ "name" }</th><th>{ "中文" }</th><th>{ "English" }</th><th>{ "colour" }</th><th>{ "key" }</th><th><span class="visually-hidden">{ "actions" }</span></th></tr>
+                    <tr><th>{ w::COL_NAME.get(lang) }</th><th>{ w::COL_ZH.get(lang) }</th><th>{ w::COL_EN.get(lang) }</th><th>{ w::COL_COLOUR.get(lang) }</th><th>{ w::COL_KEY.get(lang) }</th><th><span class="visually-hidden">{ w::COL_ACTIONS.get(lang) }</span></th></tr>
                     { for labels }
                 </table>
                 <button data-testid={format!("schema-add-label-{}", layer.name)} onclick={on_click(&draft, move |d| {
                     let n = (1..).find(|n| d.schema.label(&format!("LABEL{n}")).is_none()).unwrap_or(1);
                     let hotkey = d.free_hotkey();
                     d.schema.layers[li].labels.push(Label {
-                        name: format!("LABEL{n}"), zh: "新标签".into(), en: "New label".into(), color: "#607d8b".into(), hotkey,
+                        name: format!("LABEL{n}"), zh: w::NEW_LABEL.zh.into(), en: w::NEW_LABEL.en.into(), color: "#607d8b".into(), hotkey,
                     });
                     d.origins[li].push(None);
-                })}>{ "+ label" }</button>
+                })}>{ w::ADD_LABEL.get(lang) }</button>
             </section>
         }
     });
 
     let relations = draft.schema.relations.iter().enumerate().map(|(i, relation)| html! {
         <tr data-testid={format!("schema-relation-{}", relation.name)}>
-            <td><TextField value={relation.name.clone()} label={format!("relation {} name", relation.name)} onchange={on_text(&draft, move |d, v| d.schema.relations[i].name = v.trim().to_string())} /></td>
-            <td><TextField value={relation.zh.clone()} label={format!("relation {} 中文", relation.name)} onchange={on_text(&draft, move |d, v| d.schema.relations[i].zh = v)} /></td>
+            <td><TextField value={relation.name.clone()} label={format!("{} {} {}", w::RELATION.get(lang), relation.name, w::COL_NAME.get(lang))} onchange={on_text(&draft, move |d, v| d.schema.relations[i].name = v.trim().to_string())} /></td>
+            <td><TextField value={relation.zh.clone()} label={format!("{} {} {}", w::RELATION.get(lang), relation.name, w::COL_ZH.get(lang))} onchange={on_text(&draft, move |d, v| d.schema.relations[i].zh = v)} /></td>
             <td>{ label_checks(&draft, &all_labels, &relation.from, format!("schema-relation-{}-from", relation.name), |d, i| &mut d.schema.relations[i].from, i) }</td>
             <td>{ label_checks(&draft, &all_labels, &relation.to, format!("schema-relation-{}-to", relation.name), |d, i| &mut d.schema.relations[i].to, i) }</td>
-            <td><button title="Delete relation type" onclick={on_click(&draft, move |d| { d.schema.relations.remove(i); })}>{ "×" }</button></td>
+            <td><button title={w::DELETE_RELATION_TYPE.get(lang)} aria-label={w::DELETE_RELATION_TYPE.get(lang)} onclick={on_click(&draft, move |d| { d.schema.relations.remove(i); })}>{ "×" }</button></td>
         </tr>
     });
     let attributes = draft.schema.attributes.iter().enumerate().map(|(i, attribute)| html! {
         <tr data-testid={format!("schema-attribute-{}", attribute.name)}>
-            <td><TextField value={attribute.name.clone()} label={format!("attribute {} name", attribute.name)} onchange={on_text(&draft, move |d, v| d.schema.attributes[i].name = v.trim().to_string())} /></td>
-            <td><TextField value={attribute.zh.clone()} label={format!("attribute {} 中文", attribute.name)} onchange={on_text(&draft, move |d, v| d.schema.attributes[i].zh = v)} /></td>
+            <td><TextField value={attribute.name.clone()} label={format!("{} {} {}", w::ATTRIBUTE.get(lang), attribute.name, w::COL_NAME.get(lang))} onchange={on_text(&draft, move |d, v| d.schema.attributes[i].name = v.trim().to_string())} /></td>
+            <td><TextField value={attribute.zh.clone()} label={format!("{} {} {}", w::ATTRIBUTE.get(lang), attribute.name, w::COL_ZH.get(lang))} onchange={on_text(&draft, move |d, v| d.schema.attributes[i].zh = v)} /></td>
             <td>{ label_checks(&draft, &all_labels, &attribute.labels, format!("schema-attribute-{}-on", attribute.name), |d, i| &mut d.schema.attributes[i].labels, i) }</td>
-            <td><TextField value={attribute.values.join(", ")} label={format!("attribute {} values", attribute.name)} placeholder="free text" testid={format!("schema-attribute-{}-values", attribute.name)}
+            <td><TextField value={attribute.values.join(", ")} label={format!("{} {} {}", w::ATTRIBUTE.get(lang), attribute.name, w::COL_VALUES.get(lang))} placeholder={w::FREE_TEXT.get(lang)} testid={format!("schema-attribute-{}-values", attribute.name)}
                 onchange={on_text(&draft, move |d, v| {
                     d.schema.attributes[i].values =
                         v.split([',', '，', '、']).map(str::trim).filter(|s| !s.is_empty()).map(String::from).collect();
                 })} /></td>
-            <td><button title="Delete attribute" onclick={on_click(&draft, move |d| { d.schema.attributes.remove(i); })}>{ "×" }</button></td>
+            <td><button title={w::DELETE_ATTRIBUTE.get(lang)} aria-label={w::DELETE_ATTRIBUTE.get(lang)} onclick={on_click(&draft, move |d| { d.schema.attributes.remove(i); })}>{ "×" }</button></td>
         </tr>
     });
 
@@ -271,14 +277,10 @@ pub fn SchemaEditor(props: &SchemaEditorProps) -> Html {
     let plan: Option<Rc<Option<PlanResult>>> =
         planned.as_ref().filter(|(k, _)| *k == key).map(|(_, plan)| plan.clone());
     let (summary, error, removes) = match plan.as_deref() {
-        Some(Some(Ok((_, impact)))) => (
-            format!("{} span(s) renamed; {}", impact.renamed_spans, impact.describe()),
-            None,
-            impact.removes_anything(),
-        ),
+        Some(Some(Ok((_, impact)))) => (schema_impact(lang, impact), None, impact.removes_anything()),
         Some(Some(Err(error))) => (String::new(), Some(error.to_string()), false),
         Some(None) => (String::new(), Some(problems.join("; ")), false),
-        None => ("正在检查 Working out what applying would do…".to_string(), None, false),
+        None => (w::SCHEMA_WORKING.get(lang).to_string(), None, false),
     };
     let ready = matches!(plan.as_deref(), Some(Some(Ok(_))));
     let apply = {
@@ -318,7 +320,7 @@ pub fn SchemaEditor(props: &SchemaEditorProps) -> Html {
             wasm_bindgen_futures::spawn_local(async move {
                 let read = browser::read_file(&file).await.and_then(|bytes| {
                     import_schema(&String::from_utf8_lossy(&bytes))
-                        .map_err(|e| format!("{}: {e}", file.name()))
+                        .map_err(|e| format!("{}: {}", file.name(), schema_error_in(current_lang(), &e)))
                 });
                 match read {
                     Ok(schema) => {
@@ -347,8 +349,8 @@ pub fn SchemaEditor(props: &SchemaEditorProps) -> Html {
         let n = d.schema.relations.len() + 1;
         d.schema.relations.push(RelationType {
             name: format!("relation{n}"),
-            zh: "关系".into(),
-            en: "relation".into(),
+            zh: w::RELATION.zh.into(),
+            en: w::RELATION.en.into(),
             from: Vec::new(),
             to: Vec::new(),
         });
@@ -357,31 +359,31 @@ pub fn SchemaEditor(props: &SchemaEditorProps) -> Html {
         let n = d.schema.attributes.len() + 1;
         d.schema.attributes.push(AttributeDef {
             name: format!("attribute{n}"),
-            zh: "属性".into(),
-            en: "attribute".into(),
+            zh: w::ATTRIBUTE.zh.into(),
+            en: w::ATTRIBUTE.en.into(),
             labels: Vec::new(),
             values: Vec::new(),
         });
     });
 
     html! {
-        <Modal label="Schema" testid="schema-editor" class="dialog__box--wide schema" on_close={props.on_close.clone()}>
-            <h2>{ "标签体系 Schema" }</h2>
-            <h3>{ "层与标签 Layers and labels" }</h3>
+        <Modal label={w::SCHEMA_TITLE.get(lang)} testid="schema-editor" class="dialog__box--wide schema" on_close={props.on_close.clone()}>
+            <h2>{ w::SCHEMA_TITLE.get(lang) }</h2>
+            <h3>{ w::LAYERS_AND_LABELS.get(lang) }</h3>
             { for layers }
-            <button onclick={add_layer}>{ "+ layer" }</button>
-            <h3>{ "关系类型 Relation types" }</h3>
+            <button onclick={add_layer}>{ w::ADD_LAYER.get(lang) }</button>
+            <h3>{ w::RELATION_TYPES.get(lang) }</h3>
             <table class="schema__table">
-                <tr><th>{ "name" }</th><th>{ "中文" }</th><th>{ "from" }</th><th>{ "to" }</th><th><span class="visually-hidden">{ "actions" }</span></th></tr>
+                <tr><th>{ w::COL_NAME.get(lang) }</th><th>{ w::COL_ZH.get(lang) }</th><th>{ w::COL_FROM.get(lang) }</th><th>{ w::COL_TO.get(lang) }</th><th><span class="visually-hidden">{ w::COL_ACTIONS.get(lang) }</span></th></tr>
                 { for relations }
             </table>
-            <button data-testid="schema-add-relation" onclick={add_relation}>{ "+ relation type" }</button>
-            <h3>{ "属性 Attributes" }</h3>
+            <button data-testid="schema-add-relation" onclick={add_relation}>{ w::ADD_RELATION_TYPE.get(lang) }</button>
+            <h3>{ w::ATTRIBUTES.get(lang) }</h3>
             <table class="schema__table">
-                <tr><th>{ "name" }</th><th>{ "中文" }</th><th>{ "on labels" }</th><th>{ "values (comma-separated; empty = free text)" }</th><th><span class="visually-hidden">{ "actions" }</span></th></tr>
+                <tr><th>{ w::COL_NAME.get(lang) }</th><th>{ w::COL_ZH.get(lang) }</th><th>{ w::COL_ON_LABELS.get(lang) }</th><th>{ w::COL_VALUES_HELP.get(lang) }</th><th><span class="visually-hidden">{ w::COL_ACTIONS.get(lang) }</span></th></tr>
                 { for attributes }
             </table>
-            <button data-testid="schema-add-attribute" onclick={add_attribute}>{ "+ attribute" }</button>
+            <button data-testid="schema-add-attribute" onclick={add_attribute}>{ w::ADD_ATTRIBUTE.get(lang) }</button>
             if let Some(message) = error {
                 <p class="dialog__error" role="alert" data-testid="schema-problems">{ message }</p>
             } else {
@@ -389,22 +391,22 @@ pub fn SchemaEditor(props: &SchemaEditorProps) -> Html {
             }
             if *confirming && removes {
                 <p class="dialog__error" role="alert" data-testid="schema-confirm-text">
-                    { format!("This change {}. Apply it anyway? (Ctrl+Z brings everything back.)", summary.split("; ").last().unwrap_or("")) }
+                    { plan.as_deref().and_then(|p| p.as_ref()).and_then(|p| p.as_ref().ok()).map(|(_, impact)| schema_confirm(lang, impact)) }
                 </p>
             }
             if let Some(message) = &*import_error {
                 <p class="dialog__error" role="alert" data-testid="schema-import-error">{ message.clone() }</p>
             }
             <div class="dialog__buttons">
-                <button data-testid="schema-export" onclick={on_export}>{ "导出 Export schema" }</button>
-                <label class="toolbar__import">{ "导入 Import schema…" }
+                <button data-testid="schema-export" onclick={on_export}>{ w::EXPORT_SCHEMA.get(lang) }</button>
+                <label class="toolbar__import">{ w::IMPORT_SCHEMA.get(lang) }
                     <input type="file" accept=".json" data-testid="schema-import" onchange={on_import} />
                 </label>
                 <span class="toolbar__gap"></span>
                 <button data-testid="schema-apply" disabled={!ready} onclick={apply}>
-                    { if *confirming && removes { "删除并应用 Delete and apply" } else { "应用 Apply" } }
+                    { if *confirming && removes { w::DELETE_AND_APPLY.get(lang) } else { w::APPLY.get(lang) } }
                 </button>
-                <button onclick={props.on_close.reform(|_: MouseEvent| ())}>{ "取消 Cancel" }</button>
+                <button onclick={props.on_close.reform(|_: MouseEvent| ())}>{ w::CANCEL.get(lang) }</button>
             </div>
         </Modal>
     }

@@ -6,13 +6,15 @@ use super::browser;
 use super::browser_search::Pattern;
 use super::store::{use_dispatch, Shared};
 use super::text_field::LiveField;
+use super::words::chrome as w;
+use super::words::current_lang;
+use super::words::formatted::not_a_pattern;
+use super::words::titles::search_scope_title;
+use super::words::use_lang;
 use crate::core::editor::EditorAction;
 use crate::core::text_search::{occurrences, Search, SearchQuery, SearchScope};
 use crate::core::{DocId, Project};
 use yew::prelude::*;
-use super::words::chrome as w;
-use super::words::titles::search_scope_title;
-use super::words::use_lang;
 
 #[derive(Properties, PartialEq)]
 pub struct SearchBarProps {
@@ -139,7 +141,7 @@ fn run(project: &Project, open: Option<&DocId>, query: SearchQuery) -> Option<Se
         let pattern = Pattern::new(&query.text);
         Some(Search::run(project, open, query, |text| match &pattern {
             Ok(pattern) => Ok(pattern.find(text)),
-            Err(message) => Err(format!("not a valid pattern: {message}")),
+            Err(message) => Err(not_a_pattern(current_lang(), message)),
         }))
     } else {
         let needle = query.text.clone();

@@ -3,15 +3,15 @@
 
 use super::store::{use_dispatch, Shared};
 use super::text_field::TextField;
+use super::words::chrome as w;
+use super::words::formatted::label_name;
+use super::words::titles::label_all_scope_title;
+use super::words::{use_lang, Lang};
 use crate::core::directive_record::{is_directive, propose_record, RecordProposal, ISSUER_RELATION};
 use crate::core::editor::{link_types, EditorAction};
 use crate::core::label_all::LabelAllScope;
 use crate::core::{Document, Schema, SpanId};
 use yew::prelude::*;
-use super::words::chrome as w;
-use super::words::formatted::label_name;
-use super::words::titles::label_all_scope_title;
-use super::words::{use_lang, Lang};
 
 #[derive(Properties, PartialEq)]
 pub struct SpanDetailsProps {
@@ -146,7 +146,12 @@ pub fn SpanDetails(props: &SpanDetailsProps) -> Html {
 
 /// The cue and issuer proposed for a directive, with the keys that take them (Enter) or copy
 /// the previous directive's (=).
-fn record_proposal(doc: &Document, proposal: &RecordProposal, editor: &super::store::Dispatch, lang: Lang) -> Html {
+fn record_proposal(
+    doc: &Document,
+    proposal: &RecordProposal,
+    editor: &super::store::Dispatch,
+    lang: Lang,
+) -> Html {
     let on_accept = editor.to(|_: MouseEvent| EditorAction::AcceptRecord);
     let on_same = editor.to(|_: MouseEvent| EditorAction::SameRecordAsPrevious);
     let cue = proposal.cue.as_ref().map(|c| c.value.clone());

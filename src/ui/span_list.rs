@@ -4,11 +4,11 @@
 use super::browser;
 use super::label_colors::color_style;
 use super::store::{use_dispatch, Shared};
+use super::words::formatted::{label_name, more_spans, spans_title};
+use super::words::use_lang;
 use crate::core::editor::EditorAction;
 use crate::core::{Document, Schema, SpanId};
 use yew::prelude::*;
-use super::words::formatted::{label_name, more_spans, spans_title};
-use super::words::use_lang;
 
 #[derive(Properties, PartialEq)]
 pub struct SpanListProps {

@@ -2,10 +2,10 @@
 //! rejected, and the median seconds per confirmed span. The counts are the editor's (`Tally`);
 //! the clock is the browser's, read here when a count changes.
 
-use crate::core::editor::Tally;
-use yew::prelude::*;
 use super::words::chrome as w;
 use super::words::use_lang;
+use crate::core::editor::Tally;
+use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct StatsPanelProps {

@@ -1,12 +1,13 @@
 //! Span count of the open document, and the latest message (errors stay until dismissed).
 
 use super::store::use_dispatch;
+use super::words::chrome as w;
+use super::words::formatted::{pending_hint, selected_hint, span_count_text};
+use super::words::outcomes::said;
+use super::words::use_lang;
 use crate::core::editor::{EditorAction, Notice, NoticeKind};
 use crate::core::{CharRange, SpanId};
 use yew::prelude::*;
-use super::words::chrome as w;
-use super::words::formatted::{pending_hint, selected_hint, span_count_text};
-use super::words::use_lang;
 
 /// Messages longer than this (in characters) show one line and a "more" button.
 const LONG_MESSAGE: usize = 120;
@@ -28,12 +29,8 @@ pub fn StatusBar(props: &StatusBarProps) -> Html {
     let lang = use_lang();
     let span_count = props.span_count;
     let selection = match (props.pending, props.selected) {
-        (Some(range), _) => {
-            pending_hint(lang, range)
-        }
-        (None, Some(id)) => {
-            selected_hint(lang, id)
-        }
+        (Some(range), _) => pending_hint(lang, range),
+        (None, Some(id)) => selected_hint(lang, id),
         _ => w::IDLE_HINT.get(lang).to_string(),
     };
     // A long message shows its first line; "more" opens the rest (closed again by a new one).
@@ -48,7 +45,8 @@ pub fn StatusBar(props: &StatusBarProps) -> Html {
             NoticeKind::Error => "error",
         };
         let dismiss = editor.to(|_: MouseEvent| EditorAction::DismissNotice);
-        let long = notice.text.chars().count() > LONG_MESSAGE || notice.text.contains('\n');
+        let text = said(lang, &notice.said);
+        let long = text.chars().count() > LONG_MESSAGE || text.contains('\n');
         let toggle = {
             let open = open.clone();
             Callback::from(move |_: MouseEvent| open.set(!*open))
@@ -56,7 +54,7 @@ pub fn StatusBar(props: &StatusBarProps) -> Html {
         html! {
             <div class={classes!("status__message", format!("status__message--{kind}"), open.then_some("status__message--open"))}
                  data-testid="message" data-kind={kind} role={if kind == "error" { "alert" } else { "status" }}>
-                <span class="status__text" title={long.then(|| notice.text.clone())}>{ notice.text.clone() }</span>
+                <span class="status__text" title={long.then(|| text.clone())}>{ text.clone() }</span>
                 if long {
                     <button class="status__more" data-testid="message-more" onclick={toggle} aria-expanded={open.to_string()}>
                         { if *open { w::LESS.get(lang) } else { w::MORE.get(lang) } }

@@ -4,11 +4,11 @@
 use super::browser;
 use super::persist::{Persist, Role};
 use super::store::use_dispatch;
-use std::rc::Rc;
-use yew::prelude::*;
 use super::words::chrome as w;
 use super::words::formatted::{nothing_saved, storage_used};
 use super::words::use_lang;
+use std::rc::Rc;
+use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -61,9 +61,7 @@ pub fn StoragePanel(props: &Props) -> Html {
     }
     let (where_kept, can_free) = match &props.role {
         Role::Writer { .. } => (w::STORED_HERE_WRITER.get(lang).to_string(), true),
-        Role::Reader => {
-            (w::STORED_HERE_READER.get(lang).to_string(), false)
-        }
+        Role::Reader => (w::STORED_HERE_READER.get(lang).to_string(), false),
         Role::Starting => (w::OPENING.get(lang).to_string(), false),
         Role::Off(reason) => (nothing_saved(lang, reason), false),
         Role::Blocked { reason, .. } => (nothing_saved(lang, reason), true),
@@ -74,10 +72,7 @@ pub fn StoragePanel(props: &Props) -> Html {
     };
     let (persist_state, persist_text) = match *persisted {
         Some(true) => ("granted", w::PERSIST_GRANTED.get(lang)),
-        Some(false) => (
-            "refused",
-            w::PERSIST_REFUSED.get(lang),
-        ),
+        Some(false) => ("refused", w::PERSIST_REFUSED.get(lang)),
         None => ("unknown", w::PERSIST_UNASKED.get(lang)),
     };
     let on_free = {

@@ -4,12 +4,12 @@
 
 use super::browser;
 use super::store::{use_dispatch, Shared};
-use crate::core::editor::EditorAction;
-use crate::core::merge::{read_sources, GOLD};
-use yew::prelude::*;
 use super::words::chrome as w;
 use super::words::formatted::agreement_button;
 use super::words::use_lang;
+use crate::core::editor::EditorAction;
+use crate::core::merge::{read_sources, GOLD};
+use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct TeamPanelProps {
@@ -66,7 +66,7 @@ pub fn TeamPanel(props: &TeamPanelProps) -> Html {
     html! {
         <section class="team" data-testid="team" data-annotators={people.to_string()}>
             <h3>{ w::TEAM.get(lang) }</h3>
-            <label class="team__merge" title={w::MERGE_TIP.get(lang)}>
+            <label class="team__merge file-pick" title={w::MERGE_TIP.get(lang)}>
                 { w::MERGE.get(lang) }
                 <input type="file" multiple=true accept=".json" data-testid="merge-input" onchange={on_merge} />
             </label>

@@ -13,6 +13,8 @@ use super::paragraph::{paragraph_digest, schema_digest, Paragraph};
 use super::relation_arcs::RelationArcs;
 use super::store::{use_dispatch, Shared};
 use super::view_options::ViewOptions;
+use super::words::chrome as w;
+use super::words::use_lang;
 use crate::core::caret::Caret;
 use crate::core::editor::EditorAction;
 use crate::core::schema::Schema;
@@ -20,8 +22,6 @@ use crate::core::text_search::Search;
 use crate::core::viewport::{estimated_tops, window_around, window_at, Metrics};
 use crate::core::{CharRange, Document};
 use yew::prelude::*;
-use super::words::chrome as w;
-use super::words::use_lang;
 
 #[derive(Properties, PartialEq)]
 pub struct TextViewProps {
@@ -128,7 +128,7 @@ pub fn TextView(props: &TextViewProps) -> Html {
         let digest = paragraph_digest(doc, range, marks, schema_key);
         html! {
             <Paragraph key={range.start} doc={doc.clone()} schema={props.schema.clone()} {marks} {range} {digest}
-                       on_span_click={on_span_click.clone()} on_suggestion_click={on_suggestion_click.clone()} />
+                       on_span_click={on_span_click.clone()} on_suggestion_click={on_suggestion_click.clone()} {lang} />
         }
     });
     let onscroll = {

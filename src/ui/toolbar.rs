@@ -44,8 +44,9 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
             let all = files_of(input.files());
             let total = all.len();
             let files: Vec<_> = all.into_iter().filter(|f| importable_in_folder(&f.name())).collect();
-            let note = (files.len() < total)
-                .then(|| folder_files_skipped(lang, total - files.len(), total, &IMPORT_EXTENSIONS.join(" ")));
+            let note = (files.len() < total).then(|| {
+                folder_files_skipped(lang, total - files.len(), total, &IMPORT_EXTENSIONS.join(" "))
+            });
             match (files.is_empty(), note) {
                 (false, note) => open_files_then(editor.clone(), files, note),
                 (true, Some(note)) => editor.dispatch(EditorAction::Inform(note)),

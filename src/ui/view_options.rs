@@ -3,9 +3,9 @@
 //! colour, and relation arcs for every span or only for the selected one.
 
 use super::browser;
-use yew::prelude::*;
 use super::words::chrome as w;
 use super::words::use_lang;
+use yew::prelude::*;
 
 const LABEL_TAGS_KEY: &str = "biaozhu.label-tags";
 const ARCS_KEY: &str = "biaozhu.arcs";

@@ -231,7 +231,7 @@ try {
           datasets[format].longest.push(timing.longest);
           datasets[format].error ??= timing.error;
         }
-        await page.click('[data-testid=export-dialog] button:has-text("关闭")');
+        await page.click('[data-testid=export-close]');
         await waitSaved(page);
         reloads.push(await reloadTime(page, spans));
       }

@@ -284,7 +284,7 @@ try {
   // each timed from the Run click to the frame painted after the suggestion count changed.
   // Measured last: its undo leaves a large redo step and 40,000 touched documents to store
   // behind it, which the figures above should not share.
-  await page.click('[data-testid=export-dialog] button:has-text("关闭 Close")');
+  await page.click('[data-testid=export-close]');
   await page.waitForSelector('[data-testid=export-dialog]', { state: 'detached' });
   const dictionary = path.join(os.tmpdir(), 'biaozhu-bench-dictionary.tsv');
   fs.writeFileSync(dictionary, gazetteer(fs.readFileSync(file, 'utf8'), 10_000));

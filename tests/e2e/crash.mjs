@@ -106,7 +106,18 @@ async function clickRandomSpan(page, pick, label) {
   if (!n) return false;
   const span = spans.nth(pick(n));
   await span.scrollIntoViewIfNeeded();
-  await span.click({ position: { x: 2, y: 4 } });
+  // On its first character (the label name written before it is not the span's text).
+  const at = await span.evaluate((element) => {
+    const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+    if (!walker.nextNode()) return null;
+    const range = document.createRange();
+    range.setStart(walker.currentNode, 0);
+    range.setEnd(walker.currentNode, Math.min(1, walker.currentNode.length));
+    const rect = range.getClientRects()[0];
+    return rect && { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+  });
+  if (!at) return false;
+  await page.mouse.click(at.x, at.y);
   return true;
 }
 

@@ -138,11 +138,11 @@ test('Label Studio predictions, W3C and doccano entities download and match thei
 });
 
 test('only documents marked done: the status select, the progress and the export option', async () => {
-  await page.click('text=关闭 Close');
+  await page.click('[data-testid=export-close]');
   assert.equal(await page.getAttribute('[data-testid=done-count]', 'data-done'), '0');
   await page.selectOption('[data-testid=doc-status]', 'done');
   await page.waitForSelector('[data-testid=done-count][data-done="1"][data-total="2"]');
-  assert.match(await page.textContent('[data-testid=doc-item] >> nth=1'), /完成 Done/);
+  assert.match(await page.textContent('[data-testid=doc-item] >> nth=1'), /Done/);
   await page.click('[data-testid=export-dataset]');
   await page.selectOption('[data-testid=export-docs]', 'done');
   await choose('doccano');

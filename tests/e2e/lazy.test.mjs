@@ -134,7 +134,7 @@ test('a document opened before the background read reaches it is read at once; e
   // Exports and the project file wait for every document.
   await page.click('[data-testid=export-dataset]');
   await page.waitForSelector('[data-testid=export-error]:has-text("still being read")');
-  await page.click('[data-testid=export-dialog] button:has-text("关闭")');
+  await page.click('[data-testid=export-close]');
   await page.click('[data-testid=export-json]');
   await page.waitForSelector('[data-testid=message][data-kind=error]:has-text("still being read")');
 

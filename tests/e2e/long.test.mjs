@@ -37,19 +37,19 @@ test('a long document is windowed, and a span far down gets its code point offse
   });
   const lastLine = text.split('\n').filter((l) => l.length > 0).pop();
   await page.waitForFunction((line) => document.querySelector('[data-testid=text-view]').textContent.includes(line), lastLine);
-  // The window now reaches the end; select the last 徐立毅 in it through the DOM selection API
+  // The window now reaches the end; select the last 陈宏伟 (in the last paragraph) in it through the DOM selection API
   // (no scrolling, so the window stays put); the app maps the live selection when the key comes.
   await page.waitForFunction((count) => {
     const [, last] = document.querySelector('[data-testid=text-view]').dataset.window.split('-').map(Number);
     return last === count;
   }, paragraphs);
   const target = await page.evaluate(() => {
-    const paras = [...document.querySelectorAll('[data-para]')].filter((p) => p.textContent.includes('徐立毅'));
+    const paras = [...document.querySelectorAll('[data-para]')].filter((p) => p.textContent.includes('陈宏伟'));
     const p = paras[paras.length - 1];
     const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
     let node = null;
-    while (walker.nextNode()) if (walker.currentNode.data.includes('徐立毅')) node = walker.currentNode;
-    const at = node.data.lastIndexOf('徐立毅');
+    while (walker.nextNode()) if (walker.currentNode.data.includes('陈宏伟')) node = walker.currentNode;
+    const at = node.data.lastIndexOf('陈宏伟');
     const range = document.createRange();
     range.setStart(node, at);
     range.setEnd(node, at + 3);
@@ -64,7 +64,7 @@ test('a long document is windowed, and a span far down gets its code point offse
   await waitForSpanCount(page, 1);
   assert.equal(await page.getAttribute('[data-testid=span][data-label=PER]', 'data-start'), String(target.start));
   // Counted in code points of the whole text, like Python: after 𠀀 and 😀 at the top.
-  assert.equal(Array.from(text).slice(target.start, target.start + 3).join(''), '徐立毅');
+  assert.equal(Array.from(text).slice(target.start, target.start + 3).join(''), '陈宏伟');
   assert.ok(target.start > Array.from(text).length / 2, 'far down the document');
 
   // The autosave journal brings it back after a reload, and undo still works.

@@ -65,7 +65,7 @@ test("王新伟's directive: issued_by → 王新伟, cue 强调, reload, export
   assert.equal(line.spans.find((s) => s.label === 'DIRECTIVE').attributes.cue, '强调');
   await page.selectOption('[data-testid=export-format]', 'doccano');
   assert.match(await page.textContent('[data-testid=export-left-out]'), /cannot hold relations: 1 relation\(s\) are left out/);
-  await page.click('text=关闭 Close');
+  await page.click('[data-testid=export-close]');
 
   // Deleting the person removes the relation; one undo brings both back.
   await page.click('[data-testid=span][data-label=PER]');

@@ -1,12 +1,13 @@
 // Makes the README's screenshots: the bundled article with entities, three directives of
 // 徐立毅 (their issued_by arcs bundled under one label) and a cue, at 1024×768, 1400×900 and
-// 1920×1080. Run after a release build, with a CJK font installed (the test setup installs
+// 1920×1080, in Chinese and in English. Run after a release build, with a CJK font installed (the test setup installs
 // fonts-wqy-microhei): node tests/e2e/screenshot.mjs
 import path from 'node:path';
 import { start, stop, openApp, label, waitForSpanCount, scrollTo } from './helpers.mjs';
 
 const here = path.dirname(new URL(import.meta.url).pathname);
-const SIZES = [[1024, 768], [1400, 900], [1920, 1080]];
+// Each size in one of the two languages, so that the README shows both.
+const SIZES = [[1024, 768, 'zh-CN'], [1400, 900, 'en'], [1920, 1080, 'zh-CN']];
 
 const env = await start();
 const page = await openApp(env);
@@ -34,7 +35,8 @@ await directive.click();
 await page.selectOption('[data-testid=attr-cue]', '指出');
 await page.locator('[data-testid=span][data-label=PER]').first().click();
 await scrollTo(page, '本报讯');
-for (const [width, height] of SIZES) {
+for (const [width, height, lang] of SIZES) {
+  await page.selectOption('[data-testid=lang]', lang);
   await page.setViewportSize({ width, height });
   await page.waitForTimeout(300);
   await page.screenshot({ path: path.resolve(here, `../../docs/screenshot-${width}.png`) });

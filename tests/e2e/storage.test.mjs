@@ -36,7 +36,7 @@ test('a project kept in localStorage by the earlier version moves into IndexedDB
   const page = await newTab(context);
   const message = page.locator('[data-testid=message][data-kind=info]');
   await message.waitFor();
-  assert.match(await message.textContent(), /已迁移.*localStorage.*IndexedDB/);
+  assert.match(await message.textContent(), /Moved.*localStorage.*IndexedDB/);
   assert.equal(await fingerprint(page), expected.open);
   // Everything the old version had: both documents, every span, the text with 𠀀 and emoji.
   const exported = JSON.parse((await download(page, '[data-testid=export-json]')).text);

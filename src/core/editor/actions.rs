@@ -52,8 +52,11 @@ pub enum EditorAction {
         source: String,
         result: Result<Project, ImportError>,
     },
-    /// Something the UI could not do (read a file, fetch a URL), to show to the user.
+    /// Something the UI could not do (read a file, fetch a URL), to show to the user, in the
+    /// words the UI chose.
     Failed(String),
+    /// Something to tell the user, typed (a file that could not be read, …).
+    Say(Notice),
     /// Something the user should know that went well (a project moved to new storage).
     Inform(String),
     Saved(u64),

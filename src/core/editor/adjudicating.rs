@@ -2,6 +2,7 @@
 //! session's annotator is `gold`), the text shows the gold layer, and keys walk the open
 //! disagreements (see `core::adjudication`), each decision one undo step.
 
+use super::Said;
 use super::{EditorState, Notice};
 use crate::core::adjudication::{accept_agreed, decide, open_disagreements, Choice, Disagreement};
 use crate::core::merge::GOLD;
@@ -34,10 +35,7 @@ impl EditorState {
         self.view = Some(GOLD.to_string());
         let open = open_disagreements(self.project());
         let mut adjudication = Adjudication { open, at: 0, user };
-        self.notice = Some(Notice::info(format!(
-            "adjudicating: {} open disagreement(s); your edits now go into the gold layer",
-            adjudication.open.len()
-        )));
+        self.notice = Some(Notice::info(Said::AdjudicationStarted { open: adjudication.open.len() }));
         self.show_disagreement(&mut adjudication);
         self.adjudication = Some(Rc::new(adjudication));
     }
@@ -102,14 +100,11 @@ impl EditorState {
                     if adjudication.at >= adjudication.open.len() {
                         adjudication.at = 0;
                     }
-                    self.notice = Some(Notice::info(format!(
-                        "decided; {} open disagreement(s) left",
-                        adjudication.open.len()
-                    )));
+                    self.notice = Some(Notice::info(Said::Decided { left: adjudication.open.len() }));
                     self.show_disagreement(&mut adjudication);
                 }
             }
-            Err(error) => self.notice = Some(Notice::error(error.to_string())),
+            Err(error) => self.notice = Some(Notice::error(Said::Adjudication(error))),
         }
         self.adjudication = Some(Rc::new(adjudication));
     }
@@ -119,18 +114,15 @@ impl EditorState {
         let Some(current) = self.adjudication.as_deref().and_then(|a| a.current()).cloned() else { return };
         self.open(current.doc.clone());
         self.pending = Some(current.range);
-        self.notice =
-            Some(Notice::info("label the selection (or part of it) by key; it goes into the gold layer"));
+        self.notice = Some(Notice::info(Said::EditIntoGold));
     }
 
     pub(super) fn accept_agreed_documents(&mut self) {
         match accept_agreed(self.project()) {
-            Ok((_, 0)) => self.notice = Some(Notice::info("no document where all annotators agree is left")),
+            Ok((_, 0)) => self.notice = Some(Notice::info(Said::NoAgreedDocumentLeft)),
             Ok((command, taken)) => {
                 if self.edit(command) {
-                    self.notice = Some(Notice::info(format!(
-                        "{taken} document(s) where all annotators agree went into the gold layer"
-                    )));
+                    self.notice = Some(Notice::info(Said::AgreedTaken { documents: taken }));
                     if let Some(mut adjudication) = self.adjudication.as_deref().cloned() {
                         adjudication.open = open_disagreements(self.project());
                         adjudication.at = 0;
@@ -139,7 +131,7 @@ impl EditorState {
                     }
                 }
             }
-            Err(error) => self.notice = Some(Notice::error(error.to_string())),
+            Err(error) => self.notice = Some(Notice::error(Said::Adjudication(error))),
         }
     }
 }

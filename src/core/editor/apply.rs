@@ -1,6 +1,7 @@
 //! What each user action does to the editor state: the one `match` over [`EditorAction`],
 //! each arm short or handing over to a method of its own (in `mod.rs`, `importing`, `linking`).
 
+use super::said::{Said, Shared};
 use super::{EditorAction, EditorState, Notice};
 use crate::core::command::Command;
 use crate::core::doc_nav::{next_to_do, step, visible_documents};
@@ -97,7 +98,7 @@ impl EditorState {
                 if let Some(span) = self.selected_span {
                     self.linking = Some(span);
                     self.pending_link = None;
-                    self.notice = Some(Notice::info("关系 relation: click the target span (Esc cancels)"));
+                    self.notice = Some(Notice::info(Said::ClickRelationTarget));
                 }
             }
             EditorAction::ChooseRelationType(kind) => {
@@ -149,13 +150,13 @@ impl EditorState {
                 self.notice = None;
             }
             EditorAction::Undo | EditorAction::Redo if self.session.is_read_only() => {
-                self.notice = Some(Notice::error(crate::core::EditError::ReadOnly.to_string()));
+                self.notice = Some(Notice::error(Said::Edit(crate::core::EditError::ReadOnly)));
             }
             EditorAction::Undo | EditorAction::Redo
                 if self.session.step_blocked(matches!(action, EditorAction::Undo)).is_some() =>
             {
                 if let Some(error) = self.session.step_blocked(matches!(action, EditorAction::Undo)) {
-                    self.notice = Some(Notice::error(error.to_string()));
+                    self.notice = Some(Notice::error(Said::Edit(error)));
                 }
             }
             EditorAction::Undo | EditorAction::Redo => {
@@ -167,9 +168,7 @@ impl EditorState {
                 if stepped {
                     self.after_history_step();
                 } else if let Some(error) = self.session.take_history_loss() {
-                    self.notice = Some(Notice::error(format!(
-                        "the undo history did not fit the project and was cleared ({error}); the project itself is unchanged"
-                    )));
+                    self.notice = Some(Notice::error(Said::HistoryCleared { cause: error.to_string() }));
                 }
             }
             EditorAction::OpenDocument(id) => {
@@ -197,15 +196,11 @@ impl EditorState {
                         if self.edit(Command::ReplaceProject { project: Box::new(next) }) {
                             self.after_history_step();
                             self.sticky_label = None;
-                            self.notice = Some(Notice::info(format!(
-                                "schema changed: {} span(s) renamed, {}; Ctrl+Z undoes",
-                                impact.renamed_spans,
-                                impact.describe()
-                            )));
+                            self.notice = Some(Notice::info(Said::SchemaChanged(impact)));
                         }
                     }
-                    Err(message) => {
-                        self.notice = Some(Notice::error(format!("the schema was not changed: {message}")))
+                    Err(error) => {
+                        self.notice = Some(Notice::error(Said::SchemaRefused(Shared(Rc::new(error)))))
                     }
                 }
             }
@@ -242,22 +237,18 @@ impl EditorState {
                         // Another project: its annotators are others, its disagreements too.
                         self.stop_adjudication();
                         self.view = None;
-                        self.notice = Some(Notice::info(format!(
-                            "imported {source}: {docs} document(s), {spans} span(s); Ctrl+Z brings back the previous project"
-                        )));
+                        self.notice = Some(Notice::info(Said::ProjectImported { source, docs, spans }));
                     }
                 }
-                Err(error) => {
-                    self.notice =
-                        Some(Notice::error(format!("{source} was not imported, nothing changed: {error}")))
-                }
+                Err(error) => self.notice = Some(Notice::error(Said::ProjectNotImported { source, error })),
             },
-            EditorAction::Failed(message) => self.notice = Some(Notice::error(message)),
-            EditorAction::Inform(message) => self.notice = Some(Notice::info(message)),
+            EditorAction::Failed(message) => self.notice = Some(Notice::error(Said::Text(message))),
+            EditorAction::Say(notice) => self.notice = Some(notice),
+            EditorAction::Inform(message) => self.notice = Some(Notice::info(Said::Text(message))),
             EditorAction::SetAnnotator(name) => {
                 let name = name.map(|n| n.trim().to_string()).filter(|n| !n.is_empty());
                 match name.as_deref().and_then(name_problem) {
-                    Some(problem) => self.notice = Some(Notice::error(problem)),
+                    Some(problem) => self.notice = Some(Notice::error(Said::BadName(problem))),
                     // While adjudicating, edits stay gold's; the name is the user's afterwards.
                     None => match &mut self.adjudication {
                         Some(adjudication) => Rc::make_mut(adjudication).user = name.map(Into::into),
@@ -275,13 +266,10 @@ impl EditorState {
             EditorAction::Merge(sources) => match plan_merge(self.project(), &sources) {
                 Ok((command, report)) => {
                     if self.edit(command) {
-                        self.notice = Some(Notice::info(format!(
-                            "merged {}; Ctrl+Z takes the merge back",
-                            report.summary()
-                        )));
+                        self.notice = Some(Notice::info(Said::Merged(report)));
                     }
                 }
-                Err(error) => self.notice = Some(Notice::error(error.to_string())),
+                Err(error) => self.notice = Some(Notice::error(Said::Merge(error))),
             },
             EditorAction::Saved(revision) => {
                 self.saved_revision = Some(revision);
@@ -359,7 +347,7 @@ impl EditorState {
                 let shown = visible_documents(self.project(), &self.doc_query);
                 match next_to_do(self.project(), &shown, self.open_doc.as_ref()) {
                     Some(id) => self.open(id),
-                    None => self.notice = Some(Notice::info("no other document in the list is still to do")),
+                    None => self.notice = Some(Notice::info(Said::NoOtherToDo)),
                 }
             }
             EditorAction::SetReadOnly(read_only) => {

@@ -1,6 +1,7 @@
 //! "Label all" (the selected span's text labelled the same everywhere in the chosen scope) and
 //! search in the text.
 
+use super::Said;
 use super::{EditorState, Notice};
 use crate::core::label_all::plan_label_all;
 use crate::core::DocId;
@@ -8,25 +9,23 @@ use crate::core::DocId;
 impl EditorState {
     pub(super) fn label_all(&mut self) {
         let (Some(doc), Some(span)) = (self.open_doc.clone(), self.selected_span) else {
-            self.notice = Some(Notice::error(
-                "select a span first (click it, or ] / [), then Shift+A labels its other occurrences",
-            ));
+            self.notice = Some(Notice::error(Said::SelectSpanFirst));
             return;
         };
         let scope = self.label_all_scope;
         let plan = match plan_label_all(self.project(), &doc, span, scope) {
             Ok(plan) => plan,
             Err(error) => {
-                self.notice = Some(Notice::error(error.to_string()));
+                self.notice = Some(Notice::error(Said::Edit(error)));
                 return;
             }
         };
         match self.session.add_spans(&plan.add, &plan.label) {
             Ok(added) => {
                 self.tally.confirmed += added;
-                self.notice = Some(Notice::info(plan.summary(scope)));
+                self.notice = Some(Notice::info(plan.said(scope)));
             }
-            Err(error) => self.notice = Some(Notice::error(error.to_string())),
+            Err(error) => self.notice = Some(Notice::error(Said::Edit(error))),
         }
     }
 }

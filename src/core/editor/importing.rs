@@ -1,5 +1,6 @@
 //! The dataset import under review: opening it, revising its choices, accepting it.
 
+use super::Said;
 use super::{EditorState, Notice, PendingImport};
 use crate::core::import::{plan, suggest_mapping, Parsed};
 use std::rc::Rc;
@@ -40,10 +41,7 @@ impl EditorState {
         };
         let pending = &*shared;
         if pending.plan.needs_unit_choice() {
-            self.notice = Some(Notice::error(format!(
-                "{}: choose how the file counts its offsets before importing",
-                pending.source
-            )));
+            self.notice = Some(Notice::error(Said::ChooseOffsetUnitFirst { source: pending.source.clone() }));
             self.pending_import = Some(shared);
             return;
         }
@@ -56,32 +54,22 @@ impl EditorState {
             plan(self.project(), &pending.parsed, &pending.mapping, pending.unit_choice)
         };
         if plan.docs.is_empty() {
-            self.notice = Some(Notice::error(format!("{}: nothing to import", pending.source)));
+            self.notice = Some(Notice::error(Said::NothingToImport { source: pending.source.clone() }));
             return;
         }
         let first = plan.docs[0].id.clone();
         let command = plan.command(self.project());
         if self.edit(command) {
             self.open(first);
-            let mut text = format!(
-                "imported {} ({}): {} document(s), {} span(s), {} relation(s)",
-                pending.source,
-                plan.format,
-                plan.docs.len(),
-                plan.span_count(),
-                plan.relation_count()
-            );
-            if plan.moved > 0 {
-                text.push_str(&format!("; {} span(s) moved to where their text is", plan.moved));
-            }
-            let left_out = plan.problems.len() + plan.unmapped.values().sum::<usize>();
-            if left_out > 0 {
-                text.push_str(&format!(
-                    "; {left_out} span(s) could not be placed (listed before the import)"
-                ));
-            }
-            text.push_str("; Ctrl+Z undoes the import");
-            self.notice = Some(Notice::info(text));
+            self.notice = Some(Notice::info(Said::DatasetImported {
+                source: pending.source.clone(),
+                format: plan.format,
+                docs: plan.docs.len(),
+                spans: plan.span_count(),
+                relations: plan.relation_count(),
+                moved: plan.moved,
+                left_out: plan.problems.len() + plan.unmapped.values().sum::<usize>(),
+            }));
         }
     }
 }

@@ -1,5 +1,6 @@
 //! Drawing a relation: the target, and its type when several fit.
 
+use super::Said;
 use super::{EditorAction, EditorState, Notice};
 use crate::core::{Document, Schema, SpanId};
 use std::rc::Rc;
@@ -32,10 +33,11 @@ impl EditorState {
                     .filter(|r| r.from.contains(&source_label))
                     .map(|r| format!("{} → {}", r.name, r.to.join("/")))
                     .collect();
-                let options = if from_here.is_empty() { "none".to_string() } else { from_here.join(", ") };
-                self.notice = Some(Notice::error(format!(
-                    "no relation type goes from {source_label} to {target_label}; from {source_label}: {options}"
-                )));
+                self.notice = Some(Notice::error(Said::NoRelationType {
+                    from: source_label.to_string(),
+                    to: target_label.to_string(),
+                    options: from_here,
+                }));
             }
             [only] => {
                 let only = only.clone();
@@ -47,15 +49,14 @@ impl EditorState {
                     Some(kind) => {
                         self.apply(EditorAction::ChooseRelationType(kind.clone()));
                         if self.notice.is_none() {
-                            self.notice = Some(Notice::info(format!(
-                                "关系 {kind}: the type chosen last for {} → {}; change it in the relation list",
-                                pair.0, pair.1
-                            )));
+                            self.notice = Some(Notice::info(Said::RelationTypeRepeated {
+                                kind: kind.to_string(),
+                                from: pair.0.to_string(),
+                                to: pair.1.to_string(),
+                            }));
                         }
                     }
-                    None => {
-                        self.notice = Some(Notice::info("关系 relation: choose its type (1, 2, … or click)"))
-                    }
+                    None => self.notice = Some(Notice::info(Said::ChooseRelationType)),
                 }
             }
         }

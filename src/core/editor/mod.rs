@@ -10,6 +10,7 @@ mod importing;
 mod linking;
 mod records;
 mod reviewing;
+pub mod said;
 mod selecting;
 
 pub use actions::EditorAction;
@@ -30,6 +31,7 @@ use crate::core::project::Project;
 use crate::core::session::Session;
 use crate::core::suggestion::Suggestion;
 use crate::core::text_search::Search;
+pub use said::Said;
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
@@ -39,20 +41,20 @@ pub enum NoticeKind {
     Error,
 }
 
-/// A message for the status bar.
+/// A message for the status bar: what happened, typed (the interface words it).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Notice {
     pub kind: NoticeKind,
-    pub text: String,
+    pub said: Said,
 }
 
 impl Notice {
-    pub fn info(text: impl Into<String>) -> Self {
-        Notice { kind: NoticeKind::Info, text: text.into() }
+    pub fn info(said: Said) -> Self {
+        Notice { kind: NoticeKind::Info, said }
     }
 
-    pub fn error(text: impl Into<String>) -> Self {
-        Notice { kind: NoticeKind::Error, text: text.into() }
+    pub fn error(said: Said) -> Self {
+        Notice { kind: NoticeKind::Error, said }
     }
 }
 
@@ -282,7 +284,7 @@ impl EditorState {
                         self.accept_record();
                     }
                 }
-                Err(error) => self.notice = Some(Notice::error(error.to_string())),
+                Err(error) => self.notice = Some(Notice::error(Said::Edit(error))),
             }
         } else if let Some(span) = self.selected_span {
             let same = self.document().and_then(|d| d.span(span)).is_some_and(|s| &*s.label == label);
@@ -331,7 +333,7 @@ impl EditorState {
                 true
             }
             Err(error) => {
-                self.notice = Some(Notice::error(error.to_string()));
+                self.notice = Some(Notice::error(Said::Edit(error)));
                 false
             }
         }

@@ -1,6 +1,7 @@
 //! Directive records by key: Enter takes the cue and issuer proposed for the selected
 //! directive (see `directive_record`), `=` copies those of the directive before it.
 
+use super::Said;
 use super::{EditorState, Notice};
 use crate::core::command::Command;
 use crate::core::directive_record::{
@@ -27,20 +28,17 @@ impl EditorState {
         }
         let steps = record_commands(&doc, id, &proposal, || self.session.allocate_relation_id());
         if self.edit(Command::Batch { steps }) {
-            self.notice = Some(Notice::info(self.record_summary(&proposal)));
+            self.notice = Some(Notice::info(self.record_taken(&proposal)));
         }
     }
 
-    fn record_summary(&self, proposal: &RecordProposal) -> String {
-        let mut parts = Vec::new();
-        if let Some(cue) = &proposal.cue {
-            parts.push(format!("{} {}", cue.attribute, cue.value));
-        }
-        if let Some(issuer) = proposal.issuer.and_then(|id| self.document()?.span(id).map(|s| s.range)) {
-            let name = self.document().map(|d| d.slice(issuer).to_string()).unwrap_or_default();
-            parts.push(format!("{ISSUER_RELATION} «{name}»"));
-        }
-        format!("指示 directive record: {}", parts.join(", "))
+    fn record_taken(&self, proposal: &RecordProposal) -> Said {
+        let cue = proposal.cue.as_ref().map(|cue| (cue.attribute.clone(), cue.value.clone()));
+        let issuer = proposal
+            .issuer
+            .and_then(|id| self.document()?.span(id).map(|s| s.range))
+            .and_then(|range| Some(self.document()?.slice(range).to_string()));
+        Said::RecordTaken { cue, issuer }
     }
 
     /// `=`: the selected directive takes the cue and issuer of the nearest directive before
@@ -49,7 +47,7 @@ impl EditorState {
     pub(super) fn same_record_as_previous(&mut self) {
         let (Some(doc), Some(id)) = (self.shared_document(), self.selected_span) else { return };
         let Some(PreviousRecord { cues, issuers }) = previous_record(&doc, &self.project().schema, id) else {
-            self.notice = Some(Notice::error("no directive before this one has a cue or an issuer to copy"));
+            self.notice = Some(Notice::error(Said::NoRecordToCopy));
             return;
         };
         let span = doc.span(id).cloned();
@@ -68,11 +66,9 @@ impl EditorState {
             }
         }
         if steps.is_empty() {
-            self.notice = Some(Notice::info("this directive already has the previous one's cue and issuer"));
+            self.notice = Some(Notice::info(Said::RecordAlreadySame));
         } else if self.edit(Command::Batch { steps }) {
-            self.notice = Some(Notice::info(
-                "指示 directive record: the same cue and issuer as the previous directive",
-            ));
+            self.notice = Some(Notice::info(Said::RecordCopied));
         }
     }
 }

@@ -3,6 +3,7 @@
 //! the open document in reading order and on into the next documents of the project that
 //! have suggestions.
 
+use super::Said;
 use super::{EditorState, Notice};
 use crate::core::command::Command;
 use crate::core::document::{DocId, Document, Span};
@@ -90,7 +91,7 @@ impl EditorState {
 
     /// Adds the suggestions of a pre-annotation run as one undo step.
     pub(super) fn add_suggestions(&mut self, plan: PrePlan) {
-        let summary = plan.summary();
+        let summary = plan.said();
         if plan.add.is_empty() {
             self.notice = Some(Notice::info(summary));
             return;
@@ -115,7 +116,7 @@ impl EditorState {
             // Suggesting again on a document the model already covered changes nothing.
             return;
         }
-        let summary = plan.summary();
+        let summary = plan.said();
         if self.edit(Command::Batch { steps: plan.steps }) {
             self.notice = Some(Notice::info(summary));
         }
@@ -165,9 +166,9 @@ impl EditorState {
                 self.review = None;
                 let left = self.suggestion_count();
                 self.notice = Some(Notice::info(if left == 0 {
-                    "no suggestions left to review".to_string()
+                    Said::NoSuggestionsLeft
                 } else {
-                    format!("{left} suggestion(s) left; . or , goes round again")
+                    Said::SuggestionsLeft { left }
                 }));
             }
         }
@@ -240,7 +241,7 @@ impl EditorState {
     /// Accepts the current suggestion, as its own label or as `label`, and moves on.
     pub(super) fn accept_suggestion(&mut self, label: Option<String>) {
         let (Some(current), Some(doc)) = (self.current_suggestion().cloned(), self.shared_document()) else {
-            self.notice = Some(Notice::error("no suggestion under review: press . to go to the next one"));
+            self.notice = Some(Notice::error(Said::NoSuggestionUnderReview));
             return;
         };
         let label = label.unwrap_or_else(|| current.label.to_string());
@@ -249,8 +250,8 @@ impl EditorState {
             self.tally.accepted += 1;
             self.tally.confirmed += 1;
             self.step_suggestion(true);
-        } else if let Some(notice) = &mut self.notice {
-            notice.text.push_str(" (Backspace rejects the suggestion)");
+        } else if let Some(Notice { said: Said::Edit(error), .. }) = &self.notice {
+            self.notice = Some(Notice::error(Said::SuggestionRefused(error.clone())));
         }
     }
 
@@ -270,7 +271,7 @@ impl EditorState {
     /// span of a layer that forbids it are left for review.
     pub(super) fn accept_all_like_current(&mut self) {
         let (Some(current), Some(open)) = (self.current_suggestion().cloned(), self.shared_document()) else {
-            self.notice = Some(Notice::error("no suggestion under review: press . to go to the next one"));
+            self.notice = Some(Notice::error(Said::NoSuggestionUnderReview));
             return;
         };
         let text = open.slice(current.range()).to_string();
@@ -320,12 +321,13 @@ impl EditorState {
         if self.edit(Command::Batch { steps }) {
             self.tally.accepted += accepted;
             self.tally.confirmed += accepted;
-            let mut text = format!("accepted {accepted} suggestion(s) «{text}» as {}", current.label);
-            if left > 0 {
-                text.push_str(&format!("; {left} left for review: a span of the layer is in the way"));
-            }
             self.step_suggestion(true);
-            self.notice = Some(Notice::info(text));
+            self.notice = Some(Notice::info(Said::AcceptedAlike {
+                accepted,
+                text,
+                label: current.label.to_string(),
+                left,
+            }));
         }
     }
 }

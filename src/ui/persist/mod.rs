@@ -15,9 +15,13 @@ use super::idb::{Idb, StorageError};
 use super::legacy_storage;
 use super::store::Dispatch;
 use super::writer_lock::{self, Channel, LockGuard};
+use crate::core::editor::Said;
 use crate::core::editor::{EditorAction, Notice};
 use crate::core::saving::{clear_ops, prepare, Saver, Write};
 use crate::core::{Project, Session};
+use crate::ui::words::chrome as w;
+use crate::ui::words::current_lang;
+use crate::ui::words::formatted::{not_saved, taken_over_before_stored};
 use startup::lost_lock;
 use std::cell::RefCell;
 use std::collections::VecDeque;
@@ -85,9 +89,6 @@ fn token() -> String {
     format!("{:x}-{:x}", js_sys::Date::now() as u64, (js_sys::Math::random() * 1e15) as u64)
 }
 
-const NOT_SAVED_HINT: &str =
-    "your edits are kept in this tab but not saved; export the project (Export JSON) to keep them";
-
 impl Persist {
     pub fn role(&self) -> Role {
         self.inner.borrow().role.clone().unwrap_or(Role::Starting)
@@ -122,9 +123,7 @@ impl Persist {
                     this.inner.borrow_mut().lock = Some(lock);
                     this.open_as(true, editor).await;
                 }
-                Ok(None) => {
-                    editor.dispatch(EditorAction::Failed("the project lock could not be taken".into()))
-                }
+                Ok(None) => editor.dispatch(EditorAction::Failed(w::LOCK_REFUSED.get(current_lang()).into())),
                 Err(message) => editor.dispatch(EditorAction::Failed(message)),
             }
         });
@@ -141,7 +140,7 @@ impl Persist {
         match role {
             Role::Writer { .. } => {}
             Role::Off(reason) | Role::Blocked { reason, .. } => {
-                editor.dispatch(EditorAction::SaveFailed(format!("{reason}: {NOT_SAVED_HINT}")));
+                editor.dispatch(EditorAction::SaveFailed(not_saved(current_lang(), &reason)));
                 return;
             }
             // A read-only session refuses edits; nothing to write.
@@ -237,12 +236,10 @@ impl Persist {
                 (Ok(()), Some(revision)) => self.saved(editor, revision),
                 (Ok(()), None) => {}
                 (Err(StorageError::NotWriter), _) => {
-                    editor.dispatch(EditorAction::SaveFailed(format!(
-                        "another tab took over editing before this edit was stored: {NOT_SAVED_HINT}"
-                    )));
+                    editor.dispatch(EditorAction::SaveFailed(taken_over_before_stored(current_lang())));
                 }
                 (Err(error), _) => {
-                    editor.dispatch(EditorAction::SaveFailed(format!("{error}: {NOT_SAVED_HINT}")));
+                    editor.dispatch(EditorAction::SaveFailed(not_saved(current_lang(), &error.to_string())));
                 }
             }
         }
@@ -262,11 +259,7 @@ impl Persist {
         };
         if migrated {
             legacy_storage::remove();
-            editor.dispatch(EditorAction::Inform(
-                "已迁移 The project this browser kept in localStorage is now in IndexedDB, which holds far \
-                 larger projects and commits every edit to disk; nothing was left behind"
-                    .into(),
-            ));
+            editor.dispatch(EditorAction::Inform(w::MIGRATED.get(current_lang()).into()));
         }
         if ask {
             let this = self.clone();
@@ -283,9 +276,7 @@ impl Persist {
         wasm_bindgen_futures::spawn_local(async move {
             let Some(idb) = this.idb() else { return };
             let (Role::Writer { token } | Role::Blocked { token, .. }) = this.role() else {
-                editor.dispatch(EditorAction::Failed(
-                    "only the tab that edits the project can delete it".into(),
-                ));
+                editor.dispatch(EditorAction::Failed(w::ONLY_WRITER_DELETES.get(current_lang()).into()));
                 return;
             };
             match idb.commit(&token, &clear_ops(), "deleting the stored project").await {
@@ -294,9 +285,7 @@ impl Persist {
                     this.show(
                         &editor,
                         Session::new(Project::bundled()),
-                        Some(Notice::info(
-                            "the stored project was deleted from this browser; the bundled article is shown",
-                        )),
+                        Some(Notice::info(Said::Text(w::PROJECT_DELETED.get(current_lang()).into()))),
                     );
                     this.schedule_compaction(&editor);
                 }

@@ -6,7 +6,8 @@
 //! whole at once and the open document is ready to annotate. The other documents stay
 //! stand-ins and are read in pieces after the first paint, or at once when one is opened.
 
-use super::{restore, token, Persist, Role, NOT_SAVED_HINT};
+use super::{restore, token, Persist, Role};
+use crate::core::editor::Said;
 use crate::core::editor::{EditorAction, Notice};
 use crate::core::loading::{from_local_storage, Loaded};
 use crate::core::saving::Saver;
@@ -16,6 +17,10 @@ use crate::ui::browser;
 use crate::ui::idb::{Idb, Start};
 use crate::ui::legacy_storage;
 use crate::ui::store::Dispatch;
+use crate::ui::words::current_lang;
+use crate::ui::words::formatted::{
+    documents_unreadable, legacy_unreadable, not_saved, showing_bundled_instead, stored_unreadable,
+};
 use crate::ui::writer_lock::{self, Channel};
 use std::rc::{Rc, Weak};
 
@@ -59,7 +64,7 @@ impl Persist {
 
     /// Nothing can be stored: the tab shows the bundled article and says why.
     fn work_in_memory(self: &Rc<Self>, editor: &Dispatch, reason: String) {
-        let notice = Notice::error(format!("{reason}: {NOT_SAVED_HINT}"));
+        let notice = Notice::error(Said::Text(not_saved(current_lang(), &reason)));
         self.set_role(Role::Off(reason));
         self.show(editor, Session::new(Project::bundled()), Some(notice));
     }
@@ -90,7 +95,7 @@ impl Persist {
         match loaded {
             Ok(Loaded { session, saver, problem }) => {
                 let must_compact = saver.compaction_due();
-                self.show(&editor, session, problem.map(Notice::error));
+                self.show(&editor, session, problem.map(|p| Notice::error(Said::Text(p))));
                 if writer {
                     self.become_writer(token, saver);
                     if must_compact {
@@ -112,15 +117,15 @@ impl Persist {
                 match from_local_storage(&old.json, old.history.as_deref(), old.journal.as_deref()) {
                     Ok((session, problem)) => {
                         self.inner.borrow_mut().migrating = true;
-                        (session, problem.map(Notice::error))
+                        (session, problem.map(|p| Notice::error(Said::Text(p))))
                     }
                     Err(error) => {
                         legacy_storage::set_aside(&old.json);
-                        let notice = Notice::error(format!(
-                        "the project an earlier version kept in this browser could not be read ({error}); \
-                         it is kept aside under the localStorage key {} and the bundled article is shown",
-                        legacy_storage::UNREADABLE_KEY
-                    ));
+                        let notice = Notice::error(Said::Text(legacy_unreadable(
+                            current_lang(),
+                            &error.to_string(),
+                            legacy_storage::UNREADABLE_KEY,
+                        )));
                         (Session::new(Project::bundled()), Some(notice))
                     }
                 }
@@ -134,17 +139,14 @@ impl Persist {
 
     /// The stored project does not read: it is kept as it is, and this tab works in memory.
     fn never_overwrite(self: &Rc<Self>, editor: &Dispatch, writer: bool, token: String, error: &StoredError) {
-        let message =
-            format!("the project stored in this browser could not be read ({error}); it is left as it is");
+        let lang = current_lang();
+        let message = stored_unreadable(lang, &error.to_string());
         self.set_role(if writer {
             Role::Blocked { token, reason: message.clone() }
         } else {
             Role::Off(message.clone())
         });
-        let notice = Notice::error(format!(
-            "{message}, and this tab shows the bundled article without saving it; delete the stored \
-             project in the storage panel to start saving again"
-        ));
+        let notice = Notice::error(Said::Text(showing_bundled_instead(lang, &message)));
         self.show(editor, Session::new(Project::bundled()), Some(notice));
     }
 
@@ -210,13 +212,12 @@ impl Persist {
         }
         let left = editor.latest().project().stand_ins();
         if left > 0 {
-            let why = problems.first().map_or_else(
-                || "their records are missing".to_string(),
-                |first| format!("{first}{}", if problems.len() > 1 { ", and others" } else { "" }),
-            );
-            editor.dispatch(EditorAction::Failed(format!(
-                "{left} documents could not be read from browser storage ({why}); they stay in the list but \
-                 cannot be opened, and their stored records are left as they are"
+            let first = problems.first().map(ToString::to_string);
+            editor.dispatch(EditorAction::Failed(documents_unreadable(
+                current_lang(),
+                left,
+                first.as_deref(),
+                problems.len() > 1,
             )));
         }
     }

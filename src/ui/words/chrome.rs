@@ -14,6 +14,21 @@ macro_rules! phrases {
     };
 }
 
+/// Every group of phrases.
+pub const GROUPS: &[&[Phrase]] = &[
+    TOOLBAR,
+    TEXT_VIEW,
+    PANELS,
+    LEARNING,
+    TEAM_AND_STORAGE,
+    DIALOGS,
+    IMPORTING,
+    SCHEMA_EDITOR,
+    EXPORTING,
+    STORAGE_MESSAGES,
+    TASK_MESSAGES,
+];
+
 phrases! {
     TOOLBAR;
     APP_NAME: "标注", "biaozhu";
@@ -27,7 +42,7 @@ phrases! {
         "Your name: recorded on every span, relation and attribute you make or change, so that several annotators' files can be merged and compared (Team, on the left)";
     SCHEMA: "标签体系…", "Schema…";
     SCHEMA_TIP: "标签、关系类型、属性", "Labels, relation types, attributes";
-    NEW_DOC: "＋ 新文档", "＋ New document";
+    NEW_DOC: "＋ 新文档", "+ New document";
     IMPORT: "导入…", "Import…";
     IMPORT_TIP: "项目 JSON（替换当前项目）、.txt 文档，或数据集：spaCy/Prodigy、doccano、Label Studio、brat（.zip 或 .txt + .ann）、CoNLL、Hugging Face（含 labels.json 的 .zip）、W3C。Ctrl+Z 可撤销。也可以把文件拖到页面上。",
         "A project JSON (replaces the project), .txt documents, or a dataset: spaCy/Prodigy, doccano, Label Studio, brat (.zip or .txt + .ann), CoNLL, Hugging Face (.zip with labels.json), W3C. Ctrl+Z undoes. You can also drop files on the page.";
@@ -89,15 +104,13 @@ phrases! {
     DOC_KEYS: "Alt+↓ / Alt+↑ 下一篇 / 上一篇 · Alt+N 下一篇待标", "Alt+↓ / Alt+↑ next / previous · Alt+N next to do";
     PRE_ANNOTATE: "预标注…", "Pre-annotate…";
     PRE_ANNOTATE_TIP: "从词典、项目中已确认的字符串或正则模式生成建议", "Suggest spans from a dictionary, the project's confirmed strings or patterns";
-    PREVIOUS_MARK: "‹", "‹";
-    NEXT_MARK: "›", "›";
     PREVIOUS_SUGGESTION: "上一条建议（,）", "Previous suggestion (,)";
     NEXT_SUGGESTION: "下一条建议（.）", "Next suggestion (.)";
-    ACCEPT: "✓ 接受", "✓ Accept";
+    ACCEPT: "接受", "Accept";
     ACCEPT_TIP: "接受（Enter；按标签键则以该标签接受）", "Accept (Enter; a label key accepts with that label)";
-    REJECT: "✗ 拒绝", "✗ Reject";
+    REJECT: "拒绝", "Reject";
     REJECT_TIP: "拒绝（Backspace）", "Reject (Backspace)";
-    ACCEPT_ALIKE: "✓✓ 同类全部", "✓✓ All alike";
+    ACCEPT_ALIKE: "同类全部", "All alike";
     ACCEPT_ALIKE_TIP: "接受本文档或全部文档中文字和标签都相同的每条建议（Shift+Enter）",
         "Accept every suggestion with this text and label, in this document or all of them (Shift+Enter)";
     REVIEW_SCOPE: "Shift+Enter（及全部标注）的范围", "Where Shift+Enter (and Label all) look";
@@ -126,11 +139,11 @@ phrases! {
     LEARN: "学习", "Learn";
     LEARN_NAME: "从你的标注中学习", "Learn from your annotations";
     TRAIN: "训练", "Train";
-    TRAIN_TIP: "用标为完成的文档训练模型（Alt+L）；在后台 worker 中运行，不占用页面", "Train a model on the documents marked done (Alt+L); it runs in a worker, off the page";
+    TRAIN_TIP: "用标为完成的文档训练模型（Alt+L）；在后台线程中运行，不占用页面", "Train a model on the documents marked done (Alt+L); it runs in a worker, off the page";
     SUGGEST_DOC: "建议本文", "This document";
     SUGGEST_DOC_TIP: "为打开的文档生成建议（不含已完成的文档）", "Suggest on the open document (not on documents marked done)";
     SUGGEST_ALL: "建议全部", "All documents";
-    SUGGEST_ALL_TIP: "在 worker 中为每篇未完成的文档生成建议", "Suggest on every document not marked done, in the worker";
+    SUGGEST_ALL_TIP: "在后台线程中为每篇未完成的文档生成建议", "Suggest on every document not marked done, in the worker";
     THRESHOLD: "阈值", "Threshold";
     THRESHOLD_TIP: "只建议置信度不低于此值的片段", "Suggest spans of this confidence or more";
     REVIEW_ORDER: "审阅顺序", "Review order";
@@ -195,4 +208,157 @@ phrases! {
     ACCEPT_AGREED_TIP: "把所有标注者一致的每篇文档一步放入金标准层", "Every document where all annotators agree, into the gold layer in one step";
     STOP: "结束", "Stop";
     STOP_TIP: "结束裁决（Escape）", "Stop adjudicating (Escape)";
+}
+
+phrases! {
+    DIALOGS;
+    NEW_DOC_TITLE: "新文档", "New document";
+    DOC_NAME: "名称", "Name";
+    DOC_NAME_PLACEHOLDER: "取自文件名或第一行", "from the file name or the first line";
+    DOC_TEXT: "文本（粘贴在这里）", "Text (paste here)";
+    DOC_FILE: "或选择 UTF-8 编码的 .txt 文件", "Or pick a UTF-8 .txt file";
+    CREATE: "创建", "Create";
+    READING_DATASET: "正在读取数据集", "Reading a dataset";
+    IMPORT_PROGRESS: "导入进度", "Import progress";
+    GOLD_DIFFERS: "金标准与此人的差异：", "Where gold differs from";
+    YOURS_NOT_GOLD: "你标了，金标准没有", "yours, not in gold";
+    GOLD_NOT_YOURS: "金标准有，你没标", "in gold, not yours";
+    AGREEMENT_EMPTY: "一致性需要两位标注者对同一批文档的标注：请先合并他们的项目文件。",
+        "Agreement needs two annotators' work on the same documents: merge their project files first.";
+    AGREEMENT_TABLE: "每对标注者、每个标签的一致性", "Agreement per pair and label";
+    COLUMN_LABEL: "标签", "Label";
+    COLUMN_DOCS: "文档", "Docs";
+    COLUMN_A_SPANS: "A 片段", "A spans";
+    COLUMN_B_SPANS: "B 片段", "B spans";
+    F1_EXACT: "F1 精确", "F1 exact";
+    F1_EXACT_TIP: "起止和标签都相同的片段", "Spans with the same start, end and label";
+    F1_OVERLAP: "F1 重叠", "F1 overlap";
+    F1_OVERLAP_TIP: "标签相同且至少共享一个字符的片段", "Spans of the same label sharing a character";
+    KAPPA: "κ 字符", "κ chars";
+    KAPPA_TIP: "每个字符的 B/I/O 标签上的 Cohen's kappa", "Cohen's kappa over B/I/O tags of every character";
+    ALPHA_TIP: "字符位置上的 Krippendorff 划分 alpha（αu）", "Krippendorff's unitizing alpha over character positions";
+    RELATION_F1: "关系 F1", "Rel. F1";
+    RELATION_F1_TIP: "类型相同、两端都完全一致的关系", "Relations of the same type whose both ends match exactly";
+    ATTRIBUTES_AGREE: "属性", "Attr.";
+    ATTRIBUTES_TIP: "完全一致的片段上取值相同的属性", "Attributes with the same value on exactly matching spans";
+    AGREEMENT_TITLE: "标注者之间的一致性", "Agreement between annotators";
+    AGREEMENT_HELP: "基于两位标注者都标过的文档。空单元格：无定义（双方都没有该标签的片段，或全部是同一个标签）。README 解释了每个指标。",
+        "On the documents both annotators worked on. An empty cell: not defined (no spans of that label on either side, or one tag throughout). The README explains each figure.";
+    DOWNLOAD_CSV: "下载 CSV", "Download CSV";
+}
+
+phrases! {
+    IMPORTING;
+    IMPORT_DATASET: "导入数据集", "Import dataset";
+    IMPORT_TITLE: "导入", "Import";
+    IMPORT_ACCEPT: "导入", "Import";
+    MAP_CHOOSE: "— 请选择（尚未导入）—", "— choose (not imported yet) —";
+    MAP_DROP: "不导入这些片段", "leave these spans out";
+    UNIT_QUESTION: "这个文件的偏移按什么单位计数？", "How does the file count offsets?";
+    UNIT_EXPLAINED: "文件没有说明；下面几种读法都与正文同样吻合，但把片段放在不同位置。请选片段看起来正确的那一种：",
+        "The file does not say, and these readings fit its text equally well but put spans in different places. Pick the one whose spans look right:";
+    TEXT_COLUMN: "正文列", "Text column";
+    READS_AS_CORPUS: "这个文本文件读起来像带标签的语料（每行一个词和一个标签），所以按语料导入。",
+        "This text file reads as a tagged corpus (a token and a tag on each line), so it is offered as one.";
+    KEEP_AS_TEXT: "保留为一篇纯文本文档", "Keep it as one plain text document";
+    LABELS_NOT_IN_SCHEMA: "不在标签体系中的标签", "Labels not in the schema";
+}
+
+phrases! {
+    SCHEMA_EDITOR;
+    SCHEMA_TITLE: "标签体系", "Schema";
+    LAYERS_AND_LABELS: "层与标签", "Layers and labels";
+    RELATION_TYPES: "关系类型", "Relation types";
+    ATTRIBUTES: "属性", "Attributes";
+    LAYER: "层", "layer";
+    RELATION: "关系", "relation";
+    ATTRIBUTE: "属性", "attribute";
+    NEW_LABEL: "新标签", "New label";
+    COL_NAME: "名称", "name";
+    COL_ZH: "中文名", "Chinese";
+    COL_EN: "英文名", "English";
+    COL_COLOUR: "颜色", "colour";
+    COL_KEY: "按键", "key";
+    COL_ACTIONS: "操作", "actions";
+    COL_FROM: "起点", "from";
+    COL_TO: "终点", "to";
+    COL_ON_LABELS: "用于标签", "on labels";
+    COL_VALUES: "取值", "values";
+    COL_VALUES_HELP: "取值（逗号分隔；空 = 自由文本）", "values (comma-separated; empty = free text)";
+    FREE_TEXT: "自由文本", "free text";
+    MOVE_UP: "上移", "Move up";
+    MOVE_DOWN: "下移", "Move down";
+    DELETE_LABEL: "删除标签", "Delete label";
+    DELETE_RELATION_TYPE: "删除关系类型", "Delete relation type";
+    DELETE_ATTRIBUTE: "删除属性", "Delete attribute";
+    LAYER_OVERLAP: "本层片段可以重叠", "spans of this layer may overlap";
+    DELETE_LAYER: "× 删除层", "× layer";
+    DELETE_LAYER_TIP: "只有空层可以删除", "Only an empty layer can be deleted";
+    ADD_LABEL: "+ 标签", "+ label";
+    ADD_LAYER: "+ 层", "+ layer";
+    ADD_RELATION_TYPE: "+ 关系类型", "+ relation type";
+    ADD_ATTRIBUTE: "+ 属性", "+ attribute";
+    SCHEMA_WORKING: "正在计算应用后的变化…", "Working out what applying would do…";
+    EXPORT_SCHEMA: "导出标签体系", "Export schema";
+    IMPORT_SCHEMA: "导入标签体系…", "Import schema…";
+    DELETE_AND_APPLY: "删除并应用", "Delete and apply";
+    APPLY: "应用", "Apply";
+}
+
+phrases! {
+    EXPORTING;
+    EXPORT_TITLE: "导出数据集", "Export dataset";
+    EXPORT_CANCELLED: "导出已取消；没有下载任何文件。", "The export was cancelled; nothing was downloaded.";
+    BUILD_AGAIN: "重新生成", "Build again";
+    DOWNLOAD: "下载", "Download";
+    BUILDING_EXPORT: "正在生成导出文件并检查…", "Building the export and checking it…";
+    EXPORT_PROGRESS: "导出进度", "Export progress";
+    CROSSING_MERGED: "已合并它们跨越的单位而保留", "kept by merging the units they join";
+    CROSSING_DROPPED: "未导出", "left out of the export";
+    EXPORT_PREVIEW: "导出内容预览", "Preview of the export";
+    FORMAT: "格式", "Format";
+    UNITS: "单位", "Units";
+    UNIT_DOCUMENTS: "整篇文档", "whole documents";
+    UNIT_PARAGRAPHS: "段落", "paragraphs";
+    UNIT_SENTENCES: "句子（。！？；…）", "sentences (。！？；…)";
+    CROSSING: "跨单位的片段", "Spans across units";
+    CROSSING_MERGE: "保留：合并单位", "keep: merge the units";
+    CROSSING_DROP: "丢弃该片段", "drop the span";
+    EXPORT_ANNOTATOR: "标注者", "Annotator";
+    EXPORT_ANNOTATOR_TIP: "导出谁的片段：所有人的、某一位标注者的，或裁决后的金标准层",
+        "Whose spans are exported: everyone's together, one annotator's, or the adjudicated gold layer";
+    ALL_DOCUMENTS: "所有文档", "all documents";
+    DONE_DOCUMENTS: "标为完成的文档", "documents marked done";
+    OPEN_DOCUMENT: "当前打开的文档", "the open document";
+    TAG_SCHEME: "标签方案", "Tags";
+    LS_ANNOTATIONS: "annotations（标注）", "annotations";
+    LS_PREDICTIONS: "predictions（预测）", "predictions";
+    SUGGESTIONS_AS_PREDICTIONS: "建议作为预测", "Suggestions as predictions";
+    SUGGESTIONS_AS_PREDICTIONS_TIP: "把建议层作为每个任务的第二个预测（model_version biaozhu-suggestions）；绝不作为标注",
+        "The suggestion layer as a second prediction of each task (model_version biaozhu-suggestions); never as annotations";
+    LABELS: "标签：", "Labels:";
+    SPLIT: "划分 train/dev/test", "train/dev/test split";
+    SEED: "随机种子", "seed";
+}
+
+phrases! {
+    STORAGE_MESSAGES;
+    LOCK_REFUSED: "无法取得项目锁", "the project lock could not be taken";
+    ONLY_WRITER_DELETES: "只有正在编辑项目的标签页可以删除它", "only the tab that edits the project can delete it";
+    MIGRATED: "已迁移：本浏览器保存在 localStorage 中的项目现在在 IndexedDB 中，它能容纳大得多的项目，并把每次修改写入磁盘；没有遗留任何内容",
+        "Moved: the project this browser kept in localStorage is now in IndexedDB, which holds far larger projects and commits every edit to disk; nothing was left behind";
+    PROJECT_DELETED: "已从本浏览器删除保存的项目；现在显示自带的文章", "the stored project was deleted from this browser; the bundled article is shown";
+}
+
+phrases! {
+    TASK_MESSAGES;
+    NOTHING_TO_PRE_ANNOTATE: "请选择词典文件、项目中已确认的字符串，或写一条正则", "choose a dictionary file, the project's confirmed strings or write a pattern";
+    NOTHING_TO_LEARN_DONE: "还没有可学习的内容：在一些文档中确认片段并把它们标为完成", "nothing to learn from yet: confirm spans in some documents and mark them done";
+    NOTHING_TO_LEARN_ANY: "还没有可学习的内容：没有文档含有片段", "nothing to learn from yet: no document has spans";
+    CRASH_STOPPED: "标注已停止：内部错误结束了应用", "biaozhu stopped: an internal error ended the app";
+    CRASH_KEPT: "所有显示为“已保存”的内容都保留在本浏览器中，重新加载页面即可恢复。上次保存之后的修改在下面的文件里。",
+        "Everything shown as Saved is kept in this browser and comes back when you reload the page. Edits made since the last save are in the file below.";
+    CRASH_DOWNLOAD: "下载内存中的项目（biaozhu-project.json）", "Download the project as it was in memory (biaozhu-project.json)";
+    CRASH_RELOAD: "重新加载页面以继续。", "Reload the page to go on.";
+    MODEL_GONE: "模型已不在存储中：请重新训练", "the model is not in storage any more: train again";
 }

@@ -14,7 +14,9 @@ pub fn done_count(lang: Lang, done: usize, total: usize) -> String {
 pub fn folder_files_skipped(lang: Lang, skipped: usize, total: usize, extensions: &str) -> String {
     match lang {
         Lang::Zh => format!("文件夹的 {total} 个文件中有 {skipped} 个被跳过：只读取 {extensions} 文件"),
-        Lang::En => format!("{skipped} of the folder's {total} files were skipped: only {extensions} files are read"),
+        Lang::En => {
+            format!("{skipped} of the folder's {total} files were skipped: only {extensions} files are read")
+        }
     }
 }
 
@@ -115,7 +117,9 @@ pub fn doc_item_tip(lang: Lang, name: &str, spans: usize, chars: Option<usize>) 
 pub fn reading_documents(lang: Lang, left: usize) -> String {
     match lang {
         Lang::Zh => format!("正在从浏览器存储读取 {left} 篇文档；读完前搜索只按名称查找它们"),
-        Lang::En => format!("Reading {left} documents from browser storage; until then search finds them by name only"),
+        Lang::En => format!(
+            "Reading {left} documents from browser storage; until then search finds them by name only"
+        ),
     }
 }
 
@@ -161,7 +165,9 @@ pub fn model_summary(
     let (trained, chars, epochs) = (summary.trained, summary.chars, summary.epochs);
     let mut about = match lang {
         Lang::Zh => format!("用 {trained} 篇文档、{chars} 个字符训练了 {epochs} 轮；{megabytes:.1} MB"),
-        Lang::En => format!("Trained on {trained} document(s), {chars} characters, {epochs} passes; {megabytes:.1} MB"),
+        Lang::En => format!(
+            "Trained on {trained} document(s), {chars} characters, {epochs} passes; {megabytes:.1} MB"
+        ),
     };
     about.push_str(&match (lang, kept) {
         (_, Kept::Nowhere) => String::new(),
@@ -215,5 +221,289 @@ pub fn take_version(lang: Lang, annotator: &str, key: usize) -> String {
     match lang {
         Lang::Zh => format!("采用 {annotator} 的版本（{key}）"),
         Lang::En => format!("Take {annotator}'s version ({key})"),
+    }
+}
+
+pub fn import_cancelled(lang: Lang, source: &str) -> String {
+    match lang {
+        Lang::Zh => format!("已取消导入 {source}；没有任何改动"),
+        Lang::En => format!("the import of {source} was cancelled; nothing changed"),
+    }
+}
+
+pub fn reading_file(lang: Lang, source: &str) -> String {
+    match lang {
+        Lang::Zh => format!("正在读取 {source}…"),
+        Lang::En => format!("Reading {source}…"),
+    }
+}
+
+pub fn placing_documents(lang: Lang, done: usize, total: usize, source: &str) -> String {
+    match lang {
+        Lang::Zh => format!("正在整理 {source} 的文档：{done} / {total}…"),
+        Lang::En => format!("Placing {done} / {total} documents of {source}…"),
+    }
+}
+
+pub fn csv_not_downloaded(lang: Lang, why: &str) -> String {
+    match lang {
+        Lang::Zh => format!("无法下载一致性表：{why}"),
+        Lang::En => format!("the agreement table could not be downloaded: {why}"),
+    }
+}
+
+pub fn and_more(lang: Lang, more: usize) -> String {
+    match lang {
+        Lang::Zh => format!("……还有 {more} 处"),
+        Lang::En => format!("… and {more} more"),
+    }
+}
+
+pub fn computing_documents(lang: Lang, done: usize, total: usize) -> String {
+    match lang {
+        Lang::Zh => format!("计算中… {done} / {total} 篇文档"),
+        Lang::En => format!("Computing… {done} / {total} documents"),
+    }
+}
+
+/// One reading of a file's offsets, e.g. "UTF-16 code units (12 span(s) placed)".
+pub fn unit_reading(lang: Lang, unit: &str, placed: usize) -> String {
+    match lang {
+        Lang::Zh => format!("{unit}（可放置 {placed} 个片段）"),
+        Lang::En => format!("{unit} ({placed} span(s) placed)"),
+    }
+}
+
+pub fn table_rows(lang: Lang, rows: usize) -> String {
+    match lang {
+        Lang::Zh => format!(" · {rows} 行；id 列给出文档 id，name 或 title 列给出文档名"),
+        Lang::En => {
+            format!(" · {rows} row(s); an id column gives document ids, a name or title column their names")
+        }
+    }
+}
+
+pub fn import_summary(lang: Lang, format: &str, docs: usize, spans: usize, relations: usize) -> String {
+    match lang {
+        Lang::Zh => format!("{format}：将向项目加入 {docs} 篇文档、{spans} 个片段、{relations} 条关系。"),
+        Lang::En => format!(
+            "{format}: {docs} document(s), {spans} span(s), {relations} relation(s) will be added to the project."
+        ),
+    }
+}
+
+pub fn spans_moved(lang: Lang, moved: usize) -> String {
+    match lang {
+        Lang::Zh => format!("有 {moved} 个片段的偏移与其文字不符，已移到文字所在的位置。"),
+        Lang::En => format!(
+            " {moved} span(s) had offsets that did not match their text and were moved to where it is."
+        ),
+    }
+}
+
+pub fn spans_not_placed(lang: Lang, count: usize) -> String {
+    match lang {
+        Lang::Zh => format!("{count} 个片段无法放置，不会导入："),
+        Lang::En => format!("{count} span(s) cannot be placed and will not be imported:"),
+    }
+}
+
+pub fn spans_unmapped(lang: Lang, count: usize) -> String {
+    match lang {
+        Lang::Zh => format!("{count} 个片段的标签没有在上面对应"),
+        Lang::En => format!("{count} span(s) with a label not mapped above"),
+    }
+}
+
+/// What applying a schema change would do to the annotations.
+pub fn schema_impact(lang: Lang, impact: &crate::core::schema_edit::SchemaImpact) -> String {
+    match lang {
+        Lang::Zh => format!("{} 个片段改名；{}", impact.renamed_spans, schema_removals(lang, impact)),
+        Lang::En => format!("{} span(s) renamed; {}", impact.renamed_spans, schema_removals(lang, impact)),
+    }
+}
+
+/// The question asked before a schema change that deletes annotations.
+pub fn schema_confirm(lang: Lang, impact: &crate::core::schema_edit::SchemaImpact) -> String {
+    match lang {
+        Lang::Zh => format!("这次修改{}。仍然应用吗？（Ctrl+Z 可全部恢复。）", schema_removals(lang, impact)),
+        Lang::En => format!(
+            "This change {}. Apply it anyway? (Ctrl+Z brings everything back.)",
+            schema_removals(lang, impact)
+        ),
+    }
+}
+
+/// "deletes 3 PER span(s), 1 relation(s)" or "removes nothing".
+pub fn schema_removals(lang: Lang, impact: &crate::core::schema_edit::SchemaImpact) -> String {
+    let mut parts: Vec<String> = impact
+        .removed_spans
+        .iter()
+        .map(|(label, n)| lang.pick(format!("{n} 个 {label} 片段"), format!("{n} {label} span(s)")))
+        .collect();
+    if impact.removed_relations > 0 {
+        let n = impact.removed_relations;
+        parts.push(lang.pick(format!("{n} 条关系"), format!("{n} relation(s)")));
+    }
+    match (lang, parts.is_empty()) {
+        (Lang::Zh, true) => "不删除任何内容".to_string(),
+        (Lang::En, true) => "removes nothing".to_string(),
+        (Lang::Zh, false) => format!("会删除 {}", parts.join("、")),
+        (Lang::En, false) => format!("deletes {}", parts.join(", ")),
+    }
+}
+
+pub fn export_documents_done(lang: Lang, done: usize, total: usize) -> String {
+    match lang {
+        Lang::Zh => format!("{done} / {total} 篇文档"),
+        Lang::En => format!("{done} / {total} documents"),
+    }
+}
+
+pub fn export_records_done(lang: Lang, done: usize, total: usize) -> String {
+    match lang {
+        Lang::Zh => format!("已写出并检查 {done} / {total} 条记录"),
+        Lang::En => format!("{done} / {total} records written and checked"),
+    }
+}
+
+pub fn spans_crossing(lang: Lang, count: usize, what_happened: &str) -> String {
+    match lang {
+        Lang::Zh => format!("{count} 个片段跨越单位边界，{what_happened}："),
+        Lang::En => format!("{count} span(s) cross a unit boundary, {what_happened}:"),
+    }
+}
+
+pub fn export_not_downloaded(lang: Lang, why: &str) -> String {
+    match lang {
+        Lang::Zh => format!("无法下载导出文件：{why}"),
+        Lang::En => format!("the export could not be downloaded: {why}"),
+    }
+}
+
+pub fn records_and_files(lang: Lang, records: usize, files: usize) -> String {
+    match lang {
+        Lang::Zh => format!(" · {records} 条记录 · {files} 个文件"),
+        Lang::En => format!(" · {records} record(s) · {files} file(s)"),
+    }
+}
+
+pub fn first_lines(lang: Lang, file: &str) -> String {
+    match lang {
+        Lang::Zh => format!("{file} — 前几行"),
+        Lang::En => format!("{file} — first lines"),
+    }
+}
+
+/// Storage refused: the edits stay in the tab.
+pub fn not_saved(lang: Lang, reason: &str) -> String {
+    match lang {
+        Lang::Zh => format!("{reason}：你的修改保留在本标签页中，但没有保存；请导出项目（导出 JSON）以保留它们"),
+        Lang::En => format!(
+            "{reason}: your edits are kept in this tab but not saved; export the project (Export JSON) to keep them"
+        ),
+    }
+}
+
+pub fn taken_over_before_stored(lang: Lang) -> String {
+    let reason = lang.pick(
+        "另一个标签页在这次修改保存前接管了编辑",
+        "another tab took over editing before this edit was stored",
+    );
+    not_saved(lang, reason)
+}
+
+pub fn legacy_unreadable(lang: Lang, error: &str, key: &str) -> String {
+    match lang {
+        Lang::Zh => format!("无法读取旧版本保存在本浏览器中的项目（{error}）；它另存在 localStorage 键 {key} 下，现在显示自带的文章"),
+        Lang::En => format!(
+            "the project an earlier version kept in this browser could not be read ({error}); it is kept aside under the localStorage key {key} and the bundled article is shown"
+        ),
+    }
+}
+
+pub fn stored_unreadable(lang: Lang, error: &str) -> String {
+    match lang {
+        Lang::Zh => format!("无法读取本浏览器中保存的项目（{error}）；它保持原样"),
+        Lang::En => {
+            format!("the project stored in this browser could not be read ({error}); it is left as it is")
+        }
+    }
+}
+
+pub fn showing_bundled_instead(lang: Lang, why: &str) -> String {
+    match lang {
+        Lang::Zh => format!("{why}。本标签页显示自带的文章且不保存；在存储面板中删除保存的项目即可重新开始保存"),
+        Lang::En => format!(
+            "{why}, and this tab shows the bundled article without saving it; delete the stored project in the storage panel to start saving again"
+        ),
+    }
+}
+
+/// Documents whose stored records did not read; `first` is the first problem.
+pub fn documents_unreadable(lang: Lang, left: usize, first: Option<&str>, more: bool) -> String {
+    let why = match (lang, first) {
+        (Lang::Zh, None) => "记录缺失".to_string(),
+        (Lang::En, None) => "their records are missing".to_string(),
+        (Lang::Zh, Some(first)) => format!("{first}{}", if more { "，等" } else { "" }),
+        (Lang::En, Some(first)) => format!("{first}{}", if more { ", and others" } else { "" }),
+    };
+    match lang {
+        Lang::Zh => format!("有 {left} 篇文档无法从浏览器存储读取（{why}）；它们留在列表中但无法打开，保存的记录保持原样"),
+        Lang::En => format!(
+            "{left} documents could not be read from browser storage ({why}); they stay in the list but cannot be opened, and their stored records are left as they are"
+        ),
+    }
+}
+
+pub fn still_reading_for_export(lang: Lang, left: usize) -> String {
+    match lang {
+        Lang::Zh => format!("还有 {left} 篇文档在从浏览器存储读取；读完后再导出项目"),
+        Lang::En => format!(
+            "{left} documents are still being read from browser storage; export the project once they are"
+        ),
+    }
+}
+
+/// A search pattern the browser's RegExp refused (its own message quoted).
+pub fn not_a_pattern(lang: Lang, why: &str) -> String {
+    match lang {
+        Lang::Zh => format!("不是有效的正则：{why}"),
+        Lang::En => format!("not a valid pattern: {why}"),
+    }
+}
+
+/// The accessible name of the choice for a label the schema lacks.
+pub fn map_label_name(lang: Lang, label: &str) -> String {
+    match lang {
+        Lang::Zh => format!("{label} 对应的标签"),
+        Lang::En => format!("what {label} becomes"),
+    }
+}
+
+/// A suggestion's tooltip: its label, where it comes from, and the model's confidence.
+pub fn suggestion_tip(
+    lang: Lang,
+    suggestion: &crate::core::suggestion::Suggestion,
+    label: Option<&crate::core::schema::Label>,
+) -> String {
+    let name = match label {
+        Some(l) => format!("{} {}", l.name, label_name(lang, l)),
+        None => suggestion.label.to_string(),
+    };
+    let source = suggestion.source.key();
+    match (lang, suggestion.score) {
+        (Lang::Zh, Some(s)) => format!("建议 {name}（{source}，置信度 {s:.2}）"),
+        (Lang::Zh, None) => format!("建议 {name}（{source}）"),
+        (Lang::En, Some(s)) => format!("suggested {name} ({source}, confidence {s:.2})"),
+        (Lang::En, None) => format!("suggested {name} ({source})"),
+    }
+}
+
+/// A suggestion's accessible name, from what a span of it would be called.
+pub fn suggested(lang: Lang, name: &str) -> String {
+    match lang {
+        Lang::Zh => format!("建议 {name}"),
+        Lang::En => format!("suggested {name}"),
     }
 }

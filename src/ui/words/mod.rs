@@ -8,6 +8,7 @@
 
 pub mod chrome;
 pub mod formatted;
+pub mod outcomes;
 pub mod titles;
 
 use yew::prelude::*;
@@ -76,17 +77,34 @@ impl Phrase {
 
 const LANG_KEY: &str = "biaozhu.lang";
 
-/// The language chosen in this browser, else the browser's own.
+/// The language chosen in this browser, else the browser's own (not stored: it follows the
+/// browser until the user chooses).
 pub fn chosen_lang() -> Lang {
     crate::ui::browser::stored_setting(LANG_KEY)
         .and_then(|key| Lang::from_key(&key))
         .unwrap_or_else(|| Lang::for_browser(&crate::ui::browser::browser_language()))
 }
 
-/// Remembers `lang` and tells the page.
+thread_local! {
+    /// The language now shown, for words made outside a component (a task's message).
+    static CURRENT: std::cell::Cell<Option<Lang>> = const { std::cell::Cell::new(None) };
+}
+
+/// The language now shown (before the app has shown one, the one it will show).
+pub fn current_lang() -> Lang {
+    CURRENT.with(|c| c.get()).unwrap_or_else(chosen_lang)
+}
+
+/// Shows `lang`: tells the page, and makes it the one tasks write their messages in.
+pub fn show_lang(lang: Lang) {
+    CURRENT.with(|c| c.set(Some(lang)));
+    crate::ui::browser::set_page_language(lang.key());
+}
+
+/// The user chose `lang` (the toolbar's switch): remembered in this browser.
 pub fn choose_lang(lang: Lang) {
     crate::ui::browser::save_setting(LANG_KEY, lang.key());
-    crate::ui::browser::set_page_language(lang.key());
+    show_lang(lang);
 }
 
 /// The language the interface is in (provided by the app).

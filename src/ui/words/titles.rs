@@ -58,7 +58,9 @@ pub fn format_title(lang: Lang, format: Format) -> &'static str {
         (Format::DoccanoEntities, Lang::Zh) => "doccano JSONL（entities + relations）",
         (Format::DoccanoEntities, Lang::En) => "doccano JSONL (entities + relations)",
         (Format::DoccanoUtf16, Lang::Zh) => "doccano JSONL，UTF-16 偏移（仅供 doccano 自身界面）",
-        (Format::DoccanoUtf16, Lang::En) => "doccano JSONL, UTF-16 offsets (only for doccano's own interface)",
+        (Format::DoccanoUtf16, Lang::En) => {
+            "doccano JSONL, UTF-16 offsets (only for doccano's own interface)"
+        }
         (Format::LabelStudio, Lang::Zh) => "Label Studio JSON 任务 + 标注配置",
         (Format::LabelStudio, Lang::En) => "Label Studio JSON tasks + labeling config",
         (Format::Brat, Lang::Zh) => "brat standoff（.txt + .ann，zip）",
@@ -69,5 +71,16 @@ pub fn format_title(lang: Lang, format: Format) -> &'static str {
         (Format::HuggingFace, Lang::En) => "Hugging Face datasets JSONL (tokens + ner_tags)",
         (Format::W3c, Lang::Zh) => "W3C Web Annotation JSON-LD",
         (Format::W3c, Lang::En) => "W3C Web Annotation JSON-LD",
+    }
+}
+
+/// How a file counts offsets.
+pub fn unit_title(lang: Lang, unit: crate::core::import::units::OffsetUnit) -> &'static str {
+    use crate::core::import::units::OffsetUnit;
+    match unit {
+        OffsetUnit::CodePoint => lang.pick("码位", "code points"),
+        OffsetUnit::Utf16 => lang.pick("UTF-16 码元", "UTF-16 code units"),
+        OffsetUnit::Utf8 => lang.pick("UTF-8 字节", "UTF-8 bytes"),
+        OffsetUnit::Grapheme => lang.pick("字素簇", "grapheme clusters"),
     }
 }

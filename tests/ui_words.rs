@@ -1,0 +1,179 @@
+//! The interface's words: every phrase exists in both languages, each language holds only its
+//! own script (names of formats, keys and labels aside), and every outcome of the core reads
+//! in Chinese without English sentences in it.
+
+use biaozhu::core::adjudication::AdjudicationError;
+use biaozhu::core::editor::said::Said;
+use biaozhu::core::error::Overlap;
+use biaozhu::core::merge::{MergeError, NameProblem};
+use biaozhu::core::project_json::ImportError;
+use biaozhu::core::schema_edit::SchemaImpact;
+use biaozhu::core::text_input::TextInputError;
+use biaozhu::core::{CharRange, DocId, EditError, SpanId};
+use biaozhu::ui::words::chrome::GROUPS;
+use biaozhu::ui::words::outcomes::said;
+use biaozhu::ui::words::Lang;
+
+fn has_cjk(text: &str) -> bool {
+    text.chars().any(|c| ('\u{3400}'..='\u{9fff}').contains(&c) || ('\u{ff01}'..='\u{ff5e}').contains(&c))
+}
+
+/// English words (three letters or more, lower case) outside the names the Chinese interface
+/// keeps as they are.
+fn english_words(text: &str) -> Vec<String> {
+    const KEPT: &[&str] = &[
+        "spaCy",
+        "doccano",
+        "brat",
+        "txt",
+        "ann",
+        "zip",
+        "labels",
+        "json",
+        "tokens",
+        "ner_tags",
+        "entities",
+        "relations",
+        "label",
+        "annotations",
+        "predictions",
+        "model_version",
+        "biaozhu",
+        "suggestions",
+        "train",
+        "dev",
+        "test",
+        "localStorage",
+        "codepoint",
+        "issued_by",
+        "gold",
+        "kappa",
+        "alpha",
+        "tsv",
+        "jsonl",
+        "cue",
+        "entity",
+        "directive",
+    ];
+    text.split(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '-'))
+        .flat_map(|w| w.split('-'))
+        .filter(|w| w.len() >= 3 && w.chars().next().is_some_and(|c| c.is_ascii_lowercase()))
+        .filter(|w| !KEPT.contains(w))
+        .map(str::to_string)
+        .collect()
+}
+
+#[test]
+fn every_phrase_is_in_both_languages_and_each_in_its_own_script() {
+    let mut count = 0;
+    for phrase in GROUPS.iter().flat_map(|g| g.iter()) {
+        count += 1;
+        assert!(!phrase.zh.trim().is_empty() && !phrase.en.trim().is_empty(), "{phrase:?}");
+        assert!(!has_cjk(phrase.en) || phrase.en.contains("。！？"), "Chinese in English: {phrase:?}");
+        assert!(
+            english_words(phrase.zh).is_empty(),
+            "English in Chinese: {phrase:?} {:?}",
+            english_words(phrase.zh)
+        );
+    }
+    assert!(count > 200, "{count} phrases");
+}
+
+/// One of each kind of outcome, with 𠀀 and emoji in the quoted text.
+fn outcomes() -> Vec<Said> {
+    let doc = DocId("d1".into());
+    let overlap = Overlap {
+        doc: doc.clone(),
+        label: "PER".into(),
+        range: CharRange { start: 2, end: 5 },
+        other: SpanId(3),
+        other_label: "PER".into(),
+        other_range: CharRange { start: 3, end: 6 },
+        other_text: "𠀀😀立".into(),
+    };
+    vec![
+        Said::Edit(EditError::Overlap(Box::new(overlap))),
+        Said::Edit(EditError::ReadOnly),
+        Said::Edit(EditError::StillLoading { pending: 3 }),
+        Said::Edit(EditError::BadAttributeValue {
+            name: "cue".into(),
+            value: "x".into(),
+            allowed: vec!["强调".into()],
+        }),
+        Said::NoRelationType { from: "PER".into(), to: "DIRECTIVE".into(), options: vec![] },
+        Said::RelationTypeRepeated { kind: "issued_by".into(), from: "DIRECTIVE".into(), to: "PER".into() },
+        Said::ChooseRelationType,
+        Said::ClickRelationTarget,
+        Said::DatasetImported {
+            source: "a.jsonl".into(),
+            format: "doccano JSONL",
+            docs: 2,
+            spans: 3,
+            relations: 0,
+            moved: 1,
+            left_out: 1,
+        },
+        Said::ProjectNotImported {
+            source: "p.json".into(),
+            error: ImportError::DuplicateDocument { id: "d1".into() },
+        },
+        Said::FileNotOpened { file: "a.txt".into(), error: TextInputError::NotUtf8 { offset: 4 } },
+        Said::RecordTaken { cue: Some(("cue".into(), "强调".into())), issuer: Some("徐立毅".into()) },
+        Said::NoRecordToCopy,
+        Said::AdjudicationStarted { open: 3 },
+        Said::Adjudication(AdjudicationError::OverlapForbidden { layer: "entity".into() }),
+        Said::HistoryCleared { cause: "…".into() },
+        Said::SchemaChanged(SchemaImpact { renamed_spans: 1, removed_relations: 2, ..Default::default() }),
+        Said::BadName(NameProblem::Reserved),
+        Said::Merge(MergeError::NothingToMerge),
+        Said::NoOtherToDo,
+        Said::PreAnnotated { suggestions: 4, documents: 1, already: 1, skipped: 2, stopped_at: Some(100) },
+        Said::ModelSuggested { added: 3, replaced: 1, skipped_docs: 1 },
+        Said::SuggestionsLeft { left: 2 },
+        Said::SuggestionRefused(EditError::ReadOnly),
+        Said::AcceptedAlike { accepted: 2, text: "郑州".into(), label: "LOC".into(), left: 1 },
+        Said::SelectSpanFirst,
+        Said::LabelledAll {
+            added: 2,
+            text: "航空港区".into(),
+            label: "LOC".into(),
+            documents: Some(2),
+            already: 1,
+            skipped: 1,
+        },
+    ]
+}
+
+#[test]
+fn every_outcome_reads_in_each_language() {
+    for outcome in outcomes() {
+        let zh = said(Lang::Zh, &outcome);
+        let en = said(Lang::En, &outcome);
+        assert!(has_cjk(&zh), "{outcome:?}: {zh}");
+        assert!(english_words(&zh).is_empty(), "{outcome:?}: English in «{zh}»: {:?}", english_words(&zh));
+        assert!(!en.is_empty() && zh != en, "{outcome:?}");
+    }
+    // The English is what the command-line tools and earlier versions said.
+    let labelled = said(Lang::En, outcomes().last().unwrap());
+    assert_eq!(
+        labelled,
+        "labelled 2 more «航空港区» as LOC in 2 document(s); 1 already were; 1 skipped: another span of the layer is there"
+    );
+}
+
+#[test]
+fn the_browser_language_chooses_the_first_language() {
+    for (tag, lang) in [
+        ("zh-CN", Lang::Zh),
+        ("zh-TW", Lang::Zh),
+        ("ZH", Lang::Zh),
+        ("en-US", Lang::En),
+        ("de", Lang::En),
+        ("", Lang::En),
+    ] {
+        assert_eq!(Lang::for_browser(tag), lang, "{tag}");
+    }
+    for lang in Lang::ALL {
+        assert_eq!(Lang::from_key(lang.key()), Some(lang));
+    }
+}
