@@ -34,6 +34,7 @@ pub mod saving;
 pub mod schema;
 pub mod schema_edit;
 pub mod session;
+pub mod shared;
 pub mod stack;
 pub mod stored;
 pub mod suggestion;

@@ -158,7 +158,7 @@ fn record_proposal(
     let issuer = proposal.issuer.map(|id| span_text(doc, id));
     let mut parts = Vec::new();
     if let Some(cue) = &cue {
-        parts.push(format!("{} {cue}", w::CUE.get(lang)));
+        parts.push(format!("{} «{cue}»", w::CUE.get(lang)));
     }
     if let Some(issuer) = &issuer {
         parts.push(format!("{ISSUER_RELATION} «{issuer}»"));

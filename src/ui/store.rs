@@ -134,27 +134,5 @@ pub fn use_dispatch() -> Dispatch {
     use_context::<Dispatch>().expect("the app provides a Dispatch context")
 }
 
-/// A value of the state handed to a component as a prop: compared by pointer, which is exact
-/// here (an edit always makes a new `Rc` of what it changes, and nothing else does).
-#[derive(Debug)]
-pub struct Shared<T>(pub Rc<T>);
-
-impl<T> Clone for Shared<T> {
-    fn clone(&self) -> Self {
-        Shared(self.0.clone())
-    }
-}
-
-impl<T> PartialEq for Shared<T> {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.0, &other.0)
-    }
-}
-
-impl<T> std::ops::Deref for Shared<T> {
-    type Target = T;
-
-    fn deref(&self) -> &T {
-        &self.0
-    }
-}
+/// A value of the state handed to a component as a prop: compared by pointer.
+pub use crate::core::shared::Shared;

@@ -108,8 +108,8 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
                     title={w::REDO_TIP.get(lang)}>{ w::REDO.get(lang) }</button>
             <span class="toolbar__gap"></span>
             <label class="toolbar__user" title={w::USER_NAME_TIP.get(lang)}>
-                { w::USER_NAME.get(lang) }
-                <input data-testid="user-name" size="10" maxlength="60" placeholder="—"
+                <span class="toolbar__user-text">{ w::USER_NAME.get(lang) }</span>
+                <input data-testid="user-name" size="10" maxlength="60" placeholder={w::USER_NAME.get(lang)}
                        value={props.user.clone().unwrap_or_default()} onchange={on_name} />
             </label>
             <button data-testid="schema" onclick={on_schema} title={w::SCHEMA_TIP.get(lang)}>{ w::SCHEMA.get(lang) }</button>

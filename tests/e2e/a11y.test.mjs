@@ -7,7 +7,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import { start, stop, openApp, label, labelIn, waitForSpanCount, waitForSaved } from './helpers.mjs';
+import { start, stop, openApp, label, waitForSpanCount, waitForSaved, wangsDirective } from './helpers.mjs';
 
 const require = createRequire(import.meta.url);
 const axeSource = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -50,14 +50,7 @@ async function checkDialog(page, opener, dialog) {
 
 test('no critical or serious axe violation on the main view and in every dialog; dialogs keep and return the focus', async () => {
   const page = await openApp(env);
-  await labelIn(page, '市长王新伟强调', '王新伟', 'p');
-  await waitForSpanCount(page, 1);
-  await label(page, '各级各部门要牢牢抓住重点项目建设这个“牛鼻子”', 'i');
-  await waitForSpanCount(page, 2);
-  await page.keyboard.press('r');
-  await page.click('[data-testid=span][data-label=PER]');
-  await page.waitForSelector('[data-testid=relation-picker]');
-  await page.keyboard.press('1');
+  await wangsDirective(page);
   await page.waitForSelector('[data-testid=relation-arc]');
   await page.waitForSelector('[data-testid=relation-arc-label]');
 

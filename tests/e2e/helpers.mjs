@@ -159,3 +159,28 @@ export async function newDocument(page, text) {
     return id && id !== before;
   }, before);
 }
+
+/** 王新伟 (PER) and the directive he issued (…“牛鼻子”), related by issued_by: R, a click, 1. */
+export async function wangsDirective(page) {
+  await labelIn(page, '市长王新伟强调', '王新伟', 'p');
+  await waitForSpanCount(page, 1);
+  await label(page, '各级各部门要牢牢抓住重点项目建设这个“牛鼻子”', 'i');
+  await waitForSpanCount(page, 2);
+  await page.keyboard.press('r');
+  await page.click('[data-testid=span][data-label=PER]');
+  await page.waitForSelector('[data-testid=relation-picker]');
+  await page.keyboard.press('1');
+  await page.waitForSelector('[data-testid=relation-item]');
+}
+
+/** Each directive (found by its text in the span list) issued by the first PER span: select it,
+ * R, click the person; the type is asked only the first time (then it is the default). */
+export async function issuedByFirstPerson(page, clauses) {
+  for (const clause of clauses) {
+    await page.locator('[data-testid=span-list-item]', { hasText: clause }).click();
+    await page.keyboard.press('r');
+    await page.locator('[data-testid=span][data-label=PER]').first().click();
+    const picker = await page.waitForSelector('[data-testid=relation-picker]', { timeout: 1000 }).catch(() => null);
+    if (picker) await page.keyboard.press('1');
+  }
+}

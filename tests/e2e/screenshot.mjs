@@ -1,9 +1,9 @@
 // Makes the README's screenshots: the bundled article with entities, three directives of
 // 徐立毅 (their issued_by arcs bundled under one label) and a cue, at 1024×768, 1400×900 and
-// 1920×1080, in Chinese and in English. Run after a release build, with a CJK font installed (the test setup installs
-// fonts-wqy-microhei): node tests/e2e/screenshot.mjs
+// 1920×1080, in Chinese and in English. Run after a release build, with a CJK font installed
+// (the test setup installs fonts-wqy-microhei): node tests/e2e/screenshot.mjs
 import path from 'node:path';
-import { start, stop, openApp, label, waitForSpanCount, scrollTo } from './helpers.mjs';
+import { start, stop, openApp, label, waitForSpanCount, scrollTo, issuedByFirstPerson } from './helpers.mjs';
 
 const here = path.dirname(new URL(import.meta.url).pathname);
 // Each size in one of the two languages, so that the README shows both.
@@ -20,15 +20,8 @@ for (const [i, [needle, key]] of steps.entries()) {
   await label(page, needle, key);
   await waitForSpanCount(page, i + 1);
 }
-// Each directive was issued by 徐立毅: select it in the span list, R, click him (1 picks issued_by).
-for (const clause of ['各级各部门要确立', '产业是城市发展的基础', '要抓好政策宣传与兑现工作']) {
-  await page.locator('[data-testid=span-list-item]', { hasText: clause }).click();
-  await page.keyboard.press('r');
-  await page.locator('[data-testid=span][data-label=PER]').first().click();
-  // The picker asks only the first time: then issued_by is the default for DIRECTIVE → PER.
-  const picker = await page.waitForSelector('[data-testid=relation-picker]', { timeout: 1000 }).catch(() => null);
-  if (picker) await page.keyboard.press('1');
-}
+// Each directive was issued by 徐立毅.
+await issuedByFirstPerson(page, ['各级各部门要确立', '产业是城市发展的基础', '要抓好政策宣传与兑现工作']);
 await page.waitForSelector('[data-testid=relation-arc-label][data-count="3"]');
 const directive = page.locator('[data-testid=span-list-item]', { hasText: '各级各部门要确立' });
 await directive.click();

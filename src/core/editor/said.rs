@@ -7,35 +7,9 @@ use crate::core::import::readers::ReadError;
 use crate::core::merge::{MergeReport, NameProblem};
 use crate::core::project_json::ImportError;
 use crate::core::schema_edit::SchemaImpact;
+pub use crate::core::shared::Shared;
 use crate::core::text_input::TextInputError;
 use crate::core::EditError;
-use std::fmt;
-use std::rc::Rc;
-
-/// An error that is not `Clone` or `PartialEq` (it holds a parser's error), shared; two are
-/// equal when they are the same one.
-#[derive(Debug)]
-pub struct Shared<T>(pub Rc<T>);
-
-impl<T> Clone for Shared<T> {
-    fn clone(&self) -> Self {
-        Shared(self.0.clone())
-    }
-}
-
-impl<T> PartialEq for Shared<T> {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.0, &other.0)
-    }
-}
-
-impl<T> Eq for Shared<T> {}
-
-impl<T: fmt::Display> fmt::Display for Shared<T> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        self.0.fmt(f)
-    }
-}
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Said {
