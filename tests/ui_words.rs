@@ -23,6 +23,7 @@ fn has_cjk(text: &str) -> bool {
 fn english_words(text: &str) -> Vec<String> {
     const KEPT: &[&str] = &[
         "spaCy",
+        "project",
         "doccano",
         "brat",
         "txt",
