@@ -23,6 +23,8 @@ fn has_cjk(text: &str) -> bool {
 fn english_words(text: &str) -> Vec<String> {
     const KEPT: &[&str] = &[
         "spaCy",
+        "rgb",
+        "rrggbb",
         "project",
         "doccano",
         "brat",
@@ -159,6 +161,33 @@ fn every_outcome_reads_in_each_language() {
     assert_eq!(
         labelled,
         "labelled 2 more «航空港区» as LOC in 2 document(s); 1 already were; 1 skipped: another span of the layer is there"
+    );
+}
+
+#[test]
+fn schema_problems_read_in_each_language() {
+    use biaozhu::core::schema::{NameIssue, Named, SchemaProblem};
+    use biaozhu::ui::words::outcomes::schema_problems;
+    let problems = vec![
+        SchemaProblem::EmptyName { what: Named::Label, layer: Some("entity".into()) },
+        SchemaProblem::EmptyName { what: Named::Attribute, layer: None },
+        SchemaProblem::DefinedTwice { what: Named::RelationType, name: "issued_by".into() },
+        SchemaProblem::BadName { what: Named::Label, name: "P|ER".into(), issue: NameIssue::Syntax('|') },
+        SchemaProblem::BadValue { attribute: "cue".into(), value: String::new(), issue: NameIssue::Empty },
+        SchemaProblem::BadColour { label: "PER".into(), colour: "#12345g".into() },
+        SchemaProblem::NoHotkey { label: "PER".into() },
+        SchemaProblem::ReservedHotkey { label: "PER".into(), key: 'r' },
+        SchemaProblem::SharedHotkey { first: "PER".into(), second: "ORG".into(), key: 'p' },
+        SchemaProblem::RelationEnds { relation: "issued_by".into() },
+        SchemaProblem::UnknownLabel { what: Named::Attribute, name: "cue".into(), label: "X".into() },
+    ];
+    for problem in &problems {
+        let zh = schema_problems(Lang::Zh, std::slice::from_ref(problem));
+        assert!(has_cjk(&zh) && english_words(&zh).is_empty(), "{problem:?}: {zh}");
+    }
+    assert_eq!(
+        schema_problems(Lang::En, &problems[..2]),
+        "layer \"entity\" has a label with an empty name; an attribute has an empty name"
     );
 }
 

@@ -33,6 +33,7 @@ pub mod rng;
 pub mod saving;
 pub mod schema;
 pub mod schema_edit;
+pub mod schema_problem;
 pub mod session;
 pub mod shared;
 pub mod stack;

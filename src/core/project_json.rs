@@ -85,7 +85,7 @@ pub enum ImportError {
         found: String,
     },
     BadSchema {
-        problems: Vec<String>,
+        problems: Vec<crate::core::schema::SchemaProblem>,
     },
     BadDocument {
         index: usize,
@@ -116,7 +116,11 @@ impl fmt::Display for ImportError {
                 write!(f, "the project file counts offsets in \"{found}\"; this app reads \"{OFFSET_UNIT}\"")
             }
             ImportError::BadSchema { problems } => {
-                write!(f, "the label schema is unusable: {}", problems.join("; "))
+                write!(
+                    f,
+                    "the label schema is unusable: {}",
+                    crate::core::schema_problem::joined(problems, "; ")
+                )
             }
             ImportError::BadDocument { index, reason } => {
                 write!(f, "document {} in the file is malformed: {reason}", index + 1)

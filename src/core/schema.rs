@@ -1,5 +1,6 @@
 //! The label schema: layers of labels, each label with display names, a colour and a hotkey.
 
+pub use super::schema_problem::{NameIssue, Named, SchemaProblem};
 use serde::{Deserialize, Serialize};
 
 /// One label, e.g. `PER`. `name` is what exports carry; `zh` and `en` are for display.
@@ -78,14 +79,11 @@ pub struct Schema {
 const NAME_SYNTAX: &[char] = &['|', ':', '=', ',', ';', '#', '<', '>', '&', '"', '\'', '\\', '[', ']', '/'];
 
 /// Why `name` cannot name a label, relation type or attribute, if it cannot.
-pub fn name_problem(name: &str) -> Option<String> {
+pub fn name_problem(name: &str) -> Option<NameIssue> {
     if name.chars().any(|c| c.is_whitespace() || c.is_control()) {
-        return Some("names may not hold spaces, tabs, line breaks or control characters".into());
+        return Some(NameIssue::Whitespace);
     }
-    if let Some(c) = name.chars().find(|c| NAME_SYNTAX.contains(c)) {
-        return Some(format!("names may not hold «{c}» (it is syntax in brat, CoNLL or Label Studio files)"));
-    }
-    None
+    name.chars().find(|c| NAME_SYNTAX.contains(c)).map(NameIssue::Syntax)
 }
 
 /// `text` with control characters (line breaks, tabs) shown as �, so a message stays one line.
@@ -160,50 +158,43 @@ impl Schema {
     }
 
     /// Problems that make the schema unusable: duplicate names or hotkeys, empty names.
-    pub fn problems(&self) -> Vec<String> {
+    pub fn problems(&self) -> Vec<SchemaProblem> {
+        use SchemaProblem as P;
         let mut problems = Vec::new();
         let mut names: Vec<&str> = Vec::new();
         let mut hotkeys: Vec<(char, &str)> = Vec::new();
         let mut layer_names: Vec<&str> = Vec::new();
         for layer in &self.layers {
             if layer.name.trim().is_empty() {
-                problems.push("a layer has an empty name".to_string());
+                problems.push(P::EmptyName { what: Named::Layer, layer: None });
             }
             if layer_names.contains(&layer.name.as_str()) {
-                problems.push(format!("layer \"{}\" is defined twice", layer.name));
+                problems.push(P::DefinedTwice { what: Named::Layer, name: layer.name.clone() });
             }
             layer_names.push(&layer.name);
             for label in &layer.labels {
                 if label.name.trim().is_empty() {
-                    problems.push(format!("layer \"{}\" has a label with an empty name", layer.name));
+                    problems.push(P::EmptyName { what: Named::Label, layer: Some(layer.name.clone()) });
                 }
                 if names.contains(&label.name.as_str()) {
-                    problems.push(format!("label \"{}\" is defined twice", label.name));
+                    problems.push(P::DefinedTwice { what: Named::Label, name: label.name.clone() });
                 }
-                if let Some(why) = name_problem(&label.name) {
-                    problems.push(format!("label \"{}\": {why}", one_line(&label.name)));
+                if let Some(issue) = name_problem(&label.name) {
+                    problems.push(P::BadName { what: Named::Label, name: one_line(&label.name), issue });
                 }
                 if !is_hex_color(&label.color) {
-                    problems.push(format!(
-                        "label \"{}\": the colour \"{}\" is not #rgb or #rrggbb",
-                        one_line(&label.name),
-                        one_line(&label.color)
-                    ));
+                    problems
+                        .push(P::BadColour { label: one_line(&label.name), colour: one_line(&label.color) });
                 }
                 names.push(&label.name);
                 if label.hotkey.is_whitespace() || label.hotkey.is_control() {
-                    problems.push(format!("label \"{}\" needs a hotkey", label.name));
+                    problems.push(P::NoHotkey { label: label.name.clone() });
                 } else if RESERVED_KEYS.contains(&label.hotkey.to_ascii_lowercase()) {
-                    problems.push(format!(
-                        "label \"{}\" cannot use the hotkey \"{}\": R draws relations, A opens attributes, digits pick relation types",
-                        label.name, label.hotkey
-                    ));
+                    problems.push(P::ReservedHotkey { label: label.name.clone(), key: label.hotkey });
                 }
                 if let Some((_, other)) = hotkeys.iter().find(|(k, _)| *k == label.hotkey) {
-                    problems.push(format!(
-                        "labels \"{}\" and \"{}\" share the hotkey \"{}\"",
-                        other, label.name, label.hotkey
-                    ));
+                    let (first, second) = (other.to_string(), label.name.clone());
+                    problems.push(P::SharedHotkey { first, second, key: label.hotkey });
                 }
                 hotkeys.push((label.hotkey, &label.name));
             }
@@ -211,63 +202,53 @@ impl Schema {
         let mut relation_names: Vec<&str> = Vec::new();
         for relation in &self.relations {
             if relation.name.trim().is_empty() {
-                problems.push("a relation type has an empty name".to_string());
+                problems.push(P::EmptyName { what: Named::RelationType, layer: None });
             }
             if relation.from.is_empty() || relation.to.is_empty() {
-                problems.push(format!(
-                    "relation type \"{}\" needs at least one label at each end",
-                    relation.name
-                ));
+                problems.push(P::RelationEnds { relation: relation.name.clone() });
             }
-            if let Some(why) = name_problem(&relation.name) {
-                problems.push(format!("relation type \"{}\": {why}", one_line(&relation.name)));
+            if let Some(issue) = name_problem(&relation.name) {
+                problems.push(P::BadName {
+                    what: Named::RelationType,
+                    name: one_line(&relation.name),
+                    issue,
+                });
             }
             if relation_names.contains(&relation.name.as_str()) {
-                problems.push(format!("relation type \"{}\" is defined twice", relation.name));
+                problems.push(P::DefinedTwice { what: Named::RelationType, name: relation.name.clone() });
             }
             relation_names.push(&relation.name);
             for label in relation.from.iter().chain(&relation.to) {
                 if !names.contains(&label.as_str()) {
-                    problems.push(format!(
-                        "relation type \"{}\" names label \"{label}\", which is not in the schema",
-                        relation.name
-                    ));
+                    let (name, label) = (relation.name.clone(), label.clone());
+                    problems.push(P::UnknownLabel { what: Named::RelationType, name, label });
                 }
             }
         }
         let mut attribute_names: Vec<&str> = Vec::new();
         for attribute in &self.attributes {
             if attribute.name.trim().is_empty() {
-                problems.push("an attribute has an empty name".to_string());
+                problems.push(P::EmptyName { what: Named::Attribute, layer: None });
             }
-            if let Some(why) = name_problem(&attribute.name) {
-                problems.push(format!("attribute \"{}\": {why}", one_line(&attribute.name)));
+            if let Some(issue) = name_problem(&attribute.name) {
+                problems.push(P::BadName { what: Named::Attribute, name: one_line(&attribute.name), issue });
             }
             // Values sit in brat's `A` lines and `annotation.conf` like names do.
             for value in &attribute.values {
-                let why = if value.is_empty() {
-                    Some("values may not be empty".to_string())
-                } else {
-                    name_problem(value)
-                };
-                if let Some(why) = why {
-                    problems.push(format!(
-                        "attribute \"{}\", value \"{}\": {why}",
-                        one_line(&attribute.name),
-                        one_line(value)
-                    ));
+                let issue = if value.is_empty() { Some(NameIssue::Empty) } else { name_problem(value) };
+                if let Some(issue) = issue {
+                    let (attribute, value) = (one_line(&attribute.name), one_line(value));
+                    problems.push(P::BadValue { attribute, value, issue });
                 }
             }
             if attribute_names.contains(&attribute.name.as_str()) {
-                problems.push(format!("attribute \"{}\" is defined twice", attribute.name));
+                problems.push(P::DefinedTwice { what: Named::Attribute, name: attribute.name.clone() });
             }
             attribute_names.push(&attribute.name);
             for label in &attribute.labels {
                 if !names.contains(&label.as_str()) {
-                    problems.push(format!(
-                        "attribute \"{}\" names label \"{label}\", which is not in the schema",
-                        attribute.name
-                    ));
+                    let (name, label) = (attribute.name.clone(), label.clone());
+                    problems.push(P::UnknownLabel { what: Named::Attribute, name, label });
                 }
             }
         }
@@ -348,7 +329,7 @@ mod tests {
     #[test]
     fn default_schema_is_consistent() {
         let schema = default_schema();
-        assert_eq!(schema.problems(), Vec::<String>::new());
+        assert_eq!(schema.problems(), Vec::<SchemaProblem>::new());
         assert_eq!(schema.layer_of("PER").unwrap().name, ENTITY_LAYER);
         assert_eq!(schema.layer_of("DIRECTIVE").unwrap().name, DIRECTIVE_LAYER);
         assert_eq!(schema.label_for_hotkey('P').unwrap().name, "PER");
@@ -360,6 +341,7 @@ mod tests {
         let mut schema = default_schema();
         schema.layers[1].labels[1].hotkey = 'p';
         let problems = schema.problems();
-        assert_eq!(problems, vec!["labels \"PER\" and \"ORG\" share the hotkey \"p\"".to_string()]);
+        let words: Vec<String> = problems.iter().map(ToString::to_string).collect();
+        assert_eq!(words, ["labels \"PER\" and \"ORG\" share the hotkey \"p\""]);
     }
 }

@@ -47,7 +47,7 @@ impl SchemaImpact {
 #[derive(Debug)]
 pub enum SchemaError {
     /// The schema itself is unusable: every problem, each naming its label, type or attribute.
-    Unusable(Vec<String>),
+    Unusable(Vec<crate::core::schema::SchemaProblem>),
     /// An existing span would break the new schema's rules.
     BreaksSpan { doc: DocId, span: SpanId, text: String, cause: Box<EditError> },
     /// The schema file is not JSON.
@@ -59,7 +59,9 @@ pub enum SchemaError {
 impl fmt::Display for SchemaError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            SchemaError::Unusable(problems) => write!(f, "the schema is unusable: {}", problems.join("; ")),
+            SchemaError::Unusable(problems) => {
+                write!(f, "the schema is unusable: {}", crate::core::schema_problem::joined(problems, "; "))
+            }
             SchemaError::BreaksSpan { doc, span, text, cause } => {
                 write!(f, "document \"{doc}\": span {span} «{text}»: {cause}")
             }

@@ -10,7 +10,7 @@ use super::text_field::TextField;
 use super::words::chrome as w;
 use super::words::current_lang;
 use super::words::formatted::{schema_confirm, schema_impact};
-use super::words::outcomes::schema_error_in;
+use super::words::outcomes::{schema_error_in, schema_problems};
 use super::words::use_lang;
 use crate::core::editor::EditorAction;
 use crate::core::schema::{AttributeDef, Label, Layer, RelationType, Schema, RESERVED_KEYS};
@@ -278,8 +278,8 @@ pub fn SchemaEditor(props: &SchemaEditorProps) -> Html {
         planned.as_ref().filter(|(k, _)| *k == key).map(|(_, plan)| plan.clone());
     let (summary, error, removes) = match plan.as_deref() {
         Some(Some(Ok((_, impact)))) => (schema_impact(lang, impact), None, impact.removes_anything()),
-        Some(Some(Err(error))) => (String::new(), Some(error.to_string()), false),
-        Some(None) => (String::new(), Some(problems.join("; ")), false),
+        Some(Some(Err(error))) => (String::new(), Some(schema_error_in(lang, error)), false),
+        Some(None) => (String::new(), Some(schema_problems(lang, &problems)), false),
         None => (w::SCHEMA_WORKING.get(lang).to_string(), None, false),
     };
     let ready = matches!(plan.as_deref(), Some(Some(Ok(_))));

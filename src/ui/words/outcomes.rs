@@ -12,6 +12,7 @@ use crate::core::error::Overlap;
 use crate::core::import::readers::ReadError;
 use crate::core::merge::{MergeError, MergeReport, NameProblem, GOLD, MAX_NAME_CHARS};
 use crate::core::project_json::ImportError;
+use crate::core::schema::{NameIssue, Named, SchemaProblem};
 use crate::core::schema_edit::SchemaError;
 use crate::core::text_input::TextInputError;
 use crate::core::EditError;
@@ -398,7 +399,9 @@ pub fn import_error(error: &ImportError) -> String {
         ImportError::WrongOffsetUnit { found } => {
             format!("项目文件的偏移以“{found}”计数；本应用读取“{}”", crate::core::project_json::OFFSET_UNIT)
         }
-        ImportError::BadSchema { problems } => format!("标签体系不可用：{}", problems.join("；")),
+        ImportError::BadSchema { problems } => {
+            format!("标签体系不可用：{}", schema_problems(Lang::Zh, problems))
+        }
         ImportError::BadDocument { index, reason } => {
             format!("文件中的第 {} 篇文档格式有误：{reason}", index + 1)
         }
@@ -417,7 +420,7 @@ pub fn import_error(error: &ImportError) -> String {
 
 fn schema_error(error: &SchemaError) -> String {
     match error {
-        SchemaError::Unusable(problems) => format!("标签体系不可用：{}", problems.join("；")),
+        SchemaError::Unusable(problems) => format!("标签体系不可用：{}", schema_problems(Lang::Zh, problems)),
         SchemaError::BreaksSpan { doc, span, text, cause } => {
             format!("文档“{doc}”：片段 {span} «{text}»：{}", edit_error(cause))
         }
@@ -489,4 +492,61 @@ pub fn list_error(lang: Lang, error: &crate::core::pre_annotate::ListError) -> S
         ListProblem::BadPattern(reason) => format!("正则无法编译：{reason}"),
     };
     format!("{list}第 {} 行：{problem}", error.line)
+}
+
+/// A schema's problems, in `lang`, joined into one line.
+pub fn schema_problems(lang: Lang, problems: &[SchemaProblem]) -> String {
+    if lang == Lang::En {
+        return crate::core::schema_problem::joined(problems, "; ");
+    }
+    problems.iter().map(schema_problem_zh).collect::<Vec<_>>().join("；")
+}
+
+fn named_zh(what: Named) -> &'static str {
+    match what {
+        Named::Layer => "层",
+        Named::Label => "标签",
+        Named::RelationType => "关系类型",
+        Named::Attribute => "属性",
+    }
+}
+
+fn name_issue_zh(issue: &NameIssue) -> String {
+    match issue {
+        NameIssue::Whitespace => "名称不能含空格、制表符、换行或控制字符".into(),
+        NameIssue::Syntax(c) => {
+            format!("名称不能含 «{c}»（它是 brat、CoNLL 或 Label Studio 文件的语法字符）")
+        }
+        NameIssue::Empty => "取值不能为空".into(),
+    }
+}
+
+fn schema_problem_zh(problem: &SchemaProblem) -> String {
+    match problem {
+        SchemaProblem::EmptyName { what: Named::Label, layer: Some(layer) } => {
+            format!("层“{layer}”中有一个标签没有名称")
+        }
+        SchemaProblem::EmptyName { what, .. } => format!("有一个{}没有名称", named_zh(*what)),
+        SchemaProblem::DefinedTwice { what, name } => format!("{}“{name}”定义了两次", named_zh(*what)),
+        SchemaProblem::BadName { what, name, issue } => {
+            format!("{}“{name}”：{}", named_zh(*what), name_issue_zh(issue))
+        }
+        SchemaProblem::BadValue { attribute, value, issue } => {
+            format!("属性“{attribute}”的取值“{value}”：{}", name_issue_zh(issue))
+        }
+        SchemaProblem::BadColour { label, colour } => {
+            format!("标签“{label}”：颜色“{colour}”不是 #rgb 或 #rrggbb")
+        }
+        SchemaProblem::NoHotkey { label } => format!("标签“{label}”需要一个按键"),
+        SchemaProblem::ReservedHotkey { label, key } => {
+            format!("标签“{label}”不能用按键“{key}”：R 画关系，A 打开属性，数字选择关系类型")
+        }
+        SchemaProblem::SharedHotkey { first, second, key } => {
+            format!("标签“{first}”和“{second}”用了同一个按键“{key}”")
+        }
+        SchemaProblem::RelationEnds { relation } => format!("关系类型“{relation}”的两端都至少需要一个标签"),
+        SchemaProblem::UnknownLabel { what, name, label } => {
+            format!("{}“{name}”用到的标签“{label}”不在标签体系中", named_zh(*what))
+        }
+    }
 }
