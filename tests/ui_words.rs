@@ -167,7 +167,7 @@ fn every_outcome_reads_in_each_language() {
 #[test]
 fn schema_problems_read_in_each_language() {
     use biaozhu::core::schema::{NameIssue, Named, SchemaProblem};
-    use biaozhu::ui::words::outcomes::schema_problems;
+    use biaozhu::ui::words::errors::schema_problems;
     let problems = vec![
         SchemaProblem::EmptyName { what: Named::Label, layer: Some("entity".into()) },
         SchemaProblem::EmptyName { what: Named::Attribute, layer: None },

@@ -6,7 +6,7 @@ use super::modal::Modal;
 use super::store::use_dispatch;
 use super::words::chrome as w;
 use super::words::current_lang;
-use super::words::outcomes::text_input_error;
+use super::words::errors::text_input_error;
 use super::words::use_lang;
 use crate::core::editor::EditorAction;
 use crate::core::text_input::{check_text, decode_text_file, name_from_file_name, name_from_text};

@@ -5,7 +5,7 @@ use super::browser;
 use super::persist::{Persist, Role};
 use super::store::use_dispatch;
 use super::words::chrome as w;
-use super::words::formatted::{nothing_saved, storage_used};
+use super::words::storage::{nothing_saved, storage_used};
 use super::words::use_lang;
 use std::rc::Rc;
 use yew::prelude::*;

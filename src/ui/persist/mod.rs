@@ -21,7 +21,7 @@ use crate::core::saving::{clear_ops, prepare, Saver, Write};
 use crate::core::{Project, Session};
 use crate::ui::words::chrome as w;
 use crate::ui::words::current_lang;
-use crate::ui::words::formatted::{not_saved, taken_over_before_stored};
+use crate::ui::words::storage::{not_saved, taken_over_before_stored};
 use startup::lost_lock;
 use std::cell::RefCell;
 use std::collections::VecDeque;

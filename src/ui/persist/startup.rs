@@ -18,7 +18,7 @@ use crate::ui::idb::{Idb, Start};
 use crate::ui::legacy_storage;
 use crate::ui::store::Dispatch;
 use crate::ui::words::current_lang;
-use crate::ui::words::formatted::{
+use crate::ui::words::storage::{
     documents_unreadable, legacy_unreadable, not_saved, showing_bundled_instead, stored_unreadable,
 };
 use crate::ui::writer_lock::{self, Channel};

@@ -2,13 +2,16 @@
 //!
 //! Components never hold their own strings: they take a `Phrase` from `chrome` (fixed text) or
 //! call a function of `formatted` (text with numbers or names in it), in the language of the
-//! `Lang` context. Core outcomes (errors, counts) are typed; `outcomes` chooses their words.
+//! `Lang` context. Core outcomes (errors, counts) are typed; `outcomes` and `errors` choose
+//! their words.
 //! The language is the user's choice (`data-testid=lang`, remembered in this browser), at first
 //! the browser's own.
 
 pub mod chrome;
+pub mod errors;
 pub mod formatted;
 pub mod outcomes;
+pub mod storage;
 pub mod titles;
 
 use yew::prelude::*;
