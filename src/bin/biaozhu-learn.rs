@@ -3,7 +3,7 @@
 //!
 //! ```text
 //! biaozhu-learn TRAIN [--eval TEST] [--limit N [--first]] [--holdout PCT] [--seed S] [--epochs E] [--no-lexicon]
-//!     [--layer NAME] [--all-documents] [--save MODEL]
+//!     [--margin M] [--layer NAME] [--all-documents] [--save MODEL]
 //! ```
 //!
 //! TRAIN and TEST are CoNLL / BMES character-tag files (one character and its tag per line,
@@ -23,7 +23,7 @@ use std::time::Instant;
 
 const USAGE: &str =
     "usage: biaozhu-learn TRAIN [--eval TEST] [--limit N [--first]] [--holdout PCT] [--seed S] [--epochs E] \
-[--no-lexicon] [--no-cohesion] [--classes K] [--layer NAME] [--all-documents] [--save MODEL]";
+[--no-lexicon] [--no-cohesion] [--classes K] [--margin M] [--layer NAME] [--all-documents] [--save MODEL]";
 
 struct Args {
     train: String,
@@ -63,6 +63,7 @@ fn parse_args(args: &[String]) -> Result<Args, String> {
             "--holdout" => out.holdout = number(value()?)?.min(90) as usize,
             "--no-lexicon" => out.options.lexicon = false,
             "--no-cohesion" => out.options.cohesion = false,
+            "--margin" => out.options.margin = number(value()?)?.min(1000) as u16,
             "--classes" => out.options.classes = number(value()?)?.min(4096) as usize,
             "--layer" => out.layer = Some(value()?),
             "--all-documents" => out.which = Confirmed::All,
@@ -165,7 +166,7 @@ fn run(args: &Args) -> Result<(), String> {
     let chars: usize = train.iter().map(|e| e.chars.len()).sum();
     println!(
         "training on {} texts ({chars} characters; {} more unannotated), labels {}, {} epochs, seed {}, \
-         lexicon {}, {} character classes",
+         lexicon {}, {} character classes, margin {}",
         train.len(),
         unlabeled.len(),
         labels.join(" "),
@@ -176,7 +177,8 @@ fn run(args: &Args) -> Result<(), String> {
         },
         args.options.seed,
         if args.options.lexicon { "on" } else { "off" },
-        args.options.classes
+        args.options.classes,
+        args.options.margin
     );
     let started = Instant::now();
     let mut trainer = Trainer::new(labels.clone(), train, &unlabeled, args.options.clone());
