@@ -147,7 +147,7 @@ fn doccano_utf16_offsets_without_a_declaration_are_detected_and_moved() {
     let plan = plan(&empty(), &parse(&line_file("d.jsonl", &[row])).unwrap(), &BTreeMap::new(), None);
     assert!(plan.problems.is_empty(), "{:?}", plan.problems);
     assert_eq!(plan.moved, 3, "spans after 𠀀 moved; 李强 before it did not");
-    assert!(plan.unit_notes[0].contains("UTF-16"), "{:?}", plan.unit_notes);
+    assert!(plan.unit_notes[0].to_string().contains("UTF-16"), "{:?}", plan.unit_notes);
     let doc = &plan.docs[0];
     let texts: Vec<&str> = doc.spans().iter().map(|s| doc.slice(s.range)).collect();
     assert_eq!(texts, ["李强", "河新区建", "确保高质量发展", "徐立毅"]);
@@ -165,7 +165,7 @@ fn spans_with_text_are_repaired_from_it_and_the_rest_listed() {
     assert_eq!(plan.span_count(), 2);
     assert_eq!(plan.problems.len(), 1);
     assert!(
-        plan.problems[0].contains("ORG span at 3–5 says «不存在», which is not in the text"),
+        plan.problems[0].to_string().contains("ORG span at 3–5 says «不存在», which is not in the text"),
         "{:?}",
         plan.problems
     );
@@ -196,7 +196,7 @@ fn overlaps_the_schema_forbids_are_listed() {
     let row = serde_json::json!({"text": "国务院总理李强", "label": [[0, 3, "ORG"], [2, 5, "TITLE"], [5, 7, "PER"]]});
     let plan = plan(&empty(), &parse(&line_file("d.jsonl", &[row])).unwrap(), &BTreeMap::new(), None);
     assert_eq!(plan.span_count(), 2);
-    assert!(plan.problems[0].contains("TITLE span at 2–5 «院总理»"), "{:?}", plan.problems);
+    assert!(plan.problems[0].to_string().contains("TITLE span at 2–5 «院总理»"), "{:?}", plan.problems);
 }
 
 #[test]
@@ -268,7 +268,7 @@ fn prodigy_rejects_are_skipped_with_a_note_and_brat_fragments_join() {
         "{:?}",
         plan.notes
     );
-    assert!(plan.problems[0].contains("cannot be related to itself"), "{:?}", plan.problems);
+    assert!(plan.problems[0].to_string().contains("cannot be related to itself"), "{:?}", plan.problems);
 }
 
 /// The sample with relations (李强 issues both directives; the first is addressed to 国务院) and

@@ -207,3 +207,57 @@ fn the_browser_language_chooses_the_first_language() {
         assert_eq!(Lang::from_key(lang.key()), Some(lang));
     }
 }
+
+#[test]
+fn import_review_problems_and_notes_read_in_each_language() {
+    use biaozhu::core::import::{ImportProblem, LeftOut, OffsetUnit, StatedSpan, UnitNote};
+    use biaozhu::ui::words::import_review::{import_problem, unit_note};
+    let span = || StatedSpan { label: "PER".into(), start: 3, end: 5 };
+    let refused = || EditError::UnknownLabel { label: "TITLE".into() };
+    let range = CharRange::new(2, 4);
+    let left_out = vec![
+        LeftOut::TextNotFound { span: span(), expected: "王五".into(), found: Some("李强".into()) },
+        LeftOut::TextNotFound { span: span(), expected: "王五".into(), found: None },
+        LeftOut::Empty { span: span() },
+        LeftOut::PastTheEnd { span: span(), unit: OffsetUnit::Grapheme, len: 4 },
+        LeftOut::NotOnCharacters { span: span(), unit: OffsetUnit::Utf16 },
+        LeftOut::Refused { label: "TITLE".into(), range, text: "𠀀总理".into(), cause: refused() },
+        LeftOut::Attribute {
+            label: "DIRECTIVE".into(),
+            range,
+            name: "cue".into(),
+            value: "x".into(),
+            cause: refused(),
+        },
+        LeftOut::RelationWithoutSpan { kind: "issued_by".into() },
+        LeftOut::RelationRefused {
+            kind: "issued_by".into(),
+            from_text: "😀".into(),
+            to_text: "徐立毅".into(),
+            cause: refused(),
+        },
+    ];
+    for what in left_out {
+        let problem = ImportProblem { doc: "新闻 1".into(), what };
+        let zh = import_problem(Lang::Zh, &problem);
+        assert!(has_cjk(&zh) && english_words(&zh).is_empty(), "{problem:?}: English in «{zh}»");
+        assert!(zh.contains("新闻 1"), "{zh}");
+        assert_eq!(import_problem(Lang::En, &problem), problem.to_string());
+    }
+    let notes = vec![
+        UnitNote::Fit { unit: OffsetUnit::Utf16, others: vec![OffsetUnit::CodePoint, OffsetUnit::Utf8] },
+        UnitNote::Chosen(OffsetUnit::Utf8),
+        UnitNote::Converted { doc: "新闻 1".into(), count: 3, unit: OffsetUnit::Utf16 },
+        UnitNote::MovedToNearest { doc: "新闻 1".into(), count: 1 },
+    ];
+    for note in &notes {
+        let zh = unit_note(Lang::Zh, note);
+        assert!(has_cjk(&zh) && english_words(&zh).is_empty(), "{note:?}: English in «{zh}»");
+        assert_eq!(unit_note(Lang::En, note), note.to_string());
+    }
+    // The English is what earlier versions said.
+    assert_eq!(
+        ImportProblem { doc: "a".into(), what: LeftOut::Empty { span: span() } }.to_string(),
+        "document \"a\": PER span at 3–5: the span is empty or ends before it starts"
+    );
+}

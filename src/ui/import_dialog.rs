@@ -9,6 +9,7 @@ use super::words::formatted::{
     and_more, import_summary, label_name, map_label_name, spans_moved, spans_not_placed, spans_unmapped,
     table_rows, unit_reading,
 };
+use super::words::import_review::{import_problem, unit_note};
 use super::words::titles::unit_title;
 use super::words::use_lang;
 use crate::core::editor::{EditorAction, PendingImport};
@@ -82,9 +83,11 @@ pub fn ImportDialog(props: &ImportDialogProps) -> Html {
             </li>
         }
     });
-    let problems = preview.problems.iter().take(SHOWN_PROBLEMS).map(|p| html! { <li>{ p.clone() }</li> });
+    let problems =
+        preview.problems.iter().take(SHOWN_PROBLEMS).map(|p| html! { <li>{ import_problem(lang, p) }</li> });
     let more = preview.problems.len().saturating_sub(SHOWN_PROBLEMS);
-    let notes = preview.unit_notes.iter().chain(&preview.notes).map(|n| html! { <li>{ n.clone() }</li> });
+    let unit_notes = preview.unit_notes.iter().map(|n| unit_note(lang, n));
+    let notes = unit_notes.chain(preview.notes.iter().cloned()).map(|n| html! { <li>{ n }</li> });
     let unmapped: usize = preview.unmapped.values().sum();
     let unit_question = match &preview.units {
         UnitDecision::Ask(readings) => {

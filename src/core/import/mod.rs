@@ -8,10 +8,12 @@
 //! user accepts the plan.
 
 pub mod job;
+pub mod problem;
 pub mod readers;
 pub mod repair;
 pub mod units;
 
+pub use problem::{ImportProblem, LeftOut, StatedSpan, UnitNote};
 pub use repair::{UnitDecision, UnitReading};
 pub use units::OffsetUnit;
 
@@ -95,11 +97,11 @@ pub struct ImportPlan {
     pub docs: Vec<Document>,
     /// Spans whose offsets were moved to where their text is, and why.
     pub moved: usize,
-    pub unit_notes: Vec<String>,
+    pub unit_notes: Vec<UnitNote>,
     /// Labels not in the schema and not mapped yet, with their span counts.
     pub unmapped: BTreeMap<String, usize>,
     /// Spans that could not be placed, each naming its document, offsets and reason.
-    pub problems: Vec<String>,
+    pub problems: Vec<ImportProblem>,
     pub notes: Vec<String>,
     /// How the spans without text were read, and whether the user must choose.
     pub units: UnitDecision,
@@ -281,18 +283,21 @@ impl Planner {
         taken.insert(id.clone());
         let placed = repair::place_spans(raw, bare_unit);
         plan.moved += placed.moved;
-        for note in placed.notes {
-            plan.unit_notes.push(format!("document \"{name}\": {note}"));
+        for (unit, count) in placed.converted {
+            plan.unit_notes.push(UnitNote::Converted { doc: name.clone(), count, unit });
         }
+        if placed.nearest_moves > 0 {
+            plan.unit_notes.push(UnitNote::MovedToNearest { doc: name.clone(), count: placed.nearest_moves });
+        }
+        let problem = |what| ImportProblem { doc: name.clone(), what };
         // The document is built in a project of its own, where every span and relation passes
         // the same checks as an edit; then it is taken out.
         let mut scratch = Project::new(schema.clone());
         let scratch = &mut scratch;
         let doc = Document::new(id.clone(), name.clone(), raw.text.clone());
         scratch.insert_document(0, doc).expect("an empty project");
-        for problem in placed.problems.iter().chain(&raw.problems) {
-            plan.problems.push(format!("document \"{name}\": {problem}"));
-        }
+        plan.problems.extend(placed.problems.into_iter().map(problem));
+        plan.problems.extend(raw.problems.iter().map(|p| problem(LeftOut::Unreadable(p.clone()))));
         // Raw span index → the id it got, for relations.
         let mut placed_ids: BTreeMap<usize, SpanId> = BTreeMap::new();
         for (index, range, label) in placed.spans {
@@ -326,27 +331,30 @@ impl Planner {
                             value: Some(value.clone()),
                         };
                         if let Err(error) = set.apply(scratch) {
-                            plan.problems.push(format!(
-                                "document \"{name}\": {label} span at {range}: attribute {attribute} = {value}: {error}"
-                            ));
+                            plan.problems.push(problem(LeftOut::Attribute {
+                                label: label.clone(),
+                                range,
+                                name: attribute.clone(),
+                                value: value.clone(),
+                                cause: error,
+                            }));
                         }
                     }
                     placed_ids.insert(index, span.id);
                     *next_span += 1;
                 }
-                Err(error) => plan.problems.push(format!(
-                    "document \"{name}\": {label} span at {range} «{}»: {error}",
-                    excerpt(scratch.document(&id).map_or("", |d| d.slice(range)))
-                )),
+                Err(error) => plan.problems.push(problem(LeftOut::Refused {
+                    text: excerpt(scratch.document(&id).map_or("", |d| d.slice(range))),
+                    label,
+                    range,
+                    cause: error,
+                })),
             }
         }
         for relation in &raw.relations {
             let (Some(&from), Some(&to)) = (placed_ids.get(&relation.from), placed_ids.get(&relation.to))
             else {
-                plan.problems.push(format!(
-                "document \"{name}\": a {} relation is left out because one of its spans could not be placed",
-                relation.kind
-            ));
+                plan.problems.push(problem(LeftOut::RelationWithoutSpan { kind: relation.kind.clone() }));
                 continue;
             };
             match scratch.check_relation(&id, &relation.kind, from, to, None) {
@@ -358,12 +366,12 @@ impl Planner {
                 Err(error) => {
                     let doc = scratch.document(&id).expect("placed above");
                     let text = |span| doc.span(span).map(|s| excerpt(doc.slice(s.range))).unwrap_or_default();
-                    plan.problems.push(format!(
-                        "document \"{name}\": {} relation from «{}» to «{}»: {error}",
-                        relation.kind,
-                        text(from),
-                        text(to)
-                    ));
+                    plan.problems.push(problem(LeftOut::RelationRefused {
+                        kind: relation.kind.clone(),
+                        from_text: text(from),
+                        to_text: text(to),
+                        cause: error,
+                    }));
                 }
             }
         }

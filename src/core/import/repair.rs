@@ -13,6 +13,7 @@
 //!
 //! Every span that cannot be placed becomes a problem naming its document, offsets and reason.
 
+use super::problem::{LeftOut, StatedSpan, UnitNote};
 use super::units::{IndexedText, OffsetUnit};
 use super::{RawDoc, RawSpan};
 use crate::core::offsets::{excerpt, CharRange};
@@ -78,18 +79,11 @@ impl UnitDecision {
     }
 
     /// A line for the review, when the unit was not declared.
-    pub fn note(&self, choice: Option<OffsetUnit>) -> Option<String> {
+    pub fn note(&self, choice: Option<OffsetUnit>) -> Option<UnitNote> {
         match self {
             UnitDecision::Settled => None,
-            UnitDecision::Fit { unit, others } => {
-                let others: Vec<&str> = others.iter().map(|u| u.title()).collect();
-                Some(format!(
-                    "the file does not say how it counts offsets; they fit the text as {} (not as {}) and were read so",
-                    unit.title(),
-                    others.join(" or ")
-                ))
-            }
-            UnitDecision::Ask(_) => choice.map(|u| format!("offsets read as {}, as chosen", u.title())),
+            UnitDecision::Fit { unit, others } => Some(UnitNote::Fit { unit: *unit, others: others.clone() }),
+            UnitDecision::Ask(_) => choice.map(UnitNote::Chosen),
         }
     }
 }
@@ -178,15 +172,19 @@ pub struct Placed {
     /// (index of the span in the raw document, where it goes, its label)
     pub spans: Vec<(usize, CharRange, String)>,
     pub moved: usize,
-    pub problems: Vec<String>,
-    pub notes: Vec<String>,
+    pub problems: Vec<LeftOut>,
+    /// Spans whose offsets were in another unit than code points, by unit.
+    pub converted: Vec<(OffsetUnit, usize)>,
+    /// Spans whose offsets gave back their text in no unit, moved to where it is nearest.
+    pub nearest_moves: usize,
 }
 
 /// Places one document's spans; `bare_unit` reads its spans without text when it declares none.
 pub fn place_spans(raw: &RawDoc, bare_unit: OffsetUnit) -> Placed {
     let text = IndexedText::new(&raw.text);
     let bare_unit = raw.unit.unwrap_or(bare_unit);
-    let mut placed = Placed { spans: Vec::new(), moved: 0, problems: Vec::new(), notes: Vec::new() };
+    let mut placed =
+        Placed { spans: Vec::new(), moved: 0, problems: Vec::new(), converted: Vec::new(), nearest_moves: 0 };
     // Spans with text: the unit that gives it back, counted per unit for the notes.
     let mut found: Vec<Option<(CharRange, OffsetUnit)>> = Vec::with_capacity(raw.spans.len());
     let mut per_unit: BTreeMap<OffsetUnit, usize> = BTreeMap::new();
@@ -208,9 +206,8 @@ pub fn place_spans(raw: &RawDoc, bare_unit: OffsetUnit) -> Placed {
     }
     // Where the rest of the document's offsets were found, to convert a stray span's offsets.
     let usual = per_unit.iter().max_by_key(|(_, n)| **n).map(|(u, _)| *u).unwrap_or(bare_unit);
-    let mut nearest_moves = 0;
     for (index, span) in raw.spans.iter().enumerate() {
-        let at = format!("{} span at {}–{}", span.label, span.start, span.end);
+        let stated = || StatedSpan { label: span.label.clone(), start: span.start, end: span.end };
         match (&span.text, found[index]) {
             (Some(_), Some((range, _))) => {
                 if range != CharRange::new(span.start, span.end) {
@@ -223,18 +220,16 @@ pub fn place_spans(raw: &RawDoc, bare_unit: OffsetUnit) -> Placed {
                 match text.nearest(expected, near) {
                     Some(range) => {
                         placed.moved += 1;
-                        nearest_moves += 1;
+                        placed.nearest_moves += 1;
                         placed.spans.push((index, range, span.label.clone()));
                     }
                     None => {
-                        let found = text
-                            .read(usual, span.start, span.end)
-                            .map(|r| format!(" (the offsets give «{}»)", excerpt(text.slice(r))))
-                            .unwrap_or_default();
-                        placed.problems.push(format!(
-                            "{at} says «{}», which is not in the text{found}",
-                            excerpt(expected)
-                        ));
+                        let found = text.read(usual, span.start, span.end).map(|r| excerpt(text.slice(r)));
+                        placed.problems.push(LeftOut::TextNotFound {
+                            span: stated(),
+                            expected: excerpt(expected),
+                            found,
+                        });
                     }
                 }
             }
@@ -246,37 +241,20 @@ pub fn place_spans(raw: &RawDoc, bare_unit: OffsetUnit) -> Placed {
                     placed.spans.push((index, range, span.label.clone()));
                 }
                 None => placed.problems.push(if span.start >= span.end {
-                    format!("{at}: the span is empty or ends before it starts")
+                    LeftOut::Empty { span: stated() }
                 } else {
                     match bare_unit {
                         OffsetUnit::CodePoint | OffsetUnit::Grapheme
                             if text.to_cp(bare_unit, span.end).is_none() =>
                         {
-                            format!(
-                                "{at} ({}) ends past the end of the text, which has {} characters",
-                                bare_unit.title(),
-                                text.char_len()
-                            )
+                            LeftOut::PastTheEnd { span: stated(), unit: bare_unit, len: text.char_len() }
                         }
-                        _ => format!(
-                            "{at} ({}) does not fall on whole characters of the text",
-                            bare_unit.title()
-                        ),
+                        _ => LeftOut::NotOnCharacters { span: stated(), unit: bare_unit },
                     }
                 }),
             },
         }
     }
-    for (unit, count) in per_unit.into_iter().filter(|(u, _)| *u != OffsetUnit::CodePoint) {
-        placed.notes.push(format!(
-            "{count} span(s) had offsets in {}; they were converted to code points",
-            unit.title()
-        ));
-    }
-    if nearest_moves > 0 {
-        placed.notes.push(format!(
-            "{nearest_moves} span(s) had offsets that did not give back their text in any unit; each was moved to the nearest place its text occurs"
-        ));
-    }
+    placed.converted = per_unit.into_iter().filter(|(u, _)| *u != OffsetUnit::CodePoint).collect();
     placed
 }

@@ -10,6 +10,7 @@
 pub mod chrome;
 pub mod errors;
 pub mod formatted;
+pub mod import_review;
 pub mod outcomes;
 pub mod storage;
 pub mod titles;
