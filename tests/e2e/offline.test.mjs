@@ -37,8 +37,13 @@ async function openControlled(context, base) {
   return page;
 }
 
-test('the app opens with the server gone and the browser offline, and saves work there', async () => {
-  const { server, base } = await serveCopy();
+test('the app opens with the server gone and the browser offline, and saves work there', async (t) => {
+  const { dist, server, base } = await serveCopy();
+  t.after(() => { server.close(); server.closeAllConnections?.(); });
+  // The build's list names the app's wasm (else the offline copy could not start).
+  const sw = fs.readFileSync(path.join(dist, 'sw.js'), 'utf8');
+  const wasm = fs.readdirSync(dist).find((f) => /^biaozhu-[0-9a-f]+_bg\.wasm$/.test(f));
+  assert.ok(wasm && sw.includes(`"${wasm}"`), `sw.js lists the app's wasm ${wasm}`);
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
   const page = await openControlled(context, base);
   const manifest = await page.evaluate(async () => (await fetch(document.querySelector('link[rel=manifest]').href)).json());
@@ -50,7 +55,7 @@ test('the app opens with the server gone and the browser offline, and saves work
     for (const key of await caches.keys()) for (const r of await (await caches.open(key)).keys()) names.push(r.url);
     return names;
   });
-  assert.ok(cached.some((u) => u.endsWith('.wasm')), 'the app wasm is cached');
+  assert.ok(cached.some((u) => u.endsWith(`/${wasm}`)), `the app wasm is cached: ${cached.join(' ')}`);
   assert.ok(!cached.some((u) => u.includes('biaozhu-learner')), 'the learner is not fetched at install');
 
   server.close();
@@ -66,8 +71,9 @@ test('the app opens with the server gone and the browser offline, and saves work
   await context.close();
 });
 
-test('a new version is offered by the update bar and Reload brings it in', async () => {
+test('a new version is offered by the update bar and Reload brings it in', async (t) => {
   const { dist, server, base } = await serveCopy();
+  t.after(() => { server.close(); server.closeAllConnections?.(); });
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
   const page = await openControlled(context, base);
   const versionOf = () => page.evaluate(async () => (await caches.keys()).filter((k) => k.startsWith('biaozhu-')));
@@ -86,6 +92,5 @@ test('a new version is offered by the update bar and Reload brings it in', async
   await page.waitForFunction(async () => (await caches.keys()).includes('biaozhu-next'));
   assert.deepEqual(await versionOf(), ['biaozhu-next']);
   assert.equal(await page.$('[data-testid=update-prompt]'), null);
-  server.close();
   await context.close();
 });

@@ -189,3 +189,50 @@ fn calibration_lowers_confidence_when_the_model_is_wrong_and_raises_it_when_righ
     assert_eq!(bands.iter().map(|b| b.2).sum::<usize>(), suggested);
     assert!(bands.iter().all(|b| b.3 <= b.2));
 }
+
+/// One long text with no spans, whose names the rest of the set labels (an unannotated
+/// document trained on with "every document"), must not unsettle what the rest teaches: the
+/// default options still tag an easy held-out set without a mistake. Loss-augmented training
+/// (a margin of 20) failed this: the long text could never be learned, its updates came back
+/// every pass, and held-out F1 fell to 0.93 here (0.75 in the app).
+#[test]
+fn a_contradicting_document_does_not_unsettle_the_rest() {
+    let people = ["徐立毅", "王新伟", "张𠀀明", "李娜", "周洁", "赵敏😀"];
+    let places = ["郑州", "航空港区", "中牟县", "金水区", "登封", "新郑"];
+    let mut labels: Vec<String> =
+        ["PER", "ORG", "LOC", "DATE", "TITLE", "POLICY"].iter().map(|s| s.to_string()).collect();
+    let mut examples: Vec<Example> = (0..4000usize)
+        .map(|k| {
+            let (person, place) = (people[k % 6], places[(k / 6 + k) % 6]);
+            let lead = ["昨日，", "", "上午，"][k % 3];
+            let text = format!("{lead}{person}在{place}调研，强调要抓好复工复产。");
+            let p0 = lead.chars().count();
+            let l0 = p0 + person.chars().count() + 1;
+            let spans = vec![
+                (CharRange { start: p0, end: l0 - 1 }, "PER"),
+                (CharRange { start: l0, end: l0 + place.chars().count() }, "LOC"),
+            ];
+            Example::new(&text, spans, &mut labels)
+        })
+        .collect();
+    // A long report, its names unmarked: about 3,000 characters of filler around them.
+    let mut rng = SplitMix64(7);
+    let mut long = String::new();
+    while long.chars().count() < 3000 {
+        let filler = ["全市上下", "坚持两手抓", "企业复工", "防控不松劲", "各项工作", "稳步推进，"];
+        long.push_str(filler[rng.below(filler.len())]);
+        if rng.below(8) == 0 {
+            long.push_str(places[rng.below(places.len())]);
+            long.push_str(people[rng.below(people.len())]);
+        }
+    }
+    examples.push(Example::new(&long, Vec::new(), &mut labels));
+    for seed in [4] {
+        let mut shuffled = examples.clone();
+        SplitMix64(seed).shuffle(&mut shuffled);
+        let held_out: Vec<Example> = shuffled.drain(..400).filter(|e| e.chars.len() < 100).collect();
+        let tagger = train(&shuffled, &labels, TrainOptions::default());
+        let overall = evaluate(&tagger, &held_out).overall();
+        assert_eq!((overall.correct, overall.predicted), (overall.gold, overall.gold), "seed {seed}");
+    }
+}

@@ -98,14 +98,17 @@ pub struct TrainOptions {
     /// (loss-augmented decoding: every wrong tag's score is raised by this while training).
     /// A plain perceptron stops at the first correct tagging and leaves the gold path a
     /// hair's width ahead, which a small set pays for on unseen text: on 1,000 MSRA sentences
-    /// (mean of seeds 1 to 8) test F1 rose from 0.641 at 0 to 0.653 at 20; 10 and 40 gave
-    /// 0.650. The full set moved little (0.882 at seed 1).
+    /// (mean of seeds 1 to 8) test F1 rose from 0.641 at 0 to 0.645 at 5, 0.648 at 8 and
+    /// 0.653 at 20. Off by default all the same: one long text that contradicts the rest (an
+    /// unannotated document trained on with "every document") is then never learned, its
+    /// large updates come back every pass, and held-out F1 on an easy set fell from 1.0 to
+    /// 0.75 in the app (see `a_contradicting_document_does_not_unsettle_the_rest`).
     pub margin: u16,
 }
 
 impl Default for TrainOptions {
     fn default() -> Self {
-        TrainOptions { epochs: 0, seed: 1, lexicon: true, classes: 256, cohesion: true, margin: 20 }
+        TrainOptions { epochs: 0, seed: 1, lexicon: true, classes: 256, cohesion: true, margin: 0 }
     }
 }
 
