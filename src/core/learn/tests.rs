@@ -227,12 +227,12 @@ fn a_contradicting_document_does_not_unsettle_the_rest() {
         }
     }
     examples.push(Example::new(&long, Vec::new(), &mut labels));
-    for seed in [4] {
-        let mut shuffled = examples.clone();
-        SplitMix64(seed).shuffle(&mut shuffled);
-        let held_out: Vec<Example> = shuffled.drain(..400).filter(|e| e.chars.len() < 100).collect();
-        let tagger = train(&shuffled, &labels, TrainOptions::default());
-        let overall = evaluate(&tagger, &held_out).overall();
-        assert_eq!((overall.correct, overall.predicted), (overall.gold, overall.gold), "seed {seed}");
-    }
+    // The shuffle (seed 4) that holds out sentences, not the long text, and that a margin of
+    // 20 failed on.
+    let mut shuffled = examples;
+    SplitMix64(4).shuffle(&mut shuffled);
+    let held_out: Vec<Example> = shuffled.drain(..400).filter(|e| e.chars.len() < 100).collect();
+    let tagger = train(&shuffled, &labels, TrainOptions::default());
+    let overall = evaluate(&tagger, &held_out).overall();
+    assert_eq!((overall.correct, overall.predicted), (overall.gold, overall.gold));
 }
