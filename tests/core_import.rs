@@ -2,7 +2,7 @@
 //! CRLF and nested spans; offset repair; label mapping; refusals.
 use biaozhu::core::export::units::Granularity;
 use biaozhu::core::export::{run_export, ExportOptions, Format, LabelStudioKind, OutFile};
-use biaozhu::core::import::readers::{parse, InFile};
+use biaozhu::core::import::readers::{parse, Found, InFile, Passed, Place};
 use biaozhu::core::import::{plan, suggest_label, ImportPlan, LabelChoice};
 use biaozhu::core::*;
 use common::TEXT;
@@ -223,7 +223,7 @@ fn readers_refuse_what_they_cannot_read_with_the_place() {
     let Err(biaozhu::core::import::readers::ReadError::NotJson { place, cause }) = broken else {
         panic!("{broken:?}")
     };
-    assert_eq!((place.as_str(), cause.line(), cause.column()), ("x.jsonl line 2", 1, 2));
+    assert_eq!((place, cause.line(), cause.column()), (Place::line("x.jsonl", 2), 1, 2));
     assert!(err("x.jsonl", "{\"text\": \"a\"}\n{oops\n").contains("x.jsonl line 2 is not valid JSON"));
     assert!(err("h.jsonl", "{\"tokens\": [\"a\"], \"ner_tags\": [1]}")
         .contains("import a zip that holds labels.json"));
@@ -249,7 +249,7 @@ fn prodigy_rejects_are_skipped_with_a_note_and_brat_fragments_join() {
     ];
     let parsed = parse(&line_file("p.jsonl", &rows)).unwrap();
     assert_eq!(parsed.docs.len(), 1);
-    assert!(parsed.notes[0].contains("1 rejected or ignored"));
+    assert_eq!(parsed.notes[0].what, Passed::RejectedAnswers { count: 1 });
 
     let files = [
         InFile { name: "d.txt".into(), bytes: "发展。\r\n徐立毅".as_bytes().to_vec() },
@@ -263,10 +263,9 @@ fn prodigy_rejects_are_skipped_with_a_note_and_brat_fragments_join() {
     let parsed = parse(&files).unwrap();
     let plan = plan(&empty(), &parsed, &BTreeMap::new(), None);
     assert_eq!(plan.docs[0].spans()[0].range, CharRange::new(2, 8));
-    assert!(
-        plan.notes[0].contains("1 event, attribute or note line(s) are not imported"),
-        "{:?}",
-        plan.notes
+    assert_eq!(
+        plan.notes[0],
+        Found { place: Place::file("d.ann"), what: Passed::OtherAnnLines { count: 1 } }
     );
     assert!(plan.problems[0].to_string().contains("cannot be related to itself"), "{:?}", plan.problems);
 }

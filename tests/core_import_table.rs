@@ -1,7 +1,7 @@
 //! CSV and TSV tables of texts: RFC 4180 fields, the text column guessed and chosen in the
 //! review, ids and names from their columns, and broken input named by line.
 use biaozhu::core::editor::{EditorAction, EditorState};
-use biaozhu::core::import::readers::{parse, InFile};
+use biaozhu::core::import::readers::{parse, Found, InFile, Passed, Place};
 use biaozhu::core::intake::action_for_file;
 use biaozhu::core::*;
 use biaozhu::ui::words::outcomes::english;
@@ -61,8 +61,12 @@ fn rows_without_text_are_left_out_and_said() {
     let parsed = read("a.csv", "text,name\n有文本,甲\n,乙\n   ,丙\n短\n");
     assert_eq!(texts(&parsed), [(None, Some("甲"), "有文本"), (None, Some("a.csv #4"), "短")]);
     assert_eq!(parsed.notes.len(), 1);
-    assert!(
-        parsed.notes[0].contains("2 row(s)") && parsed.notes[0].contains("\"text\""),
+    assert_eq!(
+        parsed.notes[0],
+        Found {
+            place: Place::file("a.csv"),
+            what: Passed::RowsWithoutText { count: 2, column: "text".into() }
+        },
         "{}",
         parsed.notes[0]
     );

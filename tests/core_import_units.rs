@@ -1,6 +1,6 @@
 //! Imported offsets in every unit a file may count in (code points, UTF-16 units, UTF-8 bytes,
 //! grapheme clusters), repair to the nearest occurrence, and nothing left out without a line.
-use biaozhu::core::import::readers::{parse, InFile};
+use biaozhu::core::import::readers::{parse, InFile, Passed, Place, Unit};
 use biaozhu::core::import::{plan, ImportPlan, OffsetUnit, UnitDecision};
 use biaozhu::core::*;
 use std::collections::BTreeMap;
@@ -269,7 +269,9 @@ fn w3c_sources_without_text_are_skipped_and_said() {
     let plan = import(&[InFile { name: "w.jsonld".into(), bytes }], None);
     assert_eq!(placed(&plan), pairs(&[("李强", "PER")]));
     assert!(
-        plan.notes.iter().any(|n| n.contains("source 1") && n.contains("no id or no text")),
+        plan.notes.iter().any(
+            |n| n.place == Place::nth("w.jsonld", Unit::Source, 1) && n.what == Passed::SourceWithoutText
+        ),
         "{:?}",
         plan.notes
     );

@@ -261,3 +261,108 @@ fn import_review_problems_and_notes_read_in_each_language() {
         "document \"a\": PER span at 3–5: the span is empty or ends before it starts"
     );
 }
+
+/// The readers' findings: every place, refusal, left-out part and passed-over note reads in
+/// Chinese without English words (the formats' own field names aside), and in English as the
+/// types' `Display`.
+#[test]
+fn reader_findings_read_in_each_language() {
+    use biaozhu::core::import::readers::{Flaw, Found, Passed, Place, ReadError, Unit, Unread};
+    use biaozhu::ui::words::errors::read_error;
+    use biaozhu::ui::words::reading::{passed, unread};
+    // The formats' own field names and JSON's null, quoted as the files spell them.
+    const FIELDS: &[&str] = &[
+        "text",
+        "data",
+        "body",
+        "start",
+        "end",
+        "offset_unit",
+        "grapheme",
+        "utf16",
+        "utf8",
+        "target",
+        "source",
+        "sources",
+        "jsonld",
+        "null",
+    ];
+    let foreign = |zh: &str| -> Vec<String> {
+        english_words(zh).into_iter().filter(|w| !FIELDS.contains(&w.as_str())).collect()
+    };
+    let places = [
+        Place::file("新闻.jsonl"),
+        Place::line("新闻.jsonl", 3),
+        Place::nth("任务.json", Unit::Task, 2),
+        Place::nth("标注.jsonld", Unit::Annotation, 7),
+        Place::nth("标注.jsonld", Unit::Source, 1),
+    ];
+    let flaws = vec![
+        Flaw::NoTextBeside { stem: "新闻".into() },
+        Flaw::NotTokenAndTag { found: "李".into() },
+        Flaw::NotATag { tag: "X-PER".into() },
+        Flaw::NoTaggedLines,
+        Flaw::NoRecords,
+        Flaw::NoTextField,
+        Flaw::ShapeChanged { shape: "doccano JSONL", earlier: "Hugging Face JSONL" },
+        Flaw::TextNotString,
+        Flaw::UnknownOffsetUnit { found: "字节".into() },
+        Flaw::TokensNotList,
+        Flaw::TokenNotString,
+        Flaw::NerTagsNotList,
+        Flaw::TagCount { tokens: 2, tags: 1 },
+        Flaw::TagNamesMissing,
+        Flaw::TagIdUnknown { id: 9 },
+        Flaw::TagNeitherNameNorNumber,
+        Flaw::DataHasNoText,
+        Flaw::SourceListedTwice { id: "#文1".into() },
+        Flaw::TextsNotIncluded,
+        Flaw::NoTargetSource,
+        Flaw::NoHeaderRow,
+        Flaw::QuoteNeverClosed,
+    ];
+    for (place, what) in places.iter().cycle().zip(flaws) {
+        let error = ReadError::Malformed { place: place.clone(), what };
+        let zh = read_error(Lang::Zh, &error);
+        assert!(has_cjk(&zh) && foreign(&zh).is_empty(), "{error:?}: English in «{zh}»: {:?}", foreign(&zh));
+        assert_eq!(read_error(Lang::En, &error), error.to_string());
+    }
+    let unread_parts = vec![
+        Unread::AnnLineShape,
+        Unread::AnnNoOffsets,
+        Unread::AnnOffsets { found: "3 甲".into() },
+        Unread::RelationEnds { n: Some(2), kind: "issued_by".into() },
+        Unread::RelationEnds { n: None, kind: "issued_by".into() },
+        Unread::SpanFields { n: 1, start: "\"3\"".into(), end: "5".into(), label: "null".into() },
+        Unread::EntityShape { n: 1, found: "[1]".into() },
+        Unread::RegionOffsets { region: "\"甲\"".into(), start: "null".into(), end: "4".into() },
+        Unread::RegionRelation { from: "\"甲\"".into(), to: "\"乙\"".into() },
+        Unread::SourceHasNoText { source: "#文2".into() },
+        Unread::NoBody,
+        Unread::Link,
+        Unread::NoPosition { label: "PER".into(), found: "{}".into() },
+    ];
+    for (place, what) in places.iter().cycle().zip(unread_parts) {
+        let found = Found { place: place.clone(), what };
+        let zh = unread(Lang::Zh, &found);
+        assert!(has_cjk(&zh) && foreign(&zh).is_empty(), "{found:?}: English in «{zh}»: {:?}", foreign(&zh));
+        assert_eq!(unread(Lang::En, &found), found.to_string());
+    }
+    let passed_over = vec![
+        Passed::RejectedAnswers { count: 2 },
+        Passed::OtherAnnLines { count: 1 },
+        Passed::NoAnnotation,
+        Passed::SourceWithoutText,
+        Passed::RowsWithoutText { count: 2, column: "正文".into() },
+    ];
+    for (place, what) in places.iter().cycle().zip(passed_over) {
+        let found = Found { place: place.clone(), what };
+        let zh = passed(Lang::Zh, &found);
+        assert!(has_cjk(&zh) && foreign(&zh).is_empty(), "{found:?}: English in «{zh}»: {:?}", foreign(&zh));
+        assert_eq!(passed(Lang::En, &found), found.to_string());
+    }
+    // The place leads, in the reader's count, in both languages.
+    let found = Found { place: Place::line("a.conll", 4), what: Unread::AnnNoOffsets };
+    assert!(unread(Lang::Zh, &found).starts_with("a.conll 第 4 行："));
+    assert!(unread(Lang::En, &found).starts_with("a.conll line 4: "));
+}

@@ -10,6 +10,7 @@ use super::words::formatted::{
     table_rows, unit_reading,
 };
 use super::words::import_review::{import_problem, unit_note};
+use super::words::reading::passed;
 use super::words::titles::unit_title;
 use super::words::use_lang;
 use crate::core::editor::{EditorAction, PendingImport};
@@ -87,7 +88,8 @@ pub fn ImportDialog(props: &ImportDialogProps) -> Html {
         preview.problems.iter().take(SHOWN_PROBLEMS).map(|p| html! { <li>{ import_problem(lang, p) }</li> });
     let more = preview.problems.len().saturating_sub(SHOWN_PROBLEMS);
     let unit_notes = preview.unit_notes.iter().map(|n| unit_note(lang, n));
-    let notes = unit_notes.chain(preview.notes.iter().cloned()).map(|n| html! { <li>{ n }</li> });
+    let reader_notes = preview.notes.iter().map(|n| passed(lang, n));
+    let notes = unit_notes.chain(reader_notes).map(|n| html! { <li>{ n }</li> });
     let unmapped: usize = preview.unmapped.values().sum();
     let unit_question = match &preview.units {
         UnitDecision::Ask(readings) => {

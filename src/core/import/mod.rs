@@ -55,7 +55,7 @@ pub struct RawDoc {
     pub relations: Vec<RawRelation>,
     /// Spans and relations the reader could not read (a broken offset, a relation pointing at
     /// no span), each naming its place in the file; the review lists them with the rest.
-    pub problems: Vec<String>,
+    pub problems: Vec<readers::Found<readers::Unread>>,
 }
 
 /// What the readers found, before any mapping.
@@ -64,7 +64,7 @@ pub struct Parsed {
     pub format: &'static str,
     pub docs: Vec<RawDoc>,
     /// Things the reader skipped on purpose (e.g. rejected Prodigy answers), to tell the user.
-    pub notes: Vec<String>,
+    pub notes: Vec<readers::Found<readers::Passed>>,
     /// A CSV or TSV file's table, whose text column the review may change.
     pub table: Option<readers::Table>,
 }
@@ -102,7 +102,8 @@ pub struct ImportPlan {
     pub unmapped: BTreeMap<String, usize>,
     /// Spans that could not be placed, each naming its document, offsets and reason.
     pub problems: Vec<ImportProblem>,
-    pub notes: Vec<String>,
+    /// What the reader passed over on purpose.
+    pub notes: Vec<readers::Found<readers::Passed>>,
     /// How the spans without text were read, and whether the user must choose.
     pub units: UnitDecision,
     /// The unit the user chose, when `units` asks.

@@ -4,6 +4,7 @@
 
 use std::fmt;
 
+use super::readers::{Found, Unread};
 use super::units::OffsetUnit;
 use crate::core::offsets::CharRange;
 use crate::core::EditError;
@@ -41,8 +42,8 @@ pub enum LeftOut {
     RelationWithoutSpan { kind: String },
     /// Both spans went in, the relation between them is refused.
     RelationRefused { kind: String, from_text: String, to_text: String, cause: EditError },
-    /// What the file's reader could not read, in its own (English) words.
-    Unreadable(String),
+    /// What the file's reader could not read, and where in the file.
+    Unreadable(Found<Unread>),
 }
 
 /// A [`LeftOut`] and the document it is in (the name the review shows).
@@ -83,7 +84,7 @@ impl fmt::Display for LeftOut {
             LeftOut::RelationRefused { kind, from_text, to_text, cause } => {
                 write!(f, "{kind} relation from «{from_text}» to «{to_text}»: {cause}")
             }
-            LeftOut::Unreadable(what) => f.write_str(what),
+            LeftOut::Unreadable(found) => write!(f, "{found}"),
         }
     }
 }

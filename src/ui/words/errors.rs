@@ -161,7 +161,9 @@ pub fn read_error(lang: Lang, error: &ReadError) -> String {
         ReadError::NotUtf8 { file, offset } => {
             format!("{file} 不是 UTF-8 文本（偏移 {offset} 处的字节无效）")
         }
-        ReadError::NotJson { place, cause } => format!("{place} 不是有效的 JSON：{cause}"),
+        ReadError::NotJson { place, cause } => {
+            format!("{} 不是有效的 JSON：{cause}", super::reading::place(Lang::Zh, place))
+        }
         ReadError::BadZip { file, cause } => format!("{file} 不是可读的 zip：{cause}"),
         ReadError::Inflate { file, entry, cause } => format!("{file}：{entry} 无法解压：{cause}"),
         ReadError::TooLarge { file, limit } => {
@@ -172,7 +174,7 @@ pub fn read_error(lang: Lang, error: &ReadError) -> String {
         }
         ReadError::NoDataFile => "没有找到数据文件".into(),
         ReadError::UnknownFormat { file } => format!("{file}：这个 JSON 不是本应用能读取的格式"),
-        ReadError::Malformed { place, what } => format!("{place}：{what}"),
+        ReadError::Malformed { place, what } => super::reading::flaw(Lang::Zh, place, what),
     }
 }
 

@@ -71,8 +71,6 @@ fn left_out_zh(what: &LeftOut) -> String {
         LeftOut::RelationRefused { kind, from_text, to_text, cause } => {
             format!("从«{from_text}»到«{to_text}»的 {kind} 关系：{}", edit_error(cause))
         }
-        // The readers still word their findings in English only (see the closing note of the
-        // language issue); the place and the quoted file content are what matter in them.
-        LeftOut::Unreadable(what) => what.clone(),
+        LeftOut::Unreadable(found) => super::reading::unread(Lang::Zh, found),
     }
 }

@@ -12,6 +12,7 @@ pub mod errors;
 pub mod formatted;
 pub mod import_review;
 pub mod outcomes;
+pub mod reading;
 pub mod storage;
 pub mod titles;
 

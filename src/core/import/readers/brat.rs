@@ -2,17 +2,16 @@
 
 use super::super::{OffsetUnit, Parsed, RawDoc, RawRelation, RawSpan};
 use super::InFile;
-use super::{malformed, utf8, ReadError};
+use super::{malformed, utf8, Flaw, Found, Passed, Place, ReadError, Unread};
 
 pub(super) fn read(files: &[InFile]) -> Result<Parsed, ReadError> {
     let mut docs = Vec::new();
     let mut notes = Vec::new();
     for ann in files.iter().filter(|f| f.name.ends_with(".ann")) {
         let stem = ann.name.strip_suffix(".ann").expect("filtered on .ann");
-        let txt = files
-            .iter()
-            .find(|f| f.name == format!("{stem}.txt"))
-            .ok_or_else(|| malformed(&ann.name, format!("there is no {stem}.txt beside it")))?;
+        let txt = files.iter().find(|f| f.name == format!("{stem}.txt")).ok_or_else(|| {
+            malformed(Place::file(&ann.name), Flaw::NoTextBeside { stem: stem.to_string() })
+        })?;
         let text = utf8(txt)?.to_string();
         let mut spans = Vec::new();
         let mut problems = Vec::new();
@@ -25,7 +24,7 @@ pub(super) fn read(files: &[InFile]) -> Result<Parsed, ReadError> {
         let mut n = 0;
         while n < lines.len() {
             let line = lines[n].strip_suffix('\r').unwrap_or(lines[n]);
-            let at = format!("{} line {}", ann.name, n + 1);
+            let at = Place::line(&ann.name, n + 1);
             n += 1;
             if !line.starts_with('T') {
                 if !line.trim().is_empty() {
@@ -35,11 +34,11 @@ pub(super) fn read(files: &[InFile]) -> Result<Parsed, ReadError> {
             }
             let mut fields = line.splitn(3, '\t');
             let (_, Some(spec), quoted) = (fields.next(), fields.next(), fields.next()) else {
-                problems.push(format!("{at}: expected ID<TAB>TYPE START END<TAB>TEXT; the line is left out"));
+                problems.push(Found { place: at, what: Unread::AnnLineShape });
                 continue;
             };
             let Some((label, ranges)) = spec.split_once(' ') else {
-                problems.push(format!("{at}: no offsets after the type; the line is left out"));
+                problems.push(Found { place: at, what: Unread::AnnNoOffsets });
                 continue;
             };
             let pieces: Option<Vec<(usize, usize)>> = ranges
@@ -50,8 +49,7 @@ pub(super) fn read(files: &[InFile]) -> Result<Parsed, ReadError> {
                 })
                 .collect();
             let Some(pieces) = pieces.filter(|p| !p.is_empty()) else {
-                problems
-                    .push(format!("{at}: offsets «{ranges}» are not START END pairs; the span is left out"));
+                problems.push(Found { place: at, what: Unread::AnnOffsets { found: ranges.to_string() } });
                 continue;
             };
             let (start, end) = (pieces[0].0, pieces[pieces.len() - 1].1);
@@ -90,9 +88,10 @@ pub(super) fn read(files: &[InFile]) -> Result<Parsed, ReadError> {
                         (Some(from), Some(to)) => {
                             relations.push(RawRelation { kind: kind.to_string(), from, to })
                         }
-                        _ => problems.push(format!(
-                            "{at}: the {kind} relation is left out: its arguments are not readable text-bound annotations of the file"
-                        )),
+                        _ => problems.push(Found {
+                            place: at,
+                            what: Unread::RelationEnds { n: None, kind: kind.to_string() },
+                        }),
                     }
                 }
                 (Some('A' | 'M'), [name, target, value, ..]) => match index(target) {
@@ -114,7 +113,10 @@ pub(super) fn read(files: &[InFile]) -> Result<Parsed, ReadError> {
             }
         }
         if skipped > 0 {
-            notes.push(format!("{}: {skipped} event, attribute or note line(s) are not imported", ann.name));
+            notes.push(Found {
+                place: Place::file(&ann.name),
+                what: Passed::OtherAnnLines { count: skipped },
+            });
         }
         let base = stem.rsplit('/').next().unwrap_or(stem).to_string();
         docs.push(RawDoc {

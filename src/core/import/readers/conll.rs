@@ -3,7 +3,7 @@
 
 use super::super::{OffsetUnit, Parsed, RawDoc};
 use super::tagged_doc;
-use super::{malformed, InFile, ReadError};
+use super::{malformed, Flaw, InFile, Place, ReadError};
 use crate::core::offsets::excerpt;
 
 /// CoNLL: `TOKEN<sep>…<sep>TAG` per line, a blank line between records. Each record (a
@@ -75,9 +75,9 @@ impl ConllReader {
         // Tab first (the token may be a space-like character in other files), then spaces; the
         // tag is the last field.
         let separator = if line.contains('\t') { '\t' } else { ' ' };
-        let place = || format!("{} line {}", self.name, self.line);
+        let place = || Place::line(&self.name, self.line);
         let Some(((token, _), (_, tag))) = line.split_once(separator).zip(line.rsplit_once(separator)) else {
-            return Err(malformed(place(), format!("expected a token and a tag, found «{}»", excerpt(line))));
+            return Err(malformed(place(), Flaw::NotTokenAndTag { found: excerpt(line) }));
         };
         let tag = tag.trim();
         let valid = tag == "O"
@@ -85,7 +85,7 @@ impl ConllReader {
                 .split_once('-')
                 .is_some_and(|(p, l)| matches!(p, "B" | "I" | "E" | "S" | "M") && !l.is_empty());
         if !valid {
-            return Err(malformed(place(), format!("«{}» is not a BIO/BIOES tag", excerpt(tag))));
+            return Err(malformed(place(), Flaw::NotATag { tag: excerpt(tag) }));
         }
         let offset = |part: &str| part.as_ptr() as usize - text.as_ptr() as usize;
         debug_assert!(offset(line) == start);
@@ -119,7 +119,7 @@ impl ConllReader {
     /// When the file held no tagged line.
     pub fn finish(self) -> Result<Parsed, ReadError> {
         if self.docs.is_empty() {
-            return Err(malformed(&self.name, "it holds no tagged lines"));
+            return Err(malformed(Place::file(&self.name), Flaw::NoTaggedLines));
         }
         let stem = self.name.rsplit('/').next().unwrap_or(&self.name).to_string();
         let count = self.docs.len();

@@ -2,7 +2,7 @@
 
 use super::super::{OffsetUnit, Parsed, RawDoc, RawRelation, RawSpan};
 use super::tagged_doc;
-use super::{malformed, string_field, usize_field, InFile, ReadError};
+use super::{malformed, string_field, usize_field, Flaw, Found, InFile, Passed, Place, ReadError, Unread};
 use serde_json::Value;
 
 /// JSONL: spaCy/Prodigy (`spans`), doccano (`label`/`labels`/`entities`), Hugging Face
@@ -65,7 +65,7 @@ impl JsonlReader {
     }
 
     fn read_line(&mut self, line: &str) -> Result<(), ReadError> {
-        let at = format!("{} line {}", self.name, self.line);
+        let at = Place::line(&self.name, self.line);
         let row: Value =
             serde_json::from_str(line).map_err(|cause| ReadError::NotJson { place: at.clone(), cause })?;
         let (kind, doc) = if row.get("tokens").is_some() && row.get("ner_tags").is_some() {
@@ -79,7 +79,7 @@ impl JsonlReader {
         } else if row.get("text").is_some() {
             ("doccano JSONL", doccano_row(&row, &at)?)
         } else {
-            return Err(malformed(&at, "no \"text\" field, and not tokens with ner_tags"));
+            return Err(malformed(at, Flaw::NoTextField));
         };
         let mut doc = doc;
         // A record without a name of its own is named after its place: the file and the line.
@@ -87,7 +87,7 @@ impl JsonlReader {
             doc.name = Some(format!("{} {}", super::base_name(&self.name), self.line));
         }
         if !self.format.is_empty() && self.format != kind {
-            return Err(malformed(&at, format!("the line is {kind}, but earlier lines are {}", self.format)));
+            return Err(malformed(at, Flaw::ShapeChanged { shape: kind, earlier: self.format }));
         }
         self.format = leak(kind);
         self.docs.push(doc);
@@ -101,13 +101,13 @@ impl JsonlReader {
     pub fn finish(self) -> Result<Parsed, ReadError> {
         let mut notes = Vec::new();
         if self.skipped > 0 {
-            notes.push(format!(
-                "{} rejected or ignored Prodigy answer(s) in {} were skipped",
-                self.skipped, self.name
-            ));
+            notes.push(Found {
+                place: Place::file(&self.name),
+                what: Passed::RejectedAnswers { count: self.skipped },
+            });
         }
         if self.docs.is_empty() {
-            return Err(malformed(&self.name, "it holds no records"));
+            return Err(malformed(Place::file(&self.name), Flaw::NoRecords));
         }
         Ok(Parsed { format: self.format, docs: self.docs, notes, table: None })
     }
@@ -142,13 +142,13 @@ fn doc_identity(row: &Value, meta: Option<&Value>) -> (Option<String>, Option<St
     (id, name)
 }
 
-/// The file named in a place such as `corpus.jsonl line 12`, without its folders.
-fn file_of(at: &str) -> &str {
-    super::base_name(at.split(" line ").next().unwrap_or(at))
+/// The file of a place, without its folders.
+fn file_of(at: &Place) -> &str {
+    super::base_name(&at.file)
 }
 
-fn spacy_row(row: &Value, at: &str) -> Result<RawDoc, ReadError> {
-    let text = row["text"].as_str().ok_or_else(|| malformed(at, "\"text\" is not a string"))?.to_string();
+fn spacy_row(row: &Value, at: &Place) -> Result<RawDoc, ReadError> {
+    let text = row["text"].as_str().ok_or_else(|| malformed(at.clone(), Flaw::TextNotString))?.to_string();
     let mut spans = Vec::new();
     let mut problems = Vec::new();
     // Position in the line's "spans" → index in `spans`, for relations.
@@ -158,13 +158,13 @@ fn spacy_row(row: &Value, at: &str) -> Result<RawDoc, ReadError> {
         let (Some(start), Some(end), Some(label)) =
             (usize_field(span, "start"), usize_field(span, "end"), span["label"].as_str())
         else {
-            problems.push(format!(
-                "{at}: span {} needs whole-number start and end and a label (found start {}, end {}, label {})",
-                i + 1,
-                span["start"],
-                span["end"],
-                span["label"]
-            ));
+            let what = Unread::SpanFields {
+                n: i + 1,
+                start: span["start"].to_string(),
+                end: span["end"].to_string(),
+                label: span["label"].to_string(),
+            };
+            problems.push(Found { place: at.clone(), what });
             kept.push(None);
             continue;
         };
@@ -194,11 +194,10 @@ fn spacy_row(row: &Value, at: &str) -> Result<RawDoc, ReadError> {
             (Some(from), Some(to), Some(kind)) => {
                 relations.push(RawRelation { kind: kind.to_string(), from, to })
             }
-            _ => problems.push(format!(
-                "{at}: relation {} ({}) is left out: it does not point at two readable spans of the line",
-                i + 1,
-                relation["label"]
-            )),
+            _ => problems.push(Found {
+                place: at.clone(),
+                what: Unread::RelationEnds { n: Some(i + 1), kind: relation["label"].to_string() },
+            }),
         }
     }
     let (id, name) = doc_identity(row, row.get("meta"));
@@ -207,8 +206,8 @@ fn spacy_row(row: &Value, at: &str) -> Result<RawDoc, ReadError> {
     Ok(RawDoc { id, name, text, spans, unit: None, relations, problems })
 }
 
-fn doccano_row(row: &Value, at: &str) -> Result<RawDoc, ReadError> {
-    let text = row["text"].as_str().ok_or_else(|| malformed(at, "\"text\" is not a string"))?.to_string();
+fn doccano_row(row: &Value, at: &Place) -> Result<RawDoc, ReadError> {
+    let text = row["text"].as_str().ok_or_else(|| malformed(at.clone(), Flaw::TextNotString))?.to_string();
     let mut spans = Vec::new();
     let mut problems = Vec::new();
     let list = row.get("entities").or_else(|| row.get("label")).or_else(|| row.get("labels"));
@@ -229,11 +228,8 @@ fn doccano_row(row: &Value, at: &str) -> Result<RawDoc, ReadError> {
             _ => None,
         };
         let Some((start, end, label)) = parsed else {
-            problems.push(format!(
-                "{at}: label {} is neither [start, end, label] nor an entity object with whole-number offsets: {}",
-                i + 1,
-                super::short_json(item)
-            ));
+            let what = Unread::EntityShape { n: i + 1, found: super::short_json(item) };
+            problems.push(Found { place: at.clone(), what });
             kept.push(None);
             continue;
         };
@@ -257,17 +253,17 @@ fn doccano_row(row: &Value, at: &str) -> Result<RawDoc, ReadError> {
             (Some(from), Some(to), Some(kind)) => {
                 relations.push(RawRelation { kind: kind.to_string(), from, to })
             }
-            _ => problems.push(format!(
-                "{at}: relation {} ({}) is left out: it does not point at two readable entities of the line",
-                i + 1,
-                relation["type"]
-            )),
+            _ => problems.push(Found {
+                place: at.clone(),
+                what: Unread::RelationEnds { n: Some(i + 1), kind: relation["type"].to_string() },
+            }),
         }
     }
     let unit = match row.get("offset_unit").and_then(Value::as_str) {
-        Some(key) => Some(OffsetUnit::from_key(key).ok_or_else(|| {
-            malformed(at, format!("offset_unit \"{key}\" is not codepoint, utf16, utf8 or grapheme"))
-        })?),
+        Some(key) => Some(
+            OffsetUnit::from_key(key)
+                .ok_or_else(|| malformed(at.clone(), Flaw::UnknownOffsetUnit { found: key.to_string() }))?,
+        ),
         None => None,
     };
     let (id, name) = doc_identity(row, None);
@@ -275,33 +271,28 @@ fn doccano_row(row: &Value, at: &str) -> Result<RawDoc, ReadError> {
     Ok(RawDoc { id, name, text, spans, unit, relations, problems })
 }
 
-fn hf_row(row: &Value, names: Option<&[String]>, at: &str) -> Result<RawDoc, ReadError> {
+fn hf_row(row: &Value, names: Option<&[String]>, at: &Place) -> Result<RawDoc, ReadError> {
     let tokens: Vec<String> = row["tokens"]
         .as_array()
-        .ok_or_else(|| malformed(at, "\"tokens\" is not a list"))?
+        .ok_or_else(|| malformed(at.clone(), Flaw::TokensNotList))?
         .iter()
-        .map(|t| t.as_str().map(str::to_string).ok_or_else(|| malformed(at, "a token is not a string")))
+        .map(|t| t.as_str().map(str::to_string).ok_or_else(|| malformed(at.clone(), Flaw::TokenNotString)))
         .collect::<Result<_, _>>()?;
-    let raw_tags = row["ner_tags"].as_array().ok_or_else(|| malformed(at, "\"ner_tags\" is not a list"))?;
+    let raw_tags = row["ner_tags"].as_array().ok_or_else(|| malformed(at.clone(), Flaw::NerTagsNotList))?;
     if raw_tags.len() != tokens.len() {
-        return Err(malformed(at, format!("{} tokens but {} ner_tags", tokens.len(), raw_tags.len())));
+        return Err(malformed(at.clone(), Flaw::TagCount { tokens: tokens.len(), tags: raw_tags.len() }));
     }
     let tags: Vec<String> = raw_tags
         .iter()
         .map(|t| match t {
             Value::String(s) => Ok(s.clone()),
             Value::Number(n) => {
-                let names = names.ok_or_else(|| {
-                    malformed(
-                        at,
-                        "ner_tags are numbers; import a zip that holds labels.json (the tag names) with the data",
-                    )
-                })?;
-                n.as_u64()
-                    .and_then(|i| names.get(i as usize).cloned())
-                    .ok_or_else(|| malformed(at, format!("tag id {n} is not in labels.json")))
+                let names = names.ok_or_else(|| malformed(at.clone(), Flaw::TagNamesMissing))?;
+                n.as_u64().and_then(|i| names.get(i as usize).cloned()).ok_or_else(|| {
+                    malformed(at.clone(), Flaw::TagIdUnknown { id: n.as_u64().unwrap_or(u64::MAX) })
+                })
             }
-            _ => Err(malformed(at, "a tag is neither a name nor a number")),
+            _ => Err(malformed(at.clone(), Flaw::TagNeitherNameNorNumber)),
         })
         .collect::<Result<_, _>>()?;
     let (text, spans) = tagged_doc(&tokens, &tags, "");

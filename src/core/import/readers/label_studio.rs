@@ -1,19 +1,21 @@
 //! The Label Studio JSON task reader.
 
 use super::super::{Parsed, RawDoc, RawRelation, RawSpan};
-use super::{malformed, string_field, usize_field, InFile, ReadError};
+use super::{
+    malformed, string_field, usize_field, Flaw, Found, InFile, Passed, Place, ReadError, Unit, Unread,
+};
 use serde_json::Value;
 
 pub(super) fn read(file: &InFile, tasks: &[Value]) -> Result<Parsed, ReadError> {
     let mut docs = Vec::new();
     let mut notes = Vec::new();
     for (n, task) in tasks.iter().enumerate() {
-        let at = format!("{} task {}", file.name, n + 1);
+        let at = Place::nth(&file.name, Unit::Task, n + 1);
         let data = &task["data"];
         let text = data["text"]
             .as_str()
             .or_else(|| data.as_object().and_then(|o| o.values().find_map(Value::as_str)))
-            .ok_or_else(|| malformed(&at, "data has no text"))?
+            .ok_or_else(|| malformed(at.clone(), Flaw::DataHasNoText))?
             .to_string();
         let annotation = task["annotations"]
             .as_array()
@@ -27,10 +29,12 @@ pub(super) fn read(file: &InFile, tasks: &[Value]) -> Result<Parsed, ReadError> 
         for result in results.iter().filter(|r| r["type"] == "labels" || r["value"]["labels"].is_array()) {
             let value = &result["value"];
             let (Some(start), Some(end)) = (usize_field(value, "start"), usize_field(value, "end")) else {
-                problems.push(format!(
-                    "{at}: region {} has no whole-number start and end (found start {}, end {})",
-                    result["id"], value["start"], value["end"]
-                ));
+                let what = Unread::RegionOffsets {
+                    region: result["id"].to_string(),
+                    start: value["start"].to_string(),
+                    end: value["end"].to_string(),
+                };
+                problems.push(Found { place: at.clone(), what });
                 continue;
             };
             let labels = value["labels"].as_array().cloned().unwrap_or_default();
@@ -59,10 +63,13 @@ pub(super) fn read(file: &InFile, tasks: &[Value]) -> Result<Parsed, ReadError> 
                         (Some(from), Some(to), Some(kind)) => {
                             relations.push(RawRelation { kind: kind.to_string(), from, to })
                         }
-                        _ => problems.push(format!(
-                            "{at}: a relation from region {} to {} is left out: it has no type or does not join two readable regions",
-                            result["from_id"], result["to_id"]
-                        )),
+                        _ => problems.push(Found {
+                            place: at.clone(),
+                            what: Unread::RegionRelation {
+                                from: result["from_id"].to_string(),
+                                to: result["to_id"].to_string(),
+                            },
+                        }),
                     }
                 }
                 Some("choices") | Some("textarea") => {
@@ -85,7 +92,7 @@ pub(super) fn read(file: &InFile, tasks: &[Value]) -> Result<Parsed, ReadError> 
             }
         }
         if annotation.is_none() {
-            notes.push(format!("{at} has no annotation or prediction; its text is imported without spans"));
+            notes.push(Found { place: at, what: Passed::NoAnnotation });
         }
         let id = string_field(data, "unit_id").or_else(|| string_field(data, "doc_id"));
         let name = string_field(data, "doc_name")

@@ -3,12 +3,14 @@
 
 mod brat;
 mod conll;
+mod finding;
 mod jsonl;
 mod label_studio;
 mod table;
 mod w3c;
 
 pub use conll::ConllReader;
+pub use finding::{Flaw, Found, Passed, Place, Unit, Unread};
 pub use jsonl::JsonlReader;
 pub use table::Table;
 
@@ -30,7 +32,7 @@ pub enum ReadError {
         offset: usize,
     },
     NotJson {
-        place: String,
+        place: Place,
         cause: serde_json::Error,
     },
     BadZip {
@@ -58,8 +60,8 @@ pub enum ReadError {
     },
     /// The file is in a format this app reads, but `place` holds something it cannot read.
     Malformed {
-        place: String,
-        what: String,
+        place: Place,
+        what: Flaw,
     },
 }
 
@@ -104,8 +106,8 @@ impl std::error::Error for ReadError {
 }
 
 /// A [`ReadError::Malformed`] at `place`.
-pub(super) fn malformed(place: impl Into<String>, what: impl Into<String>) -> ReadError {
-    ReadError::Malformed { place: place.into(), what: what.into() }
+pub(super) fn malformed(place: Place, what: Flaw) -> ReadError {
+    ReadError::Malformed { place, what }
 }
 
 /// One file handed to the importer.
@@ -270,7 +272,7 @@ fn read_one(file: &InFile, text: &str, labels_json: Option<&InFile>) -> Result<P
         _ => None,
     };
     if let Some(whole) = whole {
-        let value = whole.map_err(|cause| ReadError::NotJson { place: file.name.clone(), cause })?;
+        let value = whole.map_err(|cause| ReadError::NotJson { place: Place::file(&file.name), cause })?;
         if value.get("@context").is_some() || value.get("type").and_then(Value::as_str) == Some("Annotation")
         {
             return w3c::read(file, &value);

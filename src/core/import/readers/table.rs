@@ -9,7 +9,7 @@
 //! use.
 
 use super::super::{Parsed, RawDoc};
-use super::{InFile, ReadError};
+use super::{Flaw, Found, InFile, Passed, Place, ReadError};
 use crate::core::import::OffsetUnit;
 
 /// A table read from a CSV or TSV file, kept with the parsed documents so that the review can
@@ -28,7 +28,7 @@ const TEXT_NAMES: &[&str] = &["text", "content", "sentence", "body", "正文", "
 
 impl Table {
     /// One document per row with a non-empty cell in the text column.
-    pub fn docs(&self) -> (Vec<RawDoc>, Vec<String>) {
+    pub fn docs(&self) -> (Vec<RawDoc>, Vec<Found<Passed>>) {
         let find = |names: &[&str]| {
             self.columns.iter().position(|c| names.contains(&c.trim().to_lowercase().as_str()))
         };
@@ -55,10 +55,11 @@ impl Table {
             });
         }
         let notes = if skipped > 0 {
-            vec![format!(
-                "{skipped} row(s) of {} have no text in column \"{}\" and are left out",
-                self.file, self.columns[self.text_column]
-            )]
+            let column = self.columns[self.text_column].clone();
+            vec![Found {
+                place: Place::file(&self.file),
+                what: Passed::RowsWithoutText { count: skipped, column },
+            }]
         } else {
             Vec::new()
         };
@@ -81,12 +82,10 @@ impl Table {
 
 /// Reads `text` (the contents of `file`) as a table separated by `delimiter`.
 pub fn read(file: &InFile, text: &str, delimiter: char) -> Result<Parsed, ReadError> {
-    let mut records = parse_records(text, delimiter).map_err(|(line, what)| ReadError::Malformed {
-        place: format!("{} line {line}", file.name),
-        what: what.to_string(),
-    })?;
+    let mut records = parse_records(text, delimiter)
+        .map_err(|(line, what)| ReadError::Malformed { place: Place::line(&file.name, line), what })?;
     if records.is_empty() {
-        return Err(ReadError::Malformed { place: file.name.clone(), what: "it holds no header row".into() });
+        return Err(ReadError::Malformed { place: Place::file(&file.name), what: Flaw::NoHeaderRow });
     }
     let columns = records.remove(0);
     let text_column = Table::likely_text_column(&columns, &records);
@@ -98,7 +97,7 @@ pub fn read(file: &InFile, text: &str, delimiter: char) -> Result<Parsed, ReadEr
 
 /// The records of an RFC 4180 text; blank lines are skipped. An unclosed quote is refused with
 /// the line it opened on.
-fn parse_records(text: &str, delimiter: char) -> Result<Vec<Vec<String>>, (usize, &'static str)> {
+fn parse_records(text: &str, delimiter: char) -> Result<Vec<Vec<String>>, (usize, Flaw)> {
     let mut records = Vec::new();
     let mut record: Vec<String> = Vec::new();
     let mut field = String::new();
@@ -137,7 +136,7 @@ fn parse_records(text: &str, delimiter: char) -> Result<Vec<Vec<String>>, (usize
         }
     }
     if quoted {
-        return Err((opened_on, "a quoted field is never closed"));
+        return Err((opened_on, Flaw::QuoteNeverClosed));
     }
     if !field.is_empty() || !record.is_empty() || was_quoted {
         record.push(field);

@@ -1,7 +1,10 @@
 //! The W3C Web Annotation reader.
 
 use super::super::{OffsetUnit, Parsed, RawDoc, RawRelation, RawSpan};
-use super::{malformed, short_json, string_field, usize_field, InFile, ReadError};
+use super::{
+    malformed, short_json, string_field, usize_field, Flaw, Found, InFile, Passed, Place, ReadError, Unit,
+    Unread,
+};
 use serde_json::Value;
 use std::collections::HashMap;
 
@@ -24,10 +27,8 @@ pub(super) fn read(file: &InFile, value: &Value) -> Result<Parsed, ReadError> {
         match (source["id"].as_str(), source["text"].as_str()) {
             (Some(id), Some(text)) => {
                 if doc_of.insert(id.to_string(), docs.len()).is_some() {
-                    return Err(malformed(
-                        &file.name,
-                        format!("source {id} is listed twice in \"biaozhu:sources\""),
-                    ));
+                    let what = Flaw::SourceListedTwice { id: id.to_string() };
+                    return Err(malformed(Place::nth(&file.name, Unit::Source, n + 1), what));
                 }
                 docs.push(RawDoc {
                     id: string_field(source, "unit_id"),
@@ -37,28 +38,24 @@ pub(super) fn read(file: &InFile, value: &Value) -> Result<Parsed, ReadError> {
                     ..Default::default()
                 });
             }
-            _ => notes.push(format!(
-                "{}: source {} in \"biaozhu:sources\" has no id or no text and is skipped",
-                file.name,
-                n + 1
-            )),
+            _ => notes.push(Found {
+                place: Place::nth(&file.name, Unit::Source, n + 1),
+                what: Passed::SourceWithoutText,
+            }),
         }
     }
     if docs.is_empty() {
-        return Err(malformed(
-            &file.name,
-            "the annotations do not carry the texts they point at; this app imports W3C files that \
-             include them (as its own exports do under \"biaozhu:sources\")",
-        ));
+        return Err(malformed(Place::file(&file.name), Flaw::TextsNotIncluded));
     }
     // Tagging annotations are the spans; linking ones, read after, are relations between them.
     let mut span_at: HashMap<String, (usize, usize)> = HashMap::new(); // annotation IRI → (doc, span)
     let mut unplaced = Vec::new();
     for (n, item) in items.iter().enumerate().filter(|(_, i)| i["motivation"] != "linking") {
-        let at = format!("{} annotation {}", file.name, n + 1);
-        let source = item["target"]["source"].as_str().ok_or_else(|| malformed(&at, "no target.source"))?;
+        let at = Place::nth(&file.name, Unit::Annotation, n + 1);
+        let source =
+            item["target"]["source"].as_str().ok_or_else(|| malformed(at.clone(), Flaw::NoTargetSource))?;
         let Some(&doc) = doc_of.get(source) else {
-            unplaced.push(format!("{at}: its source {source} has no text in the file; the span is left out"));
+            unplaced.push(Found { place: at, what: Unread::SourceHasNoText { source: source.to_string() } });
             continue;
         };
         let selectors: Vec<&Value> = match &item["target"]["selector"] {
@@ -73,7 +70,7 @@ pub(super) fn read(file: &InFile, value: &Value) -> Result<Parsed, ReadError> {
         };
         let is_attribute = |b: &Value| b.get("biaozhu:attribute").is_some();
         let Some(label) = bodies.iter().filter(|b| !is_attribute(b)).find_map(|b| b["value"].as_str()) else {
-            docs[doc].problems.push(format!("{at}: no body value (the label); the span is left out"));
+            docs[doc].problems.push(Found { place: at, what: Unread::NoBody });
             continue;
         };
         let attributes = bodies
@@ -91,9 +88,8 @@ pub(super) fn read(file: &InFile, value: &Value) -> Result<Parsed, ReadError> {
             (None, Some(_)) if position.is_none() => (0, 0),
             _ => {
                 let found = position.map(|p| short_json(p)).unwrap_or_else(|| "no selector".into());
-                docs[doc].problems.push(format!(
-                    "{at}: {label} span has neither whole-number positions nor a quote ({found}); it is left out"
-                ));
+                let what = Unread::NoPosition { label: label.to_string(), found };
+                docs[doc].problems.push(Found { place: at, what });
                 continue;
             }
         };
@@ -103,7 +99,7 @@ pub(super) fn read(file: &InFile, value: &Value) -> Result<Parsed, ReadError> {
         }
     }
     for (n, item) in items.iter().enumerate().filter(|(_, i)| i["motivation"] == "linking") {
-        let at = format!("{} annotation {}", file.name, n + 1);
+        let at = Place::nth(&file.name, Unit::Annotation, n + 1);
         let find = |iri: Option<&str>| iri.and_then(|iri| span_at.get(iri));
         let bodies = item["body"].as_array().cloned().unwrap_or_default();
         let target = bodies.iter().find_map(|b| b.as_str().or_else(|| b["id"].as_str()));
@@ -113,9 +109,7 @@ pub(super) fn read(file: &InFile, value: &Value) -> Result<Parsed, ReadError> {
             (Some(&(d1, from)), Some(&(d2, to)), Some(kind)) if d1 == d2 => {
                 docs[d1].relations.push(RawRelation { kind: kind.to_string(), from, to });
             }
-            _ => unplaced.push(format!(
-                "{at}: a linking annotation is left out: it needs two span annotations of one text and a type"
-            )),
+            _ => unplaced.push(Found { place: at, what: Unread::Link }),
         }
     }
     // Problems that belong to no document are listed with the first.
