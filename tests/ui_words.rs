@@ -366,3 +366,41 @@ fn reader_findings_read_in_each_language() {
     assert!(unread(Lang::Zh, &found).starts_with("a.conll 第 4 行："));
     assert!(unread(Lang::En, &found).starts_with("a.conll line 4: "));
 }
+
+/// A project file's span, relation and suggestion problems read in Chinese without English
+/// words, and in English as before.
+#[test]
+fn project_file_problems_read_in_each_language() {
+    use biaozhu::core::project_file_problem::{Fault, FilePart, FileProblem};
+    use biaozhu::core::project_json::ImportError;
+    use biaozhu::ui::words::errors::import_error;
+    let parts = [
+        FilePart::Span { doc: "新闻 1".into(), id: 3, start: 2, end: 5 },
+        FilePart::Relation { doc: "新闻 1".into(), id: 1, kind: "issued_by".into(), from: 3, to: 4 },
+        FilePart::Suggestions { doc: "新闻 1".into() },
+    ];
+    let faults = vec![
+        Fault::StartNotBeforeEnd,
+        Fault::PastTheEnd { len: 4 },
+        Fault::LabelNotInSchema { label: "人物".into() },
+        Fault::WrongLayer { declared: "实体".into(), label: "PER".into(), layer: "指示".into() },
+        Fault::TextDiffers { stated: "𠀀明".into(), found: "明😀".into(), utf16: true },
+        Fault::IdUsedTwice,
+        Fault::Refused(Box::new(EditError::UnknownLabel { label: "TITLE".into() })),
+    ];
+    let problems: Vec<FileProblem> =
+        parts.iter().cycle().zip(faults).map(|(at, fault)| FileProblem { at: at.clone(), fault }).collect();
+    let error = ImportError::BadSpans { problems };
+    let zh = import_error(&error);
+    let foreign: Vec<String> = english_words(&zh).into_iter().filter(|w| w != "id").collect();
+    assert!(has_cjk(&zh) && foreign.is_empty(), "English in «{zh}»: {foreign:?}");
+    let en = error.to_string();
+    assert!(
+        en.starts_with("7 span problem(s): document \"新闻 1\": span 3 at 2–5: start must be before end; "),
+        "{en}"
+    );
+    assert!(
+        en.contains("(the offsets look like UTF-16 code units; this file must count code points)"),
+        "{en}"
+    );
+}

@@ -28,6 +28,7 @@ pub mod model_suggestions;
 pub mod offsets;
 pub mod pre_annotate;
 pub mod project;
+pub mod project_file_problem;
 pub mod project_json;
 pub mod rng;
 pub mod saving;

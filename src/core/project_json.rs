@@ -8,6 +8,7 @@ use super::command::Command;
 use super::document::{Document, Span};
 use super::offsets::{cp_to_utf16, excerpt, utf16_len, CharRange};
 use super::project::Project;
+use super::project_file_problem::{Fault, FilePart, FileProblem};
 use super::schema::Schema;
 use super::wire::DocumentWire;
 pub use super::wire::SpanInFile;
@@ -94,9 +95,10 @@ pub enum ImportError {
     DuplicateDocument {
         id: String,
     },
-    /// Problems with spans, each naming its document, span and offsets.
+    /// Problems with spans, relations and suggestions, each naming its document, its id and
+    /// its offsets or ends.
     BadSpans {
-        problems: Vec<String>,
+        problems: Vec<FileProblem>,
     },
 }
 
@@ -130,7 +132,7 @@ impl fmt::Display for ImportError {
             }
             ImportError::BadSpans { problems } => {
                 const SHOWN: usize = 10;
-                let shown: Vec<&str> = problems.iter().take(SHOWN).map(String::as_str).collect();
+                let shown: Vec<String> = problems.iter().take(SHOWN).map(FileProblem::to_string).collect();
                 write!(f, "{} span problem(s): {}", problems.len(), shown.join("; "))?;
                 if problems.len() > SHOWN {
                     write!(f, "; and {} more", problems.len() - SHOWN)?;
@@ -201,30 +203,28 @@ pub fn import_project(json: &str) -> Result<Project, ImportError> {
         // Spans first, so that a broken span is named before any relation that points at it.
         for SpanInFile { span, layer, text } in file.spans.into_owned() {
             let doc = project.document(&doc_id).expect("inserted above");
-            if let Err(problem) = check_span_file(&project, doc, &span, layer.as_deref(), text.as_deref()) {
-                span_problems.push(problem);
+            let at = span_part(&doc_id.0, &span);
+            if let Err(fault) = check_span_file(&project, doc, &span, layer.as_deref(), text.as_deref()) {
+                span_problems.push(FileProblem { at, fault });
                 continue;
             }
-            let place = format!(
-                "document \"{}\": span {} at {}–{}",
-                doc_id, span.id.0, span.range.start, span.range.end
-            );
             if !seen_span_ids.insert(span.id) {
-                span_problems.push(format!("{place}: the id is used twice"));
+                span_problems.push(FileProblem { at, fault: Fault::IdUsedTwice });
                 continue;
             }
             let Span { id: span_id, range, label, attributes, annotator } = span;
             let bare = Span::new(span_id, range, label).by(annotator);
             // Overlaps the schema forbids are found by the same check every edit goes through.
             if let Err(error) = project.insert_span(&doc_id, bare) {
-                span_problems.push(format!("{place}: {error}"));
+                span_problems.push(FileProblem { at, fault: Fault::Refused(Box::new(error)) });
                 continue;
             }
             for (name, value) in attributes {
                 let set =
                     Command::SetAttribute { doc: doc_id.clone(), span: span_id, name, value: Some(value) };
                 if let Err(error) = set.apply(&mut project) {
-                    span_problems.push(format!("{place}: {error}"));
+                    span_problems
+                        .push(FileProblem { at: at.clone(), fault: Fault::Refused(Box::new(error)) });
                 }
             }
         }
@@ -232,23 +232,27 @@ pub fn import_project(json: &str) -> Result<Project, ImportError> {
         // its document and id, and files that number them 1..n per document are common.
         let mut seen_relation_ids = std::collections::HashSet::new();
         for relation in file.relations.into_owned() {
-            let place = format!(
-                "document \"{doc_id}\": relation {} ({} from span {} to span {})",
-                relation.id.0, relation.kind, relation.from.0, relation.to.0
-            );
+            let at = FilePart::Relation {
+                doc: doc_id.0.clone(),
+                id: relation.id.0,
+                kind: relation.kind.to_string(),
+                from: relation.from.0,
+                to: relation.to.0,
+            };
             if !seen_relation_ids.insert(relation.id) {
-                span_problems.push(format!("{place}: the id is used twice"));
+                span_problems.push(FileProblem { at, fault: Fault::IdUsedTwice });
                 continue;
             }
             if let Err(error) = (Command::AddRelation { doc: doc_id.clone(), relation }).apply(&mut project) {
-                span_problems.push(format!("{place}: {error}"));
+                span_problems.push(FileProblem { at, fault: Fault::Refused(Box::new(error)) });
             }
         }
         let suggestions = file.suggestions.into_owned();
         if !suggestions.is_empty() {
             let add = Command::AddSuggestions { doc: doc_id.clone(), suggestions };
             if let Err(error) = add.apply(&mut project) {
-                span_problems.push(format!("document \"{doc_id}\": {error}"));
+                let at = FilePart::Suggestions { doc: doc_id.0.clone() };
+                span_problems.push(FileProblem { at, fault: Fault::Refused(Box::new(error)) });
             }
         }
     }
@@ -259,6 +263,11 @@ pub fn import_project(json: &str) -> Result<Project, ImportError> {
     }
 }
 
+/// Where `span` of document `doc` is, as the file states it.
+fn span_part(doc: &str, span: &Span) -> FilePart {
+    FilePart::Span { doc: doc.to_string(), id: span.id.0, start: span.range.start, end: span.range.end }
+}
+
 /// Checks one span of the file against its document and the schema.
 fn check_span_file(
     project: &Project,
@@ -266,39 +275,34 @@ fn check_span_file(
     span: &Span,
     layer: Option<&str>,
     text: Option<&str>,
-) -> Result<(), String> {
+) -> Result<(), Fault> {
     let CharRange { start, end } = span.range;
-    let at = format!("document \"{}\": span {} at {start}–{end}", doc.id, span.id.0);
     if start >= end {
-        return Err(format!("{at}: start must be before end"));
+        return Err(Fault::StartNotBeforeEnd);
     }
     if end > doc.char_len() {
-        return Err(format!("{at}: ends past the end of the text, which has {} characters", doc.char_len()));
+        return Err(Fault::PastTheEnd { len: doc.char_len() });
     }
     let Some(schema_layer) = project.schema.layer_of(&span.label) else {
-        return Err(format!("{at}: label \"{}\" is not in the schema", span.label));
+        return Err(Fault::LabelNotInSchema { label: span.label.to_string() });
     };
     if let Some(declared) = layer {
         if declared != schema_layer.name {
-            return Err(format!(
-                "{at}: layer \"{declared}\" does not match label \"{}\", which is in layer \"{}\"",
-                span.label, schema_layer.name
-            ));
+            return Err(Fault::WrongLayer {
+                declared: declared.to_string(),
+                label: span.label.to_string(),
+                layer: schema_layer.name.to_string(),
+            });
         }
     }
     let actual = doc.slice(span.range);
     if let Some(expected) = text {
         if expected != actual {
-            let hint = if looks_like_utf16(doc.text(), start, end, expected) {
-                " (the offsets look like UTF-16 code units; this file must count code points)"
-            } else {
-                ""
-            };
-            return Err(format!(
-                "{at}: the span says «{}» but the text there is «{}»{hint}",
-                excerpt(expected),
-                excerpt(actual)
-            ));
+            return Err(Fault::TextDiffers {
+                stated: excerpt(expected),
+                found: excerpt(actual),
+                utf16: looks_like_utf16(doc.text(), start, end, expected),
+            });
         }
     }
     Ok(())

@@ -7,6 +7,7 @@ use crate::core::adjudication::AdjudicationError;
 use crate::core::error::Overlap;
 use crate::core::import::readers::ReadError;
 use crate::core::merge::{MergeError, NameProblem, GOLD, MAX_NAME_CHARS};
+use crate::core::project_file_problem::{Fault, FilePart, FileProblem};
 use crate::core::project_json::ImportError;
 use crate::core::schema::{NameIssue, Named, SchemaProblem};
 use crate::core::schema_edit::SchemaError;
@@ -121,7 +122,7 @@ pub fn import_error(error: &ImportError) -> String {
         ImportError::DuplicateDocument { id } => format!("文件中有两篇 id 为“{id}”的文档"),
         ImportError::BadSpans { problems } => {
             const SHOWN: usize = 10;
-            let shown: Vec<&str> = problems.iter().take(SHOWN).map(String::as_str).collect();
+            let shown: Vec<String> = problems.iter().take(SHOWN).map(file_problem_zh).collect();
             let mut text = format!("{} 处片段问题：{}", problems.len(), shown.join("；"));
             if problems.len() > SHOWN {
                 text.push_str(&format!("；另有 {} 处", problems.len() - SHOWN));
@@ -264,4 +265,33 @@ fn schema_problem_zh(problem: &SchemaProblem) -> String {
             format!("{}“{name}”用到的标签“{label}”不在标签体系中", named_zh(*what))
         }
     }
+}
+
+/// One problem of a project file's spans, relations or suggestions, in Chinese.
+pub fn file_problem_zh(problem: &FileProblem) -> String {
+    let at = match &problem.at {
+        FilePart::Span { doc, id, start, end } => format!("文档“{doc}”：片段 {id}（{start}–{end}）"),
+        FilePart::Relation { doc, id, kind, from, to } => {
+            format!("文档“{doc}”：关系 {id}（{kind}，从片段 {from} 到片段 {to}）")
+        }
+        FilePart::Suggestions { doc } => format!("文档“{doc}”"),
+    };
+    let fault = match &problem.fault {
+        Fault::StartNotBeforeEnd => "起点必须在终点之前".to_string(),
+        Fault::PastTheEnd { len } => format!("超出了正文末尾，正文只有 {len} 个字符"),
+        Fault::LabelNotInSchema { label } => format!("标签“{label}”不在标签体系中"),
+        Fault::WrongLayer { declared, label, layer } => {
+            format!("所写的层“{declared}”与标签“{label}”不符，它在“{layer}”层")
+        }
+        Fault::TextDiffers { stated, found, utf16 } => {
+            let mut text = format!("片段写的是«{stated}»，但该处的正文是«{found}»");
+            if *utf16 {
+                text.push_str("（偏移看起来按 UTF-16 码元计；此文件必须按码位计）");
+            }
+            text
+        }
+        Fault::IdUsedTwice => "这个 id 用了两次".to_string(),
+        Fault::Refused(error) => edit_error(error),
+    };
+    format!("{at}：{fault}")
 }
