@@ -404,3 +404,55 @@ fn project_file_problems_read_in_each_language() {
         "{en}"
     );
 }
+
+/// What an export leaves out and why it stops read in Chinese without English words (format
+/// names and the split's own names aside), and in English as the types' `Display`.
+#[test]
+fn export_findings_read_in_each_language() {
+    use biaozhu::core::export::bundle::ZipError;
+    use biaozhu::core::export::split::SplitError;
+    use biaozhu::core::export::{ExportError, ExportLoss, ExportProblem, Format, NamedSpan};
+    use biaozhu::ui::words::export_words::{export_error, export_loss};
+    const KEPT: &[&str] = &["datasets", "standoff", "character", "level", "tags", "spans", "triples"];
+    let foreign = |zh: &str| -> Vec<String> {
+        english_words(zh).into_iter().filter(|w| !KEPT.contains(&w.as_str())).collect()
+    };
+    let losses = [
+        ExportLoss::Relations { format: Format::Conll, count: 3 },
+        ExportLoss::RelationsAcrossUnits { count: 1 },
+        ExportLoss::Attributes { format: Format::DoccanoLabels, count: 2 },
+    ];
+    for loss in &losses {
+        let zh = export_loss(Lang::Zh, loss);
+        assert!(has_cjk(&zh) && foreign(&zh).is_empty(), "{loss:?}: English in «{zh}»: {:?}", foreign(&zh));
+        assert_eq!(export_loss(Lang::En, loss), loss.to_string());
+    }
+    let named = |label: &str, id| NamedSpan { label: label.into(), id, text: "𠀀河新区".into() };
+    let errors = [
+        ExportError::Empty,
+        ExportError::BadSplit(SplitError { train: 80, dev: 10, test: 20 }),
+        ExportError::Zip(ZipError::TooManyFiles { count: 5 }),
+        ExportError::Zip(ZipError::TooLarge { path: "新闻/1.ann".into() }),
+        ExportError::Zip(ZipError::NameTooLong { path: "新闻".into() }),
+        ExportError::StillLoading(12),
+        ExportError::Problems(vec![
+            ExportProblem::NotOnTokens {
+                record: "新闻 1".into(),
+                span: 4,
+                start: 2,
+                end: 5,
+                text: " 郑州".into(),
+            },
+            ExportProblem::Overlap {
+                record: "新闻 1".into(),
+                first: named("LOC", 1),
+                second: named("ORG", 2),
+            },
+        ]),
+    ];
+    for error in &errors {
+        let zh = export_error(Lang::Zh, error);
+        assert!(has_cjk(&zh) && foreign(&zh).is_empty(), "{error:?}: English in «{zh}»: {:?}", foreign(&zh));
+        assert_eq!(export_error(Lang::En, error), error.to_string());
+    }
+}

@@ -6,6 +6,7 @@ use super::label_colors::color_style;
 use super::modal::Modal;
 use super::store::{use_dispatch, Shared};
 use super::words::chrome as w;
+use super::words::export_words::{export_error, export_loss};
 use super::words::formatted::{
     export_documents_done, export_not_downloaded, export_records_done, first_lines, label_name,
     records_and_files, spans_crossing,
@@ -296,7 +297,7 @@ pub fn ExportDialog(props: &ExportDialogProps) -> Html {
                     <ul class="export__counts" data-testid="export-counts">{ for counts }</ul>
                     if !export.left_out.is_empty() {
                         <ul class="export__left-out" data-testid="export-left-out">
-                            { for export.left_out.iter().map(|m| html! { <li>{ m.clone() }</li> }) }
+                            { for export.left_out.iter().map(|m| html! { <li>{ export_loss(lang, m) }</li> }) }
                         </ul>
                     }
                     { for crossing }
@@ -311,7 +312,7 @@ pub fn ExportDialog(props: &ExportDialogProps) -> Html {
         }
         Some(Err(error)) => html! {
             <>
-                <p class="dialog__error" role="alert" data-testid="export-error">{ error.to_string() }</p>
+                <p class="dialog__error" role="alert" data-testid="export-error">{ export_error(lang, error) }</p>
                 <div class="dialog__buttons">
                     <button data-testid="export-download" disabled=true>{ w::DOWNLOAD.get(lang) }</button>
                     <button data-testid="export-close" onclick={props.on_close.reform(|_: MouseEvent| ())}>{ w::CLOSE.get(lang) }</button>

@@ -5,20 +5,21 @@
 
 use super::read_back::read_back;
 use super::units::Record;
-use super::{Format, OutFile};
+use super::{ExportProblem, Format, OutFile};
 
 /// Checks the files written for `records` (one part of the export). Returns the problems.
-pub fn check_part(format: Format, files: &[OutFile], records: &[Record]) -> Vec<String> {
+pub fn check_part(format: Format, files: &[OutFile], records: &[Record]) -> Vec<ExportProblem> {
     let read = match read_back(format, files, records) {
         Ok(read) => read,
-        Err(problem) => return vec![format!("self-check: the output cannot be read back: {problem}")],
+        Err(problem) => {
+            let what = format!("the output cannot be read back: {problem}");
+            return vec![ExportProblem::SelfCheck { record: None, what }];
+        }
     };
     if read.len() != records.len() {
-        return vec![format!(
-            "self-check: {} record(s) were exported but {} read back from the files",
-            records.len(),
-            read.len()
-        )];
+        let what =
+            format!("{} record(s) were exported but {} read back from the files", records.len(), read.len());
+        return vec![ExportProblem::SelfCheck { record: None, what }];
     }
     let mut problems = Vec::new();
     // Tagged formats hold no whitespace: their span texts are compared without it.
@@ -26,7 +27,8 @@ pub fn check_part(format: Format, files: &[OutFile], records: &[Record]) -> Vec<
     let norm =
         |s: &str| if tagged { s.chars().filter(|c| !c.is_whitespace()).collect() } else { s.to_string() };
     for (record, back) in records.iter().zip(read) {
-        let mut fail = |what: String| problems.push(format!("self-check, {}: {what}", record.id));
+        let mut fail =
+            |what: String| problems.push(ExportProblem::SelfCheck { record: Some(record.id.clone()), what });
         if back.spans.len() != record.spans.len() {
             fail(format!("{} span(s) exported but {} read back", record.spans.len(), back.spans.len()));
             continue;

@@ -2,11 +2,12 @@
 //! non-whitespace code point and integer tags indexing `labels.json`.
 
 use super::conll::write_tagged;
+use super::problem::ExportProblem;
 use super::tokens::TagScheme;
 use super::units::Record;
 use serde_json::json;
 
-pub fn write(records: &[Record], scheme: TagScheme, names: &[String]) -> Result<String, Vec<String>> {
+pub fn write(records: &[Record], scheme: TagScheme, names: &[String]) -> Result<String, Vec<ExportProblem>> {
     write_tagged(records, scheme, |record, tags| {
         let tokens: Vec<String> = tags.iter().map(|(c, _)| c.to_string()).collect();
         let ids: Vec<usize> = tags

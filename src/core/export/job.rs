@@ -10,8 +10,8 @@
 
 use super::units::{self, CrossingSpan, Record};
 use super::{
-    check, left_out, part_name, shared_files, split, w3c, write_part, Export, ExportError, ExportOptions,
-    Format, OutFile, SPLIT_NAMES,
+    check, left_out, part_name, shared_files, split, w3c, write_part, Export, ExportError, ExportLoss,
+    ExportOptions, ExportProblem, Format, OutFile, SPLIT_NAMES,
 };
 use crate::core::document::{DocId, DocStatus};
 use crate::core::project::Project;
@@ -60,8 +60,8 @@ pub struct ExportJob {
     /// The W3C collection of the part being written, as far as it goes.
     w3c: Option<w3c::Collection>,
     files: Vec<OutFile>,
-    problems: Vec<String>,
-    counted: Option<(usize, BTreeMap<String, usize>, Vec<String>)>,
+    problems: Vec<ExportProblem>,
+    counted: Option<(usize, BTreeMap<String, usize>, Vec<ExportLoss>)>,
 }
 
 impl ExportJob {

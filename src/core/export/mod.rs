@@ -11,6 +11,7 @@ pub mod hf;
 pub mod job;
 pub mod label_studio;
 pub mod preview;
+pub mod problem;
 mod read_back;
 pub mod spacy;
 pub mod split;
@@ -21,6 +22,7 @@ pub mod w3c;
 use crate::core::project::Project;
 use crate::core::schema::Schema;
 pub use job::{ExportJob, Step};
+pub use problem::{ExportLoss, ExportProblem, NamedSpan};
 use serde::{Deserialize, Serialize};
 use split::{SplitSpec, SPLIT_NAMES};
 use std::collections::BTreeMap;
@@ -181,7 +183,7 @@ pub struct Export {
     pub crossing: Vec<CrossingSpan>,
     pub crossing_policy: Crossing,
     /// What the export leaves out (relations, attributes) and why, to say before a download.
-    pub left_out: Vec<String>,
+    pub left_out: Vec<ExportLoss>,
 }
 
 /// Why an export was refused.
@@ -190,7 +192,7 @@ pub enum ExportError {
     /// Nothing to export with these options.
     Empty,
     /// Problems found by the self-check or by a format's own rules, each naming the span.
-    Problems(Vec<String>),
+    Problems(Vec<ExportProblem>),
     /// The train/dev/test percentages do not add up to 100.
     BadSplit(split::SplitError),
     /// The files cannot be put in one zip (too many, or too large).
@@ -212,7 +214,7 @@ impl fmt::Display for ExportError {
                 )
             }
             ExportError::Problems(problems) => {
-                let shown: Vec<&str> = problems.iter().take(10).map(String::as_str).collect();
+                let shown: Vec<String> = problems.iter().take(10).map(ExportProblem::to_string).collect();
                 write!(f, "the export was stopped: {}", shown.join("; "))?;
                 if problems.len() > 10 {
                     write!(f, "; and {} more", problems.len() - 10)?;
@@ -249,26 +251,21 @@ pub(super) fn left_out(
     docs: &[&crate::core::Document],
     records: &[Record],
     options: &ExportOptions,
-) -> Vec<String> {
+) -> Vec<ExportLoss> {
     let mut out = Vec::new();
-    let title = options.format.title();
+    let format = options.format;
     let kept = |doc: &crate::core::Document, id| doc.span(id).is_some_and(|s| options.keeps_label(&s.label));
     let relations: usize =
         docs.iter().map(|d| d.relations().iter().filter(|r| kept(d, r.from) && kept(d, r.to)).count()).sum();
     let in_records: usize = records.iter().map(|r| r.relations.len()).sum();
     if !options.format.holds_relations() && relations > 0 {
-        out.push(format!("{title} cannot hold relations: {relations} relation(s) are left out"));
+        out.push(ExportLoss::Relations { format, count: relations });
     } else if in_records < relations {
-        out.push(format!(
-            "{} relation(s) are left out because their two spans fall in different units",
-            relations - in_records
-        ));
+        out.push(ExportLoss::RelationsAcrossUnits { count: relations - in_records });
     }
     let attributes: usize = records.iter().flat_map(|r| &r.spans).map(|s| s.attributes.len()).sum();
     if !options.format.holds_attributes() && attributes > 0 {
-        out.push(format!(
-            "{title} cannot hold span attributes: {attributes} attribute value(s) are left out"
-        ));
+        out.push(ExportLoss::Attributes { format, count: attributes });
     }
     out
 }
@@ -289,7 +286,7 @@ pub(super) fn write_part(
     part: Option<&str>,
     records: &[Record],
     first: usize,
-) -> Result<Vec<OutFile>, Vec<String>> {
+) -> Result<Vec<OutFile>, Vec<ExportProblem>> {
     let first_id = first + 1;
     Ok(match options.format {
         Format::Spacy => vec![OutFile::text(part_name(options, part, "jsonl"), spacy::write(records)?)],

@@ -16,7 +16,7 @@ struct Meta<'a> {
 
 /// One JSON object per record. A span whose edge falls on a space that spaCy attaches to the
 /// token before it cannot align, and is reported rather than written.
-pub fn write(records: &[Record]) -> Result<String, Vec<String>> {
+pub fn write(records: &[Record]) -> Result<String, Vec<super::problem::ExportProblem>> {
     let mut out = String::new();
     let mut problems = Vec::new();
     for record in records {
@@ -37,11 +37,13 @@ pub fn write(records: &[Record]) -> Result<String, Vec<String>> {
                     }
                     spans.push(value);
                 }
-                None => problems.push(format!(
-                    "{}: span {} at {}–{} «{}» does not start and end on a spaCy token boundary \
-                     (it starts or ends on a space)",
-                    record.id, span.id.0, span.start, span.end, span.text
-                )),
+                None => problems.push(super::problem::ExportProblem::NotOnTokens {
+                    record: record.id.clone(),
+                    span: span.id.0,
+                    start: span.start,
+                    end: span.end,
+                    text: span.text.clone(),
+                }),
             }
         }
         // Prodigy's relations: head and child are the indices of each span's last token.

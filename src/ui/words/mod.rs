@@ -9,6 +9,7 @@
 
 pub mod chrome;
 pub mod errors;
+pub mod export_words;
 pub mod formatted;
 pub mod import_review;
 pub mod outcomes;
