@@ -10,7 +10,7 @@ mod common;
 #[test]
 fn one_size_limit_names_the_file() {
     assert!(check_size("a.txt", MAX_INPUT_BYTES as u64).is_ok());
-    let error = check_size("big.txt", 70 << 20).unwrap_err();
+    let error = check_size("big.txt", 70 << 20).unwrap_err().to_string();
     assert!(error.contains("big.txt is 70.0 MB") && error.contains("64 MB"), "{error}");
 }
 
@@ -63,7 +63,7 @@ fn doc_urls_must_stay_on_the_apps_origin() {
         ("a\tb", "control character"),
         ("", "empty"),
     ] {
-        let error = check_doc_url(bad).unwrap_err();
+        let error = check_doc_url(bad).unwrap_err().to_string();
         assert!(error.contains(why), "{bad}: {error}");
     }
 }

@@ -456,3 +456,36 @@ fn export_findings_read_in_each_language() {
         assert_eq!(export_error(Lang::En, error), error.to_string());
     }
 }
+
+/// A file refused before reading (too large, an address not fetched) and the browser's read and
+/// fetch failures read in Chinese without English words (the browser's own cause aside), and in
+/// English as before.
+#[test]
+fn input_refusals_read_in_each_language() {
+    use biaozhu::core::intake::{check_doc_url, check_size};
+    use biaozhu::core::refusal::{AddressProblem, InputRefusal};
+    use biaozhu::ui::words::reading::{could_not_fetch, could_not_read, input_refusal, server_answered};
+    let mut refusals = vec![check_size("大.txt", 70 << 20).unwrap_err()];
+    for bad in ["//127.0.0.1/x.txt", "http://127.0.0.1/x.txt", "a\tb", ""] {
+        refusals.push(check_doc_url(bad).unwrap_err());
+    }
+    let why = AddressProblem::OtherOrigin { origin: "http://127.0.0.1:9".into() };
+    refusals.push(InputRefusal::Address { url: "新闻.txt".into(), why });
+    for refusal in &refusals {
+        let zh = input_refusal(Lang::Zh, refusal);
+        // `?doc=` is the parameter's own name; the address is quoted as given.
+        let foreign: Vec<String> =
+            english_words(&zh).into_iter().filter(|w| !["doc", "http"].contains(&w.as_str())).collect();
+        assert!(has_cjk(&zh) && foreign.is_empty(), "{refusal:?}: English in «{zh}»: {foreign:?}");
+        assert_eq!(input_refusal(Lang::En, refusal), refusal.to_string());
+    }
+    assert!(input_refusal(Lang::Zh, &refusals[0]).starts_with("大.txt 有 70.0 MB"));
+    for zh in [
+        could_not_read(Lang::Zh, "新闻.txt", ""),
+        could_not_fetch(Lang::Zh, "新闻.txt", ""),
+        server_answered(Lang::Zh, "新闻.txt", 404),
+    ] {
+        assert!(has_cjk(&zh) && english_words(&zh).is_empty(), "English in «{zh}»");
+    }
+    assert_eq!(server_answered(Lang::En, "a.txt", 404), "could not fetch a.txt: the server answered 404");
+}

@@ -6,6 +6,7 @@ use super::editor::EditorAction;
 use super::import::readers::{parse, InFile, ReadError};
 use super::import::Parsed;
 use super::project_json::{import_project, ImportError};
+use super::refusal::{AddressProblem, InputRefusal};
 use super::text_input::{decode_text_file, name_from_file_name};
 use crate::core::editor::said::{Said, Shared};
 use crate::core::editor::Notice;
@@ -18,13 +19,9 @@ pub use super::import::readers::MAX_INPUT_BYTES;
 ///
 /// # Errors
 /// Past [`MAX_INPUT_BYTES`].
-pub fn check_size(name: &str, size: u64) -> Result<(), String> {
+pub fn check_size(name: &str, size: u64) -> Result<(), InputRefusal> {
     if size > MAX_INPUT_BYTES as u64 {
-        return Err(format!(
-            "{name} is {:.1} MB; files over {} MB are not opened (split it, or import it as a zip of smaller files)",
-            size as f64 / 1_048_576.0,
-            MAX_INPUT_BYTES >> 20
-        ));
+        return Err(InputRefusal::TooLarge { name: name.to_string(), bytes: size });
     }
     Ok(())
 }
@@ -36,21 +33,17 @@ pub fn check_size(name: &str, size: u64) -> Result<(), String> {
 ///
 /// # Errors
 /// A message naming the address and why.
-pub fn check_doc_url(url: &str) -> Result<(), String> {
-    let refuse = |why: &str| {
-        Err(format!(
-            "?doc={url} was not opened: {why}; only files served beside the app can be opened this way"
-        ))
-    };
+pub fn check_doc_url(url: &str) -> Result<(), InputRefusal> {
+    let refuse = |why| Err(InputRefusal::Address { url: url.to_string(), why });
     if url.is_empty() {
-        return refuse("the address is empty");
+        return refuse(AddressProblem::Empty);
     }
     if url.chars().any(|c| c == '\\' || c.is_control()) {
-        return refuse("the address holds a backslash or a control character");
+        return refuse(AddressProblem::BackslashOrControl);
     }
     let url_trimmed = url.trim_start();
     if url_trimmed.starts_with("//") {
-        return refuse("it names another host");
+        return refuse(AddressProblem::OtherHost);
     }
     // A scheme is letters, digits, + - . before a colon that comes before any / ? #.
     let head = url_trimmed.split(['/', '?', '#']).next().unwrap_or("");
@@ -58,7 +51,7 @@ pub fn check_doc_url(url: &str) -> Result<(), String> {
         if scheme.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
             && scheme.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
         {
-            return refuse(&format!("it is an absolute address ({scheme}:)"));
+            return refuse(AddressProblem::Absolute { scheme: scheme.to_string() });
         }
     }
     Ok(())

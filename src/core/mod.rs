@@ -30,6 +30,7 @@ pub mod pre_annotate;
 pub mod project;
 pub mod project_file_problem;
 pub mod project_json;
+pub mod refusal;
 pub mod rng;
 pub mod saving;
 pub mod schema;

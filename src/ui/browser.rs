@@ -2,8 +2,11 @@
 //! file reading, fetching `?doc=`, scrolling. Components call these and deal in domain values.
 //! (Search's `RegExp` and highlights are in `browser_search`.)
 
+use super::words::current_lang;
+use super::words::reading::{could_not_fetch, could_not_read, input_refusal, server_answered};
 use crate::core::intake::{check_doc_url, check_size};
 use crate::core::offsets::{utf16_to_cp, CharRange, Snap};
+use crate::core::refusal::{AddressProblem, InputRefusal};
 use crate::core::DocId;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -265,10 +268,10 @@ pub fn files_of(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
 
 /// Reads a file the user picked or dropped, refusing one over the size limit before reading it.
 pub async fn read_file(file: &web_sys::File) -> Result<Vec<u8>, String> {
-    check_size(&file.name(), file.size() as u64)?;
+    check_size(&file.name(), file.size() as u64).map_err(|r| input_refusal(current_lang(), &r))?;
     let buffer = JsFuture::from(file.array_buffer())
         .await
-        .map_err(|e| format!("could not read {}: {}", file.name(), js_error(e)))?;
+        .map_err(|e| could_not_read(current_lang(), &file.name(), &js_error(e)))?;
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
@@ -293,27 +296,30 @@ pub fn doc_param() -> Option<String> {
 /// `same-origin` mode, which also refuses a redirect elsewhere). The size limit is checked on
 /// `Content-Length` before the body is read and again while it streams in.
 pub async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {
-    check_doc_url(url)?;
+    let lang = current_lang();
+    let refused = |r: InputRefusal| input_refusal(lang, &r);
+    check_doc_url(url).map_err(refused)?;
     let location = window().location();
     let page = location.href().map_err(js_error)?;
     let resolved =
         web_sys::Url::new_with_base(url, &page).map_err(|e| format!("?doc={url}: {}", js_error(e)))?;
     if resolved.origin() != location.origin().map_err(js_error)? {
-        return Err(format!("?doc={url} was not opened: it is on another origin ({})", resolved.origin()));
+        let why = AddressProblem::OtherOrigin { origin: resolved.origin() };
+        return Err(refused(InputRefusal::Address { url: url.to_string(), why }));
     }
     let init = web_sys::RequestInit::new();
     init.set_mode(web_sys::RequestMode::SameOrigin);
     let response = JsFuture::from(window().fetch_with_str_and_init(&resolved.href(), &init))
         .await
-        .map_err(|e| format!("could not fetch {url}: {}", js_error(e)))?;
+        .map_err(|e| could_not_fetch(lang, url, &js_error(e)))?;
     let response: web_sys::Response = response.unchecked_into();
     if !response.ok() {
-        return Err(format!("could not fetch {url}: the server answered {}", response.status()));
+        return Err(server_answered(lang, url, response.status()));
     }
     let declared =
         response.headers().get("content-length").ok().flatten().and_then(|n| n.trim().parse::<u64>().ok());
     if let Some(length) = declared {
-        check_size(url, length)?;
+        check_size(url, length).map_err(refused)?;
     }
     let Some(body) = response.body() else {
         return Ok(Vec::new());
@@ -321,18 +327,17 @@ pub async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {
     let reader: web_sys::ReadableStreamDefaultReader = body.get_reader().unchecked_into();
     let mut bytes = Vec::new();
     loop {
-        let chunk = JsFuture::from(reader.read())
-            .await
-            .map_err(|e| format!("could not read {url}: {}", js_error(e)))?;
+        let chunk =
+            JsFuture::from(reader.read()).await.map_err(|e| could_not_read(lang, url, &js_error(e)))?;
         let done = js_sys::Reflect::get(&chunk, &JsValue::from_str("done")).map_err(js_error)?;
         if done.as_bool().unwrap_or(true) {
             break;
         }
         let value = js_sys::Reflect::get(&chunk, &JsValue::from_str("value")).map_err(js_error)?;
         let part: js_sys::Uint8Array = value.unchecked_into();
-        if let Err(message) = check_size(url, bytes.len() as u64 + u64::from(part.length())) {
+        if let Err(refusal) = check_size(url, bytes.len() as u64 + u64::from(part.length())) {
             let _ = reader.cancel();
-            return Err(message);
+            return Err(refused(refusal));
         }
         bytes.extend(part.to_vec());
     }

@@ -3,7 +3,8 @@
 //! is the types' `Display`; quoted file content stays as the file has it.
 
 use super::Lang;
-use crate::core::import::readers::{Flaw, Found, Passed, Place, Unit, Unread};
+use crate::core::import::readers::{Flaw, Found, Passed, Place, Unit, Unread, MAX_INPUT_BYTES};
+use crate::core::refusal::{AddressProblem, InputRefusal};
 
 /// A place in a file: 「a.jsonl」第 3 行.
 pub fn place(lang: Lang, place: &Place) -> String {
@@ -122,5 +123,54 @@ fn passed_zh(what: &Passed) -> String {
         Passed::RowsWithoutText { count, column } => {
             format!("{count} 行在“{column}”列中没有文本，未导入")
         }
+    }
+}
+
+/// Why a file was not opened at all (too large, or an address this app does not fetch).
+pub fn input_refusal(lang: Lang, refusal: &InputRefusal) -> String {
+    if lang == Lang::En {
+        return refusal.to_string();
+    }
+    match refusal {
+        InputRefusal::TooLarge { name, bytes } => format!(
+            "{name} 有 {:.1} MB；超过 {} MB 的文件不会打开（请拆分，或打包成由较小文件组成的 zip 导入）",
+            *bytes as f64 / 1_048_576.0,
+            MAX_INPUT_BYTES >> 20
+        ),
+        InputRefusal::Address { url, why } => {
+            let why = match why {
+                AddressProblem::Empty => "地址为空".to_string(),
+                AddressProblem::BackslashOrControl => "地址含有反斜杠或控制字符".to_string(),
+                AddressProblem::OtherHost => "它指向另一台主机".to_string(),
+                AddressProblem::Absolute { scheme } => format!("它是绝对地址（{scheme}:）"),
+                AddressProblem::OtherOrigin { origin } => format!("它在另一个源上（{origin}）"),
+            };
+            format!("?doc={url} 未打开：{why}；这种方式只能打开与本应用放在一起的文件")
+        }
+    }
+}
+
+/// The browser could not read or fetch `what` (a file name or an address); `cause` is the
+/// browser's own words.
+pub fn could_not_read(lang: Lang, what: &str, cause: &str) -> String {
+    match lang {
+        Lang::En => format!("could not read {what}: {cause}"),
+        Lang::Zh => format!("无法读取 {what}：{cause}"),
+    }
+}
+
+/// The fetch of `url` failed; `cause` is the browser's own words.
+pub fn could_not_fetch(lang: Lang, url: &str, cause: &str) -> String {
+    match lang {
+        Lang::En => format!("could not fetch {url}: {cause}"),
+        Lang::Zh => format!("无法获取 {url}：{cause}"),
+    }
+}
+
+/// The server answered the fetch of `url` with an error status.
+pub fn server_answered(lang: Lang, url: &str, status: u16) -> String {
+    match lang {
+        Lang::En => format!("could not fetch {url}: the server answered {status}"),
+        Lang::Zh => format!("无法获取 {url}：服务器回答 {status}"),
     }
 }
