@@ -32,7 +32,7 @@ pub fn check_size(name: &str, size: u64) -> Result<(), InputRefusal> {
 /// browsers read as slashes or drop, are refused too.
 ///
 /// # Errors
-/// A message naming the address and why.
+/// An [`InputRefusal::Address`] naming the address and why.
 pub fn check_doc_url(url: &str) -> Result<(), InputRefusal> {
     let refuse = |why| Err(InputRefusal::Address { url: url.to_string(), why });
     if url.is_empty() {

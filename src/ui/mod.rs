@@ -6,6 +6,7 @@ pub mod agreement_dialog;
 pub mod app;
 pub mod browser;
 pub mod browser_caret;
+pub mod browser_files;
 pub mod browser_focus;
 pub mod browser_search;
 pub mod caret_mark;
