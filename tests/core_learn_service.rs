@@ -2,9 +2,9 @@
 //! training in slices with progress, Cancel, the estimate on held-out texts, the model's bytes
 //! loaded again, and suggestions with their confidence.
 
-use biaozhu::core::learn::protocol::{DocText, Reply, Request, Stage};
+use biaozhu::core::learn::protocol::{DocText, LearnFailure, Reply, Request, Stage};
 use biaozhu::core::learn::service::{Outgoing, Service};
-use biaozhu::core::learn::{Confirmed, TrainingSet};
+use biaozhu::core::learn::{Confirmed, ModelError, TrainingSet};
 use biaozhu::core::suggestion::SuggestionSource;
 use biaozhu::core::*;
 
@@ -170,18 +170,24 @@ fn a_training_cancelled_leaves_the_previous_model_in_use() {
 fn bad_requests_get_a_message_not_a_panic() {
     let mut service = Service::default();
     let out = send(&mut service, Request::Suggest { job: 1, docs: vec![], threshold: 0.5 }, None);
-    assert!(matches!(&out[0].reply, Reply::Failed { job: Some(1), message } if message.contains("no model")));
+    assert!(matches!(&out[0].reply, Reply::Failed { job: Some(1), why: LearnFailure::NoModelYet }));
     let out = send(&mut service, Request::Load, Some(b"BZTAG\0\x01"));
     assert!(
-        matches!(&out[0].reply, Reply::Failed { job: None, message } if message.contains("ends early")),
+        matches!(
+            &out[0].reply,
+            Reply::Failed {
+                job: None,
+                why: LearnFailure::ModelUnusable { cause: ModelError::Truncated { .. } }
+            }
+        ),
         "{out:?}"
     );
     let out = send(&mut service, Request::Load, None);
-    assert!(matches!(&out[0].reply, Reply::Failed { .. }));
+    assert!(matches!(&out[0].reply, Reply::Failed { why: LearnFailure::NoModelSent, .. }));
     // Nothing confirmed: nothing to learn from.
     let out = train(&mut service, &project(5, 0), 4);
     assert!(
-        matches!(&out[0].reply, Reply::Failed { job: Some(4), message } if message.contains("nothing to learn")),
+        matches!(&out[0].reply, Reply::Failed { job: Some(4), why: LearnFailure::NothingToLearn }),
         "{out:?}"
     );
     // Spans out of the text or naming no label are left out.

@@ -14,57 +14,8 @@ use biaozhu::ui::words::chrome::GROUPS;
 use biaozhu::ui::words::outcomes::said;
 use biaozhu::ui::words::Lang;
 
-fn has_cjk(text: &str) -> bool {
-    text.chars().any(|c| ('\u{3400}'..='\u{9fff}').contains(&c) || ('\u{ff01}'..='\u{ff5e}').contains(&c))
-}
-
-/// English words (three letters or more, lower case) outside the names the Chinese interface
-/// keeps as they are.
-fn english_words(text: &str) -> Vec<String> {
-    const KEPT: &[&str] = &[
-        "spaCy",
-        "rgb",
-        "rrggbb",
-        "project",
-        "doccano",
-        "brat",
-        "txt",
-        "ann",
-        "zip",
-        "labels",
-        "json",
-        "tokens",
-        "ner_tags",
-        "entities",
-        "relations",
-        "label",
-        "annotations",
-        "predictions",
-        "model_version",
-        "biaozhu",
-        "suggestions",
-        "train",
-        "dev",
-        "test",
-        "localStorage",
-        "codepoint",
-        "issued_by",
-        "gold",
-        "kappa",
-        "alpha",
-        "tsv",
-        "jsonl",
-        "cue",
-        "entity",
-        "directive",
-    ];
-    text.split(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '-'))
-        .flat_map(|w| w.split('-'))
-        .filter(|w| w.len() >= 3 && w.chars().next().is_some_and(|c| c.is_ascii_lowercase()))
-        .filter(|w| !KEPT.contains(w))
-        .map(str::to_string)
-        .collect()
-}
+mod common;
+use common::words::{english_words, has_cjk};
 
 #[test]
 fn every_phrase_is_in_both_languages_and_each_in_its_own_script() {
@@ -125,10 +76,20 @@ fn outcomes() -> Vec<Said> {
         Said::NoRecordToCopy,
         Said::AdjudicationStarted { open: 3 },
         Said::Adjudication(AdjudicationError::OverlapForbidden { layer: "entity".into() }),
-        Said::HistoryCleared { cause: "…".into() },
+        Said::HistoryCleared { cause: EditError::ReadOnly },
         Said::SchemaChanged(SchemaImpact { renamed_spans: 1, removed_relations: 2, ..Default::default() }),
         Said::BadName(NameProblem::Reserved),
         Said::Merge(MergeError::NothingToMerge),
+        Said::Merge(MergeError::NotUtf8 { file: "a.json".into(), at_byte: 7 }),
+        Said::Merge(MergeError::NotAProject {
+            file: "a.json".into(),
+            cause: Box::new(ImportError::DuplicateDocument { id: "d1".into() }),
+        }),
+        Said::Merge(MergeError::DoesNotFit {
+            file: "a.json".into(),
+            doc: "d1".into(),
+            cause: Box::new(EditError::ReadOnly),
+        }),
         Said::NoOtherToDo,
         Said::PreAnnotated { suggestions: 4, documents: 1, already: 1, skipped: 2, stopped_at: Some(100) },
         Said::ModelSuggested { added: 3, replaced: 1, skipped_docs: 1 },

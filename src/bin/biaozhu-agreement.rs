@@ -18,7 +18,7 @@ fn run(paths: &[String]) -> Result<String, String> {
             std::fs::read(path).map(|bytes| (path.clone(), bytes)).map_err(|e| format!("{path}: {e}"))
         })
         .collect::<Result<Vec<_>, _>>()?;
-    let mut sources = read_sources(files)?;
+    let mut sources = read_sources(files).map_err(|e| e.to_string())?;
     let project = if sources.len() == 1 {
         sources.remove(0).project
     } else {

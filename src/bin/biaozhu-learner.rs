@@ -56,7 +56,7 @@ mod worker {
             let bytes = parts.get(1).dyn_into::<js_sys::Uint8Array>().ok().map(|b| b.to_vec());
             let replies = match Request::from_json(&text) {
                 Ok(request) => self.service.borrow_mut().handle(request, bytes.as_deref()),
-                Err(error) => vec![Reply::Failed { job: None, message: error.to_string() }.into()],
+                Err(error) => vec![Reply::Failed { job: None, why: error.into() }.into()],
             };
             for reply in replies {
                 self.post(reply);

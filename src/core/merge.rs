@@ -4,8 +4,9 @@
 
 use super::command::Command;
 use super::document::{DocId, DocStatus, Document, Relation, RelationId, SpanId};
+use super::error::EditError;
 use super::project::Project;
-use super::project_json::import_project;
+use super::project_json::{import_project, ImportError};
 use std::collections::HashMap;
 use std::fmt;
 use std::rc::Rc;
@@ -80,7 +81,11 @@ pub enum MergeError {
     /// Labels or relation types the project's schema lacks.
     NotInSchema { file: String, names: Vec<String> },
     /// A span or relation that would not fit (an overlap with the same annotator's span).
-    DoesNotFit { file: String, doc: DocId, reason: String },
+    DoesNotFit { file: String, doc: DocId, cause: Box<EditError> },
+    /// A picked file that is not UTF-8 text: the first invalid byte.
+    NotUtf8 { file: String, at_byte: usize },
+    /// A picked file that is not a project file biaozhu can read, with why.
+    NotAProject { file: String, cause: Box<ImportError> },
 }
 
 impl fmt::Display for MergeError {
@@ -100,29 +105,47 @@ impl fmt::Display for MergeError {
                 "{file}: {} not in this project's schema; add them first (Schema) — nothing was merged",
                 names.join(", ")
             ),
-            MergeError::DoesNotFit { file, doc, reason } => {
-                write!(f, "{file}: document \"{doc}\": {reason}; nothing was merged")
+            MergeError::DoesNotFit { file, doc, cause } => {
+                write!(f, "{file}: document \"{doc}\": {cause}; nothing was merged")
+            }
+            MergeError::NotUtf8 { file, at_byte } => {
+                write!(f, "{file} is not UTF-8 text (invalid byte at offset {at_byte}); nothing was merged")
+            }
+            MergeError::NotAProject { file, cause } => {
+                write!(f, "{file} is not a biaozhu project file: {cause}; nothing was merged")
             }
         }
     }
 }
 
-impl std::error::Error for MergeError {}
+impl std::error::Error for MergeError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            MergeError::DoesNotFit { cause, .. } => Some(cause.as_ref()),
+            MergeError::NotAProject { cause, .. } => Some(cause.as_ref()),
+            _ => None,
+        }
+    }
+}
 
 /// Reads picked files (name, bytes) as project files to merge; the error names the file.
-pub fn read_sources(files: Vec<(String, Vec<u8>)>) -> Result<Vec<MergeSource>, String> {
+pub fn read_sources(files: Vec<(String, Vec<u8>)>) -> Result<Vec<MergeSource>, MergeError> {
     files
         .into_iter()
         .map(|(file_name, bytes)| {
-            let text =
-                std::str::from_utf8(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes)).map_err(|e| {
-                    format!(
-                        "{file_name} is not UTF-8 text (invalid byte at offset {}); nothing was merged",
-                        e.valid_up_to()
-                    )
-                })?;
-            let project = import_project(text)
-                .map_err(|e| format!("{file_name} is not a biaozhu project file: {e}; nothing was merged"))?;
+            let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+            let text = match std::str::from_utf8(body) {
+                Ok(text) => text,
+                // Offsets are counted in the file as picked, byte order mark included.
+                Err(e) => {
+                    let at_byte = e.valid_up_to() + (bytes.len() - body.len());
+                    return Err(MergeError::NotUtf8 { file: file_name, at_byte });
+                }
+            };
+            let project = match import_project(text) {
+                Ok(project) => project,
+                Err(e) => return Err(MergeError::NotAProject { file: file_name, cause: Box::new(e) }),
+            };
             Ok(MergeSource { file_name, project })
         })
         .collect()
@@ -206,7 +229,7 @@ pub fn plan_merge(project: &Project, sources: &[MergeSource]) -> Result<(Command
                 step.clone().apply(&mut scratch).map_err(|e| MergeError::DoesNotFit {
                     file: source.file_name.clone(),
                     doc: theirs.id.clone(),
-                    reason: e.to_string(),
+                    cause: Box::new(e),
                 })?;
                 steps.push(step);
             }

@@ -8,14 +8,14 @@ use super::doc_nav::first_words;
 use super::document::{DocId, DocStatus, Document, Span, StandIn};
 use super::project::Project;
 use super::schema::Schema;
-use super::wire::DocumentWire;
+use super::wire::{DocumentFault, DocumentWire};
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 
-const FORMAT_NAME: &str = "biaozhu-store";
-const FORMAT_VERSION: u64 = 1;
+pub const FORMAT_NAME: &str = "biaozhu-store";
+pub const FORMAT_VERSION: u64 = 1;
 
 #[derive(Serialize, Deserialize)]
 struct MetaRecord<'a> {
@@ -70,7 +70,7 @@ impl StoredMeta {
     /// When it is not JSON of this app's shape, or of another format or version.
     pub fn read(json: &str) -> Result<StoredMeta, StoredError> {
         let meta: MetaRecord = serde_json::from_str(json)
-            .map_err(|cause| StoredError::Unreadable { record: "project record".into(), cause })?;
+            .map_err(|cause| StoredError::Unreadable { record: StoredRecord::Project, cause })?;
         if meta.format != FORMAT_NAME || meta.version != FORMAT_VERSION {
             return Err(StoredError::OtherFormat {
                 found: format!("{} version {}", meta.format, meta.version),
@@ -130,12 +130,47 @@ pub fn doc_record(doc: &Document) -> String {
     serde_json::to_string(&wire).expect("a document record always serialises")
 }
 
+/// Which stored record does not read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum StoredRecord {
+    Project,
+    Document(DocId),
+}
+
+/// What of a listed document storage does not hold.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MissingPart {
+    Text,
+    Record,
+    /// Asked for one document, storage held neither.
+    RecordOrText,
+}
+
+impl fmt::Display for StoredRecord {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            StoredRecord::Project => f.write_str("project record"),
+            StoredRecord::Document(id) => write!(f, "record of document \"{id}\""),
+        }
+    }
+}
+
+impl fmt::Display for MissingPart {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            MissingPart::Text => "text",
+            MissingPart::Record => "record",
+            MissingPart::RecordOrText => "record or text",
+        })
+    }
+}
+
 /// Why the records in storage do not make a project.
 #[derive(Debug)]
 pub enum StoredError {
     /// A record is not JSON of the shape this app writes.
     Unreadable {
-        record: String,
+        record: StoredRecord,
         cause: serde_json::Error,
     },
     /// The store was written by another version of the app.
@@ -145,13 +180,13 @@ pub enum StoredError {
     /// The meta record lists a document whose record or text is missing.
     Missing {
         doc: DocId,
-        what: &'static str,
+        what: MissingPart,
     },
     DuplicateDocument(DocId),
     /// A document record breaks the model's rules (a span past its text, a dangling relation).
     BadDocument {
         doc: DocId,
-        reason: String,
+        fault: DocumentFault,
     },
     /// A span's label or a relation's type is not in the stored schema.
     NotInSchema {
@@ -171,7 +206,7 @@ impl fmt::Display for StoredError {
             }
             StoredError::Missing { doc, what } => write!(f, "the {what} of document \"{doc}\" is missing"),
             StoredError::DuplicateDocument(doc) => write!(f, "document \"{doc}\" is listed twice"),
-            StoredError::BadDocument { doc, reason } => write!(f, "document \"{doc}\" is damaged: {reason}"),
+            StoredError::BadDocument { doc, fault } => write!(f, "document \"{doc}\" is damaged: {fault}"),
             StoredError::NotInSchema { doc, name } => {
                 write!(f, "document \"{doc}\" uses \"{name}\", which is not in the stored schema")
             }
@@ -183,6 +218,7 @@ impl std::error::Error for StoredError {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match self {
             StoredError::Unreadable { cause, .. } => Some(cause),
+            StoredError::BadDocument { fault, .. } => Some(fault),
             _ => None,
         }
     }
@@ -223,11 +259,11 @@ pub fn put_together(
             (Some(record), _) => {
                 let text = texts
                     .remove(&id.0)
-                    .ok_or_else(|| StoredError::Missing { doc: id.clone(), what: "text" })?;
+                    .ok_or_else(|| StoredError::Missing { doc: id.clone(), what: MissingPart::Text })?;
                 read_document(&schema, id, &record, text)?
             }
             (None, Some(entry)) => entry.stand_in(id),
-            (None, None) => return Err(StoredError::Missing { doc: id, what: "record" }),
+            (None, None) => return Err(StoredError::Missing { doc: id, what: MissingPart::Record }),
         };
         documents.push(doc);
     }
@@ -246,12 +282,12 @@ pub fn read_document(
     text: String,
 ) -> Result<Document, StoredError> {
     let mut wire: DocumentWire<Span> = serde_json::from_str(record)
-        .map_err(|cause| StoredError::Unreadable { record: format!("record of document \"{id}\""), cause })?;
+        .map_err(|cause| StoredError::Unreadable { record: StoredRecord::Document(id.clone()), cause })?;
     if wire.id != id {
-        return Err(StoredError::BadDocument { doc: id, reason: format!("its record says \"{}\"", wire.id) });
+        return Err(StoredError::BadDocument { doc: id, fault: DocumentFault::OtherId { found: wire.id } });
     }
     wire.text = Cow::Owned(text);
-    let doc = wire.into_document().map_err(|reason| StoredError::BadDocument { doc: id.clone(), reason })?;
+    let doc = wire.into_document().map_err(|fault| StoredError::BadDocument { doc: id.clone(), fault })?;
     check_names(schema, &doc)?;
     Ok(doc)
 }

@@ -2,7 +2,7 @@
 //! definition, generic over how a span is written (a bare [`Span`] in the history, a span with
 //! its `layer` and `text` in the project file, for consumers to check the offsets).
 
-use super::document::{Decided, DocId, DocStatus, Document, Relation, Span, SpanId};
+use super::document::{Decided, DocId, DocStatus, Document, Relation, RelationId, Span, SpanId};
 use super::offsets::CharRange;
 use super::suggestion::Suggestion;
 use serde::de::{self, IgnoredAny, MapAccess, Visitor};
@@ -247,14 +247,68 @@ impl Serialize for Document {
 impl<'de> Deserialize<'de> for Document {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let wire = DocumentWire::<Span>::deserialize(deserializer)?;
-        wire.into_document().map_err(de::Error::custom)
+        let id = wire.id.clone();
+        wire.into_document().map_err(|fault| de::Error::custom(format!("document \"{id}\": {fault}")))
     }
 }
 
+/// What breaks the model's rules in a document record (the document is named by the caller).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DocumentFault {
+    /// The record names another document.
+    OtherId {
+        found: DocId,
+    },
+    /// A span empty or ending past the text's `len` code points.
+    SpanOutside {
+        span: SpanId,
+        range: CharRange,
+        len: usize,
+    },
+    SpanTwice {
+        span: SpanId,
+    },
+    /// A relation whose ends are not spans of the document.
+    RelationDangling {
+        relation: RelationId,
+    },
+    /// A suggestion empty, past the text, or scored outside 0–1.
+    SuggestionUnfit {
+        label: String,
+        start: usize,
+        end: usize,
+        len: usize,
+    },
+}
+
+impl fmt::Display for DocumentFault {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            DocumentFault::OtherId { found } => write!(f, "its record says \"{found}\""),
+            DocumentFault::SpanOutside { span, range, len } => write!(
+                f,
+                "span {span} at {}–{} is empty or ends past the text's {len} characters",
+                range.start, range.end
+            ),
+            DocumentFault::SpanTwice { span } => write!(f, "span {span} is listed twice"),
+            DocumentFault::RelationDangling { relation } => {
+                write!(f, "relation {relation} joins spans that are not in the document")
+            }
+            DocumentFault::SuggestionUnfit { label, start, end, len } => write!(
+                f,
+                "suggestion {label} at {start}–{end} is empty, ends past the text's {len} characters \
+                 or has a score outside 0–1"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for DocumentFault {}
+
 impl DocumentWire<'_, Span> {
     /// The document these fields describe, with the checks the model relies on (see the
-    /// `Deserialize` impl of [`Document`]); the error names the document and the span.
-    pub fn into_document(self) -> Result<Document, String> {
+    /// `Deserialize` impl of [`Document`]); the error names the span.
+    pub fn into_document(self) -> Result<Document, DocumentFault> {
         let mut doc = self.empty_document();
         let mut spans = self.spans.into_owned();
         spans.sort_unstable_by_key(|s| (s.range.start, s.range.end, s.id));
@@ -262,15 +316,14 @@ impl DocumentWire<'_, Span> {
         for span in spans {
             let CharRange { start, end } = span.range;
             if start >= end || end > doc.char_len() {
-                return Err(format!(
-                    "document \"{}\": span {} at {start}–{end} is empty or ends past the text's {} characters",
-                    doc.id,
-                    span.id,
-                    doc.char_len()
-                ));
+                return Err(DocumentFault::SpanOutside {
+                    span: span.id,
+                    range: span.range,
+                    len: doc.char_len(),
+                });
             }
             if !ids.insert(span.id) {
-                return Err(format!("document \"{}\": span {} is listed twice", doc.id, span.id));
+                return Err(DocumentFault::SpanTwice { span: span.id });
             }
             // Sorted first, so each insertion appends.
             doc.insert_span(span);
@@ -279,24 +332,18 @@ impl DocumentWire<'_, Span> {
         relations.sort_unstable_by_key(|r| r.id);
         for relation in relations {
             if !ids.contains(&relation.from) || !ids.contains(&relation.to) {
-                return Err(format!(
-                    "document \"{}\": relation {} joins spans that are not in the document",
-                    doc.id, relation.id
-                ));
+                return Err(DocumentFault::RelationDangling { relation: relation.id });
             }
             doc.insert_relation(relation);
         }
         let suggestions = self.suggestions.into_owned();
         if let Some(bad) = suggestions.iter().find(|s| !suggestion_fits(s, doc.char_len())) {
-            return Err(format!(
-                "document \"{}\": suggestion {} at {}–{} is empty, ends past the text's {} characters \
-                 or has a score outside 0–1",
-                doc.id,
-                bad.label,
-                bad.start,
-                bad.end,
-                doc.char_len()
-            ));
+            return Err(DocumentFault::SuggestionUnfit {
+                label: bad.label.to_string(),
+                start: bad.start,
+                end: bad.end,
+                len: doc.char_len(),
+            });
         }
         doc.suggestions_mut().add(suggestions);
         Ok(doc)

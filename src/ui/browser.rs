@@ -124,20 +124,19 @@ pub(super) fn paragraph_holding(root: &Element, at: usize) -> Option<(Element, u
 // ---------------------------------------------------------------------------------------------
 // Storage
 
-pub fn local_storage() -> Result<web_sys::Storage, String> {
-    window()
-        .local_storage()
-        .map_err(js_error)?
-        .ok_or_else(|| "this browser offers no local storage".to_string())
+/// This origin's localStorage; none when the browser refuses it (disabled, or a sandbox).
+/// Only preferences live there, so a refusal is never shown: the preference is not kept.
+pub fn local_storage() -> Option<web_sys::Storage> {
+    window().local_storage().ok().flatten()
 }
 
 /// The name this browser's user annotates under (a per-browser preference, not project data).
 pub fn stored_user_name() -> Option<String> {
-    local_storage().ok()?.get_item(USER_NAME_KEY).ok().flatten().filter(|n| !n.trim().is_empty())
+    local_storage()?.get_item(USER_NAME_KEY).ok().flatten().filter(|n| !n.trim().is_empty())
 }
 
 pub fn save_user_name(name: &str) {
-    if let Ok(storage) = local_storage() {
+    if let Some(storage) = local_storage() {
         let _ = if name.is_empty() {
             storage.remove_item(USER_NAME_KEY)
         } else {
@@ -148,11 +147,11 @@ pub fn save_user_name(name: &str) {
 
 /// A display preference of this browser (not project data), by its key.
 pub fn stored_setting(key: &str) -> Option<String> {
-    local_storage().ok()?.get_item(key).ok().flatten()
+    local_storage()?.get_item(key).ok().flatten()
 }
 
 pub fn save_setting(key: &str, value: &str) {
-    if let Ok(storage) = local_storage() {
+    if let Some(storage) = local_storage() {
         let _ = storage.set_item(key, value);
     }
 }
@@ -171,11 +170,11 @@ pub fn set_page_language(tag: &str) {
 
 /// The document this browser last had open (a per-browser preference, not project data).
 pub fn stored_open_doc() -> Option<DocId> {
-    local_storage().ok()?.get_item(OPEN_DOC_KEY).ok().flatten().map(DocId)
+    local_storage()?.get_item(OPEN_DOC_KEY).ok().flatten().map(DocId)
 }
 
 pub fn save_open_doc(id: Option<&DocId>) {
-    if let Ok(storage) = local_storage() {
+    if let Some(storage) = local_storage() {
         let _ = match id {
             Some(id) => storage.set_item(OPEN_DOC_KEY, &id.0),
             None => storage.remove_item(OPEN_DOC_KEY),

@@ -38,22 +38,82 @@ const ISSUE_FOR_MS: f64 = 25.0;
 /// The meta key holding the token of the tab allowed to write.
 const WRITER: &str = "writer";
 
-/// Why storage did not do what was asked.
+/// Why storage did not do what was asked. The causes are the browser's own words (a
+/// `DOMException`'s message), shown as they come; the rest is worded in the language shown
+/// (`ui::words::storage::storage_error`).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum StorageError {
     /// IndexedDB cannot be opened here (disabled, or a private window that offers none).
-    Unavailable(String),
+    Unavailable(Unavailable),
     /// The browser refused or lost a transaction (full disk, quota, eviction).
-    Refused { doing: &'static str, cause: String },
+    Refused { doing: StorageTask, cause: String },
     /// Another tab has taken over writing this project.
     NotWriter,
+}
+
+/// Why this tab has no storage to use.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Unavailable {
+    /// The browser would not open the database; its words.
+    NotOpened { cause: String },
+    /// The connection was closed (the tab is going away).
+    Closed,
+    /// This tab works in memory only (storage failed at start-up).
+    OffInThisTab,
+}
+
+/// What a storage transaction was doing when it failed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StorageTask {
+    ReadingProject,
+    ReadingDocuments,
+    ReadingDocument,
+    StoringEdit,
+    StoringRecords,
+    DeletingProject,
+    StoringModel,
+    ReadingModel,
+}
+
+impl StorageTask {
+    pub const ALL: [StorageTask; 8] = [
+        StorageTask::ReadingProject,
+        StorageTask::ReadingDocuments,
+        StorageTask::ReadingDocument,
+        StorageTask::StoringEdit,
+        StorageTask::StoringRecords,
+        StorageTask::DeletingProject,
+        StorageTask::StoringModel,
+        StorageTask::ReadingModel,
+    ];
+}
+
+impl fmt::Display for StorageTask {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            StorageTask::ReadingProject => "reading the project",
+            StorageTask::ReadingDocuments => "reading documents",
+            StorageTask::ReadingDocument => "reading a document",
+            StorageTask::StoringEdit => "the edit",
+            StorageTask::StoringRecords => "the project's records",
+            StorageTask::DeletingProject => "deleting the stored project",
+            StorageTask::StoringModel => "storing the model",
+            StorageTask::ReadingModel => "reading the model",
+        })
+    }
 }
 
 impl fmt::Display for StorageError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            StorageError::Unavailable(cause) => {
+            StorageError::Unavailable(Unavailable::NotOpened { cause }) => {
                 write!(f, "this browser offers no IndexedDB storage here ({cause})")
+            }
+            StorageError::Unavailable(Unavailable::Closed) => {
+                f.write_str("this browser offers no IndexedDB storage here (the database is closed)")
+            }
+            StorageError::Unavailable(Unavailable::OffInThisTab) => {
+                f.write_str("this browser offers no IndexedDB storage here (storage is off in this tab)")
             }
             StorageError::Refused { doing, cause } => write!(f, "browser storage refused {doing} ({cause})"),
             StorageError::NotWriter => write!(f, "another tab has taken over editing this project"),
@@ -63,7 +123,7 @@ impl fmt::Display for StorageError {
 
 impl std::error::Error for StorageError {}
 
-fn refused(doing: &'static str) -> impl Fn(indexed_db_futures::error::Error) -> StorageError {
+fn refused(doing: StorageTask) -> impl Fn(indexed_db_futures::error::Error) -> StorageError {
     move |error| StorageError::Refused { doing, cause: error.to_string() }
 }
 
@@ -96,18 +156,18 @@ impl Idb {
                 Ok(())
             })
             .await
-            .map_err(|e| StorageError::Unavailable(e.to_string()))?;
+            .map_err(|e| StorageError::Unavailable(Unavailable::NotOpened { cause: e.to_string() }))?;
         Ok(Idb { db: Some(db) })
     }
 
     fn transaction(
         &self,
         mode: TransactionMode,
-        doing: &'static str,
+        doing: StorageTask,
     ) -> Result<Transaction<'_>, StorageError> {
         let mut options = TransactionOptions::new();
         options.set_durability(TransactionDurability::Strict);
-        let db = self.db.as_ref().ok_or(StorageError::Unavailable("the database is closed".into()))?;
+        let db = self.db.as_ref().ok_or(StorageError::Unavailable(Unavailable::Closed))?;
         db.transaction(ALL).with_mode(mode).with_options(options).build().map_err(refused(doing))
     }
 
@@ -121,8 +181,8 @@ impl Idb {
         preferred: Option<&DocId>,
     ) -> Result<Start, StorageError> {
         let mode = if claim.is_some() { TransactionMode::Readwrite } else { TransactionMode::Readonly };
-        let tx = self.transaction(mode, "reading the project")?;
-        let fail = refused("reading the project");
+        let tx = self.transaction(mode, StorageTask::ReadingProject)?;
+        let fail = refused(StorageTask::ReadingProject);
         let meta = tx.object_store(META).map_err(&fail)?;
         if let Some(token) = claim {
             meta.put(token).with_key(WRITER).primitive().map_err(&fail)?.await.map_err(&fail)?;
@@ -165,8 +225,8 @@ impl Idb {
         after: Option<&str>,
         limit: u32,
     ) -> Result<Vec<(String, String, String)>, StorageError> {
-        let tx = self.transaction(TransactionMode::Readonly, "reading documents")?;
-        let fail = refused("reading documents");
+        let tx = self.transaction(TransactionMode::Readonly, StorageTask::ReadingDocuments)?;
+        let fail = refused(StorageTask::ReadingDocuments);
         let records = tx.object_store(RECORDS).map_err(&fail)?;
         let texts = tx.object_store(TEXTS).map_err(&fail)?;
         let from = || match after {
@@ -190,20 +250,15 @@ impl Idb {
 
     /// Document `id` as `(id, record, text)`, if both are stored.
     pub async fn read_document(&self, id: &DocId) -> Result<Option<(String, String, String)>, StorageError> {
-        let tx = self.transaction(TransactionMode::Readonly, "reading a document")?;
-        let fail = refused("reading a document");
+        let tx = self.transaction(TransactionMode::Readonly, StorageTask::ReadingDocument)?;
+        let fail = refused(StorageTask::ReadingDocument);
         let (records, texts) = read_some(&tx, std::slice::from_ref(id)).await.map_err(&fail)?;
         Ok(records.into_iter().zip(texts).next().map(|((id, record), (_, text))| (id, record, text)))
     }
 
     /// Carries out `ops` in one strict transaction, if `token` is still the writer's; resolves
     /// once the transaction has committed.
-    pub async fn commit(
-        &self,
-        token: &str,
-        ops: &[StoreOp],
-        doing: &'static str,
-    ) -> Result<(), StorageError> {
+    pub async fn commit(&self, token: &str, ops: &[StoreOp], doing: StorageTask) -> Result<(), StorageError> {
         let tx = self.transaction(TransactionMode::Readwrite, doing)?;
         let fail = refused(doing);
         let meta = tx.object_store(META).map_err(&fail)?;
@@ -265,7 +320,7 @@ impl Idb {
         bytes: &js_sys::Uint8Array,
         summary: &str,
     ) -> Result<(), StorageError> {
-        let doing = "storing the model";
+        let doing = StorageTask::StoringModel;
         let tx = self.transaction(TransactionMode::Readwrite, doing)?;
         let fail = refused(doing);
         let meta = tx.object_store(META).map_err(&fail)?;
@@ -278,16 +333,16 @@ impl Idb {
 
     /// The stored model's summary (JSON), if a model is stored.
     pub async fn read_model_summary(&self) -> Result<Option<String>, StorageError> {
-        let tx = self.transaction(TransactionMode::Readonly, "reading the model")?;
-        let fail = refused("reading the model");
+        let tx = self.transaction(TransactionMode::Readonly, StorageTask::ReadingModel)?;
+        let fail = refused(StorageTask::ReadingModel);
         let meta = tx.object_store(META).map_err(&fail)?;
         meta.get::<String, _, _>(keys::MODEL_SUMMARY).primitive().map_err(&fail)?.await.map_err(&fail)
     }
 
     /// The stored model's bytes, if a model is stored.
     pub async fn read_model(&self) -> Result<Option<js_sys::Uint8Array>, StorageError> {
-        let tx = self.transaction(TransactionMode::Readonly, "reading the model")?;
-        let fail = refused("reading the model");
+        let tx = self.transaction(TransactionMode::Readonly, StorageTask::ReadingModel)?;
+        let fail = refused(StorageTask::ReadingModel);
         let meta = tx.object_store(META).map_err(&fail)?;
         let value: Option<wasm_bindgen::JsValue> =
             meta.get(keys::MODEL).primitive().map_err(&fail)?.await.map_err(&fail)?;
@@ -297,7 +352,7 @@ impl Idb {
 
 /// The write fence: fails unless `token` is the writer's, read inside the write's own
 /// transaction (so no other tab can take over between the check and the write).
-async fn fence(meta: &ObjectStore<'_>, token: &str, doing: &'static str) -> Result<(), StorageError> {
+async fn fence(meta: &ObjectStore<'_>, token: &str, doing: StorageTask) -> Result<(), StorageError> {
     let fail = refused(doing);
     let writer: Option<String> = meta.get(WRITER).primitive().map_err(&fail)?.await.map_err(&fail)?;
     if writer.as_deref() == Some(token) {

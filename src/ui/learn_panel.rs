@@ -7,6 +7,7 @@ use super::learning::{Kept, LearnSettings, LearnView, Learning, Phase};
 use super::store::use_dispatch;
 use super::words::chrome as w;
 use super::words::formatted::{estimated_on, model_summary, suggesting_documents, training_pass};
+use super::words::learn_words::learn_problem;
 use super::words::titles::review_order_title;
 use super::words::{use_lang, Lang};
 use crate::core::document::DocId;
@@ -141,8 +142,8 @@ pub fn LearnPanel(props: &LearnPanelProps) -> Html {
                 }
             </div>
             { progress(&view.phase, lang) }
-            if let Some(message) = &view.error {
-                <p class="learn__error" role="alert" data-testid="learn-error">{ message.clone() }</p>
+            if let Some(problem) = &view.error {
+                <p class="learn__error" role="alert" data-testid="learn-error">{ learn_problem(lang, problem) }</p>
             }
             { model(&view, lang) }
             if view.summary.is_some() {

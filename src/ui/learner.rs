@@ -2,7 +2,8 @@
 //! use, holds messages until it says Ready (a message sent before its wasm has loaded would be
 //! lost), and hands its replies to one listener. Knows nothing of what the messages mean.
 
-use crate::core::learn::protocol::{Reply, Request};
+use super::browser::js_error;
+use crate::core::learn::protocol::{LearnFailure, Reply, Request};
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -61,8 +62,8 @@ impl Learner {
 
     /// Sends `request` (and `bytes` beside it), starting the worker if it is not running.
     pub fn send(self: &Rc<Self>, request: &Request, bytes: Option<&js_sys::Uint8Array>) {
-        if let Err(message) = self.start() {
-            self.deliver((Reply::Failed { job: None, message }, None));
+        if let Err(why) = self.start() {
+            self.deliver((Reply::Failed { job: None, why }, None));
             return;
         }
         let message = js_sys::Array::of1(&JsValue::from_str(&request.to_json()));
@@ -78,18 +79,17 @@ impl Learner {
         drop(inner);
         if let Some(worker) = worker {
             if let Err(error) = worker.post_message(&message) {
-                let message = format!("the learning worker cannot be reached: {error:?}");
-                self.deliver((Reply::Failed { job: None, message }, None));
+                let why = LearnFailure::Unreachable { cause: js_error(error) };
+                self.deliver((Reply::Failed { job: None, why }, None));
             }
         }
     }
 
-    fn start(self: &Rc<Self>) -> Result<(), String> {
+    fn start(self: &Rc<Self>) -> Result<(), LearnFailure> {
         if self.started() {
             return Ok(());
         }
-        let worker =
-            Worker::new(WORKER_URL).map_err(|e| format!("the learning worker cannot be started: {e:?}"))?;
+        let worker = Worker::new(WORKER_URL).map_err(|e| LearnFailure::NotStarted { cause: js_error(e) })?;
         let weak = Rc::downgrade(self);
         let on_message = Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| {
             if let Some(this) = weak.upgrade() {
@@ -99,7 +99,7 @@ impl Learner {
         let weak = Rc::downgrade(self);
         let on_error = Closure::<dyn Fn(ErrorEvent)>::new(move |event: ErrorEvent| {
             if let Some(this) = weak.upgrade() {
-                let message = format!("the learning worker stopped: {}", event.message());
+                let why = LearnFailure::Stopped { cause: event.message() };
                 let worker = {
                     let mut inner = this.inner.borrow_mut();
                     inner.ready = false;
@@ -108,7 +108,7 @@ impl Learner {
                 if let Some(worker) = worker {
                     worker.terminate();
                 }
-                this.deliver((Reply::Failed { job: None, message }, None));
+                this.deliver((Reply::Failed { job: None, why }, None));
             }
         });
         worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
@@ -126,7 +126,7 @@ impl Learner {
         let bytes = parts.get(1).dyn_into::<js_sys::Uint8Array>().ok();
         let reply = match Reply::from_json(&text) {
             Ok(reply) => reply,
-            Err(error) => Reply::Failed { job: None, message: error.to_string() },
+            Err(error) => Reply::Failed { job: None, why: error.into() },
         };
         if reply == Reply::Ready {
             let (worker, waiting) = {

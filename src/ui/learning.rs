@@ -4,20 +4,17 @@
 //! suggestions put on documents), and what the Learn panel shows. The panel reads
 //! [`Learning::view`] and is told to draw again when it changes.
 
+use super::idb::StorageError;
 use super::learner::{Incoming, Learner};
 use super::persist::Persist;
 use super::store::Dispatch;
-use super::words::chrome as w;
-use super::words::current_lang;
-use super::words::outcomes::said;
 use crate::core::document::DocId;
 use crate::core::editor::EditorAction;
-use crate::core::editor::Said;
-use crate::core::learn::protocol::{DocText, ModelSummary, Reply, Request, Stage};
+use crate::core::learn::protocol::{DocText, LearnFailure, ModelSummary, Reply, Request, Stage};
 use crate::core::learn::service::IMMEDIATE_CHARS;
 use crate::core::learn::{Confirmed, TrainingSet};
 use crate::core::suggestion::Suggestion;
-use crate::core::DocStatus;
+use crate::core::{DocStatus, EditError};
 use gloo::storage::Storage;
 use serde::{Deserialize, Serialize};
 use std::cell::RefCell;
@@ -76,7 +73,26 @@ pub enum Kept {
     /// Committed to IndexedDB with the project.
     Saved,
     /// In this tab only: why.
-    InTabOnly(String),
+    InTabOnly(StorageError),
+}
+
+/// Why learning stopped or could not start, kept typed so that the panel words it in the
+/// language shown (`ui::words::learn_words`).
+#[derive(Clone, Debug, PartialEq)]
+pub enum LearnProblem {
+    /// The worker's (or its page end's) refusal.
+    Worker(LearnFailure),
+    Storage(StorageError),
+    /// The stored model's summary is not the JSON this app writes; the reader's words.
+    SummaryUnreadable {
+        cause: String,
+    },
+    /// The project cannot be learned from now (documents still being read from storage).
+    Edit(EditError),
+    /// No confirmed span in the documents learned from.
+    NothingConfirmed(Confirmed),
+    /// The model was stored but is gone from storage.
+    ModelGone,
 }
 
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -84,7 +100,7 @@ pub struct LearnView {
     pub phase: Phase,
     pub summary: Option<Rc<ModelSummary>>,
     pub kept: Kept,
-    pub error: Option<String>,
+    pub error: Option<LearnProblem>,
     pub settings: LearnSettings,
     /// Wall-clock seconds of the last training, texts sent to model back.
     pub seconds: Option<f64>,
@@ -190,16 +206,16 @@ impl Learning {
                             s.view.kept = Kept::Saved;
                         }
                     }),
-                    Err(error) => this.fail(format!("the stored model's summary does not read: {error}")),
+                    Err(error) => this.fail(LearnProblem::SummaryUnreadable { cause: error.to_string() }),
                 },
                 Ok(None) => {}
-                Err(error) => this.fail(error.to_string()),
+                Err(error) => this.fail(LearnProblem::Storage(error)),
             }
         });
     }
 
-    fn fail(&self, message: String) {
-        self.update(|s| s.view.error = Some(message));
+    fn fail(&self, problem: LearnProblem) {
+        self.update(|s| s.view.error = Some(problem));
     }
 
     pub fn set_settings(&self, settings: LearnSettings) {
@@ -223,13 +239,10 @@ impl Learning {
         let which = if self.view().settings.all_documents { Confirmed::All } else { Confirmed::Done };
         let mut set = match TrainingSet::new(latest.project(), which) {
             Ok(set) => set,
-            Err(error) => return self.fail(said(current_lang(), &Said::Edit(error))),
+            Err(error) => return self.fail(LearnProblem::Edit(error)),
         };
         if set.spans == 0 {
-            return self.fail(match which {
-                Confirmed::Done => w::NOTHING_TO_LEARN_DONE.get(current_lang()).into(),
-                Confirmed::All => w::NOTHING_TO_LEARN_ANY.get(current_lang()).into(),
-            });
+            return self.fail(LearnProblem::NothingConfirmed(which));
         }
         let job = self.next_job();
         let learned_from = (set.documents, set.spans, set.layer.clone());
@@ -316,8 +329,7 @@ impl Learning {
         let latest = self.editor.latest();
         let project = latest.project();
         if project.stand_ins() > 0 {
-            return self
-                .fail(crate::core::EditError::StillLoading { pending: project.stand_ins() }.to_string());
+            return self.fail(LearnProblem::Edit(EditError::StillLoading { pending: project.stand_ins() }));
         }
         let queue: Vec<DocText> = project
             .documents()
@@ -387,8 +399,8 @@ impl Learning {
                     this.state.borrow_mut().model_in_worker = true;
                     then(&this);
                 }
-                Ok(None) => this.fail(w::MODEL_GONE.get(current_lang()).into()),
-                Err(error) => this.fail(error.to_string()),
+                Ok(None) => this.fail(LearnProblem::ModelGone),
+                Err(error) => this.fail(LearnProblem::Storage(error)),
             }
         });
     }
@@ -430,7 +442,7 @@ impl Learning {
                     self.put_on_documents(docs);
                 }
             }
-            Reply::Failed { job, message } => {
+            Reply::Failed { job, why } => {
                 let ours = job.is_none() || job == current;
                 self.update(|s| {
                     if job.is_none() {
@@ -442,7 +454,7 @@ impl Learning {
                         s.corpus = None;
                         s.view.phase = Phase::Idle;
                     }
-                    s.view.error = Some(message);
+                    s.view.error = Some(LearnProblem::Worker(why));
                 });
             }
         }
@@ -470,7 +482,7 @@ impl Learning {
                 super::hooks::yield_to_browser().await;
                 let kept = match this.persist.save_model(&bytes, &json).await {
                     Ok(()) => Kept::Saved,
-                    Err(error) => Kept::InTabOnly(error.to_string()),
+                    Err(error) => Kept::InTabOnly(error),
                 };
                 this.update(|s| s.view.kept = kept);
             });

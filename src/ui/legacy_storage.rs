@@ -17,7 +17,7 @@ pub struct LegacyProject {
 }
 
 pub fn read() -> Option<LegacyProject> {
-    let storage = local_storage().ok()?;
+    let storage = local_storage()?;
     let json = storage.get_item(PROJECT_KEY).ok().flatten()?;
     let history = storage.get_item(HISTORY_KEY).ok().flatten();
     let journal = storage.get_item(JOURNAL_KEY).ok().flatten();
@@ -26,7 +26,7 @@ pub fn read() -> Option<LegacyProject> {
 
 /// Removes the old keys, once their project is committed to IndexedDB.
 pub fn remove() {
-    if let Ok(storage) = local_storage() {
+    if let Some(storage) = local_storage() {
         for key in [PROJECT_KEY, HISTORY_KEY, JOURNAL_KEY] {
             let _ = storage.remove_item(key);
         }
@@ -35,7 +35,7 @@ pub fn remove() {
 
 /// Keeps an old project that does not read under [`UNREADABLE_KEY`], so nothing overwrites it.
 pub fn set_aside(json: &str) {
-    if let Ok(storage) = local_storage() {
+    if let Some(storage) = local_storage() {
         let _ = storage.set_item(UNREADABLE_KEY, json);
         let _ = storage.remove_item(PROJECT_KEY);
     }

@@ -43,10 +43,7 @@ pub fn TeamPanel(props: &TeamPanelProps) -> Html {
                         return;
                     }
                 };
-                match read_sources(read) {
-                    Ok(sources) => editor.dispatch(EditorAction::Merge(sources)),
-                    Err(message) => editor.dispatch(EditorAction::Failed(message)),
-                }
+                editor.dispatch(EditorAction::Merge(read_sources(read)));
             });
         })
     };

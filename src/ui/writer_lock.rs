@@ -6,6 +6,7 @@
 //! read-only. Web Locks and BroadcastChannel are called through `Reflect` because web-sys marks
 //! `LockManager` unstable.
 
+use super::browser::js_error;
 use js_sys::{Function, Promise, Reflect};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
@@ -24,25 +25,46 @@ impl Drop for LockGuard {
     }
 }
 
+/// Why the project lock could not be asked for.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LockError {
+    /// The browser has no Web Locks API (then no tab can be sure it is the only writer).
+    NoWebLocks,
+    /// The browser refused the request; its words.
+    Refused { cause: String },
+}
+
+impl std::fmt::Display for LockError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            LockError::NoWebLocks => f.write_str("this browser has no Web Locks API"),
+            LockError::Refused { cause } => write!(f, "the project lock was refused: {cause}"),
+        }
+    }
+}
+
+impl std::error::Error for LockError {}
+
 /// Asks for the project lock: `steal` takes it from the tab holding it, otherwise it is taken
 /// only if free. Resolves to the held lock, or `None` when another tab holds it; `on_lost` runs
 /// if it is later taken.
 ///
 /// # Errors
 /// When the browser has no Web Locks (then no tab can be sure it is the only writer).
-pub async fn acquire(steal: bool, on_lost: impl FnOnce() + 'static) -> Result<Option<LockGuard>, String> {
+pub async fn acquire(steal: bool, on_lost: impl FnOnce() + 'static) -> Result<Option<LockGuard>, LockError> {
     let navigator = gloo::utils::window().navigator();
-    let locks = Reflect::get(&navigator, &"locks".into()).map_err(|_| "no Web Locks".to_string())?;
+    let locks = Reflect::get(&navigator, &"locks".into()).map_err(|_| LockError::NoWebLocks)?;
     if locks.is_undefined() {
-        return Err("this browser has no Web Locks API".into());
+        return Err(LockError::NoWebLocks);
     }
     let request: Function = Reflect::get(&locks, &"request".into())
-        .map_err(|_| "no Web Locks".to_string())?
+        .map_err(|_| LockError::NoWebLocks)?
         .dyn_into()
-        .map_err(|_| "no Web Locks".to_string())?;
+        .map_err(|_| LockError::NoWebLocks)?;
     let options = js_sys::Object::new();
     let flag = if steal { "steal" } else { "ifAvailable" };
-    Reflect::set(&options, &flag.into(), &JsValue::TRUE).map_err(|_| "lock options".to_string())?;
+    Reflect::set(&options, &flag.into(), &JsValue::TRUE)
+        .map_err(|e| LockError::Refused { cause: js_error(e) })?;
 
     // `granted` settles with whether the callback got a lock; `hold` is what the lock waits on.
     let mut tell: Option<Function> = None;
@@ -63,14 +85,15 @@ pub async fn acquire(steal: bool, on_lost: impl FnOnce() + 'static) -> Result<Op
     });
     let request = request
         .call3(&locks, &LOCK_NAME.into(), &options, &callback)
-        .map_err(|e| format!("the project lock was refused: {e:?}"))?;
-    let request: Promise = request.dyn_into().map_err(|_| "lock request".to_string())?;
+        .map_err(|e| LockError::Refused { cause: js_error(e) })?;
+    let request: Promise =
+        request.dyn_into().map_err(|_| LockError::Refused { cause: "no promise came back".into() })?;
     // A stolen lock rejects the request that holds it.
     let lost = Closure::once(move |_error: JsValue| on_lost());
     let _ = request.catch(&lost);
     // Lives as long as the lock: the tab's life.
     lost.forget();
-    let held = JsFuture::from(granted).await.map_err(|e| format!("{e:?}"))?;
+    let held = JsFuture::from(granted).await.map_err(|e| LockError::Refused { cause: js_error(e) })?;
     Ok(held.as_bool().unwrap_or(false).then_some(LockGuard { release }))
 }
 

@@ -3,6 +3,7 @@
 #![allow(dead_code)]
 
 pub mod learn;
+pub mod words;
 
 use biaozhu::core::*;
 

@@ -7,7 +7,7 @@ use crate::core::doc_nav::DocQuery;
 use crate::core::document::{DocField, DocId, DocStatus, Document, RelationId, SpanId};
 use crate::core::import::{LabelChoice, OffsetUnit, Parsed};
 use crate::core::label_all::LabelAllScope;
-use crate::core::merge::MergeSource;
+use crate::core::merge::{MergeError, MergeSource};
 use crate::core::offsets::CharRange;
 use crate::core::pre_annotate::PrePlan;
 use crate::core::project::Project;
@@ -182,7 +182,9 @@ pub enum EditorAction {
     /// Every document where all annotators agree, into the gold layer at once.
     AcceptAgreed,
     /// Annotators' project files, read: merged into the project side by side, one undo step.
-    Merge(Vec<MergeSource>),
+    /// A file that could not be read as a project comes as its error, to be said like the
+    /// merge's own refusals.
+    Merge(Result<Vec<MergeSource>, MergeError>),
     /// Documents read from storage after start-up, in the place of their stand-ins (not an
     /// edit: nothing to undo or save).
     FillDocuments(Vec<Document>),

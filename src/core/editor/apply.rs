@@ -168,7 +168,7 @@ impl EditorState {
                 if stepped {
                     self.after_history_step();
                 } else if let Some(error) = self.session.take_history_loss() {
-                    self.notice = Some(Notice::error(Said::HistoryCleared { cause: error.to_string() }));
+                    self.notice = Some(Notice::error(Said::HistoryCleared { cause: error }));
                 }
             }
             EditorAction::OpenDocument(id) => {
@@ -263,14 +263,16 @@ impl EditorState {
             EditorAction::Decide(choice) => self.decide_disagreement(choice),
             EditorAction::EditDisagreement => self.edit_disagreement(),
             EditorAction::AcceptAgreed => self.accept_agreed_documents(),
-            EditorAction::Merge(sources) => match plan_merge(self.project(), &sources) {
-                Ok((command, report)) => {
-                    if self.edit(command) {
-                        self.notice = Some(Notice::info(Said::Merged(report)));
+            EditorAction::Merge(read) => {
+                match read.and_then(|sources| plan_merge(self.project(), &sources)) {
+                    Ok((command, report)) => {
+                        if self.edit(command) {
+                            self.notice = Some(Notice::info(Said::Merged(report)));
+                        }
                     }
+                    Err(error) => self.notice = Some(Notice::error(Said::Merge(error))),
                 }
-                Err(error) => self.notice = Some(Notice::error(Said::Merge(error))),
-            },
+            }
             EditorAction::Saved(revision) => {
                 self.saved_revision = Some(revision);
                 self.save_error = None;

@@ -93,7 +93,7 @@ pub enum Said {
     Adjudication(AdjudicationError),
     /// The undo history could not be kept; the project is unchanged.
     HistoryCleared {
-        cause: String,
+        cause: crate::core::error::EditError,
     },
     SchemaChanged(SchemaImpact),
     SchemaRefused(Shared<crate::core::schema_edit::SchemaError>),

@@ -6,6 +6,7 @@
 //! few milliseconds) rather than one, so that no single step of the page takes a frame.
 
 use super::evaluate::{Evaluation, Tally};
+use super::tagger::ModelError;
 use crate::core::suggestion::Suggestion;
 use serde::{Deserialize, Serialize};
 
@@ -94,8 +95,81 @@ pub enum Reply {
     },
     Failed {
         job: Option<u64>,
-        message: String,
+        why: LearnFailure,
     },
+}
+
+/// Why the worker did not do what was asked; the page words it in the language shown.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum LearnFailure {
+    /// The stored model's bytes do not read.
+    ModelUnusable {
+        cause: ModelError,
+    },
+    /// `Load` came without the model's bytes.
+    NoModelSent,
+    /// `Suggest` before any model was trained or loaded.
+    NoModelYet,
+    /// A corpus suggestion asked for while a training runs.
+    TrainingNow,
+    /// A training asked for while another job runs.
+    Busy,
+    /// No confirmed spans were sent.
+    NothingToLearn,
+    /// The model went away while suggesting (it was replaced).
+    ModelGone,
+    /// `Train` came without the texts being sent first.
+    NeverPrepared,
+    /// A message between the page and the worker did not read (versions differ, or a bug);
+    /// the JSON reader's words.
+    BadMessage {
+        cause: String,
+    },
+    /// Said by the page's end: the worker could not be started, or a message not posted to
+    /// it, or it stopped; the browser's words.
+    NotStarted {
+        cause: String,
+    },
+    Unreachable {
+        cause: String,
+    },
+    Stopped {
+        cause: String,
+    },
+}
+
+impl std::fmt::Display for LearnFailure {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            LearnFailure::ModelUnusable { cause } => write!(f, "the stored model cannot be used: {cause}"),
+            LearnFailure::NoModelSent => f.write_str("a model was to be loaded but none came"),
+            LearnFailure::NoModelYet => f.write_str("there is no model yet: train one first"),
+            LearnFailure::TrainingNow => f.write_str("the worker is training; suggest once it is done"),
+            LearnFailure::Busy => f.write_str("the worker is busy; cancel first"),
+            LearnFailure::NothingToLearn => {
+                f.write_str("nothing to learn from: confirm spans in some documents and mark them done")
+            }
+            LearnFailure::ModelGone => f.write_str("the model is gone"),
+            LearnFailure::NeverPrepared => f.write_str("the training was never prepared"),
+            LearnFailure::BadMessage { cause } => {
+                write!(f, "a message between the page and the learning worker does not read: {cause}")
+            }
+            LearnFailure::NotStarted { cause } => write!(f, "the learning worker cannot be started: {cause}"),
+            LearnFailure::Unreachable { cause } => {
+                write!(f, "the learning worker cannot be reached: {cause}")
+            }
+            LearnFailure::Stopped { cause } => write!(f, "the learning worker stopped: {cause}"),
+        }
+    }
+}
+
+impl std::error::Error for LearnFailure {}
+
+impl From<MessageError> for LearnFailure {
+    fn from(error: MessageError) -> Self {
+        LearnFailure::BadMessage { cause: error.0.to_string() }
+    }
 }
 
 /// Precision, recall and F1 of one label (or of all) on the held-out texts.

@@ -4,7 +4,7 @@
 //! only moves messages; everything it does is here and tested natively.
 
 use super::evaluate::evaluate;
-use super::protocol::{DocText, LabeledText, ModelSummary, Reply, Request, Stage};
+use super::protocol::{DocText, LabeledText, LearnFailure, ModelSummary, Reply, Request, Stage};
 use super::tagger::Tagger;
 use super::tags::LabeledRange;
 use super::train::{TrainOptions, Trainer};
@@ -127,25 +127,13 @@ impl Service {
                     vec![Reply::Loaded { labels }.into()]
                 }
                 Some(Err(error)) => {
-                    vec![Reply::Failed {
-                        job: None,
-                        message: format!("the stored model cannot be used: {error}"),
-                    }
-                    .into()]
+                    vec![Reply::Failed { job: None, why: LearnFailure::ModelUnusable { cause: error } }.into()]
                 }
-                None => vec![Reply::Failed {
-                    job: None,
-                    message: "a model was to be loaded but none came".into(),
-                }
-                .into()],
+                None => vec![Reply::Failed { job: None, why: LearnFailure::NoModelSent }.into()],
             },
             Request::Suggest { job, docs, threshold } => {
                 let Some(tagger) = &self.model else {
-                    return vec![Reply::Failed {
-                        job: Some(job),
-                        message: "there is no model yet: train one first".into(),
-                    }
-                    .into()];
+                    return vec![Reply::Failed { job: Some(job), why: LearnFailure::NoModelYet }.into()];
                 };
                 let total: usize = docs.iter().map(|d| d.text.chars().count()).sum();
                 if total <= IMMEDIATE_CHARS {
@@ -154,11 +142,7 @@ impl Service {
                     return vec![Reply::Suggested { job, docs, finished: true, fraction: 1.0 }.into()];
                 }
                 if self.job.is_some() {
-                    return vec![Reply::Failed {
-                        job: Some(job),
-                        message: "the worker is training; suggest once it is done".into(),
-                    }
-                    .into()];
+                    return vec![Reply::Failed { job: Some(job), why: LearnFailure::TrainingNow }.into()];
                 }
                 let total = docs.len();
                 self.job = Some(Job::Suggest(Suggesting { job, queue: docs.into(), total, threshold }));
@@ -187,18 +171,13 @@ impl Service {
         if self.job.is_some() {
             self.labeled.clear();
             self.unlabeled.clear();
-            return vec![Reply::Failed {
-                job: Some(job),
-                message: "the worker is busy; cancel first".into(),
-            }
-            .into()];
+            return vec![Reply::Failed { job: Some(job), why: LearnFailure::Busy }.into()];
         }
         let labeled = std::mem::take(&mut self.labeled);
         let unlabeled: Vec<Vec<char>> =
             std::mem::take(&mut self.unlabeled).iter().map(|t| t.chars().collect()).collect();
         if labels.is_empty() || labeled.is_empty() {
-            let message = "nothing to learn from: confirm spans in some documents and mark them done".into();
-            return vec![Reply::Failed { job: Some(job), message }.into()];
+            return vec![Reply::Failed { job: Some(job), why: LearnFailure::NothingToLearn }.into()];
         }
         let mut examples: Vec<Example> = labeled.into_iter().map(|t| example_of(t, labels.len())).collect();
         let mut rng = SplitMix64(seed ^ 0x9e37_79b9_7f4a_7c15);
@@ -260,11 +239,9 @@ impl Service {
             }
             Some(Job::Suggest(mut suggesting)) => {
                 let Some(tagger) = &self.model else {
-                    return vec![Reply::Failed {
-                        job: Some(suggesting.job),
-                        message: "the model is gone".into(),
-                    }
-                    .into()];
+                    return vec![
+                        Reply::Failed { job: Some(suggesting.job), why: LearnFailure::ModelGone }.into()
+                    ];
                 };
                 let mut docs = Vec::new();
                 let mut spent = 0;
@@ -303,8 +280,7 @@ impl Service {
     fn finish_training(&mut self, training: Training) -> Outgoing {
         let Training { job, trainer, held_out, trained, chars, estimate: made, .. } = training;
         let Some(trainer) = trainer else {
-            return Reply::Failed { job: Some(job), message: "the training was never prepared".into() }
-                .into();
+            return Reply::Failed { job: Some(job), why: LearnFailure::NeverPrepared }.into();
         };
         let epochs = trainer.progress().epochs;
         let mut tagger = trainer.finish();

@@ -35,8 +35,9 @@ pub struct Tagger {
     grammar: Grammar,
 }
 
-/// What is wrong with a model's bytes.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// What is wrong with a model's bytes. (Serialisable: the worker sends it to the page.)
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum ModelError {
     NotAModel,
     Version(u16),

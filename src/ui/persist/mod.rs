@@ -11,7 +11,7 @@ mod model;
 mod startup;
 
 use super::browser;
-use super::idb::{Idb, StorageError};
+use super::idb::{Idb, StorageError, StorageTask};
 use super::legacy_storage;
 use super::store::Dispatch;
 use super::writer_lock::{self, Channel, LockGuard};
@@ -22,6 +22,7 @@ use crate::core::{Project, Session};
 use crate::ui::words::chrome as w;
 use crate::ui::words::current_lang;
 use crate::ui::words::storage::{not_saved, taken_over_before_stored};
+use crate::ui::words::storage_errors::{lock_error, storage_error};
 use startup::lost_lock;
 use std::cell::RefCell;
 use std::collections::VecDeque;
@@ -124,7 +125,7 @@ impl Persist {
                     this.open_as(true, editor).await;
                 }
                 Ok(None) => editor.dispatch(EditorAction::Failed(w::LOCK_REFUSED.get(current_lang()).into())),
-                Err(message) => editor.dispatch(EditorAction::Failed(message)),
+                Err(error) => editor.dispatch(EditorAction::Failed(lock_error(current_lang(), &error))),
             }
         });
     }
@@ -205,8 +206,8 @@ impl Persist {
             (ticket, token, idb)
         };
         let doing = match write {
-            Write::Append { .. } => "the edit",
-            Write::Compact { .. } => "the project's records",
+            Write::Append { .. } => StorageTask::StoringEdit,
+            Write::Compact { .. } => StorageTask::StoringRecords,
         };
         let (this, editor) = (self.clone(), editor.clone());
         wasm_bindgen_futures::spawn_local(async move {
@@ -239,7 +240,10 @@ impl Persist {
                     editor.dispatch(EditorAction::SaveFailed(taken_over_before_stored(current_lang())));
                 }
                 (Err(error), _) => {
-                    editor.dispatch(EditorAction::SaveFailed(not_saved(current_lang(), &error.to_string())));
+                    editor.dispatch(EditorAction::SaveFailed(not_saved(
+                        current_lang(),
+                        &storage_error(current_lang(), &error),
+                    )));
                 }
             }
         }
@@ -279,7 +283,7 @@ impl Persist {
                 editor.dispatch(EditorAction::Failed(w::ONLY_WRITER_DELETES.get(current_lang()).into()));
                 return;
             };
-            match idb.commit(&token, &clear_ops(), "deleting the stored project").await {
+            match idb.commit(&token, &clear_ops(), StorageTask::DeletingProject).await {
                 Ok(()) => {
                     this.become_writer(token, Saver::first_write());
                     this.show(
@@ -289,7 +293,7 @@ impl Persist {
                     );
                     this.schedule_compaction(&editor);
                 }
-                Err(error) => editor.dispatch(EditorAction::Failed(error.to_string())),
+                Err(error) => editor.dispatch(EditorAction::Failed(storage_error(current_lang(), &error))),
             }
         });
     }

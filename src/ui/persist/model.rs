@@ -2,7 +2,7 @@
 //! writes the project (the same fence as every write), read by any tab.
 
 use super::{Persist, Role};
-use crate::ui::idb::StorageError;
+use crate::ui::idb::{StorageError, Unavailable};
 
 impl Persist {
     /// Stores the model; resolves once it is on disk. A tab that does not write the project
@@ -11,9 +11,7 @@ impl Persist {
         let (idb, role) = (self.idb(), self.role());
         match (idb, role) {
             (Some(idb), Role::Writer { token }) => idb.put_model(&token, bytes, summary).await,
-            (None, _) | (_, Role::Off(_)) => {
-                Err(StorageError::Unavailable("storage is off in this tab".into()))
-            }
+            (None, _) | (_, Role::Off(_)) => Err(StorageError::Unavailable(Unavailable::OffInThisTab)),
             _ => Err(StorageError::NotWriter),
         }
     }

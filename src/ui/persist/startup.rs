@@ -11,7 +11,7 @@ use crate::core::editor::Said;
 use crate::core::editor::{EditorAction, Notice};
 use crate::core::loading::{from_local_storage, Loaded};
 use crate::core::saving::Saver;
-use crate::core::stored::{fill_documents, StoredError};
+use crate::core::stored::{fill_documents, MissingPart, StoredError};
 use crate::core::{DocId, Project, Session};
 use crate::ui::browser;
 use crate::ui::idb::{Idb, Start};
@@ -19,8 +19,10 @@ use crate::ui::legacy_storage;
 use crate::ui::store::Dispatch;
 use crate::ui::words::current_lang;
 use crate::ui::words::storage::{
-    documents_unreadable, legacy_unreadable, not_saved, showing_bundled_instead, stored_unreadable,
+    background_read_stopped, documents_unreadable, legacy_unreadable, not_saved, showing_bundled_instead,
+    stored_unreadable,
 };
+use crate::ui::words::storage_errors::{storage_error, stored_error};
 use crate::ui::writer_lock::{self, Channel};
 use std::rc::{Rc, Weak};
 
@@ -36,7 +38,7 @@ impl Persist {
         wasm_bindgen_futures::spawn_local(async move {
             let idb = match Idb::open().await {
                 Ok(idb) => Rc::new(idb),
-                Err(error) => return this.work_in_memory(&editor, error.to_string()),
+                Err(error) => return this.work_in_memory(&editor, storage_error(current_lang(), &error)),
             };
             this.inner.borrow_mut().idb = Some(idb);
             let weak = Rc::downgrade(&this);
@@ -76,7 +78,7 @@ impl Persist {
         let preferred = browser::stored_open_doc();
         let start = match idb.read_start(writer.then_some(token.as_str()), preferred.as_ref()).await {
             Ok(start) => start,
-            Err(error) => return self.work_in_memory(&editor, error.to_string()),
+            Err(error) => return self.work_in_memory(&editor, storage_error(current_lang(), &error)),
         };
         editor.dispatch(EditorAction::SetReadOnly(!writer));
         let loaded = match start {
@@ -140,7 +142,7 @@ impl Persist {
     /// The stored project does not read: it is kept as it is, and this tab works in memory.
     fn never_overwrite(self: &Rc<Self>, editor: &Dispatch, writer: bool, token: String, error: &StoredError) {
         let lang = current_lang();
-        let message = stored_unreadable(lang, &error.to_string());
+        let message = stored_unreadable(lang, &stored_error(lang, error));
         self.set_role(if writer {
             Role::Blocked { token, reason: message.clone() }
         } else {
@@ -191,10 +193,9 @@ impl Persist {
                 Ok(batch) => batch,
                 Err(error) => {
                     if self.current(generation) {
-                        editor.dispatch(EditorAction::Failed(format!(
-                            "{error}; the documents not read yet are read one by one when you open them, \
-                             and exports wait for them"
-                        )));
+                        let lang = current_lang();
+                        let why = storage_error(lang, &error);
+                        editor.dispatch(EditorAction::Failed(background_read_stopped(lang, &why)));
                     }
                     return;
                 }
@@ -212,7 +213,7 @@ impl Persist {
         }
         let left = editor.latest().project().stand_ins();
         if left > 0 {
-            let first = problems.first().map(ToString::to_string);
+            let first = problems.first().map(|e| stored_error(current_lang(), e));
             editor.dispatch(EditorAction::Failed(documents_unreadable(
                 current_lang(),
                 left,
@@ -236,15 +237,16 @@ impl Persist {
                 Ok(Some(triple)) => {
                     let (docs, errors) = fill_documents(editor.latest().project(), vec![triple]);
                     if let Some(error) = errors.first() {
-                        editor.dispatch(EditorAction::Failed(error.to_string()));
+                        editor.dispatch(EditorAction::Failed(stored_error(current_lang(), error)));
                     } else if !docs.is_empty() {
                         editor.dispatch(EditorAction::FillDocuments(docs));
                     }
                 }
-                Ok(None) => editor.dispatch(EditorAction::Failed(
-                    StoredError::Missing { doc: id, what: "record or text" }.to_string(),
-                )),
-                Err(error) => editor.dispatch(EditorAction::Failed(error.to_string())),
+                Ok(None) => editor.dispatch(EditorAction::Failed(stored_error(
+                    current_lang(),
+                    &StoredError::Missing { doc: id, what: MissingPart::RecordOrText },
+                ))),
+                Err(error) => editor.dispatch(EditorAction::Failed(storage_error(current_lang(), &error))),
             }
         });
     }

@@ -87,8 +87,14 @@ pub fn merge_error(error: &MergeError) -> String {
                 names.join("、")
             )
         }
-        MergeError::DoesNotFit { file, doc, reason } => {
-            format!("{file}：文档“{doc}”：{reason}；没有合并任何内容")
+        MergeError::DoesNotFit { file, doc, cause } => {
+            format!("{file}：文档“{doc}”：{}；没有合并任何内容", edit_error(cause))
+        }
+        MergeError::NotUtf8 { file, at_byte } => {
+            format!("{file} 不是 UTF-8 文本（第 {at_byte} 字节无效）；没有合并任何内容")
+        }
+        MergeError::NotAProject { file, cause } => {
+            format!("{file} 不是 biaozhu 项目文件：{}；没有合并任何内容", import_error(cause))
         }
     }
 }

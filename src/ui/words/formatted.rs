@@ -1,5 +1,6 @@
 //! Text with numbers or names in it, in both languages.
 
+use super::storage_errors::storage_error;
 use super::Lang;
 
 /// "完成 3/10" / "3/10 done".
@@ -175,7 +176,7 @@ pub fn model_summary(
         (Lang::En, Kept::Saving) => ", saving…".into(),
         (Lang::Zh, Kept::Saved) => "，已随项目保存".into(),
         (Lang::En, Kept::Saved) => ", saved with the project".into(),
-        (Lang::Zh, Kept::InTabOnly(why)) => format!("，只保存在本标签页：{why}"),
+        (Lang::Zh, Kept::InTabOnly(why)) => format!("，只保存在本标签页：{}", storage_error(lang, why)),
         (Lang::En, Kept::InTabOnly(why)) => format!(", kept in this tab only: {why}"),
     });
     about.push_str(lang.pick("。", "."));

@@ -12,9 +12,11 @@ pub mod errors;
 pub mod export_words;
 pub mod formatted;
 pub mod import_review;
+pub mod learn_words;
 pub mod outcomes;
 pub mod reading;
 pub mod storage;
+pub mod storage_errors;
 pub mod titles;
 
 use yew::prelude::*;

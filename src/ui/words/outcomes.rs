@@ -211,7 +211,9 @@ fn zh(said: &Said) -> String {
         Said::NoAgreedDocumentLeft => "没有剩下所有标注者都一致的文档".into(),
         Said::AgreedTaken { documents } => format!("{documents} 篇所有标注者一致的文档已进入金标准层"),
         Said::Adjudication(error) => adjudication_error(error),
-        Said::HistoryCleared { cause } => format!("撤销历史与项目不符，已清空（{cause}）；项目本身没有改变"),
+        Said::HistoryCleared { cause } => {
+            format!("撤销历史与项目不符，已清空（{}）；项目本身没有改变", edit_error(cause))
+        }
         Said::SchemaChanged(impact) => {
             format!("标签体系已修改：{}；Ctrl+Z 可撤销", schema_impact(Lang::Zh, impact))
         }

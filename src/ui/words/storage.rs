@@ -86,3 +86,13 @@ pub fn still_reading_for_export(lang: Lang, left: usize) -> String {
         ),
     }
 }
+
+/// The background read of stored documents stopped (`why`, worded already).
+pub fn background_read_stopped(lang: Lang, why: &str) -> String {
+    match lang {
+        Lang::Zh => format!("{why}；尚未读取的文档会在你打开时逐篇读取，导出会等待它们"),
+        Lang::En => format!(
+            "{why}; the documents not read yet are read one by one when you open them, and exports wait for them"
+        ),
+    }
+}
