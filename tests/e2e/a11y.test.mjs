@@ -6,6 +6,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { createRequire } from 'node:module';
 import { start, stop, openApp, label, waitForSpanCount, waitForSaved, wangsDirective } from './helpers.mjs';
 
@@ -147,5 +149,32 @@ test('spans are named for screen readers, messages and the save state are live, 
   await page.waitForSelector('[data-testid=span]');
   assert.equal(await before(), 'none', 'the choice was not remembered');
   assert.equal(await page.isChecked('[data-testid=label-tags]'), false);
+  assert.deepEqual(page.errors, []);
+});
+
+test('the import progress dialog passes axe, holds the focus, and Escape cancels the import', async () => {
+  const page = await openApp(env);
+  const docsBefore = await page.locator('[data-testid=doc-item]').count();
+  // A BMES corpus big enough that reading it takes seconds: 𠀀 and 😀 in every sentence.
+  const lines = [];
+  for (let k = 1; k <= 150000; k++) {
+    for (const [ch, tag] of [['𠀀', 'B-PER'], ['立', 'M-PER'], ['毅', 'E-PER'], ['😀', 'O'], ['郑', 'B-LOC'], ['州', 'E-LOC']]) {
+      lines.push(`${ch} ${tag}`);
+    }
+    lines.push('');
+  }
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'biaozhu-a11y-'));
+  const file = path.join(dir, 'big_train.txt');
+  fs.writeFileSync(file, lines.join('\r\n') + '\r\n');
+  await page.setInputFiles('[data-testid=import-input]', file);
+  await page.waitForSelector('[data-testid=import-progress][role=dialog][aria-modal=true]');
+  await page.waitForFunction(() => Boolean(document.activeElement?.closest('[data-testid=import-progress]')));
+  await assertAccessible(page, 'import progress dialog');
+  await page.keyboard.press('Escape');
+  await page.waitForSelector('[data-testid=import-progress]', { state: 'detached' });
+  await page.waitForTimeout(300);
+  assert.equal(await page.locator('[data-testid=import-dialog]').count(), 0, 'no review after Escape');
+  assert.equal(await page.locator('[data-testid=doc-item]').count(), docsBefore);
+  fs.rmSync(dir, { recursive: true, force: true });
   assert.deepEqual(page.errors, []);
 });
