@@ -4,7 +4,7 @@
 
 use biaozhu::core::learn::protocol::{DocText, LearnFailure, Reply, Request, Stage};
 use biaozhu::core::learn::service::{Outgoing, Service};
-use biaozhu::core::learn::{Confirmed, ModelError, TrainingSet};
+use biaozhu::core::learn::{Confirmed, ModelError, TrainingSet, ORDERS};
 use biaozhu::core::suggestion::SuggestionSource;
 use biaozhu::core::*;
 
@@ -62,6 +62,23 @@ fn a_training_in_slices_reports_progress_and_ends_with_a_model_and_its_estimate(
     // A small set: the estimate on six held out, then the model in use on all sixty.
     assert!(stages.contains(&Stage::Retraining), "{stages:?}");
     assert_eq!((summary.trained, summary.held_out), (60, 6));
+    // The model in use is the average of ORDERS models, the estimate's and ORDERS - 1 on
+    // every text: the retraining's progress counts their passes together and only goes forward.
+    let retraining: Vec<(f64, u32, u32)> = out
+        .iter()
+        .filter_map(|o| match &o.reply {
+            Reply::Progress { fraction, epoch, epochs, stage: Stage::Retraining, .. } => {
+                Some((*fraction, *epoch, *epochs))
+            }
+            _ => None,
+        })
+        .collect();
+    assert!(retraining.iter().all(|r| r.2 == summary.epochs * (ORDERS - 1)), "{retraining:?}");
+    assert!(retraining.windows(2).all(|w| w[0].0 <= w[1].0 && w[0].1 <= w[1].1), "{retraining:?}");
+    assert!(
+        retraining.iter().any(|r| r.1 > summary.epochs * (ORDERS - 2)),
+        "the last order ran: {retraining:?}"
+    );
     assert_eq!(summary.bytes, bytes.len());
     let overall = summary.overall.as_ref().expect("an estimate from the held-out texts");
     assert!(overall.f1 > 0.8, "{overall:?}");

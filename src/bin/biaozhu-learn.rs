@@ -13,7 +13,8 @@
 use biaozhu::core::import::readers::{parse, InFile};
 use biaozhu::core::import::OffsetUnit;
 use biaozhu::core::learn::{
-    auto_epochs, evaluate, project_examples, reliability, Confirmed, Example, TrainOptions, Trainer,
+    auto_epochs, evaluate, order_seed, orders_for, project_examples, reliability, Confirmed, Example, Tagger,
+    TrainOptions, Trainer,
 };
 use biaozhu::core::offsets::CharRange;
 use biaozhu::core::project_json::import_project;
@@ -181,6 +182,8 @@ fn run(args: &Args) -> Result<(), String> {
         args.options.margin
     );
     let started = Instant::now();
+    // Kept for the other orders of a small set (see `orders_for`).
+    let train_copy = if orders_for(chars) > 1 { train.clone() } else { Vec::new() };
     let mut trainer = Trainer::new(labels.clone(), train, &unlabeled, args.options.clone());
     eprintln!(
         "  lexicon, character classes, cohesion and rare features: {:.1} s",
@@ -197,7 +200,19 @@ fn run(args: &Args) -> Result<(), String> {
             break;
         }
     }
-    let mut tagger = trainer.finish();
+    // A small set: the model is the average of several orders, as in the app.
+    let orders = orders_for(chars);
+    let from_text = trainer.from_text();
+    let first = trainer.finish();
+    let mut others = Vec::new();
+    for k in 1..orders {
+        let options = TrainOptions { seed: order_seed(args.options.seed, k), ..args.options.clone() };
+        let mut trainer = Trainer::with(labels.clone(), train_copy.clone(), from_text.clone(), options);
+        while !trainer.work(200_000).is_finished() {}
+        others.push(trainer.finish());
+        eprintln!("  order {} of {orders} done, {:.1} s", k + 1, started.elapsed().as_secs_f64());
+    }
+    let mut tagger = Tagger::average(first, others);
     if !held_out.is_empty() {
         let scale = tagger.calibrate(&held_out);
         println!("confidence calibrated on {} held-out texts: scale {scale}", held_out.len());

@@ -27,7 +27,9 @@ pub use evaluate::{evaluate, reliability, Evaluation, Tally};
 pub use from_project::{project_examples, Confirmed, TrainingSet};
 pub use tagger::{ModelError, Prediction, Tagger};
 pub use tags::LabeledRange;
-pub use train::{auto_epochs, FromText, Progress, TrainOptions, Trainer};
+pub use train::{
+    auto_epochs, order_seed, orders_for, FromText, Progress, TrainOptions, Trainer, AVERAGE_CHARS, ORDERS,
+};
 
 use crate::core::offsets::CharRange;
 

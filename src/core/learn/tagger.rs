@@ -91,6 +91,45 @@ impl Tagger {
         tagger
     }
 
+    /// The average of `first` and `others`, models trained on the same texts with the same
+    /// context in different orders (see `train::ORDERS`): each weight and transition the mean
+    /// of theirs (a weight a model lacks counts as 0). `first`'s context and scale are kept;
+    /// a model with other labels is left out (it cannot come from the same texts).
+    pub fn average(mut first: Tagger, others: Vec<Tagger>) -> Tagger {
+        let others: Vec<Tagger> = others.into_iter().filter(|m| m.labels == first.labels).collect();
+        if others.is_empty() {
+            return first;
+        }
+        let k = (others.len() + 1) as f32;
+        let t = first.grammar.t;
+        // Sorted by feature, so that the same models give the same bytes.
+        let mut sums: std::collections::BTreeMap<u64, Vec<f32>> = std::collections::BTreeMap::new();
+        for model in std::iter::once(&first).chain(&others) {
+            for (&feature, &row) in &model.index {
+                let (a, b) = (model.starts[row as usize] as usize, model.starts[row as usize + 1] as usize);
+                let sum = sums.entry(feature).or_insert_with(|| vec![0.0; t]);
+                for (tag, weight) in model.tags[a..b].iter().zip(&model.weights[a..b]) {
+                    sum[usize::from(*tag)] += weight;
+                }
+            }
+        }
+        for model in &others {
+            for (sum, weight) in first.transitions.iter_mut().zip(&model.transitions) {
+                *sum += weight;
+            }
+        }
+        first.transitions.iter_mut().for_each(|w| *w /= k);
+        first.index = FeatureMap::default();
+        first.starts = vec![0];
+        first.tags.clear();
+        first.weights.clear();
+        for (feature, sum) in sums {
+            let entries = sum.into_iter().enumerate().filter(|(_, w)| *w != 0.0);
+            first.push_row(feature, entries.map(|(tag, w)| (tag as Tag, w / k)));
+        }
+        first
+    }
+
     fn push_row(&mut self, feature: u64, entries: impl Iterator<Item = (Tag, f32)>) {
         self.index.insert(feature, (self.starts.len() - 1) as u32);
         for (tag, weight) in entries {

@@ -236,3 +236,33 @@ fn a_contradicting_document_does_not_unsettle_the_rest() {
     let overall = evaluate(&tagger, &held_out).overall();
     assert_eq!((overall.correct, overall.predicted), (overall.gold, overall.gold));
 }
+
+#[test]
+fn averaging_orders_is_deterministic_keeps_the_texts_names_and_ignores_a_stranger() {
+    let (labels, examples) = corpus(120, 21);
+    let (_, unseen) = corpus(60, 22);
+    let order = |k| {
+        let options = TrainOptions { seed: order_seed(7, k), epochs: 6, ..TrainOptions::default() };
+        train(&examples, &labels, options)
+    };
+    // The same models give the same average, byte for byte.
+    let average = Tagger::average(order(0), vec![order(1), order(2)]);
+    assert_eq!(average.to_bytes(), Tagger::average(order(0), vec![order(1), order(2)]).to_bytes());
+    assert_ne!(average.to_bytes(), order(0).to_bytes());
+    assert!(evaluate(&average, &unseen).overall().f1() > 0.95);
+    // A model's average with itself tags as it does.
+    let alone = order(0);
+    let doubled = Tagger::average(order(0), vec![order(0)]);
+    for example in &unseen {
+        assert_eq!(doubled.tag(&example.chars), alone.tag(&example.chars));
+    }
+    // A model of other labels cannot be averaged in: it is left out.
+    let mut other_labels = labels.clone();
+    other_labels.push("DATE".into());
+    let stranger = train(&examples, &other_labels, TrainOptions { epochs: 2, ..TrainOptions::default() });
+    assert_eq!(Tagger::average(order(0), vec![stranger]).to_bytes(), alone.to_bytes());
+    // Orders have seeds of their own; small sets are averaged, large ones not.
+    assert_eq!(order_seed(7, 0), 7);
+    assert_ne!(order_seed(7, 1), order_seed(7, 2));
+    assert_eq!((orders_for(AVERAGE_CHARS), orders_for(AVERAGE_CHARS + 1)), (ORDERS, 1));
+}
