@@ -4,15 +4,18 @@
 //! English is each error's `Display`.
 
 use biaozhu::core::document::{RelationId, SpanId};
+use biaozhu::core::history_json::HistoryError;
+use biaozhu::core::journal::JournalError;
 use biaozhu::core::learn::protocol::LearnFailure;
 use biaozhu::core::learn::{Confirmed, ModelError};
+use biaozhu::core::loading::RestoreProblem;
 use biaozhu::core::stored::{MissingPart, StoredError, StoredRecord};
 use biaozhu::core::wire::DocumentFault;
 use biaozhu::core::{CharRange, DocId, EditError};
 use biaozhu::ui::idb::{StorageError, StorageTask, Unavailable};
 use biaozhu::ui::learning::LearnProblem;
 use biaozhu::ui::words::learn_words::{learn_failure, learn_problem};
-use biaozhu::ui::words::storage_errors::{lock_error, storage_error, stored_error};
+use biaozhu::ui::words::storage_errors::{lock_error, restore_problem, storage_error, stored_error};
 use biaozhu::ui::words::Lang;
 use biaozhu::ui::writer_lock::LockError;
 
@@ -148,4 +151,32 @@ fn learning_failures_read_in_each_language() {
         let en = learn_problem(Lang::En, problem);
         assert!(!has_cjk(&en.replace(BROWSER_SAYS, "")), "{problem:?}: Chinese in «{en}»");
     }
+}
+
+#[test]
+fn what_was_not_restored_reads_in_each_language() {
+    let refused = || Box::new(EditError::ReadOnly);
+    let mut problems = Vec::new();
+    for moved in [false, true] {
+        problems.push(RestoreProblem::UndoLost { cause: HistoryError::OtherVersion(9), moved });
+        problems.push(RestoreProblem::EditsLost {
+            cause: JournalError::Refused { index: 3, cause: refused() },
+            moved,
+        });
+        problems.push(RestoreProblem::EditsLost {
+            cause: JournalError::HistoryBroken { index: 4, cause: refused() },
+            moved,
+        });
+    }
+    for problem in &problems {
+        reads_in_chinese(&restore_problem(Lang::Zh, problem), problem);
+        assert_eq!(restore_problem(Lang::En, problem), problem.to_string());
+    }
+    // The JSON reader's words are quoted; the sentence around them is Chinese.
+    let unreadable = RestoreProblem::UndoLost { cause: HistoryError::Unreadable(json_error()), moved: false };
+    assert!(restore_problem(Lang::Zh, &unreadable).starts_with("保存的撤销历史无法读取"));
+    assert_eq!(
+        problems[0].to_string(),
+        "the stored undo history is version 9; this app reads version 1; the project is restored without its undo steps"
+    );
 }

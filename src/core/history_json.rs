@@ -8,7 +8,7 @@ use super::session::Session;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
-const HISTORY_VERSION: u64 = 1;
+pub const HISTORY_VERSION: u64 = 1;
 
 #[derive(Deserialize)]
 struct HistoryFile {

@@ -28,7 +28,45 @@ pub struct Loaded {
     pub session: Session,
     pub saver: Saver,
     /// Something was not restored (the undo history, the last journal entries), for the user.
-    pub problem: Option<String>,
+    pub problem: Option<RestoreProblem>,
+}
+
+/// What of a stored project could not be restored; the project itself was.
+#[derive(Debug)]
+pub enum RestoreProblem {
+    /// The undo history did not read: the project is restored without its undo steps.
+    /// `moved`: while moving an earlier version's localStorage project.
+    UndoLost { cause: HistoryError, moved: bool },
+    /// The last journal entries did not apply: the edits before them are restored.
+    EditsLost { cause: JournalError, moved: bool },
+}
+
+impl std::fmt::Display for RestoreProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            RestoreProblem::UndoLost { cause, moved: false } => {
+                write!(f, "{cause}; the project is restored without its undo steps")
+            }
+            RestoreProblem::UndoLost { cause, moved: true } => {
+                write!(f, "{cause}; the project is moved without its undo steps")
+            }
+            RestoreProblem::EditsLost { cause, moved: false } => {
+                write!(f, "the last edits saved in this browser could not all be restored: {cause}")
+            }
+            RestoreProblem::EditsLost { cause, moved: true } => {
+                write!(f, "the last edits of the old storage could not all be moved: {cause}")
+            }
+        }
+    }
+}
+
+impl std::error::Error for RestoreProblem {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            RestoreProblem::UndoLost { cause, .. } => Some(cause),
+            RestoreProblem::EditsLost { cause, .. } => Some(cause),
+        }
+    }
 }
 
 /// Resumes the stored session, or `None` when storage holds no project. Every document's
@@ -149,13 +187,11 @@ impl Opening {
             Some(Ok(h)) => (Session::resume(project, h.undo, h.redo, h.revision), None),
             Some(Err(error)) => (Session::new(project), Some(error)),
         };
-        let mut problem =
-            lost.map(|error| format!("{error}; the project is restored without its undo steps"));
+        let mut problem = lost.map(|cause| RestoreProblem::UndoLost { cause, moved: false });
         // Left by a write that failed (never shown as saved): compact past them at the first save.
         let mut must_compact = journal.skipped > 0;
         if let Err(error) = ops.and_then(|ops| replay_ops(&mut session, ops)) {
-            problem =
-                Some(format!("the last edits saved in this browser could not all be restored: {error}"));
+            problem = Some(RestoreProblem::EditsLost { cause: error, moved: false });
             must_compact = true;
         }
         // The records the journal's edits touched are rewritten when the journal is compacted.
@@ -176,13 +212,13 @@ pub fn from_local_storage(
     project_json: &str,
     history: Option<&str>,
     journal: Option<&str>,
-) -> Result<(Session, Option<String>), super::project_json::ImportError> {
+) -> Result<(Session, Option<RestoreProblem>), super::project_json::ImportError> {
     let project = super::project_json::import_project(project_json)?;
     let (mut session, lost) = resume_session(project, history);
-    let mut problem = lost.map(|error| format!("{error}; the project is moved without its undo steps"));
+    let mut problem = lost.map(|cause| RestoreProblem::UndoLost { cause, moved: true });
     if let Some(journal) = journal {
         if let Err(error) = replay(&mut session, journal) {
-            problem = Some(format!("the last edits of the old storage could not all be moved: {error}"));
+            problem = Some(RestoreProblem::EditsLost { cause: error, moved: true });
         }
     }
     session.take_changes();

@@ -22,7 +22,7 @@ use crate::ui::words::storage::{
     background_read_stopped, documents_unreadable, legacy_unreadable, not_saved, showing_bundled_instead,
     stored_unreadable,
 };
-use crate::ui::words::storage_errors::{storage_error, stored_error};
+use crate::ui::words::storage_errors::{legacy_project_error, restore_problem, storage_error, stored_error};
 use crate::ui::writer_lock::{self, Channel};
 use std::rc::{Rc, Weak};
 
@@ -97,7 +97,8 @@ impl Persist {
         match loaded {
             Ok(Loaded { session, saver, problem }) => {
                 let must_compact = saver.compaction_due();
-                self.show(&editor, session, problem.map(|p| Notice::error(Said::Text(p))));
+                let notice = problem.map(|p| Notice::error(Said::Text(restore_problem(current_lang(), &p))));
+                self.show(&editor, session, notice);
                 if writer {
                     self.become_writer(token, saver);
                     if must_compact {
@@ -119,13 +120,17 @@ impl Persist {
                 match from_local_storage(&old.json, old.history.as_deref(), old.journal.as_deref()) {
                     Ok((session, problem)) => {
                         self.inner.borrow_mut().migrating = true;
-                        (session, problem.map(|p| Notice::error(Said::Text(p))))
+                        (
+                            session,
+                            problem.map(|p| Notice::error(Said::Text(restore_problem(current_lang(), &p)))),
+                        )
                     }
                     Err(error) => {
                         legacy_storage::set_aside(&old.json);
+                        let lang = current_lang();
                         let notice = Notice::error(Said::Text(legacy_unreadable(
-                            current_lang(),
-                            &error.to_string(),
+                            lang,
+                            &legacy_project_error(lang, &error),
                             legacy_storage::UNREADABLE_KEY,
                         )));
                         (Session::new(Project::bundled()), Some(notice))

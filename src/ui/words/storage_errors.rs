@@ -3,7 +3,12 @@
 //! (a `DOMException`'s message, serde's "expected value at line 1") is quoted as it comes: it
 //! is their words, not ours.
 
+use super::errors::{edit_error, import_error};
 use super::Lang;
+use crate::core::history_json::{HistoryError, HISTORY_VERSION};
+use crate::core::journal::JournalError;
+use crate::core::loading::RestoreProblem;
+use crate::core::project_json::ImportError;
 use crate::core::stored::{MissingPart, StoredError, StoredRecord};
 use crate::core::wire::DocumentFault;
 use crate::ui::idb::{StorageError, StorageTask, Unavailable};
@@ -92,5 +97,53 @@ pub fn lock_error(lang: Lang, error: &LockError) -> String {
         (Lang::En, error) => error.to_string(),
         (Lang::Zh, LockError::NoWebLocks) => "本浏览器没有 Web Locks 接口".into(),
         (Lang::Zh, LockError::Refused { cause }) => format!("项目锁被拒绝：{cause}"),
+    }
+}
+
+/// What of the stored project was not restored (the project itself was).
+pub fn restore_problem(lang: Lang, problem: &RestoreProblem) -> String {
+    if lang == Lang::En {
+        return problem.to_string();
+    }
+    match problem {
+        RestoreProblem::UndoLost { cause, moved } => {
+            let done = if *moved { "项目已迁移" } else { "项目已恢复" };
+            format!("{}；{done}，但没有撤销步骤", history_error_zh(cause))
+        }
+        RestoreProblem::EditsLost { cause, moved: false } => {
+            format!("本浏览器中保存的最后几次修改没能全部恢复：{}", journal_error_zh(cause))
+        }
+        RestoreProblem::EditsLost { cause, moved: true } => {
+            format!("旧存储中的最后几次修改没能全部迁移：{}", journal_error_zh(cause))
+        }
+    }
+}
+
+fn history_error_zh(error: &HistoryError) -> String {
+    match error {
+        HistoryError::Unreadable(cause) => format!("保存的撤销历史无法读取（{cause}）"),
+        HistoryError::OtherVersion(v) => {
+            format!("保存的撤销历史是版本 {v}；本应用读取版本 {HISTORY_VERSION}")
+        }
+    }
+}
+
+fn journal_error_zh(error: &JournalError) -> String {
+    match error {
+        JournalError::Unreadable(cause) => format!("修改日志无法读取：{cause}"),
+        JournalError::Refused { index, cause } => {
+            format!("日志第 {index} 条不再适用：{}", edit_error(cause))
+        }
+        JournalError::HistoryBroken { index, cause } => {
+            format!("日志第 {index} 条撤销或重做的步骤不再适用：{}", edit_error(cause))
+        }
+    }
+}
+
+/// Why an earlier version's project (in localStorage) did not read.
+pub fn legacy_project_error(lang: Lang, error: &ImportError) -> String {
+    match lang {
+        Lang::En => error.to_string(),
+        Lang::Zh => import_error(error),
     }
 }
