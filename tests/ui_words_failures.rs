@@ -180,3 +180,35 @@ fn what_was_not_restored_reads_in_each_language() {
         "the stored undo history is version 9; this app reads version 1; the project is restored without its undo steps"
     );
 }
+
+#[test]
+fn a_json_file_that_is_not_a_project_is_said_in_each_language() {
+    use biaozhu::core::project_json::{import_project, ImportError, NotAProject};
+    use biaozhu::ui::words::errors::import_error;
+    let files = [
+        "[]",
+        r#"{"format": "doccano"}"#,
+        "{}",
+        r#"{"format": "biaozhu-project"}"#,
+        r#"{"format": "biaozhu-project", "version": 1}"#,
+    ];
+    let mut whys: Vec<NotAProject> = Vec::new();
+    for file in files {
+        match import_project(file) {
+            Err(ImportError::NotAProject { why }) => whys.push(why),
+            other => panic!("{file}: {other:?}"),
+        }
+    }
+    whys.push(NotAProject::Schema { cause: BROWSER_SAYS.into() });
+    whys.push(NotAProject::NoDocumentList);
+    for why in whys {
+        let error = ImportError::NotAProject { why };
+        let zh = import_error(&error);
+        // The fields are named as the file spells them.
+        let fields = ["format", "version", "offset_unit", "schema", "documents", "doccano"];
+        let foreign: Vec<String> =
+            english_words(&zh).into_iter().filter(|w| !fields.contains(&w.as_str())).collect();
+        assert!(has_cjk(&zh) && foreign.is_empty(), "{error:?}: «{zh}» {foreign:?}");
+        assert!(error.to_string().starts_with("the file is JSON but not a biaozhu project: "));
+    }
+}

@@ -77,7 +77,7 @@ pub enum ImportError {
         reason: String,
     },
     NotAProject {
-        reason: String,
+        why: NotAProject,
     },
     UnknownVersion {
         found: String,
@@ -102,14 +102,41 @@ pub enum ImportError {
     },
 }
 
+/// Why a JSON file is not a project file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum NotAProject {
+    /// The top level is not an object.
+    NotAnObject,
+    /// `format` names another format.
+    OtherFormat { found: String },
+    /// A field every project file has is missing.
+    NoField { field: &'static str },
+    /// `schema` does not read; the JSON reader's words.
+    Schema { cause: String },
+    /// `documents` is missing or not a list.
+    NoDocumentList,
+}
+
+impl fmt::Display for NotAProject {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            NotAProject::NotAnObject => f.write_str("the top level is not an object"),
+            NotAProject::OtherFormat { found } => write!(f, "\"format\" is \"{found}\""),
+            NotAProject::NoField { field } => write!(f, "it has no \"{field}\" field"),
+            NotAProject::Schema { cause } => write!(f, "\"schema\": {cause}"),
+            NotAProject::NoDocumentList => f.write_str("\"documents\" is missing or not a list"),
+        }
+    }
+}
+
 impl fmt::Display for ImportError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             ImportError::NotJson { line, column, reason } => {
                 write!(f, "the file is not valid JSON (line {line}, column {column}): {reason}")
             }
-            ImportError::NotAProject { reason } => {
-                write!(f, "the file is JSON but not a biaozhu project: {reason}")
+            ImportError::NotAProject { why } => {
+                write!(f, "the file is JSON but not a biaozhu project: {why}")
             }
             ImportError::UnknownVersion { found } => {
                 write!(f, "the project file has version {found}; this app reads version {FORMAT_VERSION}")
@@ -156,26 +183,28 @@ pub fn import_project(json: &str) -> Result<Project, ImportError> {
         column: e.column(),
         reason: e.to_string(),
     })?;
-    let object = value
-        .as_object()
-        .ok_or_else(|| ImportError::NotAProject { reason: "the top level is not an object".into() })?;
+    let object = value.as_object().ok_or(ImportError::NotAProject { why: NotAProject::NotAnObject })?;
     match object.get("format").and_then(Value::as_str) {
         Some(FORMAT_NAME) => {}
-        Some(other) => return Err(ImportError::NotAProject { reason: format!("\"format\" is \"{other}\"") }),
-        None => return Err(ImportError::NotAProject { reason: "it has no \"format\" field".into() }),
+        Some(other) => {
+            return Err(ImportError::NotAProject {
+                why: NotAProject::OtherFormat { found: other.to_string() },
+            })
+        }
+        None => return Err(ImportError::NotAProject { why: NotAProject::NoField { field: "format" } }),
     }
     match object.get("version") {
         Some(v) if v.as_u64() == Some(FORMAT_VERSION) => {}
         Some(v) => return Err(ImportError::UnknownVersion { found: v.to_string() }),
-        None => return Err(ImportError::NotAProject { reason: "it has no \"version\" field".into() }),
+        None => return Err(ImportError::NotAProject { why: NotAProject::NoField { field: "version" } }),
     }
     match object.get("offset_unit").and_then(Value::as_str) {
         Some(OFFSET_UNIT) => {}
         Some(other) => return Err(ImportError::WrongOffsetUnit { found: other.to_string() }),
-        None => return Err(ImportError::NotAProject { reason: "it has no \"offset_unit\" field".into() }),
+        None => return Err(ImportError::NotAProject { why: NotAProject::NoField { field: "offset_unit" } }),
     }
     let schema: Schema = serde_json::from_value(object.get("schema").cloned().unwrap_or(Value::Null))
-        .map_err(|e| ImportError::NotAProject { reason: format!("\"schema\": {e}") })?;
+        .map_err(|e| ImportError::NotAProject { why: NotAProject::Schema { cause: e.to_string() } })?;
     let problems = schema.problems();
     if !problems.is_empty() {
         return Err(ImportError::BadSchema { problems });
@@ -183,9 +212,7 @@ pub fn import_project(json: &str) -> Result<Project, ImportError> {
     // Taken out of the parsed file, so that each document is converted without a copy.
     let raw_documents = match value.get_mut("documents").map(Value::take) {
         Some(Value::Array(documents)) => documents,
-        _ => {
-            return Err(ImportError::NotAProject { reason: "\"documents\" is missing or not a list".into() })
-        }
+        _ => return Err(ImportError::NotAProject { why: NotAProject::NoDocumentList }),
     };
 
     let mut project = Project::new(schema);

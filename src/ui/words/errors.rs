@@ -8,7 +8,7 @@ use crate::core::error::Overlap;
 use crate::core::import::readers::ReadError;
 use crate::core::merge::{MergeError, NameProblem, GOLD, MAX_NAME_CHARS};
 use crate::core::project_file_problem::{Fault, FilePart, FileProblem};
-use crate::core::project_json::ImportError;
+use crate::core::project_json::{ImportError, NotAProject};
 use crate::core::schema::{NameIssue, Named, SchemaProblem};
 use crate::core::schema_edit::SchemaError;
 use crate::core::text_input::TextInputError;
@@ -112,7 +112,16 @@ pub fn import_error(error: &ImportError) -> String {
         ImportError::NotJson { line, column, reason } => {
             format!("文件不是有效的 JSON（第 {line} 行，第 {column} 列）：{reason}")
         }
-        ImportError::NotAProject { reason } => format!("文件是 JSON，但不是 biaozhu 项目：{reason}"),
+        ImportError::NotAProject { why } => {
+            let why = match why {
+                NotAProject::NotAnObject => "最外层不是对象".to_string(),
+                NotAProject::OtherFormat { found } => format!("“format”是“{found}”"),
+                NotAProject::NoField { field } => format!("缺少“{field}”字段"),
+                NotAProject::Schema { cause } => format!("“schema”：{cause}"),
+                NotAProject::NoDocumentList => "“documents”缺失或不是列表".to_string(),
+            };
+            format!("文件是 JSON，但不是 biaozhu 项目：{why}")
+        }
         ImportError::UnknownVersion { found } => {
             format!("项目文件的版本是 {found}；本应用读取版本 {}", crate::core::project_json::FORMAT_VERSION)
         }
