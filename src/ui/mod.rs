@@ -40,6 +40,7 @@ pub mod span_details;
 pub mod span_list;
 pub mod stats_panel;
 pub mod status_bar;
+pub mod storage_error;
 pub mod storage_panel;
 pub mod store;
 pub mod team_panel;
