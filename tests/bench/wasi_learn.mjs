@@ -1,6 +1,6 @@
 // Runs biaozhu-learn compiled to wasm32-wasip1 in Node's V8: the engine a browser worker runs,
 // so its training times stand in for the worker's until the worker exists (issue 12).
-//   node tests/bench/wasi_learn.mjs target/wasi/wasm32-wasip1/release/biaozhu-learn.wasm DATA_DIR ARGS…
+//   node tests/bench/wasi_learn.mjs target/wasi/wasm32-wasip1/learner/biaozhu-learn.wasm DATA_DIR ARGS…
 // DATA_DIR is mounted at /data; ARGS are biaozhu-learn's, with paths under /data.
 import { readFile } from 'node:fs/promises';
 import { WASI } from 'node:wasi';
