@@ -116,6 +116,13 @@ try {
       // The longest frame, and what the panel said just before it (to tell sending the texts
       // from training from the model arriving).
       let longest = 0, last = performance.now(), done = false, during = '';
+      // The page's own long tasks (50 ms or more, the Long Tasks API): a frame can also be long
+      // because the machine's cores are busy elsewhere (the worker, the browser's threads).
+      let longTask = 0, longTasks = 0;
+      const observer = new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) { longTasks++; longTask = Math.max(longTask, entry.duration); }
+      });
+      observer.observe({ type: 'longtask' });
       const frames = (async () => {
         while (!done) {
           const before = document.querySelector('[data-testid=learn-progress]')?.textContent ?? 'no progress shown';
@@ -134,12 +141,15 @@ try {
       const seconds = (performance.now() - t0) / 1000;
       done = true;
       await frames;
+      for (const entry of observer.takeRecords()) { longTasks++; longTask = Math.max(longTask, entry.duration); }
+      observer.disconnect();
       const model = document.querySelector('[data-testid=learn-model]').dataset;
-      return { seconds, longest, during, f1: Number(model.f1), bytes: Number(model.bytes), trained: Number(model.trained) };
+      return { seconds, longest, during, longTask, longTasks, f1: Number(model.f1), bytes: Number(model.bytes), trained: Number(model.trained) };
     }, null);
     const target = size === 'all' ? 300 : n <= 1000 ? 10 : undefined;
     lines.push(row(`train on ${n} sentences (the model in use on ${trained.trained}), click to model shown`, trained.seconds, 's', target));
     lines.push(row(`  longest frame of the page while training (${n}; after «${trained.during}»)`, trained.longest, 'ms', 50));
+    lines.push(`|   the page's own tasks of 50 ms or more meanwhile (Long Tasks API) (${n}) | ${trained.longTasks ? `${trained.longTasks}, longest ${trained.longTask.toFixed(1)}` : 'none'} | ${trained.longTasks ? 'ms' : ''} | none | ${trained.longTasks ? 'MISSES' : 'meets'} |`);
     lines.push(row(`  model size (${n})`, trained.bytes / 1e6, 'MB', 20));
     lines.push(row(`  F1 on the held-out tenth, as the panel shows it (${n})`, trained.f1, ''));
     // Every span the model decodes on the test sentences: threshold 0, All documents.
