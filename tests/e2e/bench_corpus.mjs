@@ -314,6 +314,8 @@ try {
   // after the one under review changed.
   await page.focus('[data-testid=text-view]');
   const steps = [];
+  // BENCH_TRACE=FILE records a Chromium trace of these steps, to see where a step's time goes.
+  if (process.env.BENCH_TRACE) await browser.startTracing(page, { path: process.env.BENCH_TRACE });
   for (let k = 0; k < 15; k++) {
     await page.evaluate(() => {
       window.__step = new Promise((resolve) => {
@@ -333,6 +335,8 @@ try {
     await page.keyboard.press('.');
     steps.push(await page.evaluate(() => window.__step));
   }
+  if (process.env.BENCH_TRACE) await browser.stopTracing();
+  console.error(`next suggestion, each step (ms): ${steps.map((s) => s.toFixed(1)).join(' ')}`);
   lines.push(row(`next suggestion (.) to painted, median of ${steps.length}`, median(steps), 'ms', 16));
   await page.keyboard.press('Escape');
   await page.keyboard.press('Control+z');

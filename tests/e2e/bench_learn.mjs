@@ -116,6 +116,9 @@ try {
       // The longest frame, and what the panel said just before it (to tell sending the texts
       // from training from the model arriving).
       let longest = 0, last = performance.now(), done = false, during = '';
+      // When each stage the panel names began (for the log: where the time goes).
+      const stages = [];
+      let stage = '';
       // The page's own long tasks (50 ms or more, the Long Tasks API): a frame can also be long
       // because the machine's cores are busy elsewhere (the worker, the browser's threads).
       let longTask = 0, longTasks = 0;
@@ -123,16 +126,19 @@ try {
         for (const entry of list.getEntries()) { longTasks++; longTask = Math.max(longTask, entry.duration); }
       });
       observer.observe({ type: 'longtask' });
+      let t0 = performance.now();
       const frames = (async () => {
         while (!done) {
           const before = document.querySelector('[data-testid=learn-progress]')?.textContent ?? 'no progress shown';
           await new Promise((r) => requestAnimationFrame(r));
           const now = performance.now();
+          const named = before.replace(/[\d.,%·]+/g, ' ').replace(/\s+/g, ' ').trim();
+          if (named !== stage) { stage = named; stages.push(`${((now - t0) / 1000).toFixed(2)} s ${before}`); }
           if (now - last > longest) { longest = now - last; during = before; }
           last = now;
         }
       })();
-      const t0 = performance.now();
+      t0 = performance.now();
       document.querySelector('[data-testid=learn-train]').click();
       while (!document.querySelector('[data-testid=learn-model][data-trained]')) {
         await new Promise((r) => setTimeout(r, 20));
@@ -144,8 +150,9 @@ try {
       for (const entry of observer.takeRecords()) { longTasks++; longTask = Math.max(longTask, entry.duration); }
       observer.disconnect();
       const model = document.querySelector('[data-testid=learn-model]').dataset;
-      return { seconds, longest, during, longTask, longTasks, f1: Number(model.f1), bytes: Number(model.bytes), trained: Number(model.trained) };
+      return { seconds, longest, during, longTask, longTasks, stages, f1: Number(model.f1), bytes: Number(model.bytes), trained: Number(model.trained) };
     }, null);
+    console.error(`training ${n}: stages as the panel showed them\n  ${trained.stages.join('\n  ')}`);
     const target = size === 'all' ? 300 : n <= 1000 ? 10 : undefined;
     lines.push(row(`train on ${n} sentences (the model in use on ${trained.trained}), click to model shown`, trained.seconds, 's', target));
     lines.push(row(`  longest frame of the page while training (${n}; after «${trained.during}»)`, trained.longest, 'ms', 50));

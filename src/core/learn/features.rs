@@ -7,14 +7,16 @@ use super::clusters::CharClasses;
 use super::cohesion::Cohesion;
 use super::lexicon::Lexicon;
 
-/// The features of one text: `features[starts[i]..starts[i + 1]]` are character `i`'s.
+/// The features of one text: `features[starts[i]..starts[i + 1]]` are character `i`'s. A
+/// feature is its 64-bit hash, or, once a trainer has interned it, its row in the weights
+/// (`weights::Row`).
 #[derive(Default)]
-pub struct Features {
-    pub features: Vec<u64>,
+pub struct Features<K = u64> {
+    pub features: Vec<K>,
     pub starts: Vec<u32>,
 }
 
-impl Features {
+impl<K: Copy> Features<K> {
     pub fn len(&self) -> usize {
         self.starts.len().saturating_sub(1)
     }
@@ -24,7 +26,7 @@ impl Features {
     }
 
     /// Keeps only the features `keep` accepts.
-    pub fn retain(&mut self, keep: impl Fn(u64) -> bool) {
+    pub fn retain(&mut self, keep: impl Fn(K) -> bool) {
         let mut write = 0;
         for i in 0..self.len() {
             let (a, b) = (self.starts[i] as usize, self.starts[i + 1] as usize);
@@ -42,13 +44,18 @@ impl Features {
         self.features.truncate(write);
     }
 
-    pub fn at(&self, i: usize) -> &[u64] {
+    pub fn at(&self, i: usize) -> &[K] {
         &self.features[self.starts[i] as usize..self.starts[i + 1] as usize]
+    }
+
+    /// The same features, each turned into another key by `f`.
+    pub fn map<J>(&self, f: impl FnMut(K) -> J) -> Features<J> {
+        Features { features: self.features.iter().copied().map(f).collect(), starts: self.starts.clone() }
     }
 
     /// Every tag's score at every character, `n × t` into `out`: for each character, what
     /// `add` adds to its `t` scores for each of its features (a model's weights for it).
-    pub fn scores(&self, t: usize, out: &mut Vec<f32>, add: impl Fn(u64, &mut [f32])) {
+    pub fn scores(&self, t: usize, out: &mut Vec<f32>, add: impl Fn(K, &mut [f32])) {
         out.clear();
         out.resize(self.len() * t, 0.0);
         for (i, row) in out.chunks_mut(t.max(1)).enumerate().take(self.len()) {
