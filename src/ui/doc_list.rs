@@ -42,13 +42,16 @@ pub fn DocList(props: &DocListProps) -> Html {
     let shown = use_project_memo(project, &query, same_list, visible_documents);
     let open_at = props.open_doc.as_ref().and_then(|id| project.position(id));
     let open_row = open_at.and_then(|at| shown.iter().position(|&i| i == at));
-    // Keep the open document's row in view when it changes (a key, an import).
+    // Keep the open document's row in view when it changes (a key, an import). The list's
+    // scroll and height are known here (the scroll as `onscroll` last saw it, the height as set
+    // below): reading them from the element would force a layout of the page in the middle of
+    // the render, on every step of the review queue to another document.
     {
-        let rows_ref = rows_ref.clone();
+        let (rows_ref, from) = (rows_ref.clone(), *scroll_top);
+        let height = (shown.len() as i32 * ROW).min(VIEW);
         use_effect_with(open_row, move |row| {
             if let (Some(row), Some(rows)) = (row, rows_ref.cast::<web_sys::Element>()) {
                 let top = *row as i32 * ROW;
-                let (from, height) = (rows.scroll_top(), rows.client_height());
                 if top < from || top + ROW > from + height {
                     rows.set_scroll_top((top - height / 2).max(0));
                 }
