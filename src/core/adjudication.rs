@@ -14,6 +14,7 @@ use super::document::{Decided, DocId, Document, Relation, Span, SpanId};
 use super::merge::GOLD;
 use super::offsets::CharRange;
 use super::project::Project;
+use crate::core::compact_sort;
 use std::collections::{BTreeSet, HashMap};
 use std::fmt;
 use std::rc::Rc;
@@ -79,7 +80,7 @@ impl std::error::Error for AdjudicationError {}
 
 /// Who worked on `doc` (the gold layer aside): its `annotated_by` and whoever made its spans.
 pub fn annotators_of(doc: &Document) -> Vec<String> {
-    let mut names: BTreeSet<&str> = doc.annotated_by.iter().map(String::as_str).collect();
+    let mut names: BTreeSet<&str> = compact_sort::btree_set(doc.annotated_by.iter().map(String::as_str));
     names.extend(doc.spans().iter().filter_map(|s| s.annotator.as_deref()));
     names.remove(GOLD);
     names.into_iter().map(str::to_string).collect()
@@ -209,7 +210,7 @@ fn copy_relations(
 ) {
     let gold: Rc<str> = GOLD.into();
     let mut made: BTreeSet<(SpanId, SpanId, String)> =
-        doc.relations().iter().map(|r| (r.from, r.to, r.kind.clone())).collect();
+        compact_sort::btree_set(doc.relations().iter().map(|r| (r.from, r.to, r.kind.clone())));
     for relation in doc.relations() {
         let (Some(&from), Some(&to)) = (ids.get(&relation.from), ids.get(&relation.to)) else { continue };
         // Two annotators' identical relations become one gold relation.

@@ -10,6 +10,7 @@
 //!
 //! Coordinates are the text view's scrolled content, in CSS pixels, y downwards.
 
+use crate::core::compact_sort;
 use std::collections::BTreeMap;
 
 /// One end of an arc: the horizontal centre and the top of the first line box of a span's text.
@@ -128,13 +129,11 @@ pub fn lay_out_arcs(arcs: &[ArcInput], room: Room) -> ArcDrawing {
             }
         }
     }
-    let level: BTreeMap<(i64, usize), usize> = stretches
-        .iter()
-        .flat_map(|(gap, spans)| {
+    let level: BTreeMap<(i64, usize), usize> =
+        compact_sort::btree_map(stretches.iter().flat_map(|(gap, spans)| {
             let spans: Vec<(usize, (f64, f64))> = spans.iter().map(|(b, s)| (*b, *s)).collect();
             stack(&spans).into_iter().map(move |(b, level)| ((*gap, b), level))
-        })
-        .collect();
+        }));
 
     // Lanes in the margin for bundles that change lines, by the heights they span there.
     let mut vertical: BTreeMap<usize, (f64, f64)> = BTreeMap::new();
@@ -145,7 +144,8 @@ pub fn lay_out_arcs(arcs: &[ArcInput], room: Room) -> ArcDrawing {
             *span = (span.0.min(a), span.1.max(z));
         }
     }
-    let lane: BTreeMap<usize, usize> = stack(&vertical.into_iter().collect::<Vec<_>>()).into_iter().collect();
+    let lane: BTreeMap<usize, usize> =
+        compact_sort::btree_map(stack(&vertical.into_iter().collect::<Vec<_>>()));
 
     let mut drawing = ArcDrawing::default();
     for (b, members) in bundles.iter().enumerate() {
@@ -182,7 +182,7 @@ pub fn lay_out_arcs(arcs: &[ArcInput], room: Room) -> ArcDrawing {
         });
     }
     for mut labels in by_gap.into_values() {
-        labels.sort_by(|a, b| a.x.total_cmp(&b.x));
+        compact_sort::sort_by(&mut labels, |a, b| a.x.total_cmp(&b.x));
         let mut free_from = f64::NEG_INFINITY;
         for label in &mut labels {
             label.x = label.x.max(free_from);
@@ -197,7 +197,7 @@ pub fn lay_out_arcs(arcs: &[ArcInput], room: Room) -> ArcDrawing {
 /// (intervals by their start; the classic greedy colouring, optimal for intervals).
 fn stack(spans: &[(usize, (f64, f64))]) -> Vec<(usize, usize)> {
     let mut order: Vec<&(usize, (f64, f64))> = spans.iter().collect();
-    order.sort_by(|a, b| a.1 .0.total_cmp(&b.1 .0).then(a.0.cmp(&b.0)));
+    compact_sort::sort_by(&mut order, |a, b| a.1 .0.total_cmp(&b.1 .0).then(a.0.cmp(&b.0)));
     // The end of the last interval on each level.
     let mut ends: Vec<f64> = Vec::new();
     let mut out = Vec::with_capacity(spans.len());

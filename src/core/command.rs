@@ -5,6 +5,7 @@ use super::document::{Decided, DocField, DocId, DocStatus, Document, Relation, R
 use super::error::EditError;
 use super::project::Project;
 use super::suggestion::Suggestion;
+use crate::core::compact_sort;
 use serde::{Deserialize, Serialize};
 use std::rc::Rc;
 
@@ -309,7 +310,7 @@ impl Command {
                 Ok(Command::SetDocField { doc, field, value: old })
             }
             Command::SetAnnotatedBy { doc, mut names } => {
-                names.sort();
+                compact_sort::sort(&mut names);
                 names.dedup();
                 let document = project.document_mut(&doc)?;
                 let old = std::mem::replace(&mut document.annotated_by, names);

@@ -3,6 +3,7 @@
 
 use super::document::{DocId, DocStatus, Document};
 use super::project::Project;
+use crate::core::compact_sort;
 
 /// How the document list is ordered.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -104,9 +105,11 @@ pub fn visible_documents(project: &Project, query: &DocQuery) -> Vec<usize> {
     shown.extend((0..docs.len()).filter(|&i| query.matches(&docs[i], &words)));
     match query.sort {
         DocSort::ListOrder => {}
-        DocSort::Name => shown.sort_by(|&a, &b| docs[a].name.cmp(&docs[b].name)),
-        DocSort::FewestSpans => shown.sort_by_key(|&i| docs[i].span_count()),
-        DocSort::Status => shown.sort_by_key(|&i| DocStatus::ALL.iter().position(|s| *s == docs[i].status)),
+        DocSort::Name => compact_sort::sort_by(&mut shown, |&a, &b| docs[a].name.cmp(&docs[b].name)),
+        DocSort::FewestSpans => compact_sort::sort_by_key(&mut shown, |&i| docs[i].span_count()),
+        DocSort::Status => compact_sort::sort_by_key(&mut shown, |&i| {
+            DocStatus::ALL.iter().position(|s| *s == docs[i].status)
+        }),
     }
     shown
 }

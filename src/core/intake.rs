@@ -81,7 +81,7 @@ fn is_project_file(name: &str, bytes: &[u8]) -> bool {
         Ok(_) => false,
         // Broken JSON in a .json file gets the project reader's message (line and column).
         Err(_) => {
-            name.to_lowercase().ends_with(".json")
+            name.to_ascii_lowercase().ends_with(".json")
                 && text.trim_start().starts_with('{')
                 && !text.contains("\n{")
         }
@@ -107,7 +107,7 @@ pub const IMPORT_EXTENSIONS: &[&str] = &[
 
 /// True when a file of a picked folder is one to import (by its ending; hidden files are not).
 pub fn importable_in_folder(name: &str) -> bool {
-    let name = base_name(name).to_lowercase();
+    let name = base_name(name).to_ascii_lowercase();
     !name.starts_with('.') && IMPORT_EXTENSIONS.iter().any(|e| name.ends_with(e))
 }
 
@@ -170,12 +170,12 @@ pub fn actions_for_files(files: Vec<InFile>) -> Vec<EditorAction> {
 pub fn classify(files: Vec<InFile>) -> Vec<Intake> {
     let files: Vec<InFile> =
         files.into_iter().map(|f| InFile { name: base_name(&f.name).to_string(), ..f }).collect();
-    let has_ann = files.iter().any(|f| f.name.to_lowercase().ends_with(".ann"));
+    let has_ann = files.iter().any(|f| f.name.to_ascii_lowercase().ends_with(".ann"));
     if !has_ann && files.len() > 1 {
         return files.into_iter().flat_map(|f| classify(vec![f])).collect();
     }
     if let [file] = &files[..] {
-        let lower = file.name.to_lowercase();
+        let lower = file.name.to_ascii_lowercase();
         if is_project_file(&file.name, &file.bytes) {
             return vec![Intake::Now(project_action(&file.name, &file.bytes))];
         }

@@ -5,6 +5,7 @@ use super::document::{Document, Span, SpanId};
 use super::offsets::CharRange;
 use super::schema::Schema;
 use super::suggestion::Suggestion;
+use crate::core::compact_sort;
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
 
@@ -121,7 +122,7 @@ struct Pending {
 /// characters; suggestions go inside every span).
 pub fn layout_paragraph(doc: &Document, schema: &Schema, paragraph: CharRange) -> Vec<Node> {
     let mut spans: Vec<&Span> = doc.spans_overlapping(paragraph).collect();
-    spans.sort_by_key(|s| s.id);
+    compact_sort::sort_by_key(&mut spans, |s| s.id);
     let suggestions = doc.suggestions();
     let items: Vec<Item> = spans
         .into_iter()

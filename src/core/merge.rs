@@ -7,6 +7,7 @@ use super::document::{DocId, DocStatus, Document, Relation, RelationId, SpanId};
 use super::error::EditError;
 use super::project::Project;
 use super::project_json::{import_project, ImportError};
+use crate::core::compact_sort;
 use std::collections::HashMap;
 use std::fmt;
 use std::rc::Rc;
@@ -63,7 +64,7 @@ impl MergeReport {
 
     pub fn annotators(&self) -> Vec<String> {
         let mut names: Vec<String> = self.files.iter().flat_map(|f| f.annotators.clone()).collect();
-        names.sort();
+        compact_sort::sort(&mut names);
         names.dedup();
         names
     }
@@ -234,7 +235,7 @@ pub fn plan_merge(project: &Project, sources: &[MergeSource]) -> Result<(Command
                 steps.push(step);
             }
         }
-        file.annotators.sort();
+        compact_sort::sort(&mut file.annotators);
         file.annotators.dedup();
         report.files.push(file);
     }
@@ -255,7 +256,7 @@ fn check_schema(project: &Project, source: &MergeSource) -> Result<(), MergeErro
             }
         }
     }
-    missing.sort();
+    compact_sort::sort(&mut missing);
     missing.dedup();
     if missing.is_empty() {
         Ok(())
@@ -345,7 +346,7 @@ fn merge_document(
     }
     let before = merged_names.clone();
     merged_names.extend(names);
-    merged_names.sort();
+    compact_sort::sort(&mut merged_names);
     merged_names.dedup();
     if merged_names != before {
         steps.push(Command::SetAnnotatedBy { doc: theirs.id.clone(), names: merged_names });

@@ -7,6 +7,7 @@ pub mod arc_layout;
 pub mod caret;
 pub mod changes;
 pub mod command;
+pub mod compact_sort;
 pub mod directive_record;
 pub mod doc_nav;
 pub mod doc_seq;

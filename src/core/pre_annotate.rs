@@ -14,6 +14,7 @@ use super::project::Project;
 use super::schema::Schema;
 use super::suggestion::{Suggestion, SuggestionSource};
 use super::term_trie::TermTrie;
+use crate::core::compact_sort;
 use crate::core::editor::Said;
 use std::collections::{HashMap, HashSet};
 use std::fmt;
@@ -271,7 +272,9 @@ pub fn plan_pre_annotation(
             continue;
         }
         // Longest first (the earlier on a tie); each layer's characters taken once.
-        candidates.sort_by_key(|(range, _, _)| (std::cmp::Reverse(range.len()), range.start));
+        compact_sort::sort_by_key(&mut candidates, |(range, _, _)| {
+            (std::cmp::Reverse(range.len()), range.start)
+        });
         taken.clear();
         taken.resize(doc.char_len(), 0);
         let mut kept = Vec::new();
@@ -295,7 +298,7 @@ pub fn plan_pre_annotation(
         if kept.is_empty() {
             continue;
         }
-        kept.sort_by_key(|s| s.start);
+        compact_sort::sort_by_key(&mut kept, |s| s.start);
         total += kept.len();
         if total > MAX_SUGGESTIONS {
             kept.truncate(kept.len() - (total - MAX_SUGGESTIONS));

@@ -17,6 +17,7 @@ use super::history_json::export_history;
 use super::journal;
 use super::session::{Op, Session};
 use super::stored;
+use crate::core::compact_sort;
 use std::collections::VecDeque;
 use std::rc::Rc;
 
@@ -183,7 +184,7 @@ pub struct Replayable {
 }
 
 pub fn replayable(journal_from: u64, mut stored: Vec<(u64, String)>) -> Replayable {
-    stored.sort_unstable_by_key(|(seq, _)| *seq);
+    compact_sort::sort_by_key(&mut stored, |(seq, _)| *seq);
     let last = stored.last().map_or(0, |(seq, _)| seq + 1);
     let mut next = journal_from;
     let mut entries = Vec::new();

@@ -5,6 +5,7 @@
 use super::document::{Decided, DocId, DocStatus, Document, Relation, RelationId, Span, SpanId};
 use super::offsets::CharRange;
 use super::suggestion::Suggestion;
+use crate::core::compact_sort;
 use serde::de::{self, IgnoredAny, MapAccess, Visitor};
 use serde::ser::SerializeStruct;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
@@ -227,7 +228,7 @@ impl<'a, S: Clone> DocumentWire<'a, S> {
         doc.annotator = self.annotator.to_string();
         doc.note = self.note.to_string();
         let mut names = self.annotated_by.to_vec();
-        names.sort();
+        compact_sort::sort(&mut names);
         names.dedup();
         doc.annotated_by = names;
         doc.decided = self.decided.to_vec();
@@ -311,7 +312,7 @@ impl DocumentWire<'_, Span> {
     pub fn into_document(self) -> Result<Document, DocumentFault> {
         let mut doc = self.empty_document();
         let mut spans = self.spans.into_owned();
-        spans.sort_unstable_by_key(|s| (s.range.start, s.range.end, s.id));
+        compact_sort::sort_by_key(&mut spans, |s| (s.range.start, s.range.end, s.id));
         let mut ids = HashSet::new();
         for span in spans {
             let CharRange { start, end } = span.range;
@@ -329,7 +330,7 @@ impl DocumentWire<'_, Span> {
             doc.insert_span(span);
         }
         let mut relations = self.relations.into_owned();
-        relations.sort_unstable_by_key(|r| r.id);
+        compact_sort::sort_by_key(&mut relations, |r| r.id);
         for relation in relations {
             if !ids.contains(&relation.from) || !ids.contains(&relation.to) {
                 return Err(DocumentFault::RelationDangling { relation: relation.id });

@@ -197,7 +197,7 @@ pub fn ExportDialog(props: &ExportDialogProps) -> Html {
                 if checked(&event) {
                     chosen.push(name.clone());
                 }
-                chosen.sort_by_key(|l| all.iter().position(|a| a == l));
+                crate::core::compact_sort::sort_by_key(&mut chosen, |l| all.iter().position(|a| a == l));
                 next.labels = (chosen.len() != all.len()).then_some(chosen);
                 options.set(next);
             })

@@ -22,6 +22,7 @@ pub use csv::{figure, to_csv};
 use super::document::{Document, Span};
 use super::merge::GOLD;
 use super::project::Project;
+use crate::core::compact_sort;
 use everyone::EveryoneTally;
 use pair::PairTally;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -73,7 +74,7 @@ impl<'a> DocWork<'a> {
                 by.entry(name).or_default().push(span);
             }
         }
-        let mut annotators: BTreeSet<&str> = by.keys().copied().collect();
+        let mut annotators: BTreeSet<&str> = compact_sort::btree_set(by.keys().copied());
         annotators.extend(doc.annotated_by.iter().map(String::as_str));
         DocWork { doc, by, annotators }
     }

@@ -3,6 +3,7 @@
 use super::kappa::Confusion;
 use super::unitizing::{self, Unit};
 use super::{mean_alpha, AgreementRow, DocWork, ALL};
+use crate::core::compact_sort;
 use crate::core::document::{Relation, Span};
 use std::collections::{BTreeSet, HashMap, HashSet};
 
@@ -126,7 +127,7 @@ impl PairTally {
             }
             if let Some(other) = exact {
                 let names: BTreeSet<&String> =
-                    span.attributes.keys().chain(other.attributes.keys()).collect();
+                    compact_sort::btree_set(span.attributes.keys().chain(other.attributes.keys()));
                 let same =
                     names.iter().filter(|n| span.attributes.get(**n) == other.attributes.get(**n)).count();
                 for tally in [&mut *all, &mut per[k]] {
@@ -150,7 +151,7 @@ impl PairTally {
                 .push(Unit { begin: continuum + span.range.start as u64, length: span.range.len() as u64 });
         }
         // Characters: both tagged O for most of them, counted in bulk.
-        let layers: BTreeSet<&str> = layer_of.values().map(String::as_str).collect();
+        let layers: BTreeSet<&str> = compact_sort::btree_set(layer_of.values().map(String::as_str));
         for layer in &layers {
             let (ta, tb) =
                 (tags(len, spans_a, layer, labels, layer_of), tags(len, spans_b, layer, labels, layer_of));

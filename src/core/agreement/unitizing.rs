@@ -12,6 +12,8 @@
 //! m(m − 1)L². Expected disagreement D_e is what the same units and gaps give when placed at
 //! random on the continuum; αu = 1 − D_o / D_e.
 
+use crate::core::compact_sort;
+
 /// A unit: where it begins on the continuum and its length (both in characters).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Unit {
@@ -54,7 +56,7 @@ pub fn distance(first: (u64, u64, bool), second: (u64, u64, bool)) -> f64 {
 /// Keeps each rater's units sorted and apart: where units of one category by one rater
 /// overlap (a layer that allows overlaps), the later-starting one is left out.
 pub fn tidy(mut units: Vec<Unit>) -> Vec<Unit> {
-    units.sort_by_key(|u| (u.begin, std::cmp::Reverse(u.length)));
+    compact_sort::sort_by_key(&mut units, |u| (u.begin, std::cmp::Reverse(u.length)));
     let mut out: Vec<Unit> = Vec::with_capacity(units.len());
     for unit in units {
         if unit.length == 0 {
@@ -104,7 +106,7 @@ pub fn disagreements(raters: &[Vec<Unit>], length: u64) -> Option<(f64, f64)> {
     let units: Vec<u64> = raters.iter().flatten().map(|u| u.length).collect();
     let n_c = units.len() as f64;
     let mut gaps: Vec<u64> = all_sections.iter().flatten().filter(|s| !s.2).map(|s| s.1).collect();
-    gaps.sort_unstable();
+    compact_sort::sort(&mut gaps);
     // Suffix sums: gaps at or after index k sum to suffix[k].
     let mut suffix = vec![0.0f64; gaps.len() + 1];
     for k in (0..gaps.len()).rev() {

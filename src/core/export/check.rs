@@ -6,6 +6,7 @@
 use super::read_back::read_back;
 use super::units::Record;
 use super::{ExportProblem, Format, OutFile};
+use crate::core::compact_sort;
 
 /// Checks the files written for `records` (one part of the export). Returns the problems.
 pub fn check_part(format: Format, files: &[OutFile], records: &[Record]) -> Vec<ExportProblem> {
@@ -49,8 +50,8 @@ pub fn check_part(format: Format, files: &[OutFile], records: &[Record]) -> Vec<
             .iter()
             .map(|s| (s.label.clone(), s.at_offsets.as_deref().map(norm).unwrap_or_default()))
             .collect();
-        expected.sort();
-        got.sort();
+        compact_sort::sort(&mut expected);
+        compact_sort::sort(&mut got);
         if expected != got {
             let missing: Vec<String> = expected
                 .iter()

@@ -5,6 +5,7 @@
 use super::problem::{ExportProblem, NamedSpan};
 use super::tokens::{char_tags, TagScheme};
 use super::units::{Record, RecordSpan};
+use crate::core::compact_sort;
 use crate::core::offsets::excerpt;
 
 /// Spans of `record` that overlap another span of it, as messages: each span that starts
@@ -12,7 +13,7 @@ use crate::core::offsets::excerpt;
 /// start order, so a record with thousands of spans costs no more than sorting them.
 pub fn overlaps(record: &Record) -> Vec<ExportProblem> {
     let mut order: Vec<&RecordSpan> = record.spans.iter().collect();
-    order.sort_by_key(|s| (s.start, s.end));
+    compact_sort::sort_by_key(&mut order, |s| (s.start, s.end));
     let mut problems = Vec::new();
     let mut reach: Option<&RecordSpan> = None;
     for b in order {

@@ -17,6 +17,7 @@ pub use problem::{ImportProblem, LeftOut, StatedSpan, UnitNote};
 pub use repair::{UnitDecision, UnitReading};
 pub use units::OffsetUnit;
 
+use crate::core::compact_sort;
 use crate::core::document::{DocId, Document, Relation, RelationId, Span, SpanId};
 use crate::core::offsets::excerpt;
 use crate::core::project::Project;
@@ -147,17 +148,19 @@ pub fn suggest_mapping(project: &Project, parsed: &Parsed) -> BTreeMap<String, L
         .flat_map(|d| d.spans.iter().map(|s| s.label.as_str()))
         .filter(|l| project.schema.label(l).is_none())
         .collect();
-    unknown.sort();
+    compact_sort::sort(&mut unknown);
     unknown.dedup();
-    unknown
-        .into_iter()
-        .filter_map(|l| suggest_label(project, l).map(|to| (l.to_string(), LabelChoice::Map(to))))
-        .collect()
+    compact_sort::btree_map(
+        unknown
+            .into_iter()
+            .filter_map(|l| suggest_label(project, l).map(|to| (l.to_string(), LabelChoice::Map(to)))),
+    )
 }
 
 /// A schema label the unknown `label` most likely means, to preselect in the mapping.
 pub fn suggest_label(project: &Project, label: &str) -> Option<String> {
-    let upper = label.to_uppercase();
+    // ASCII, as the comparison below: the aliases are ASCII tags.
+    let upper = label.to_ascii_uppercase();
     let alias = match upper.as_str() {
         "PERSON" | "PERSON_NAME" | "NR" | "NAME" => "PER",
         "ORGANIZATION" | "ORGANISATION" | "NT" => "ORG",

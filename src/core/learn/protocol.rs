@@ -100,8 +100,10 @@ pub enum Reply {
 }
 
 /// Why the worker did not do what was asked; the page words it in the language shown.
+/// Externally tagged, as the other messages: an internally tagged enum buffers each message
+/// into serde's `Content` first, and that decoder cost the page's bundle about 12 KB of wasm.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum LearnFailure {
     /// The stored model's bytes do not read.
     ModelUnusable {

@@ -3,6 +3,7 @@
 use super::super::{OffsetUnit, Parsed, RawDoc, RawRelation, RawSpan};
 use super::tagged_doc;
 use super::{malformed, string_field, usize_field, Flaw, Found, InFile, Passed, Place, ReadError, Unread};
+use crate::core::compact_sort;
 use serde_json::Value;
 
 /// JSONL: spaCy/Prodigy (`spans`), doccano (`label`/`labels`/`entities`), Hugging Face
@@ -310,6 +311,8 @@ fn hf_row(row: &Value, names: Option<&[String]>, at: &Place) -> Result<RawDoc, R
 pub(super) fn string_map(value: &Value) -> std::collections::BTreeMap<String, String> {
     value
         .as_object()
-        .map(|o| o.iter().filter_map(|(k, v)| Some((k.clone(), v.as_str()?.to_string()))).collect())
+        .map(|o| {
+            compact_sort::btree_map(o.iter().filter_map(|(k, v)| Some((k.clone(), v.as_str()?.to_string()))))
+        })
         .unwrap_or_default()
 }

@@ -168,7 +168,7 @@ pub fn parse(files: &[InFile]) -> Result<Parsed, ReadError> {
 /// a text that is not JSON, CSV or a TSV table. Such a file can be read in pieces
 /// ([`ConllReader`]).
 pub fn reads_as_conll(file: &InFile, text: &str) -> bool {
-    let lower = file.name.to_lowercase();
+    let lower = file.name.to_ascii_lowercase();
     let other = file.bytes.starts_with(b"PK\x03\x04")
         || lower.ends_with(".ann")
         || is_side_file(&file.name)
@@ -182,7 +182,7 @@ pub fn reads_as_conll(file: &InFile, text: &str) -> bool {
 /// object and another line follows (one whole JSON value, a W3C or Label Studio file, is read
 /// at once). Such a file can be read in pieces ([`JsonlReader`]).
 pub fn reads_as_jsonl(file: &InFile, text: &str) -> bool {
-    let lower = file.name.to_lowercase();
+    let lower = file.name.to_ascii_lowercase();
     let trimmed = text.trim_start();
     let mut lines = trimmed.lines().filter(|l| !l.trim().is_empty());
     let first_is_object = lines.next().is_some_and(|l| {
@@ -257,7 +257,7 @@ fn unzip(file: &InFile) -> Result<Vec<InFile>, ReadError> {
 }
 
 fn read_one(file: &InFile, text: &str, labels_json: Option<&InFile>) -> Result<Parsed, ReadError> {
-    let lower = file.name.to_lowercase();
+    let lower = file.name.to_ascii_lowercase();
     if lower.ends_with(".csv") {
         return table::read(file, text, ',');
     }

@@ -30,7 +30,7 @@ impl Table {
     /// One document per row with a non-empty cell in the text column.
     pub fn docs(&self) -> (Vec<RawDoc>, Vec<Found<Passed>>) {
         let find = |names: &[&str]| {
-            self.columns.iter().position(|c| names.contains(&c.trim().to_lowercase().as_str()))
+            self.columns.iter().position(|c| names.contains(&c.trim().to_ascii_lowercase().as_str()))
         };
         let id_column = find(&["id"]).filter(|&c| c != self.text_column);
         let name_column = find(&["name", "title", "名称", "标题"]).filter(|&c| c != self.text_column);
@@ -69,7 +69,7 @@ impl Table {
     /// The column a text most likely is in: a header named like it, else the longest cells.
     fn likely_text_column(columns: &[String], rows: &[Vec<String>]) -> usize {
         if let Some(named) =
-            columns.iter().position(|c| TEXT_NAMES.contains(&c.trim().to_lowercase().as_str()))
+            columns.iter().position(|c| TEXT_NAMES.contains(&c.trim().to_ascii_lowercase().as_str()))
         {
             return named;
         }
