@@ -7,7 +7,8 @@
 //! 2026-12-05). Here the standard sort runs once, on `u32` positions with a comparator behind
 //! `&dyn Fn`, and the result is applied to the items by following the permutation's cycles
 //! (a small generic function). The cost is an indirect call per comparison and a `Vec<u32>` of
-//! positions, which no caller in the page notices; the learner's hot sorts keep `sort_unstable`.
+//! positions: fine for the page's sorts of names, spans and arcs; the learner's hot sorts and
+//! pre-annotation's per-document sorts over a corpus keep the standard ones.
 
 use std::cmp::Ordering;
 use std::collections::{BTreeMap, BTreeSet};

@@ -14,7 +14,6 @@ use super::project::Project;
 use super::schema::Schema;
 use super::suggestion::{Suggestion, SuggestionSource};
 use super::term_trie::TermTrie;
-use crate::core::compact_sort;
 use crate::core::editor::Said;
 use std::collections::{HashMap, HashSet};
 use std::fmt;
@@ -271,10 +270,11 @@ pub fn plan_pre_annotation(
         if candidates.is_empty() {
             continue;
         }
-        // Longest first (the earlier on a tie); each layer's characters taken once.
-        compact_sort::sort_by_key(&mut candidates, |(range, _, _)| {
-            (std::cmp::Reverse(range.len()), range.start)
-        });
+        // Longest first (the earlier on a tie); each layer's characters taken once. The
+        // standard sort here, not `compact_sort`: a pre-annotation of a corpus sorts once per
+        // document, hundreds of thousands of candidates in all, and the one copy it costs the
+        // bundle is worth the direct comparisons.
+        candidates.sort_by_key(|(range, _, _)| (std::cmp::Reverse(range.len()), range.start));
         taken.clear();
         taken.resize(doc.char_len(), 0);
         let mut kept = Vec::new();
@@ -298,7 +298,7 @@ pub fn plan_pre_annotation(
         if kept.is_empty() {
             continue;
         }
-        compact_sort::sort_by_key(&mut kept, |s| s.start);
+        kept.sort_by_key(|s| s.start);
         total += kept.len();
         if total > MAX_SUGGESTIONS {
             kept.truncate(kept.len() - (total - MAX_SUGGESTIONS));
