@@ -33,8 +33,11 @@ const JOURNAL: &str = "journal";
 const ALL: [&str; 4] = [META, RECORDS, TEXTS, JOURNAL];
 /// How long a write issues requests before it waits for storage and gives the page the thread
 /// back (see `Idb::commit`). By time, not count: a put costs from microseconds to a frame
-/// (its value is copied), and 2,000 of a corpus's records took 140 ms.
-const ISSUE_FOR_MS: f64 = 25.0;
+/// (its value is copied), and 2,000 of a corpus's records took 140 ms. Half a frame, not more:
+/// a slice runs in the same turn as a review key's render, so with 25 ms the steps taken while
+/// a pre-annotated corpus was being stored took 28-49 ms; with 8 ms they took 12-14 ms and
+/// storing the corpus took no longer (5.6 s against 6.3 s).
+const ISSUE_FOR_MS: f64 = 8.0;
 /// The meta key holding the token of the tab allowed to write.
 const WRITER: &str = "writer";
 
