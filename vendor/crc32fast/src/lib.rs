@@ -2,34 +2,46 @@
 //! final XOR all ones), with the API of crates.io's `crc32fast` 1.5 that zip and flate2 call.
 //!
 //! Why not crc32fast itself: it computes eight or sixteen bytes at a time from sixteen
-//! 256-entry tables, 16 KB of constants that cost the page's gzipped wasm 16.8 KB. One table
-//! and a byte at a time is several times slower, still hundreds of MB/s, and the page checks a
-//! zip's CRC only while importing it. Why not the `crc` crate: it has no `combine`, which
-//! flate2 calls.
-#![no_std]
+//! 256-entry tables that it holds as constants, 16 KB that cost the page's gzipped wasm 16.8 KB.
+//! This crate computes eight bytes at a time too, from eight tables, but builds them the first
+//! time a CRC is asked for (8 KB of heap, a few microseconds), so they are not in the bundle. A
+//! byte at a time from one table was tried first: the CRC of a corpus's Label Studio export
+//! (tens of MB, zipped in one step with its labelling config) then held the page for half a
+//! second. Why not the `crc` crate: it has no `combine`, which flate2 calls.
 
-use core::fmt;
-use core::hash;
+use std::fmt;
+use std::hash;
+use std::sync::OnceLock;
 
 /// The reflected IEEE polynomial.
 const POLYNOMIAL: u32 = 0xEDB8_8320;
 
-/// The CRC of every byte value, built when the crate is compiled.
-const TABLE: [u32; 256] = {
-    let mut table = [0u32; 256];
-    let mut byte = 0;
-    while byte < 256 {
-        let mut crc = byte as u32;
-        let mut bit = 0;
-        while bit < 8 {
-            crc = if crc & 1 == 1 { (crc >> 1) ^ POLYNOMIAL } else { crc >> 1 };
-            bit += 1;
+/// How many bytes one step of `update` takes.
+const STRIDE: usize = 8;
+
+/// `tables()[k][b]` is the CRC register after byte `b` and then `k` zero bytes, starting from
+/// zero: `[0]` is the usual byte table, and the eight together advance the register over eight
+/// bytes in one step (the "slicing-by-8" method).
+fn tables() -> &'static [[u32; 256]; STRIDE] {
+    static TABLES: OnceLock<Box<[[u32; 256]; STRIDE]>> = OnceLock::new();
+    TABLES.get_or_init(|| {
+        let mut tables = Box::new([[0u32; 256]; STRIDE]);
+        for (byte, entry) in tables[0].iter_mut().enumerate() {
+            let mut crc = byte as u32;
+            for _ in 0..8 {
+                crc = if crc & 1 == 1 { (crc >> 1) ^ POLYNOMIAL } else { crc >> 1 };
+            }
+            *entry = crc;
         }
-        table[byte] = crc;
-        byte += 1;
-    }
-    table
-};
+        for k in 1..STRIDE {
+            for byte in 0..256 {
+                let before = tables[k - 1][byte];
+                tables[k][byte] = (before >> 8) ^ tables[0][(before & 0xFF) as usize];
+            }
+        }
+        tables
+    })
+}
 
 /// The CRC-32 of `buf`.
 pub fn hash(buf: &[u8]) -> u32 {
@@ -63,9 +75,24 @@ impl Hasher {
     }
 
     pub fn update(&mut self, buf: &[u8]) {
+        let t = tables();
         let mut register = !self.crc;
-        for &byte in buf {
-            register = (register >> 8) ^ TABLE[((register as u8) ^ byte) as usize];
+        let mut steps = buf.chunks_exact(STRIDE);
+        for step in &mut steps {
+            let low = register ^ u32::from_le_bytes([step[0], step[1], step[2], step[3]]);
+            let high = u32::from_le_bytes([step[4], step[5], step[6], step[7]]);
+            let byte = |word: u32, shift: u32| ((word >> shift) & 0xFF) as usize;
+            register = t[7][byte(low, 0)]
+                ^ t[6][byte(low, 8)]
+                ^ t[5][byte(low, 16)]
+                ^ t[4][byte(low, 24)]
+                ^ t[3][byte(high, 0)]
+                ^ t[2][byte(high, 8)]
+                ^ t[1][byte(high, 16)]
+                ^ t[0][byte(high, 24)];
+        }
+        for &byte in steps.remainder() {
+            register = (register >> 8) ^ t[0][((register as u8) ^ byte) as usize];
         }
         self.crc = !register;
         self.amount += buf.len() as u64;
