@@ -321,11 +321,11 @@ const MSRA_LIKE: &str = "中 B-NT\r\n国 M-NT\r\n银 M-NT\r\n行 E-NT\r\n在 O\r
 #[test]
 fn a_tagged_corpus_shipped_as_txt_is_offered_as_a_corpus_or_kept_as_text() {
     let action = action_for_file("msra_test.txt", MSRA_LIKE.as_bytes());
-    let EditorAction::DatasetRead { parsed, as_text: Some((name, text)), .. } = &action else {
+    let EditorAction::DatasetRead { parsed, as_text: Some(as_text), .. } = &action else {
         panic!("{action:?}")
     };
     assert_eq!(parsed.docs.len(), 2);
-    assert_eq!((name.as_str(), text.as_str()), ("msra_test", MSRA_LIKE));
+    assert_eq!((as_text.name.as_str(), as_text.decode().unwrap().as_str()), ("msra_test", MSRA_LIKE));
     // Accepted, with the MSRA labels mapped: two sentences, their spans where their text is.
     let mut s = editor();
     s.apply(action.clone());

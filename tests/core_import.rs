@@ -218,12 +218,13 @@ fn readers_refuse_what_they_cannot_read_with_the_place() {
     let err = |name: &str, text: &str| {
         parse(&[InFile { name: name.into(), bytes: text.as_bytes().to_vec() }]).unwrap_err().to_string()
     };
-    // Typed, keeping the cause: the JSON error with its line and column.
+    // Typed, keeping the cause: the JSON error's message, with its line and column.
     let broken = parse(&[InFile { name: "x.jsonl".into(), bytes: b"{\"text\": \"a\"}\n{oops\n".to_vec() }]);
     let Err(biaozhu::core::import::readers::ReadError::NotJson { place, cause }) = broken else {
         panic!("{broken:?}")
     };
-    assert_eq!((place, cause.line(), cause.column()), (Place::line("x.jsonl", 2), 1, 2));
+    assert_eq!(place, Place::line("x.jsonl", 2));
+    assert!(cause.to_string().ends_with("at line 1 column 2"), "{cause}");
     assert!(err("x.jsonl", "{\"text\": \"a\"}\n{oops\n").contains("x.jsonl line 2 is not valid JSON"));
     assert!(err("h.jsonl", "{\"tokens\": [\"a\"], \"ner_tags\": [1]}")
         .contains("import a zip that holds labels.json"));

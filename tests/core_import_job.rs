@@ -151,3 +151,37 @@ fn jsonl_is_read_in_pieces_and_other_formats_in_one_step() {
     let (actions, reports) = run(file("p.json", &project), 10);
     assert!(matches!(&actions[..], [EditorAction::ImportProject { .. }]) && reports.is_empty());
 }
+
+#[test]
+fn a_large_text_file_is_told_a_corpus_by_its_first_lines_and_checked_as_it_is_read() {
+    // Over the part looked at (64 KB), which is cut inside a line, and (shifted a byte at a
+    // time) at every byte of the character there.
+    for shift in 0..4 {
+        let text = "\n".repeat(shift) + &corpus(3000);
+        assert!(text.len() > 128 * 1024);
+        let (actions, _) = run(file("big.txt", &text), 4096);
+        let state = review(actions);
+        let pending = state.pending_import.as_ref().expect("a corpus to review");
+        assert_eq!(pending.plan.docs.len(), 3000);
+        assert_eq!(pending.as_text.as_ref().unwrap().decode().unwrap(), text, "kept whole, to keep as text");
+    }
+    let text = corpus(3000);
+    // A byte that is not UTF-8 after the part looked at: the reading names its offset, and the
+    // file is not opened as text either.
+    let mut bytes = text.clone().into_bytes();
+    let at = bytes.len() - 10;
+    bytes[at] = 0xff;
+    let (actions, _) = run(vec![InFile { name: "big.txt".into(), bytes }], 4096);
+    let [EditorAction::Say(notice)] = &actions[..] else { panic!("{actions:?}") };
+    let message = english(notice);
+    assert!(message.contains(&format!("invalid byte at offset {at}")), "{message}");
+    // Within the part looked at, it is refused at once, as any text file.
+    let mut bytes = text.into_bytes();
+    bytes[100] = 0xff;
+    let [Intake::Now(EditorAction::Say(notice))] =
+        &classify(vec![InFile { name: "big.txt".into(), bytes }])[..]
+    else {
+        panic!("refused at once")
+    };
+    assert!(english(notice).contains("offset 100"), "{}", english(notice));
+}

@@ -7,7 +7,7 @@ use super::import::readers::{parse, InFile, ReadError};
 use super::import::Parsed;
 use super::project_json::{import_project, ImportError};
 use super::refusal::{AddressProblem, InputRefusal};
-use super::text_input::{decode_text_file, name_from_file_name};
+use super::text_input::{decode_text_file, name_from_file_name, TextInputError};
 use crate::core::editor::said::{Said, Shared};
 use crate::core::editor::Notice;
 use serde_json::Value;
@@ -117,29 +117,69 @@ pub struct Dataset {
     /// The file names, for messages.
     pub source: String,
     pub files: Vec<InFile>,
-    /// A text file that looks like a tagged corpus: its document name and text, to open as
-    /// plain text if it does not read as one, and for the review's "keep it as text".
-    pub as_text: Option<(String, String)>,
+    /// A text file that looks like a tagged corpus, to open as plain text if it does not read
+    /// as one, and for the review's "keep it as text".
+    pub as_text: Option<AsText>,
+}
+
+/// A text file that could be kept as one plain document instead of read as a corpus: its
+/// document name and its bytes, decoded only if it is kept (checking megabytes of UTF-8 holds
+/// the page for about 100 ms in wasm, and the reading worker checks them anyway).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AsText {
+    pub name: String,
+    pub bytes: Shared<Vec<u8>>,
+}
+
+impl AsText {
+    /// The document's text.
+    ///
+    /// # Errors
+    /// Bytes that are not UTF-8 text, or no text at all.
+    pub fn decode(&self) -> Result<String, TextInputError> {
+        decode_text_file(&self.bytes)
+    }
+}
+
+/// How much of a text file is looked at to tell a tagged corpus from plain text.
+const HEAD_BYTES: usize = 64 * 1024;
+
+/// The first whole lines of a text file, up to about [`HEAD_BYTES`] (all of a shorter file).
+///
+/// # Errors
+/// Bytes that are not UTF-8 within the part looked at.
+fn text_head(bytes: &[u8]) -> Result<&str, TextInputError> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    if bytes.len() <= HEAD_BYTES {
+        return std::str::from_utf8(bytes).map_err(|e| TextInputError::NotUtf8 { offset: e.valid_up_to() });
+    }
+    let part = &bytes[..HEAD_BYTES];
+    let text = match std::str::from_utf8(part) {
+        Ok(text) => text,
+        // Cut inside a character: the whole characters before it.
+        Err(e) if e.error_len().is_none() => std::str::from_utf8(&part[..e.valid_up_to()]).unwrap_or(""),
+        Err(e) => return Err(TextInputError::NotUtf8 { offset: e.valid_up_to() }),
+    };
+    // Whole lines only: a line cut short could look like a broken tag.
+    Ok(text.rfind('\n').map_or(text, |end| &text[..=end]))
 }
 
 impl Dataset {
     /// The actions once the files are read (`parsed`) or not: the review, or why not.
     pub fn outcome(self, parsed: Result<Parsed, ReadError>) -> Vec<EditorAction> {
-        match (parsed, self.as_text) {
-            (Ok(parsed), as_text) => vec![EditorAction::DatasetRead { source: self.source, parsed, as_text }],
-            (Err(error), Some((name, text))) => vec![
-                EditorAction::AddDocument { name, text },
-                EditorAction::Say(Notice::error(Said::OpenedAsText {
-                    source: self.source,
-                    error: Shared(Rc::new(error)),
-                })),
-            ],
-            (Err(error), None) => {
-                vec![EditorAction::Say(Notice::error(Said::DatasetNotRead {
-                    source: self.source,
-                    error: Shared(Rc::new(error)),
-                }))]
+        let error = match parsed {
+            Ok(parsed) => {
+                return vec![EditorAction::DatasetRead { source: self.source, parsed, as_text: self.as_text }]
             }
+            Err(error) => Shared(Rc::new(error)),
+        };
+        // A text file that does not read as a corpus opens as the text it is, if it is text.
+        match self.as_text.map(|t| (t.decode(), t.name)) {
+            Some((Ok(text), name)) => vec![
+                EditorAction::AddDocument { name, text },
+                EditorAction::Say(Notice::error(Said::OpenedAsText { source: self.source, error })),
+            ],
+            _ => vec![EditorAction::Say(Notice::error(Said::DatasetNotRead { source: self.source, error }))],
         }
     }
 }
@@ -186,28 +226,33 @@ pub fn classify(files: Vec<InFile>) -> Vec<Intake> {
         if plain_ending
             || !lower.contains('.') && !file.bytes.starts_with(b"PK") && !looks_structured(&file.bytes)
         {
-            let text = match decode_text_file(&file.bytes) {
-                Ok(text) => text,
-                Err(error) => {
-                    return vec![Intake::Now(EditorAction::Say(Notice::error(Said::FileNotOpened {
-                        file: file.name.clone(),
-                        error,
-                    })))]
-                }
+            let not_opened = |error| {
+                vec![Intake::Now(EditorAction::Say(Notice::error(Said::FileNotOpened {
+                    file: file.name.clone(),
+                    error,
+                })))]
+            };
+            let head = match text_head(&file.bytes) {
+                Ok(head) => head,
+                Err(error) => return not_opened(error),
             };
             // Corpora such as MSRA, Resume and Weibo NER ship as .txt (or .bmes, .char): one
             // token and tag per line. Offer them as the corpus they are, with the choice to
             // keep the file as text.
-            if looks_tagged(&text) {
-                let (name, source) = (name_from_file_name(&file.name), file.name.clone());
-                // Moved, not copied: a corpus is megabytes.
-                return vec![Intake::Dataset(Dataset { source, files, as_text: Some((name, text)) })];
+            if looks_tagged(head) {
+                let name = name_from_file_name(&file.name);
+                let as_text = AsText { name, bytes: Shared(Rc::new(file.bytes.clone())) };
+                let source = file.name.clone();
+                return vec![Intake::Dataset(Dataset { source, files, as_text: Some(as_text) })];
             }
             if lower.ends_with(".txt") || !lower.contains('.') {
-                return vec![Intake::Now(EditorAction::AddDocument {
-                    name: name_from_file_name(&file.name),
-                    text,
-                })];
+                return match decode_text_file(&file.bytes) {
+                    Ok(text) => vec![Intake::Now(EditorAction::AddDocument {
+                        name: name_from_file_name(&file.name),
+                        text,
+                    })],
+                    Err(error) => not_opened(error),
+                };
             }
         }
     }

@@ -11,7 +11,7 @@ use super::words::storage::still_reading_for_export;
 use crate::core::caret::Motion;
 use crate::core::editor::EditorAction;
 use crate::core::import::readers::InFile;
-use crate::core::intake::{action_for_file, classify, Intake};
+use crate::core::intake::{classify, Intake};
 use crate::core::project_json::export_project;
 use crate::core::DocId;
 use gloo::events::{EventListener, EventListenerOptions};
@@ -38,20 +38,25 @@ pub fn open_files_then(editor: Dispatch, files: Vec<web_sys::File>, note: Option
         };
         // A frame between reading the files and sorting them (both take a moment for a corpus).
         yield_to_browser().await;
-        // Project files and documents are acted on at once; datasets are read in slices.
-        let mut datasets = Vec::new();
-        for intake in classify(read) {
-            match intake {
-                Intake::Now(action) => editor.dispatch(action),
-                Intake::Dataset(dataset) => datasets.push(dataset),
-            }
-        }
-        match (datasets.is_empty(), note) {
-            (true, Some(note)) => editor.dispatch(EditorAction::Inform(note)),
-            (true, None) => {}
-            (false, note) => import_job::start(editor, datasets, note),
-        }
+        take_in(editor, read, note);
     });
+}
+
+/// Acts on files handed over together: project files and documents at once, datasets read
+/// by the import (`import_job`); then `note`, if any.
+fn take_in(editor: Dispatch, files: Vec<InFile>, note: Option<String>) {
+    let mut datasets = Vec::new();
+    for intake in classify(files) {
+        match intake {
+            Intake::Now(action) => editor.dispatch(action),
+            Intake::Dataset(dataset) => datasets.push(dataset),
+        }
+    }
+    match (datasets.is_empty(), note) {
+        (true, Some(note)) => editor.dispatch(EditorAction::Inform(note)),
+        (true, None) => {}
+        (false, note) => import_job::start(editor, datasets, note),
+    }
 }
 
 /// Lets the browser paint and handle input before the task goes on.
@@ -239,11 +244,10 @@ pub fn use_doc_param(editor: &Dispatch, ready: bool) {
         }
         if let Some(url) = browser::doc_param() {
             wasm_bindgen_futures::spawn_local(async move {
-                let action = match browser::fetch_bytes(&url).await {
-                    Ok(bytes) => action_for_file(&url, &bytes),
-                    Err(message) => EditorAction::Failed(message),
-                };
-                editor.dispatch(action);
+                match browser::fetch_bytes(&url).await {
+                    Ok(bytes) => take_in(editor, vec![InFile { name: url, bytes }], None),
+                    Err(message) => editor.dispatch(EditorAction::Failed(message)),
+                }
             });
         }
     });

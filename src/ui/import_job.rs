@@ -1,122 +1,224 @@
-//! Reads a dataset (`core::import::job`) in time slices between frames, so that the page stays
-//! responsive while a corpus is read, with a progress bar and Cancel. One import runs at a
-//! time: a new one cancels the one before.
+//! Imports datasets: each one's files are read in the reading worker (`core::import::reading`),
+//! off the page's thread and out of the page's bundle, then its documents are placed in the
+//! project here in time slices between frames (`core::import::job::PlaceJob`); a progress bar
+//! and Cancel throughout. One import runs at a time: a new one cancels the one before.
 
 use super::modal::Modal;
 use super::store::{use_dispatch, Dispatch};
 use super::words::chrome as w;
 use super::words::formatted::{import_cancelled, placing_documents, reading_file};
 use super::words::{current_lang, use_lang};
+use super::worker_link::{Received, WorkerFault, WorkerLink};
 use crate::core::editor::{EditorAction, Importing};
-use crate::core::import::job::{Doing, ImportJob, ImportStep};
+use crate::core::import::job::{Doing, PlaceJob};
+use crate::core::import::readers::{Cause, ReadError};
+use crate::core::import::reading::{Assembled, Assembly, ReadReply, ReadRequest};
 use crate::core::intake::Dataset;
 use gloo::timers::callback::Timeout;
 use std::cell::{Cell, RefCell};
 use std::collections::VecDeque;
 use std::rc::Rc;
+use wasm_bindgen::JsValue;
 use yew::prelude::*;
 
-/// Work done per slice before the browser gets the thread back (a frame or two).
+/// The reading worker's loader, written by Trunk beside the app.
+const READER_URL: &str = "./biaozhu-reader_loader.js";
+/// Placing work done per slice before the browser gets the thread back (a frame or two).
 const SLICE_MS: f64 = 40.0;
-/// Bytes of text per job step: small enough that a slice ends close to `SLICE_MS`.
+/// Bytes of text per placing step: small enough that a slice ends close to `SLICE_MS`.
 const STEP_BYTES: usize = 64 * 1024;
 
 thread_local! {
-    /// The cancel flag of the import running, if one is.
-    static RUNNING: RefCell<Option<Rc<Cell<bool>>>> = const { RefCell::new(None) };
+    /// The import running, if one is.
+    static RUNNING: RefCell<Option<Rc<Run>>> = const { RefCell::new(None) };
+    /// The reading worker, started by the first import.
+    static READER: Rc<WorkerLink> = Rc::new(WorkerLink::new(READER_URL, |json| {
+        matches!(ReadReply::from_json(json), Ok(ReadReply::Ready))
+    }));
 }
 
-/// Starts reading `datasets` one after the other, after the next paint; the review of each
-/// opens when it is read (the last one stays, as when they are dropped one by one), then `note`
-/// is shown, if any.
+/// Starts reading `datasets` one after the other; the review of each opens when it is read
+/// (the last one stays, as when they are dropped one by one), then `note` is shown, if any.
 pub fn start(editor: Dispatch, datasets: Vec<Dataset>, note: Option<String>) {
     if datasets.is_empty() {
         return;
     }
-    let cancelled = Rc::new(Cell::new(false));
-    if let Some(before) = RUNNING.with(|r| r.borrow_mut().replace(cancelled.clone())) {
-        before.set(true);
+    stop_running();
+    let run = Rc::new(Run {
+        editor,
+        datasets: RefCell::new(datasets.into()),
+        reading: RefCell::new(None),
+        assembly: RefCell::new(Assembly::default()),
+        cancelled: Cell::new(false),
+        note,
+    });
+    RUNNING.with(|r| *r.borrow_mut() = Some(run.clone()));
+    let listener = Rc::downgrade(&run);
+    READER.with(|reader| {
+        reader.listen(move |received| {
+            if let Some(run) = listener.upgrade() {
+                run.receive(received);
+            }
+        })
+    });
+    // The progress bar at once; the files go to the worker in a task after the next paint (the
+    // task that sorted the files has taken its share of the frame already).
+    if let Some(first) = run.datasets.borrow().front() {
+        run.report(Doing::Reading, &first.source, 0, 0);
     }
-    let jobs = datasets.into_iter().map(|d| (d.source.clone(), ImportJob::new(d))).collect();
-    let run = Run { editor, jobs: RefCell::new(jobs), cancelled, note };
-    run.report(Doing::Reading, 0, 0);
-    let run = Rc::new(run);
-    let frame = gloo::render::request_animation_frame(move |_| Run::next(run));
+    let frame = gloo::render::request_animation_frame(move |_| {
+        Timeout::new(0, move || {
+            if !run.cancelled.get() {
+                run.read_next();
+            }
+        })
+        .forget();
+    });
     // The frame callback keeps itself alive until it has run.
     std::mem::forget(frame);
 }
 
 /// Stops the import running, if any: nothing changes.
 pub fn cancel(editor: &Dispatch) {
-    if let Some(running) = RUNNING.with(|r| r.borrow_mut().take()) {
-        running.set(true);
+    if stop_running() {
         let source = editor.latest().importing.as_ref().map(|i| i.source.clone()).unwrap_or_default();
         editor.dispatch(EditorAction::Importing(None));
         editor.dispatch(EditorAction::Inform(import_cancelled(current_lang(), &source)));
     }
 }
 
+/// Cancels the run going on, and the worker's reading with it. True when there was one.
+fn stop_running() -> bool {
+    let Some(run) = RUNNING.with(|r| r.borrow_mut().take()) else { return false };
+    run.cancelled.set(true);
+    READER.with(|reader| reader.stop());
+    true
+}
+
 struct Run {
     editor: Dispatch,
-    /// The jobs still to do, with their files' names; the first is running.
-    jobs: RefCell<VecDeque<(String, ImportJob)>>,
-    cancelled: Rc<Cell<bool>>,
+    /// The datasets still to read.
+    datasets: RefCell<VecDeque<Dataset>>,
+    /// The dataset the worker is reading (its files handed over), its name for the messages.
+    reading: RefCell<Option<Dataset>>,
+    assembly: RefCell<Assembly>,
+    cancelled: Cell<bool>,
     note: Option<String>,
 }
 
 impl Run {
-    /// Schedules the next slice as a new task (after the browser has had the thread).
-    fn next(this: Rc<Run>) {
-        Timeout::new(0, move || this.slice()).forget();
+    /// Hands the next dataset's files to the worker, or ends the run.
+    fn read_next(self: &Rc<Self>) {
+        let Some(mut dataset) = self.datasets.borrow_mut().pop_front() else {
+            self.finish();
+            return;
+        };
+        let total = dataset.files.iter().map(|f| f.bytes.len()).sum();
+        let files = std::mem::take(&mut dataset.files);
+        let names = files.iter().map(|f| f.name.clone()).collect();
+        let message = js_sys::Array::of1(&JsValue::from_str(&ReadRequest { names }.to_json()));
+        let transfer = js_sys::Array::new();
+        for file in files {
+            // Copied into JavaScript's memory once and handed over (not copied again) to the
+            // worker; the page's copy is freed here.
+            let bytes = js_sys::Uint8Array::from(file.bytes.as_slice());
+            transfer.push(&bytes.buffer());
+            message.push(&bytes);
+        }
+        *self.assembly.borrow_mut() = Assembly::default();
+        self.report(Doing::Reading, &dataset.source, 0, total);
+        *self.reading.borrow_mut() = Some(dataset);
+        READER.with(|reader| reader.send(message, &transfer));
     }
 
-    fn slice(self: Rc<Self>) {
+    /// A message from the worker about the dataset it reads.
+    fn receive(self: &Rc<Self>, received: Received) {
+        if self.cancelled.get() {
+            return;
+        }
+        let reply = match received {
+            Ok(parts) => {
+                let json = parts.get(0).as_string().unwrap_or_default();
+                ReadReply::from_json(&json)
+                    .unwrap_or_else(|e| ReadReply::Failed(reader_failed(e.to_string())))
+            }
+            Err(
+                WorkerFault::NotStarted(cause)
+                | WorkerFault::Unreachable(cause)
+                | WorkerFault::Stopped(cause),
+            ) => ReadReply::Failed(reader_failed(cause)),
+        };
+        let assembled = self.assembly.borrow_mut().take(reply);
+        let Some(dataset) = self.reading.borrow_mut().take() else { return };
+        match assembled {
+            Assembled::Reading(progress) => {
+                if let Some((done, total)) = progress {
+                    self.report(Doing::Reading, &dataset.source, done, total);
+                }
+                *self.reading.borrow_mut() = Some(dataset);
+            }
+            Assembled::Finished(Ok(parsed)) => {
+                let state = self.editor.latest();
+                let job = PlaceJob::new(state.project(), state.session.revision(), parsed, dataset);
+                drop(state);
+                self.clone().place_later(job);
+            }
+            Assembled::Finished(Err(error)) => {
+                for action in dataset.outcome(Err(error)) {
+                    self.editor.dispatch(action);
+                }
+                self.read_next();
+            }
+        }
+    }
+
+    /// Places the read documents in the next slice (a new task, after the browser has had the
+    /// thread).
+    fn place_later(self: Rc<Self>, job: PlaceJob) {
+        Timeout::new(0, move || self.place(job)).forget();
+    }
+
+    fn place(self: Rc<Self>, mut job: PlaceJob) {
         if self.cancelled.get() {
             return;
         }
         let started = js_sys::Date::now();
-        let state = self.editor.latest();
-        let (project, revision) = (state.project(), state.session.revision());
-        let step = {
-            let mut jobs = self.jobs.borrow_mut();
-            let Some((_, job)) = jobs.front_mut() else { return };
-            loop {
-                match job.step(project, revision, STEP_BYTES) {
-                    ImportStep::Working { .. } if js_sys::Date::now() - started < SLICE_MS => {}
-                    step => break step,
-                }
+        loop {
+            if job.step(STEP_BYTES) {
+                self.editor.dispatch(job.review());
+                self.read_next();
+                return;
             }
-        };
-        drop(state);
-        match step {
-            ImportStep::Working { doing, done, total } => {
-                self.report(doing, done, total);
-                Run::next(self);
+            if js_sys::Date::now() - started >= SLICE_MS {
+                break;
             }
-            ImportStep::Done(actions) => {
-                self.jobs.borrow_mut().pop_front();
-                let last = self.jobs.borrow().is_empty();
-                if last {
-                    RUNNING.with(|r| r.borrow_mut().take());
-                    self.editor.dispatch(EditorAction::Importing(None));
-                }
-                for action in actions {
-                    self.editor.dispatch(action);
-                }
-                if !last {
-                    Run::next(self);
-                } else if let Some(note) = self.note.clone() {
-                    self.editor.dispatch(EditorAction::Inform(note));
-                }
-            }
+        }
+        let (done, total) = job.placed();
+        self.report(Doing::Placing, job.source(), done, total);
+        self.place_later(job);
+    }
+
+    /// Every dataset is done: the worker is ended (its memory kept the peak of the largest
+    /// file it read) and the note, if any, is shown.
+    fn finish(&self) {
+        RUNNING.with(|r| r.borrow_mut().take());
+        READER.with(|reader| reader.stop());
+        self.editor.dispatch(EditorAction::Importing(None));
+        if let Some(note) = self.note.clone() {
+            self.editor.dispatch(EditorAction::Inform(note));
         }
     }
 
-    /// Shows how far the running job is.
-    fn report(&self, doing: Doing, done: usize, total: usize) {
-        let source = self.jobs.borrow().front().map(|(source, _)| source.clone()).unwrap_or_default();
+    /// Shows how far the running dataset is.
+    fn report(&self, doing: Doing, source: &str, done: usize, total: usize) {
+        let source = source.to_string();
         self.editor.dispatch(EditorAction::Importing(Some(Importing { source, doing, done, total })));
     }
+}
+
+/// The reading worker did not answer (its wasm did not load, or it stopped).
+fn reader_failed(cause: String) -> ReadError {
+    ReadError::ReaderFailed { cause: Cause(cause) }
 }
 
 #[derive(Properties, PartialEq)]

@@ -49,6 +49,7 @@ pub mod text_view;
 pub mod toolbar;
 pub mod view_options;
 pub mod words;
+pub mod worker_link;
 pub mod writer_lock;
 
 /// Mounts the app on the page body.

@@ -68,7 +68,7 @@ pub enum EditorAction {
         parsed: Parsed,
         /// For a text file that reads as a tagged corpus: its name and text, should the user
         /// rather keep it as one plain document.
-        as_text: Option<(String, String)>,
+        as_text: Option<crate::core::intake::AsText>,
     },
     /// A dataset read and planned in steps (see `import::job`): open its review.
     ReviewReady(Box<PendingImport>),

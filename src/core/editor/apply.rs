@@ -294,8 +294,21 @@ impl EditorState {
             }
             EditorAction::AcceptImport => self.accept_import(),
             EditorAction::ImportAsText => {
-                if let Some((name, text)) = self.pending_import.take().and_then(|p| p.as_text.clone()) {
-                    self.apply(EditorAction::AddDocument { name, text });
+                if let Some(pending) = self.pending_import.take() {
+                    if let Some(as_text) = &pending.as_text {
+                        match as_text.decode() {
+                            Ok(text) => {
+                                self.apply(EditorAction::AddDocument { name: as_text.name.clone(), text })
+                            }
+                            Err(error) => {
+                                let file = pending.source.clone();
+                                self.apply(EditorAction::Say(Notice::error(Said::FileNotOpened {
+                                    file,
+                                    error,
+                                })));
+                            }
+                        }
+                    }
                 }
             }
             EditorAction::CancelImport => self.pending_import = None,

@@ -8,7 +8,12 @@ use std::rc::Rc;
 impl EditorState {
     /// Opens the review of a dataset file; labels outside the schema start with the likeliest
     /// schema label, if any (see `suggest_mapping`).
-    pub(super) fn open_review(&mut self, source: String, parsed: Parsed, as_text: Option<(String, String)>) {
+    pub(super) fn open_review(
+        &mut self,
+        source: String,
+        parsed: Parsed,
+        as_text: Option<crate::core::intake::AsText>,
+    ) {
         let mapping = suggest_mapping(self.project(), &parsed);
         let plan = plan(self.project(), &parsed, &mapping, None);
         let planned_at = self.session.revision();

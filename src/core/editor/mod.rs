@@ -142,7 +142,7 @@ pub struct PendingImport {
     /// The session revision `plan` was computed at.
     pub planned_at: u64,
     /// A text file read as a tagged corpus: its name and text, to keep as plain text instead.
-    pub as_text: Option<(String, String)>,
+    pub as_text: Option<crate::core::intake::AsText>,
 }
 
 impl EditorState {

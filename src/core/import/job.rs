@@ -1,10 +1,12 @@
-//! A dataset import in steps, so that the UI can read a corpus between frames with a progress
-//! bar and Cancel: reading the file (a CoNLL or JSONL file a piece at a time, other formats at
-//! once),
-//! then placing its documents in the project a few at a time. The result is the same review
-//! that [`crate::core::intake::actions_for_files`] opens at once.
+//! A dataset import in steps, so that the UI can show a progress bar and Cancel while a corpus
+//! comes in: reading the files ([`ReadJob`], a CoNLL or JSONL file a piece at a time, other
+//! formats at once; the page runs it in the reading worker), then placing the documents in the
+//! project a few at a time ([`PlaceJob`]). The result is the same review that
+//! [`crate::core::intake::actions_for_files`] opens at once.
 
-use super::readers::{parse, reads_as_conll, reads_as_jsonl, utf8, ConllReader, JsonlReader};
+use super::readers::{
+    parse, reads_as_conll, reads_as_jsonl, utf8, ConllReader, InFile, JsonlReader, ReadError,
+};
 use super::{suggest_mapping, Parsed, Planner};
 use crate::core::editor::{EditorAction, PendingImport};
 use crate::core::intake::Dataset;
@@ -60,6 +62,17 @@ impl LineReader {
     }
 }
 
+/// How far a [`ReadJob`] is.
+#[derive(Debug)]
+pub enum ReadStep {
+    /// `done` of `total` bytes read.
+    Working {
+        done: usize,
+        total: usize,
+    },
+    Finished(Result<Parsed, ReadError>),
+}
+
 #[derive(Debug)]
 enum Stage {
     /// Nothing done yet.
@@ -71,33 +84,26 @@ enum Stage {
     },
     /// Files read in one step.
     Whole,
-    Placing(Box<Placing>),
     Finished,
 }
 
+/// Reading a dataset's files: the part of an import that the reading worker does
+/// (`import::reading`), a CoNLL or JSONL file a piece at a time so that it can say how far it is.
 #[derive(Debug)]
-struct Placing {
-    parsed: Parsed,
-    planner: Planner,
-    /// The session revision the review is planned at (see `PendingImport::planned_at`).
-    revision: u64,
-}
-
-#[derive(Debug)]
-pub struct ImportJob {
-    dataset: Dataset,
+pub struct ReadJob {
+    files: Vec<InFile>,
     stage: Stage,
 }
 
-impl ImportJob {
-    pub fn new(dataset: Dataset) -> Self {
-        ImportJob { dataset, stage: Stage::Start }
+impl ReadJob {
+    pub fn new(files: Vec<InFile>) -> Self {
+        ReadJob { files, stage: Stage::Start }
     }
 
     /// Decides how the files are read (a first step of its own: checking a corpus's text and
     /// taking it apart from the file's bytes takes a moment).
     fn start(&mut self) -> Stage {
-        match &mut self.dataset.files[..] {
+        match &mut self.files[..] {
             [file] => match utf8(file) {
                 Ok(text) if reads_as_conll(file, text) => {
                     let stage = Stage::Lines {
@@ -122,78 +128,129 @@ impl ImportJob {
         }
     }
 
-    /// Works for about `budget` bytes of text (a piece of the file read, or documents of that
-    /// much text placed) on `project` at `revision` (the project the review will be for; it
-    /// is taken when the placing starts).
-    pub fn step(&mut self, project: &Project, revision: u64, budget: usize) -> ImportStep {
+    /// Reads about `budget` bytes more (a format read at once is read in one step).
+    pub fn step(&mut self, budget: usize) -> ReadStep {
         match std::mem::replace(&mut self.stage, Stage::Finished) {
             Stage::Start => {
                 self.stage = self.start();
-                ImportStep::Working { doing: Doing::Reading, done: 0, total: self.total_bytes() }
+                ReadStep::Working { done: 0, total: self.total_bytes() }
             }
             Stage::Lines { mut reader, text } => match reader.read(&text, budget) {
                 Ok(false) => {
                     let done = reader.position();
                     self.stage = Stage::Lines { reader, text };
-                    ImportStep::Working { doing: Doing::Reading, done, total: self.total_bytes() }
+                    ReadStep::Working { done, total: self.total_bytes() }
                 }
-                Ok(true) => self.read(project, revision, reader.finish()),
-                Err(error) => self.read(project, revision, Err(error)),
+                Ok(true) => ReadStep::Finished(reader.finish()),
+                Err(error) => ReadStep::Finished(Err(error)),
             },
-            Stage::Whole => {
-                let parsed = parse(&self.dataset.files);
-                self.read(project, revision, parsed)
-            }
-            Stage::Placing(placing) => {
-                let Placing { parsed, mut planner, revision } = *placing;
-                let total = parsed.docs.len();
-                if planner.place(&parsed, budget) {
-                    let mapping = planner.mapping().clone();
-                    let plan = planner.finish();
-                    let dataset = self.take_dataset();
-                    let pending = PendingImport {
-                        source: dataset.source,
-                        mapping,
-                        parsed,
-                        unit_choice: None,
-                        plan,
-                        planned_at: revision,
-                        as_text: dataset.as_text,
-                    };
-                    ImportStep::Done(vec![EditorAction::ReviewReady(Box::new(pending))])
-                } else {
-                    let done = planner.placed();
-                    self.stage = Stage::Placing(Box::new(Placing { parsed, planner, revision }));
-                    ImportStep::Working { doing: Doing::Placing, done, total }
-                }
-            }
-            Stage::Finished => ImportStep::Done(Vec::new()),
+            Stage::Whole => ReadStep::Finished(parse(&std::mem::take(&mut self.files))),
+            Stage::Finished => ReadStep::Finished(Err(ReadError::NoDataFile)),
         }
     }
 
     fn total_bytes(&self) -> usize {
         match &self.stage {
             Stage::Lines { text, .. } => text.len(),
-            _ => self.dataset.files.iter().map(|f| f.bytes.len()).sum(),
+            _ => self.files.iter().map(|f| f.bytes.len()).sum(),
         }
     }
+}
 
-    /// The file is read: place its documents next, or say why it did not read.
-    fn read(
-        &mut self,
-        project: &Project,
-        revision: u64,
-        parsed: Result<Parsed, super::readers::ReadError>,
-    ) -> ImportStep {
-        match parsed {
-            Ok(parsed) => {
-                let total = parsed.docs.len();
-                let planner = Planner::new(project, &parsed, suggest_mapping(project, &parsed), None);
-                self.stage = Stage::Placing(Box::new(Placing { parsed, planner, revision }));
-                ImportStep::Working { doing: Doing::Placing, done: 0, total }
-            }
-            Err(error) => ImportStep::Done(self.take_dataset().outcome(Err(error))),
+/// Placing a dataset's documents read in `project`, a few at a time: the part of an import
+/// the page does, since it needs the project (its schema, the ids taken).
+#[derive(Debug)]
+pub struct PlaceJob {
+    parsed: Parsed,
+    planner: Planner,
+    /// The session revision the review is planned at (see `PendingImport::planned_at`).
+    revision: u64,
+    /// The files' names, and the text to keep instead (see [`Dataset`]).
+    source: String,
+    as_text: Option<crate::core::intake::AsText>,
+}
+
+impl PlaceJob {
+    /// `dataset`'s files are read (`parsed`; its files are no longer needed).
+    pub fn new(project: &Project, revision: u64, parsed: Parsed, dataset: Dataset) -> Self {
+        let planner = Planner::new(project, &parsed, suggest_mapping(project, &parsed), None);
+        PlaceJob { parsed, planner, revision, source: dataset.source, as_text: dataset.as_text }
+    }
+
+    /// Places documents of about `budget` bytes of text; true once all are.
+    pub fn step(&mut self, budget: usize) -> bool {
+        self.planner.place(&self.parsed, budget)
+    }
+
+    /// The files' names, for the progress bar.
+    pub fn source(&self) -> &str {
+        &self.source
+    }
+
+    /// How many of how many documents are placed.
+    pub fn placed(&self) -> (usize, usize) {
+        (self.planner.placed(), self.parsed.docs.len())
+    }
+
+    /// The action that opens the review, once [`PlaceJob::step`] said all are placed.
+    pub fn review(self) -> EditorAction {
+        let mapping = self.planner.mapping().clone();
+        let pending = PendingImport {
+            source: self.source,
+            mapping,
+            parsed: self.parsed,
+            unit_choice: None,
+            plan: self.planner.finish(),
+            planned_at: self.revision,
+            as_text: self.as_text,
+        };
+        EditorAction::ReviewReady(Box::new(pending))
+    }
+}
+
+/// A whole import, read and placed in steps on one thread (the command-line tools and the
+/// tests; the page reads in a worker and places with [`PlaceJob`]).
+#[derive(Debug)]
+pub struct ImportJob {
+    dataset: Dataset,
+    reading: Option<ReadJob>,
+    placing: Option<PlaceJob>,
+}
+
+impl ImportJob {
+    pub fn new(mut dataset: Dataset) -> Self {
+        let reading = ReadJob::new(std::mem::take(&mut dataset.files));
+        ImportJob { dataset, reading: Some(reading), placing: None }
+    }
+
+    /// Works for about `budget` bytes of text (a piece of the file read, or documents of that
+    /// much text placed) on `project` at `revision` (the project the review will be for; it
+    /// is taken when the placing starts).
+    pub fn step(&mut self, project: &Project, revision: u64, budget: usize) -> ImportStep {
+        if let Some(reading) = self.reading.as_mut() {
+            return match reading.step(budget) {
+                ReadStep::Working { done, total } => {
+                    ImportStep::Working { doing: Doing::Reading, done, total }
+                }
+                ReadStep::Finished(Ok(parsed)) => {
+                    self.reading = None;
+                    let total = parsed.docs.len();
+                    self.placing = Some(PlaceJob::new(project, revision, parsed, self.take_dataset()));
+                    ImportStep::Working { doing: Doing::Placing, done: 0, total }
+                }
+                ReadStep::Finished(Err(error)) => {
+                    self.reading = None;
+                    ImportStep::Done(self.take_dataset().outcome(Err(error)))
+                }
+            };
         }
+        let Some(mut placing) = self.placing.take() else { return ImportStep::Done(Vec::new()) };
+        if placing.step(budget) {
+            return ImportStep::Done(vec![placing.review()]);
+        }
+        let (done, total) = placing.placed();
+        self.placing = Some(placing);
+        ImportStep::Working { doing: Doing::Placing, done, total }
     }
 
     fn take_dataset(&mut self) -> Dataset {

@@ -10,6 +10,7 @@
 pub mod job;
 pub mod problem;
 pub mod readers;
+pub mod reading;
 pub mod repair;
 pub mod units;
 
@@ -22,10 +23,14 @@ use crate::core::document::{DocId, Document, Relation, RelationId, Span, SpanId}
 use crate::core::offsets::excerpt;
 use crate::core::project::Project;
 use crate::core::Command;
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
+// The raw types below derive serde because the readers run in a worker (`import::reading`):
+// what they read reaches the page as JSON.
+
 /// A span as a file states it.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RawSpan {
     pub start: usize,
     pub end: usize,
@@ -37,7 +42,7 @@ pub struct RawSpan {
 
 /// A relation as a file states it, between two spans of the same document (by index into
 /// `RawDoc::spans`).
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RawRelation {
     pub kind: String,
     pub from: usize,
@@ -45,7 +50,7 @@ pub struct RawRelation {
 }
 
 /// A document as a file states it.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RawDoc {
     pub id: Option<String>,
     pub name: Option<String>,
@@ -60,9 +65,10 @@ pub struct RawDoc {
 }
 
 /// What the readers found, before any mapping.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Parsed {
-    pub format: &'static str,
+    #[serde(with = "readers::format_name")]
+    pub format: readers::FormatName,
     pub docs: Vec<RawDoc>,
     /// Things the reader skipped on purpose (e.g. rejected Prodigy answers), to tell the user.
     pub notes: Vec<readers::Found<readers::Passed>>,

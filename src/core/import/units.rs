@@ -6,7 +6,7 @@ use crate::core::offsets::CharRange;
 use std::cell::OnceCell;
 
 /// How a file counts its offsets.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
 pub enum OffsetUnit {
     /// Unicode scalar values: Python's `str` indices, and this app's own unit.
     CodePoint,

@@ -191,6 +191,7 @@ pub fn read_error(lang: Lang, error: &ReadError) -> String {
         ReadError::NoDataFile => "没有找到数据文件".into(),
         ReadError::UnknownFormat { file } => format!("{file}：这个 JSON 不是本应用能读取的格式"),
         ReadError::Malformed { place, what } => super::reading::flaw(Lang::Zh, place, what),
+        ReadError::ReaderFailed { cause } => format!("数据集读取程序已停止：{cause}"),
     }
 }
 

@@ -4,10 +4,11 @@
 //! their `Display`, for the command-line tools and the logs. Quoted file content (`found`,
 //! `label`, `kind`…) is kept as it was in the file.
 
+use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// What a reader counts its way through a file by.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Unit {
     Line,
     /// A Label Studio task.
@@ -20,7 +21,7 @@ pub enum Unit {
 
 /// Where in which file: the file alone, or a numbered line, task, annotation or source of it
 /// (counted from 1, as editors and the formats' own tools do).
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Place {
     pub file: String,
     pub at: Option<(Unit, usize)>,
@@ -54,7 +55,7 @@ impl fmt::Display for Place {
 }
 
 /// A finding and where it is.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Found<T> {
     pub place: Place,
     pub what: T,
@@ -67,7 +68,7 @@ impl<T: fmt::Display> fmt::Display for Found<T> {
 }
 
 /// Why a file in a format this app reads is refused as a whole.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Flaw {
     /// brat: an `.ann` without its `.txt`.
     NoTextBeside {
@@ -86,8 +87,10 @@ pub enum Flaw {
     NoTextField,
     /// JSONL: a line of another shape than the lines before it.
     ShapeChanged {
-        shape: &'static str,
-        earlier: &'static str,
+        #[serde(with = "super::format_name")]
+        shape: super::FormatName,
+        #[serde(with = "super::format_name")]
+        earlier: super::FormatName,
     },
     TextNotString,
     UnknownOffsetUnit {
@@ -162,7 +165,7 @@ impl fmt::Display for Flaw {
 
 /// A span or relation of a document that a reader could not read and left out; the rest of the
 /// document is imported.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Unread {
     /// brat: a T line that is not ID, TYPE START END, TEXT.
     AnnLineShape,
@@ -241,7 +244,7 @@ impl fmt::Display for Unread {
 }
 
 /// What a reader passed over on purpose, told in the review's notes.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Passed {
     /// Prodigy answers "reject" or "ignore".
     RejectedAnswers { count: usize },

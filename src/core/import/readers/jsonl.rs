@@ -2,7 +2,9 @@
 
 use super::super::{OffsetUnit, Parsed, RawDoc, RawRelation, RawSpan};
 use super::tagged_doc;
-use super::{malformed, string_field, usize_field, Flaw, Found, InFile, Passed, Place, ReadError, Unread};
+use super::{
+    malformed, string_field, usize_field, Cause, Flaw, Found, InFile, Passed, Place, ReadError, Unread,
+};
 use crate::core::compact_sort;
 use serde_json::Value;
 
@@ -67,8 +69,8 @@ impl JsonlReader {
 
     fn read_line(&mut self, line: &str) -> Result<(), ReadError> {
         let at = Place::line(&self.name, self.line);
-        let row: Value =
-            serde_json::from_str(line).map_err(|cause| ReadError::NotJson { place: at.clone(), cause })?;
+        let row: Value = serde_json::from_str(line)
+            .map_err(|e| ReadError::NotJson { place: at.clone(), cause: Cause::of(&e) })?;
         let (kind, doc) = if row.get("tokens").is_some() && row.get("ner_tags").is_some() {
             ("Hugging Face JSONL", hf_row(&row, self.names.as_deref(), &at)?)
         } else if row.get("spans").is_some() || (row.get("text").is_some() && row.get("tokens").is_some()) {

@@ -16,6 +16,7 @@ pub use table::Table;
 
 use super::{Parsed, RawSpan};
 use crate::core::export::tokens::decode_positions;
+use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use std::io::Read;
 
@@ -23,9 +24,68 @@ use std::io::Read;
 /// may inflate to in all: one limit at every door.
 pub const MAX_INPUT_BYTES: usize = 64 << 20;
 
+/// The names of the formats read, as [`Parsed::format`] and the messages give them.
+pub const FORMAT_NAMES: &[&str] = &[
+    "CoNLL",
+    "Hugging Face JSONL",
+    "spaCy/Prodigy JSONL",
+    "doccano JSONL",
+    "Label Studio JSON",
+    "W3C Web Annotation",
+    "brat standoff",
+    "CSV table",
+    "TSV table",
+];
+
+/// A format name, one of [`FORMAT_NAMES`]. Named so that serde's derive does not take a field
+/// of it for text borrowed from the JSON (it does for any field written `&str`), which would
+/// make the types holding one readable only from `'static` text.
+pub type FormatName = &'static str;
+
+/// Serde for a [`FormatName`]: written as the string and read back as the same
+/// name of [`FORMAT_NAMES`] (a name not among them does not read).
+pub mod format_name {
+    use serde::de::Error;
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(name: &&'static str, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(name)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<&'static str, D::Error> {
+        let name = String::deserialize(deserializer)?;
+        super::FORMAT_NAMES
+            .iter()
+            .find(|known| **known == name)
+            .copied()
+            .ok_or_else(|| D::Error::custom(format!("{name:?} is not a format this app reads")))
+    }
+}
+
+/// The error beneath a [`ReadError`] (the JSON parser's, the zip reader's, the inflater's),
+/// kept as its message: the readers run in a worker (`import::reading`) and what went wrong
+/// reaches the page as data, where a `serde_json::Error` cannot be rebuilt.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Cause(pub String);
+
+impl Cause {
+    pub fn of(error: &impl std::fmt::Display) -> Cause {
+        Cause(error.to_string())
+    }
+}
+
+impl std::fmt::Display for Cause {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for Cause {}
+
 /// Why a dataset file was not read. Each names the file (and the line or record where there is
-/// one) and keeps the error that caused it.
-#[derive(Debug)]
+/// one) and keeps the error that caused it (as its message, [`Cause`]).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum ReadError {
     NotUtf8 {
         file: String,
@@ -33,16 +93,16 @@ pub enum ReadError {
     },
     NotJson {
         place: Place,
-        cause: serde_json::Error,
+        cause: Cause,
     },
     BadZip {
         file: String,
-        cause: zip::result::ZipError,
+        cause: Cause,
     },
     Inflate {
         file: String,
         entry: String,
-        cause: std::io::Error,
+        cause: Cause,
     },
     TooLarge {
         file: String,
@@ -51,8 +111,10 @@ pub enum ReadError {
     /// Files of different formats handed over together.
     MixedFormats {
         file: String,
-        format: &'static str,
-        others: &'static str,
+        #[serde(with = "format_name")]
+        format: FormatName,
+        #[serde(with = "format_name")]
+        others: FormatName,
     },
     NoDataFile,
     UnknownFormat {
@@ -62,6 +124,10 @@ pub enum ReadError {
     Malformed {
         place: Place,
         what: Flaw,
+    },
+    /// The reading worker did not answer: its wasm did not load, or it stopped.
+    ReaderFailed {
+        cause: Cause,
     },
 }
 
@@ -90,6 +156,7 @@ impl std::fmt::Display for ReadError {
             ReadError::NoDataFile => write!(f, "no data file was found"),
             ReadError::UnknownFormat { file } => write!(f, "{file}: the JSON is not a format this app reads"),
             ReadError::Malformed { place, what } => write!(f, "{place}: {what}"),
+            ReadError::ReaderFailed { cause } => write!(f, "the dataset reader stopped: {cause}"),
         }
     }
 }
@@ -99,7 +166,7 @@ impl std::error::Error for ReadError {
         match self {
             ReadError::NotJson { cause, .. } => Some(cause),
             ReadError::BadZip { cause, .. } => Some(cause),
-            ReadError::Inflate { cause, .. } => Some(cause),
+            ReadError::Inflate { cause, .. } | ReadError::ReaderFailed { cause } => Some(cause),
             _ => None,
         }
     }
@@ -226,7 +293,7 @@ pub(super) fn utf8(file: &InFile) -> Result<&str, ReadError> {
 /// inflates, whatever sizes its headers claim. Entry names are only matched against each other
 /// (a brat `.txt` beside its `.ann`), never used as paths.
 fn unzip(file: &InFile) -> Result<Vec<InFile>, ReadError> {
-    let bad_zip = |cause| ReadError::BadZip { file: file.name.clone(), cause };
+    let bad_zip = |cause| ReadError::BadZip { file: file.name.clone(), cause: Cause::of(&cause) };
     let mut archive = zip::ZipArchive::new(std::io::Cursor::new(&file.bytes)).map_err(bad_zip)?;
     let too_big = || ReadError::TooLarge { file: file.name.clone(), limit: MAX_INPUT_BYTES };
     let mut out = Vec::new();
@@ -245,7 +312,7 @@ fn unzip(file: &InFile) -> Result<Vec<InFile>, ReadError> {
         entry.take(budget + 1).read_to_end(&mut bytes).map_err(|cause| ReadError::Inflate {
             file: file.name.clone(),
             entry: name.clone(),
-            cause,
+            cause: Cause::of(&cause),
         })?;
         if bytes.len() as u64 > budget {
             return Err(too_big());
@@ -272,7 +339,10 @@ fn read_one(file: &InFile, text: &str, labels_json: Option<&InFile>) -> Result<P
         _ => None,
     };
     if let Some(whole) = whole {
-        let value = whole.map_err(|cause| ReadError::NotJson { place: Place::file(&file.name), cause })?;
+        let value = whole.map_err(|cause| ReadError::NotJson {
+            place: Place::file(&file.name),
+            cause: Cause::of(&cause),
+        })?;
         if value.get("@context").is_some() || value.get("type").and_then(Value::as_str) == Some("Annotation")
         {
             return w3c::read(file, &value);

@@ -14,7 +14,7 @@ use crate::core::import::OffsetUnit;
 
 /// A table read from a CSV or TSV file, kept with the parsed documents so that the review can
 /// take the text from another column.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Table {
     pub file: String,
     pub columns: Vec<String>,
