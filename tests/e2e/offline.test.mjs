@@ -68,6 +68,16 @@ test('the app opens with the server gone and the browser offline, and saves work
   await waitForSaved(page);
   await page.reload();
   await waitForSpanCount(page, 1);
+  // A dataset imports offline too: the reading worker was cached at install.
+  assert.ok(cached.some((u) => u.includes('biaozhu-reader')), 'the dataset reader is cached at install');
+  await page.setInputFiles('[data-testid=import-input]', {
+    name: 'corpus.conll',
+    mimeType: 'text/plain',
+    buffer: Buffer.from('𠀀\tB-PER\n强\tI-PER\n😀\tO\n\n郑\tB-LOC\n州\tI-LOC\n'),
+  });
+  await page.waitForSelector('[data-testid=import-summary][data-spans="2"]', { timeout: 60_000 });
+  await page.click('[data-testid=import-accept]');
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=doc-item]').length === 3);
   await context.close();
 });
 
