@@ -287,7 +287,17 @@ pub fn read_document(
         return Err(StoredError::BadDocument { doc: id, fault: DocumentFault::OtherId { found: wire.id } });
     }
     wire.text = Cow::Owned(text);
-    let doc = wire.into_document().map_err(|fault| StoredError::BadDocument { doc: id.clone(), fault })?;
+    document_from_wire(schema, wire)
+}
+
+/// The document of `wire` (its text included), checked against `schema` as
+/// [`read_document`] checks a stored one.
+///
+/// # Errors
+/// When it breaks the model's rules or uses names the schema lacks.
+pub fn document_from_wire(schema: &Schema, wire: DocumentWire<Span>) -> Result<Document, StoredError> {
+    let id = wire.id.clone();
+    let doc = wire.into_document().map_err(|fault| StoredError::BadDocument { doc: id, fault })?;
     check_names(schema, &doc)?;
     Ok(doc)
 }

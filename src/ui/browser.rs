@@ -187,7 +187,13 @@ pub fn save_open_doc(id: Option<&DocId>) {
 
 /// Hands `contents` to the browser as a download called `file_name`.
 pub fn download(file_name: &str, mime: &str, contents: &[u8]) -> Result<(), String> {
-    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(contents));
+    download_array(file_name, mime, &js_sys::Uint8Array::from(contents))
+}
+
+/// [`download`] of bytes already in JavaScript's memory (an export from its worker: a corpus's
+/// file is a hundred megabytes, never copied into the page's wasm memory).
+pub fn download_array(file_name: &str, mime: &str, contents: &js_sys::Uint8Array) -> Result<(), String> {
+    let parts = js_sys::Array::of1(contents);
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
     let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options).map_err(js_error)?;

@@ -1,7 +1,7 @@
 //! "Export dataset": pick a format and options, see a preview and the self-check, download.
 
 use super::browser;
-use super::export_job::{self, Built, Progress, Running};
+use super::export_job::{Built, Exporter, Progress, Ready, Running};
 use super::label_colors::color_style;
 use super::modal::Modal;
 use super::store::{use_dispatch, Shared};
@@ -17,7 +17,7 @@ use crate::core::export::preview::{human_size, switch_format};
 use crate::core::export::split::SplitSpec;
 use crate::core::export::tokens::TagScheme;
 use crate::core::export::units::{Crossing, Granularity};
-use crate::core::export::{ExportOptions, Format, LabelStudioKind};
+use crate::core::export::{ExportOptions, Format, LabelStudioKind, Phase};
 use crate::core::merge::GOLD;
 use crate::core::{DocId, Project};
 use std::rc::Rc;
@@ -145,24 +145,26 @@ pub fn ExportDialog(props: &ExportDialogProps) -> Html {
     let built = use_state(|| None::<BuiltExport>);
     let progress = use_state(|| None::<(Progress, u64)>);
     let running = use_mut_ref(|| None::<Running>);
+    // The export worker, kept while the dialog is open (it holds the documents sent to it).
+    let exporter = use_memo((), |()| Exporter::default());
     let restarts = use_state(|| 0u64);
     {
-        let (built, progress, running) = (built.clone(), progress.clone(), running.clone());
+        let (built, progress, running, exporter) =
+            (built.clone(), progress.clone(), running.clone(), exporter.clone());
         use_effect_with((key.clone(), *restarts), move |(key, restart)| {
             let (key, restart) = (key.clone(), *restart);
             let on_progress = {
                 let progress = progress.clone();
                 move |p: Progress| progress.set(Some((p, restart)))
             };
-            let (project, options) = match key.2.as_str() {
-                "" => (key.0 .0.clone(), key.1.clone()),
-                name => (Rc::new(key.0 .0.only_by(name)), key.1.clone()),
-            };
+            // One annotator's work is taken apart in the worker (a corpus's copy was a long frame).
+            let (project, options) = (key.0 .0.clone(), key.1.clone());
+            let annotator = Some(key.2.clone()).filter(|name| !name.is_empty());
             let on_done = {
                 let built = built.clone();
                 move |result| built.set(Some(BuiltExport { key, result: Rc::new(result) }))
             };
-            *running.borrow_mut() = Some(export_job::start(project, options, on_progress, on_done));
+            *running.borrow_mut() = Some(exporter.start(project, options, annotator, on_progress, on_done));
             move || drop(running.borrow_mut().take())
         });
     }
@@ -226,7 +228,7 @@ pub fn ExportDialog(props: &ExportDialogProps) -> Html {
         None => {
             let (value, max, label) = match shown_progress {
                 // Making records is the first quarter of the work, writing and checking the rest.
-                Some(Progress { done, total, doing: "documents" }) => {
+                Some(Progress { done, total, doing: Phase::Documents }) => {
                     (done * 250 / total.max(1), 1000, export_documents_done(lang, done, total))
                 }
                 Some(Progress { done, total, .. }) => {
@@ -249,7 +251,7 @@ pub fn ExportDialog(props: &ExportDialogProps) -> Html {
                 </>
             }
         }
-        Some(Ok((shown, export))) => {
+        Some(Ok(Ready { summary: export, bytes })) => {
             let counts = export.spans_per_label.iter().map(|(label, n)| {
                 html! {
                     <li data-label={label.clone()}>{ format!("{label}: {n}") }</li>
@@ -276,9 +278,8 @@ pub fn ExportDialog(props: &ExportDialogProps) -> Html {
                 // in every render was one long frame.
                 let built = current.clone();
                 Callback::from(move |_: MouseEvent| {
-                    let Some(Ok((shown, _))) = built.as_deref() else { return };
-                    let download = &shown.download;
-                    if let Err(message) = browser::download(&download.name, download.mime, &download.bytes) {
+                    let Some(Ok(Ready { summary, bytes })) = built.as_deref() else { return };
+                    if let Err(message) = browser::download_array(&summary.name, &summary.mime, bytes) {
                         editor.dispatch(crate::core::editor::EditorAction::Failed(export_not_downloaded(
                             current_lang(),
                             &message,
@@ -289,10 +290,10 @@ pub fn ExportDialog(props: &ExportDialogProps) -> Html {
             html! {
                 <>
                     <div class="export__summary">
-                        <span data-testid="export-file-name">{ shown.download.name.clone() }</span>
+                        <span data-testid="export-file-name">{ export.name.clone() }</span>
                         { " · " }
-                        <span data-testid="export-size" data-bytes={shown.download.bytes.len().to_string()}>{ human_size(shown.download.bytes.len()) }</span>
-                        { records_and_files(lang, export.records, shown.files.len()) }
+                        <span data-testid="export-size" data-bytes={bytes.length().to_string()}>{ human_size(bytes.length() as usize) }</span>
+                        { records_and_files(lang, export.records, export.files) }
                     </div>
                     <ul class="export__counts" data-testid="export-counts">{ for counts }</ul>
                     if !export.left_out.is_empty() {
@@ -301,8 +302,8 @@ pub fn ExportDialog(props: &ExportDialogProps) -> Html {
                         </ul>
                     }
                     { for crossing }
-                    <div class="export__preview-title">{ first_lines(lang, &shown.first_file) }</div>
-                    <pre class="export__preview" data-testid="export-preview" tabindex="0" aria-label={w::EXPORT_PREVIEW.get(lang)}>{ shown.first_lines.clone() }</pre>
+                    <div class="export__preview-title">{ first_lines(lang, &export.first_file) }</div>
+                    <pre class="export__preview" data-testid="export-preview" tabindex="0" aria-label={w::EXPORT_PREVIEW.get(lang)}>{ export.first_lines.clone() }</pre>
                     <div class="dialog__buttons">
                         <button data-testid="export-download" onclick={on_download}>{ w::DOWNLOAD.get(lang) }</button>
                         <button data-testid="export-close" onclick={props.on_close.reform(|_: MouseEvent| ())}>{ w::CLOSE.get(lang) }</button>

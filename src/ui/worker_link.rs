@@ -80,6 +80,10 @@ impl WorkerLink {
             inner.worker.take()
         };
         if let Some(worker) = worker {
+            // A message the worker posted before it was ended can still be waiting in the page's
+            // queue; with no handler it goes nowhere (the handlers are dropped with this link).
+            worker.set_onmessage(None);
+            worker.set_onerror(None);
             worker.terminate();
         }
     }

@@ -32,3 +32,26 @@ pub fn sample_project() -> Project {
     }
     s.project().clone()
 }
+
+/// The shared sample plus documents with 𠀀, emoji and several lines, some spans each.
+pub fn sample_corpus() -> Project {
+    let mut session = Session::new(sample_project());
+    for i in 0..7 {
+        let id = DocId(format!("extra-{i}"));
+        let text = format!(
+            "第{i}篇：𠀀河新区😀建设。\n国务院总理李强强调：要加快推进。\r\n徐立毅指出👩\u{200d}💻。"
+        );
+        session
+            .apply(Command::AddDocument {
+                at: i + 1,
+                doc: Box::new(Document::new(id.clone(), format!("篇 {i}"), text)),
+            })
+            .unwrap();
+        session.add_span(&id, CharRange::new(3, 7), "LOC").unwrap();
+        session.add_span(&id, CharRange::new(14, 16), "PER").unwrap();
+        if i % 2 == 0 {
+            session.add_span(&id, CharRange::new(12, 14), "TITLE").unwrap();
+        }
+    }
+    session.project().clone()
+}

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { startServer } from './server.mjs';
 import { launchOptions } from './browser.mjs';
-import { fixtures, label, waitForSpanCount, waitForSaved } from './helpers.mjs';
+import { download, fixtures, label, waitForSpanCount, waitForSaved } from './helpers.mjs';
 
 const here = path.dirname(new URL(import.meta.url).pathname);
 let browser;
@@ -78,6 +78,15 @@ test('the app opens with the server gone and the browser offline, and saves work
   await page.waitForSelector('[data-testid=import-summary][data-spans="2"]', { timeout: 60_000 });
   await page.click('[data-testid=import-accept]');
   await page.waitForFunction(() => document.querySelectorAll('[data-testid=doc-item]').length === 3);
+  // And a dataset exports offline: the export worker was cached at install too.
+  assert.ok(cached.some((u) => u.includes('biaozhu-exporter')), 'the export worker is cached at install');
+  await page.click('[data-testid=export-dataset]');
+  await page.selectOption('[data-testid=export-format]', 'doccano');
+  await page.waitForSelector('[data-testid=export-preview]', { timeout: 60_000 });
+  const exported = await download(page, '[data-testid=export-download]');
+  const lines = exported.text.trim().split('\n').map((line) => JSON.parse(line));
+  const person = lines.flatMap((l) => l.label.map(([s, e, tag]) => [Array.from(l.text).slice(s, e).join(''), tag]));
+  assert.ok(person.some(([text, tag]) => text === '𠀀强' && tag === 'PER'), JSON.stringify(person));
   await context.close();
 });
 

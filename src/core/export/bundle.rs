@@ -1,6 +1,7 @@
 //! One download from an export's files: a single file as it is, several in a zip.
 
 use super::OutFile;
+use serde::{Deserialize, Serialize};
 
 /// A file ready to hand to the browser.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -21,7 +22,7 @@ fn mime_of(path: &str) -> &'static str {
 
 /// Why files cannot go into one zip: sizes and offsets are counted in 32 bits (this writer adds
 /// ZIP64 records only for the entry count, past 65,535 entries).
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum ZipError {
     TooManyFiles { count: usize },
     TooLarge { path: String },

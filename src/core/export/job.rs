@@ -15,6 +15,7 @@ use super::{
 };
 use crate::core::document::{DocId, DocStatus};
 use crate::core::project::Project;
+use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// What one call of [`ExportJob::step`] got to.
@@ -23,9 +24,18 @@ pub enum Step {
     Working {
         done: usize,
         total: usize,
-        doing: &'static str,
+        doing: Phase,
     },
     Done(Box<Result<Export, ExportError>>),
+}
+
+/// Which half of the work a job is in, for a progress bar.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Phase {
+    /// Turning documents into records (the first quarter of the work, or so).
+    Documents,
+    /// Writing and self-checking the records.
+    Records,
 }
 
 enum Stage {
@@ -64,6 +74,32 @@ pub struct ExportJob {
     counted: Option<(usize, BTreeMap<String, usize>, Vec<ExportLoss>)>,
 }
 
+/// Where the documents that `options` export are in `project`, in its order.
+///
+/// # Errors
+/// When some of them are still being read from storage, or none matches the options.
+pub fn exported_documents(project: &Project, options: &ExportOptions) -> Result<Vec<usize>, ExportError> {
+    // A set: a chosen part of a corpus can be thousands of documents.
+    let chosen: HashSet<&str> = options.documents.iter().map(String::as_str).collect();
+    let wanted = |id: &DocId| chosen.is_empty() || chosen.contains(id.0.as_str());
+    // A stand-in would be exported as an empty document.
+    let waiting = project.documents().iter().filter(|d| wanted(&d.id) && !d.is_loaded()).count();
+    if waiting > 0 {
+        return Err(ExportError::StillLoading(waiting));
+    }
+    let docs: Vec<usize> = project
+        .documents()
+        .iter()
+        .enumerate()
+        .filter(|(_, d)| wanted(&d.id) && (!options.only_done || d.status == DocStatus::Done))
+        .map(|(at, _)| at)
+        .collect();
+    if docs.is_empty() {
+        return Err(ExportError::Empty);
+    }
+    Ok(docs)
+}
+
 impl ExportJob {
     /// A job exporting `project` with `options`; the checks that need no work come first.
     ///
@@ -71,24 +107,7 @@ impl ExportJob {
     /// When documents are still being read from storage, nothing matches the options, or the
     /// split is refused.
     pub fn new(project: &Project, options: ExportOptions) -> Result<ExportJob, ExportError> {
-        // A set: a chosen part of a corpus can be thousands of documents.
-        let chosen: HashSet<&str> = options.documents.iter().map(String::as_str).collect();
-        let wanted = |id: &DocId| chosen.is_empty() || chosen.contains(id.0.as_str());
-        // A stand-in would be exported as an empty document.
-        let waiting = project.documents().iter().filter(|d| wanted(&d.id) && !d.is_loaded()).count();
-        if waiting > 0 {
-            return Err(ExportError::StillLoading(waiting));
-        }
-        let docs: Vec<usize> = project
-            .documents()
-            .iter()
-            .enumerate()
-            .filter(|(_, d)| wanted(&d.id) && (!options.only_done || d.status == DocStatus::Done))
-            .map(|(at, _)| at)
-            .collect();
-        if docs.is_empty() {
-            return Err(ExportError::Empty);
-        }
+        let docs = exported_documents(project, &options)?;
         if let Some(spec) = &options.split {
             spec.check().map_err(ExportError::BadSplit)?;
         }
@@ -139,7 +158,7 @@ impl ExportJob {
         self.crossing.append(&mut crossing);
         if end < self.docs.len() {
             self.stage = Stage::Records { next: end };
-            return Step::Working { done: end, total: self.docs.len(), doing: "documents" };
+            return Step::Working { done: end, total: self.docs.len(), doing: Phase::Documents };
         }
         self.start_writing(project);
         self.working()
@@ -183,7 +202,7 @@ impl ExportJob {
             }
             _ => total,
         };
-        Step::Working { done, total, doing: "records" }
+        Step::Working { done, total, doing: Phase::Records }
     }
 
     fn write(&mut self, project: &Project, part: usize, from: usize, budget: usize) -> Step {

@@ -7,6 +7,7 @@ pub mod bundle;
 pub mod check;
 pub mod conll;
 pub mod doccano;
+pub mod exporting;
 pub mod hf;
 pub mod job;
 pub mod label_studio;
@@ -21,7 +22,7 @@ pub mod w3c;
 
 use crate::core::project::Project;
 use crate::core::schema::Schema;
-pub use job::{ExportJob, Step};
+pub use job::{exported_documents, ExportJob, Phase, Step};
 pub use problem::{ExportLoss, ExportProblem, NamedSpan};
 use serde::{Deserialize, Serialize};
 use split::{SplitSpec, SPLIT_NAMES};
@@ -187,7 +188,7 @@ pub struct Export {
 }
 
 /// Why an export was refused.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum ExportError {
     /// Nothing to export with these options.
     Empty,
@@ -199,6 +200,9 @@ pub enum ExportError {
     Zip(bundle::ZipError),
     /// Documents are still being read from browser storage (see `Document::stand_in`).
     StillLoading(usize),
+    /// The export worker could not be started, stopped, or was sent what it could not read
+    /// (the browser's or the reader's words).
+    WorkerFailed(String),
 }
 
 impl fmt::Display for ExportError {
@@ -213,6 +217,7 @@ impl fmt::Display for ExportError {
                     "{left} documents are still being read from browser storage; the export waits for them"
                 )
             }
+            ExportError::WorkerFailed(cause) => write!(f, "the export stopped: its worker failed ({cause})"),
             ExportError::Problems(problems) => {
                 let shown: Vec<String> = problems.iter().take(10).map(ExportProblem::to_string).collect();
                 write!(f, "the export was stopped: {}", shown.join("; "))?;

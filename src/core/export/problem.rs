@@ -3,10 +3,11 @@
 //! tools and the tests.
 
 use super::Format;
+use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// A span as a problem names it: its label, id and (shortened) text.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct NamedSpan {
     pub label: String,
     pub id: u64,
@@ -14,7 +15,7 @@ pub struct NamedSpan {
 }
 
 /// Why an export stops: something the chosen format cannot write as it is.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum ExportProblem {
     /// spaCy: a span that starts or ends on a space, so not on a token boundary.
     NotOnTokens { record: String, span: u64, start: usize, end: usize, text: String },
@@ -48,7 +49,7 @@ impl fmt::Display for ExportProblem {
 }
 
 /// What an export leaves out because the format has no place for it, said before a download.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum ExportLoss {
     /// The format holds no relations.
     Relations { format: Format, count: usize },

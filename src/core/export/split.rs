@@ -13,7 +13,7 @@ pub struct SplitSpec {
 }
 
 /// Why a split was refused.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SplitError {
     /// The percentages as given (summed without overflow).
     pub train: u32,

@@ -85,7 +85,7 @@ impl Record {
 }
 
 /// A span that crossed a unit boundary.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CrossingSpan {
     pub doc_id: DocId,
     pub span: SpanId,

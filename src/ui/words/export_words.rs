@@ -42,6 +42,7 @@ pub fn export_error(lang: Lang, error: &ExportError) -> String {
         ExportError::StillLoading(left) => {
             format!("还有 {left} 篇文档正从浏览器存储中读取；导出会等它们读完")
         }
+        ExportError::WorkerFailed(cause) => format!("导出已停止：导出工作线程出错（{cause}）"),
         ExportError::Problems(problems) => {
             const SHOWN: usize = 10;
             let shown: Vec<String> = problems.iter().take(SHOWN).map(problem_zh).collect();
