@@ -4,7 +4,7 @@
 use biaozhu::core::export::{run_export, ExportOptions, Format, OutFile};
 use biaozhu::core::import::job::{ReadJob, ReadStep};
 use biaozhu::core::import::readers::{parse, InFile, ReadError};
-use biaozhu::core::import::reading::{replies, Assembled, Assembly, ReadReply, ReadRequest};
+use biaozhu::core::import::reading::{replies, Assembled, Assembly, Handing, ReadReply, ReadRequest};
 use biaozhu::core::import::Parsed;
 
 mod common;
@@ -53,7 +53,8 @@ fn datasets() -> Vec<(&'static str, Vec<InFile>)> {
 }
 
 /// What the page assembles from the worker's replies for `files`, read `budget` bytes at a time
-/// and sent in pieces of `piece_bytes`, each reply through JSON.
+/// and sent in pieces of `piece_bytes`, each reply through JSON; after the reading, each reply
+/// is handed over when the page asks for more (as the page does after each piece of documents).
 fn over_the_wire(files: Vec<InFile>, budget: usize, piece_bytes: usize) -> Result<Parsed, ReadError> {
     let mut job = ReadJob::new(files);
     let mut sent = Vec::new();
@@ -66,17 +67,26 @@ fn over_the_wire(files: Vec<InFile>, budget: usize, piece_bytes: usize) -> Resul
             ReadStep::Finished(result) => break result,
         }
     };
-    sent.extend(replies(result, piece_bytes));
+    let mut handing = Handing::default();
+    sent.extend(handing.start(replies(result, piece_bytes)));
     let mut assembly = Assembly::default();
-    let mut finished = None;
-    for (n, reply) in sent.into_iter().enumerate() {
-        assert!(finished.is_none(), "nothing follows the last reply");
-        let reply = ReadReply::from_json(&reply.to_json()).unwrap_or_else(|e| panic!("reply {n}: {e}"));
+    let mut n = 0;
+    while n < sent.len() {
+        let reply = ReadReply::from_json(&sent[n].to_json()).unwrap_or_else(|e| panic!("reply {n}: {e}"));
+        n += 1;
+        let asks_more = matches!(reply, ReadReply::Docs(_));
         if let Assembled::Finished(result) = assembly.take(reply) {
-            finished = Some(result);
+            assert_eq!(n, sent.len(), "nothing follows the last reply");
+            assert_eq!(handing.hand_next(), None, "nothing is left to hand over");
+            return result;
+        }
+        if asks_more {
+            let more = ReadRequest::from_json(&ReadRequest::More.to_json()).unwrap();
+            assert_eq!(more, ReadRequest::More);
+            sent.extend(handing.hand_next());
         }
     }
-    finished.expect("a last reply")
+    panic!("no last reply came")
 }
 
 #[test]
@@ -113,8 +123,11 @@ fn what_is_not_a_reply_or_names_an_unknown_format_does_not_read() {
     for json in ["", "{", "\"Progress\"", r#"{"Read":{"format":"Excel","notes":[],"table":null}}"#] {
         assert!(ReadReply::from_json(json).is_err(), "{json}");
     }
-    let request = ReadRequest { names: vec!["𠀀.conll".into(), "😀/a.ann".into()] };
-    assert_eq!(ReadRequest::from_json(&request.to_json()).unwrap(), request);
+    for request in
+        [ReadRequest::Read { names: vec!["𠀀.conll".into(), "😀/a.ann".into()] }, ReadRequest::More]
+    {
+        assert_eq!(ReadRequest::from_json(&request.to_json()).unwrap(), request);
+    }
     assert!(ReadRequest::from_json("[]").is_err());
 }
 
@@ -126,4 +139,30 @@ fn a_reader_that_stopped_is_said_with_its_cause() {
     assert_eq!(reply, ReadReply::Failed(error.clone()));
     assert_eq!(error.to_string(), "the dataset reader stopped: out of memory");
     assert!(std::error::Error::source(&error).is_some());
+}
+
+#[test]
+fn the_worker_hands_replies_over_one_at_a_time_and_a_new_request_drops_the_old_ones() {
+    let docs = |text: &str| {
+        Ok(Parsed {
+            format: "CoNLL",
+            docs: parse(&file("a.conll", text)).unwrap().docs,
+            notes: vec![],
+            table: None,
+        })
+    };
+    let mut handing = Handing::default();
+    assert_eq!(handing.hand_next(), None, "nothing before a request");
+    let first = replies(docs("𠀀 B-PER\n强 I-PER\n\n😀 O\n"), 1);
+    assert_eq!(first.len(), 3, "two pieces and the end: {first:?}");
+    assert_eq!(handing.start(first.clone()), Some(first[0].clone()));
+    assert_eq!(handing.hand_next(), Some(first[1].clone()));
+    let second = replies(docs("郑 S-LOC\n"), usize::MAX);
+    assert_eq!(
+        handing.start(second.clone()),
+        Some(second[0].clone()),
+        "the first request's last reply is dropped"
+    );
+    assert_eq!(handing.hand_next(), Some(second[1].clone()));
+    assert_eq!(handing.hand_next(), None);
 }

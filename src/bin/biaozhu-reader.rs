@@ -8,7 +8,8 @@
 mod worker {
     use biaozhu::core::import::job::{ReadJob, ReadStep};
     use biaozhu::core::import::readers::{Cause, InFile, ReadError};
-    use biaozhu::core::import::reading::{replies, ReadReply, ReadRequest};
+    use biaozhu::core::import::reading::{replies, Handing, ReadReply, ReadRequest};
+    use std::cell::RefCell;
     use wasm_bindgen::prelude::*;
     use wasm_bindgen::JsCast;
     use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
@@ -21,11 +22,16 @@ mod worker {
     /// parsed on the page's thread, a few milliseconds for this much).
     const PIECE_BYTES: usize = 128 * 1024;
 
+    thread_local! {
+        /// The replies waiting for the page to ask for them.
+        static HANDING: RefCell<Handing> = RefCell::new(Handing::default());
+    }
+
     pub fn start() {
         let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
         let on_message = {
             let scope = scope.clone();
-            Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| read(&scope, event.data()))
+            Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| take(&scope, event.data()))
         };
         scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
         // The worker lives until the page ends it: the handler is never dropped.
@@ -33,20 +39,29 @@ mod worker {
         post(&scope, &ReadReply::Ready);
     }
 
-    /// Reads the files of one request to the end (the page ends the worker to cancel), saying
-    /// how far it is, then sends what it read.
-    fn read(scope: &DedicatedWorkerGlobalScope, data: JsValue) {
+    /// Takes one request: files to read, or the page asking for the next reply.
+    fn take(scope: &DedicatedWorkerGlobalScope, data: JsValue) {
         let parts: js_sys::Array = data.dyn_into().unwrap_or_default();
-        let request = match ReadRequest::from_json(&parts.get(0).as_string().unwrap_or_default()) {
-            Ok(request) => request,
+        let next = match ReadRequest::from_json(&parts.get(0).as_string().unwrap_or_default()) {
+            Ok(ReadRequest::Read { names }) => {
+                let replies = read(scope, names, parts);
+                HANDING.with(|h| h.borrow_mut().start(replies))
+            }
+            Ok(ReadRequest::More) => HANDING.with(|h| h.borrow_mut().hand_next()),
             Err(error) => {
                 let cause = Cause(format!("a request did not read: {error}"));
-                post(scope, &ReadReply::Failed(ReadError::ReaderFailed { cause }));
-                return;
+                Some(ReadReply::Failed(ReadError::ReaderFailed { cause }))
             }
         };
-        let files = request
-            .names
+        if let Some(reply) = next {
+            post(scope, &reply);
+        }
+    }
+
+    /// Reads the files named (their bytes follow in `parts`) to the end (the page ends the
+    /// worker to cancel), saying how far it is; returns the replies that carry what it read.
+    fn read(scope: &DedicatedWorkerGlobalScope, names: Vec<String>, parts: js_sys::Array) -> Vec<ReadReply> {
+        let files = names
             .into_iter()
             .enumerate()
             .map(|(i, name)| {
@@ -71,9 +86,7 @@ mod worker {
             }
         };
         drop(job);
-        for reply in replies(result, PIECE_BYTES) {
-            post(scope, &reply);
-        }
+        replies(result, PIECE_BYTES)
     }
 
     fn post(scope: &DedicatedWorkerGlobalScope, reply: &ReadReply) {

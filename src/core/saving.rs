@@ -264,44 +264,108 @@ pub const STORED_UNDO_STEPS: usize = 200;
 /// The storage changes that carry out `write`, read from `session` as it is now (which is the
 /// state at `write.revision()`: writes are prepared as soon as they are made).
 pub fn prepare(write: &Write, session: &Session) -> Vec<StoreOp> {
-    match write {
-        Write::Append { first_seq, entries, .. } => entries
-            .iter()
-            .zip(*first_seq..)
-            .map(|(entry, seq)| StoreOp::PutEntry { seq, entry: entry.clone() })
-            .collect(),
-        Write::Compact { changes, journal_from, .. } => {
-            let project = session.project();
-            let mut ops = Vec::new();
-            let write_doc = |doc: &Rc<Document>, text: bool, ops: &mut Vec<StoreOp>| {
-                ops.push(StoreOp::PutDocument { doc: doc.clone(), text });
-            };
-            if changes.everything && project.is_complete() {
-                ops.push(StoreOp::ClearDocs);
-                project.documents().iter().for_each(|doc| write_doc(doc, true, &mut ops));
-            } else if changes.everything {
-                // Stand-ins are kept in storage as they are (whole-project edits wait for them,
-                // see `Project::ready_for`); the documents in memory are written.
-                let loaded = project.documents().iter().filter(|doc| doc.is_loaded());
-                loaded.for_each(|doc| write_doc(doc, true, &mut ops));
-            } else {
-                for id in &changes.docs {
-                    match project.shared_document(id) {
-                        // A stand-in's stored record is the one it stands for.
-                        Some(doc) if !doc.is_loaded() => {}
-                        Some(doc) => write_doc(doc, changes.texts.contains(id), &mut ops),
-                        None => ops.push(StoreOp::DeleteDoc(id.clone())),
-                    }
-                }
+    let mut preparing = Preparing::new(write, session);
+    let mut ops = Vec::new();
+    while let Some(mut part) = preparing.next_part(usize::MAX) {
+        ops.append(&mut part);
+    }
+    ops
+}
+
+/// [`prepare`] a part at a time, so that the page can paint between parts: a compaction after
+/// a corpus import names tens of thousands of documents, and its meta record and history take
+/// a frame each of their own. The parts hold the operations of [`prepare`], in its order.
+pub struct Preparing<'a> {
+    session: &'a Session,
+    write: &'a Write,
+    /// The document operations still to make (a compaction's first part).
+    docs: Box<dyn Iterator<Item = StoreOp> + 'a>,
+    stage: Stage,
+}
+
+/// Where a [`Preparing`] is.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Stage {
+    Documents,
+    Meta,
+    History,
+    Done,
+}
+
+impl<'a> Preparing<'a> {
+    pub fn new(write: &'a Write, session: &'a Session) -> Self {
+        let project = session.project();
+        let docs: Box<dyn Iterator<Item = StoreOp> + 'a> = match write {
+            Write::Append { first_seq, entries, .. } => Box::new(
+                entries
+                    .iter()
+                    .zip(*first_seq..)
+                    .map(|(entry, seq)| StoreOp::PutEntry { seq, entry: entry.clone() }),
+            ),
+            Write::Compact { changes, .. } if changes.everything && project.is_complete() => {
+                let all = project.documents().iter();
+                let put = all.map(|doc| StoreOp::PutDocument { doc: doc.clone(), text: true });
+                Box::new(std::iter::once(StoreOp::ClearDocs).chain(put))
             }
-            ops.push(StoreOp::PutMeta { key: keys::PROJECT, value: stored::meta_record(project) });
-            ops.push(StoreOp::PutMeta {
-                key: keys::HISTORY,
-                value: export_history(session, STORED_UNDO_STEPS),
+            // Stand-ins are kept in storage as they are (whole-project edits wait for them, see
+            // `Project::ready_for`); the documents in memory are written.
+            Write::Compact { changes, .. } if changes.everything => Box::new(
+                project
+                    .documents()
+                    .iter()
+                    .filter(|doc| doc.is_loaded())
+                    .map(|doc| StoreOp::PutDocument { doc: doc.clone(), text: true }),
+            ),
+            Write::Compact { changes, .. } => {
+                Box::new(changes.docs.iter().filter_map(move |id| match project.shared_document(id) {
+                    // A stand-in's stored record is the one it stands for.
+                    Some(doc) if !doc.is_loaded() => None,
+                    Some(doc) => {
+                        Some(StoreOp::PutDocument { doc: doc.clone(), text: changes.texts.contains(id) })
+                    }
+                    None => Some(StoreOp::DeleteDoc(id.clone())),
+                }))
+            }
+        };
+        Preparing { session, write, docs, stage: Stage::Documents }
+    }
+
+    /// The next part: up to `max_docs` document operations, then the meta record, then the
+    /// history and the journal's new start, each a part of its own. `None` once all are made.
+    pub fn next_part(&mut self, max_docs: usize) -> Option<Vec<StoreOp>> {
+        let Write::Compact { journal_from, .. } = self.write else {
+            // An append is a few entries: one part.
+            return (self.stage == Stage::Documents).then(|| {
+                self.stage = Stage::Done;
+                self.docs.by_ref().collect()
             });
-            ops.push(StoreOp::PutMeta { key: keys::JOURNAL_FROM, value: journal_from.to_string() });
-            ops.push(StoreOp::DeleteEntriesBefore(*journal_from));
-            ops
+        };
+        match self.stage {
+            Stage::Documents => {
+                let part: Vec<StoreOp> = self.docs.by_ref().take(max_docs.max(1)).collect();
+                if part.is_empty() {
+                    self.stage = Stage::Meta;
+                    return self.next_part(max_docs);
+                }
+                Some(part)
+            }
+            Stage::Meta => {
+                self.stage = Stage::History;
+                let project = self.session.project();
+                Some(vec![StoreOp::PutMeta { key: keys::PROJECT, value: stored::meta_record(project) }])
+            }
+            Stage::History => {
+                self.stage = Stage::Done;
+                Some(vec![
+                    StoreOp::PutMeta {
+                        key: keys::HISTORY,
+                        value: export_history(self.session, STORED_UNDO_STEPS),
+                    },
+                    StoreOp::PutMeta { key: keys::JOURNAL_FROM, value: journal_from.to_string() },
+                    StoreOp::DeleteEntriesBefore(*journal_from),
+                ])
+            }
+            Stage::Done => None,
         }
     }
 }

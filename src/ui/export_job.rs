@@ -88,11 +88,7 @@ impl Exporter {
             }
         });
         let first = run.clone();
-        let frame = gloo::render::request_animation_frame(move |_| {
-            Timeout::new(0, move || first.begin()).forget();
-        });
-        // The frame callback keeps itself alive until it has run.
-        std::mem::forget(frame);
+        super::hooks::after_paint(move || first.begin());
         Running { run }
     }
 }

@@ -59,6 +59,16 @@ fn take_in(editor: Dispatch, files: Vec<InFile>, note: Option<String>) {
     }
 }
 
+/// Runs `then` in a task of its own after the next paint: the frame first shows what was
+/// dispatched before (a progress bar, the project), then the work goes on.
+pub fn after_paint(then: impl FnOnce() + 'static) {
+    let frame = gloo::render::request_animation_frame(move |_| {
+        gloo::timers::callback::Timeout::new(0, then).forget();
+    });
+    // The frame callback keeps itself alive until it has run.
+    std::mem::forget(frame);
+}
+
 /// Lets the browser paint and handle input before the task goes on.
 pub async fn yield_to_browser() {
     let promise = js_sys::Promise::new(&mut |resolve, _| {

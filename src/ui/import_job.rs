@@ -3,6 +3,7 @@
 //! project here in time slices between frames (`core::import::job::PlaceJob`); a progress bar
 //! and Cancel throughout. One import runs at a time: a new one cancels the one before.
 
+use super::hooks::after_paint;
 use super::modal::Modal;
 use super::store::{use_dispatch, Dispatch};
 use super::words::chrome as w;
@@ -27,6 +28,9 @@ const READER_URL: &str = "./biaozhu-reader_loader.js";
 const SLICE_MS: f64 = 40.0;
 /// Bytes of text per placing step: small enough that a slice ends close to `SLICE_MS`.
 const STEP_BYTES: usize = 64 * 1024;
+/// Pieces of documents taken from the worker before the browser gets a frame (each takes a
+/// few milliseconds to parse); the next is asked for after the paint.
+const TAKING_MS: f64 = 10.0;
 
 thread_local! {
     /// The import running, if one is.
@@ -51,6 +55,7 @@ pub fn start(editor: Dispatch, datasets: Vec<Dataset>, note: Option<String>) {
         assembly: RefCell::new(Assembly::default()),
         cancelled: Cell::new(false),
         note,
+        taking_since: Cell::new(0.0),
     });
     RUNNING.with(|r| *r.borrow_mut() = Some(run.clone()));
     let listener = Rc::downgrade(&run);
@@ -66,16 +71,11 @@ pub fn start(editor: Dispatch, datasets: Vec<Dataset>, note: Option<String>) {
     if let Some(first) = run.datasets.borrow().front() {
         run.report(Doing::Reading, &first.source, 0, 0);
     }
-    let frame = gloo::render::request_animation_frame(move |_| {
-        Timeout::new(0, move || {
-            if !run.cancelled.get() {
-                run.read_next();
-            }
-        })
-        .forget();
+    after_paint(move || {
+        if !run.cancelled.get() {
+            run.read_next();
+        }
     });
-    // The frame callback keeps itself alive until it has run.
-    std::mem::forget(frame);
 }
 
 /// Stops the import running, if any: nothing changes.
@@ -104,6 +104,8 @@ struct Run {
     assembly: RefCell<Assembly>,
     cancelled: Cell<bool>,
     note: Option<String>,
+    /// When the pieces taken since the last paint began to be taken.
+    taking_since: Cell<f64>,
 }
 
 impl Run {
@@ -116,7 +118,7 @@ impl Run {
         let total = dataset.files.iter().map(|f| f.bytes.len()).sum();
         let files = std::mem::take(&mut dataset.files);
         let names = files.iter().map(|f| f.name.clone()).collect();
-        let message = js_sys::Array::of1(&JsValue::from_str(&ReadRequest { names }.to_json()));
+        let message = js_sys::Array::of1(&JsValue::from_str(&ReadRequest::Read { names }.to_json()));
         let transfer = js_sys::Array::new();
         for file in files {
             // Copied into JavaScript's memory once and handed over (not copied again) to the
@@ -148,6 +150,7 @@ impl Run {
                 | WorkerFault::Stopped(cause),
             ) => ReadReply::Failed(reader_failed(cause)),
         };
+        let asks_more = matches!(reply, ReadReply::Docs(_));
         let assembled = self.assembly.borrow_mut().take(reply);
         let Some(dataset) = self.reading.borrow_mut().take() else { return };
         match assembled {
@@ -156,6 +159,9 @@ impl Run {
                     self.report(Doing::Reading, &dataset.source, done, total);
                 }
                 *self.reading.borrow_mut() = Some(dataset);
+                if asks_more {
+                    self.ask_for_more();
+                }
             }
             Assembled::Finished(Ok(parsed)) => {
                 let state = self.editor.latest();
@@ -170,6 +176,26 @@ impl Run {
                 self.read_next();
             }
         }
+    }
+
+    /// Asks the worker for the next reply: at once while the pieces taken since the last paint
+    /// are within [`TAKING_MS`], else after the next paint.
+    fn ask_for_more(self: &Rc<Self>) {
+        let more = || {
+            let message = js_sys::Array::of1(&JsValue::from_str(&ReadRequest::More.to_json()));
+            READER.with(|reader| reader.send(message, &js_sys::Array::new()));
+        };
+        if js_sys::Date::now() - self.taking_since.get() < TAKING_MS {
+            return more();
+        }
+        let run = self.clone();
+        after_paint(move || {
+            // A cancelled run's worker is ended; asking would start a new one.
+            if !run.cancelled.get() {
+                run.taking_since.set(js_sys::Date::now());
+                more();
+            }
+        });
     }
 
     /// Places the read documents in the next slice (a new task, after the browser has had the

@@ -7,15 +7,22 @@
 //! worker answers a request with [`ReadReply::Progress`] while it reads, then what it read in
 //! pieces ([`ReadReply::Docs`], each small enough for the page to take in between two frames),
 //! then [`ReadReply::Read`] or [`ReadReply::Failed`]; [`Assembly`] puts the pieces together.
+//!
+//! The replies after the reading wait in the worker ([`Handing`]) and go one at a time, each when
+//! the page asks for it ([`ReadRequest::More`]): sent all at once, a corpus's sixty pieces queued
+//! up as tasks on the page, which the browser ran back to back without painting for a tenth of
+//! a second at a time.
 
 use super::readers::{format_name, FormatName, Found, Passed, ReadError, Table};
 use super::{Parsed, RawDoc};
 use serde::{Deserialize, Serialize};
 
-/// Read these files as one dataset (their bytes follow the JSON, in this order).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ReadRequest {
-    pub names: Vec<String>,
+pub enum ReadRequest {
+    /// Read these files as one dataset (their bytes follow the JSON, in this order).
+    Read { names: Vec<String> },
+    /// The page has taken the last reply of documents: send the next.
+    More,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -86,6 +93,27 @@ pub fn replies(result: Result<Parsed, ReadError>, piece_bytes: usize) -> Vec<Rea
     }
     out.push(ReadReply::Read { format, notes, table });
     out
+}
+
+/// The worker's end: the replies of the last request still to send, one each time the page
+/// asks.
+#[derive(Debug, Default)]
+pub struct Handing {
+    waiting: std::collections::VecDeque<ReadReply>,
+}
+
+impl Handing {
+    /// Holds the replies of a new request (those of an earlier one are dropped) and gives the
+    /// first.
+    pub fn start(&mut self, replies: Vec<ReadReply>) -> Option<ReadReply> {
+        self.waiting = replies.into();
+        self.hand_next()
+    }
+
+    /// The next reply to send, if any is left.
+    pub fn hand_next(&mut self) -> Option<ReadReply> {
+        self.waiting.pop_front()
+    }
 }
 
 /// The page's end: what a request's replies have brought so far.

@@ -7,6 +7,7 @@
 //! the holder of the project lock (`writer_lock`); the others are read-only and reload when the
 //! writer says it saved.
 
+mod issuing;
 mod model;
 mod startup;
 
@@ -17,7 +18,7 @@ use super::store::Dispatch;
 use super::writer_lock::{self, Channel, LockGuard};
 use crate::core::editor::Said;
 use crate::core::editor::{EditorAction, Notice};
-use crate::core::saving::{clear_ops, prepare, Saver, Write};
+use crate::core::saving::{clear_ops, Saver, Write};
 use crate::core::{Project, Session};
 use crate::ui::words::chrome as w;
 use crate::ui::words::current_lang;
@@ -59,6 +60,9 @@ struct Inner {
     in_flight: VecDeque<InFlight>,
     next_ticket: u64,
     compaction_scheduled: bool,
+    /// Writes waiting behind a compaction being prepared (see `issuing`).
+    queued: VecDeque<issuing::Queued>,
+    preparing: bool,
     channel: Option<Channel>,
     /// The project lock while this tab holds it (released when the app goes away).
     lock: Option<LockGuard>,
@@ -169,50 +173,20 @@ impl Persist {
             return;
         }
         let (this, editor) = (self.clone(), editor.clone());
-        let frame = gloo::render::request_animation_frame(move |_| {
-            gloo::timers::callback::Timeout::new(0, move || {
-                this.inner.borrow_mut().compaction_scheduled = false;
-                // Journal any edit made since, first: the records written now include it.
-                this.flush(&editor);
-                let revision = editor.latest().session.revision();
-                let write = {
-                    let mut inner = this.inner.borrow_mut();
-                    if !matches!(inner.role, Some(Role::Writer { .. })) {
-                        return;
-                    }
-                    let Some(saver) = inner.saver.as_mut() else { return };
-                    saver.compaction(revision)
-                };
-                this.issue(&editor, write);
-            })
-            .forget();
-        });
-        std::mem::forget(frame);
-    }
-
-    /// Prepares `write` from the state as it is now and hands it to storage.
-    fn issue(self: &Rc<Self>, editor: &Dispatch, write: Write) {
-        let ops = prepare(&write, &editor.latest().session);
-        let (ticket, token, idb) = {
-            let mut inner = self.inner.borrow_mut();
-            let ticket = inner.next_ticket;
-            inner.next_ticket += 1;
-            let token = match &inner.role {
-                Some(Role::Writer { token }) => token.clone(),
-                _ => return,
+        super::hooks::after_paint(move || {
+            this.inner.borrow_mut().compaction_scheduled = false;
+            // Journal any edit made since, first: the records written now include it.
+            this.flush(&editor);
+            let revision = editor.latest().session.revision();
+            let write = {
+                let mut inner = this.inner.borrow_mut();
+                if !matches!(inner.role, Some(Role::Writer { .. })) {
+                    return;
+                }
+                let Some(saver) = inner.saver.as_mut() else { return };
+                saver.compaction(revision)
             };
-            let Some(idb) = inner.idb.clone() else { return };
-            inner.in_flight.push_back(InFlight { ticket, write: write.clone(), result: None });
-            (ticket, token, idb)
-        };
-        let doing = match write {
-            Write::Append { .. } => StorageTask::StoringEdit,
-            Write::Compact { .. } => StorageTask::StoringRecords,
-        };
-        let (this, editor) = (self.clone(), editor.clone());
-        wasm_bindgen_futures::spawn_local(async move {
-            let result = idb.commit(&token, &ops, doing).await;
-            this.finished(&editor, ticket, result);
+            this.issue(&editor, write);
         });
     }
 

@@ -175,13 +175,9 @@ impl Persist {
     /// Starts the background read once the project is painted.
     fn fill_after_paint(self: &Rc<Self>, editor: &Dispatch, generation: u64) {
         let (this, editor) = (self.clone(), editor.clone());
-        let frame = gloo::render::request_animation_frame(move |_| {
-            gloo::timers::callback::Timeout::new(0, move || {
-                wasm_bindgen_futures::spawn_local(async move { this.fill(editor, generation).await });
-            })
-            .forget();
+        crate::ui::hooks::after_paint(move || {
+            wasm_bindgen_futures::spawn_local(async move { this.fill(editor, generation).await });
         });
-        std::mem::forget(frame);
     }
 
     fn current(&self, generation: u64) -> bool {
