@@ -4,119 +4,27 @@
 //! suggestions put on documents), and what the Learn panel shows. The panel reads
 //! [`Learning::view`] and is told to draw again when it changes.
 
-use super::idb::StorageError;
 use super::learner::{Incoming, Learner};
 use super::persist::Persist;
 use super::store::Dispatch;
 use crate::core::document::DocId;
-use crate::core::editor::EditorAction;
-use crate::core::learn::protocol::{DocText, LearnFailure, ModelSummary, Reply, Request, Stage};
-use crate::core::learn::service::IMMEDIATE_CHARS;
+use crate::core::learn::protocol::{DocText, ModelSummary, Reply, Request};
 use crate::core::learn::{Confirmed, TrainingSet};
 use crate::core::suggestion::Suggestion;
-use crate::core::{DocStatus, EditError};
+use crate::core::DocStatus;
 use gloo::storage::Storage;
-use serde::{Deserialize, Serialize};
 use std::cell::RefCell;
 use std::collections::HashSet;
 use std::rc::Rc;
 
-/// The user's choices, kept in this browser (localStorage), not in the project.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct LearnSettings {
-    /// Suggest spans of this confidence or more.
-    pub threshold: f64,
-    /// Train again whenever documents are marked done.
-    pub auto_retrain: bool,
-    /// Suggest on each document opened that is not done.
-    pub suggest_on_open: bool,
-    /// Learn from every document rather than those marked done (an imported annotated corpus).
-    pub all_documents: bool,
-}
+mod corpus;
+mod view;
 
-impl Default for LearnSettings {
-    fn default() -> Self {
-        LearnSettings { threshold: 0.5, auto_retrain: false, suggest_on_open: true, all_documents: false }
-    }
-}
+use corpus::CorpusRun;
+pub use view::{Kept, LearnProblem, LearnSettings, LearnView, Phase};
 
+/// Where [`LearnSettings`] are kept in localStorage.
 const SETTINGS_KEY: &str = "biaozhu.learn";
-
-#[derive(Clone, Debug, Default, PartialEq)]
-pub enum Phase {
-    #[default]
-    Idle,
-    /// The texts are going to the worker.
-    Sending {
-        fraction: f64,
-    },
-    Working {
-        stage: Stage,
-        fraction: f64,
-        epoch: u32,
-        epochs: u32,
-    },
-    /// Suggesting over the corpus: documents done of all.
-    SuggestingCorpus {
-        done: usize,
-        total: usize,
-    },
-}
-
-/// Where the model is kept.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub enum Kept {
-    #[default]
-    Nowhere,
-    Saving,
-    /// Committed to IndexedDB with the project.
-    Saved,
-    /// In this tab only: why.
-    InTabOnly(StorageError),
-}
-
-/// Why learning stopped or could not start, kept typed so that the panel words it in the
-/// language shown (`ui::words::learn_words`).
-#[derive(Clone, Debug, PartialEq)]
-pub enum LearnProblem {
-    /// The worker's (or its page end's) refusal.
-    Worker(LearnFailure),
-    Storage(StorageError),
-    /// The stored model's summary is not the JSON this app writes; the reader's words.
-    SummaryUnreadable {
-        cause: String,
-    },
-    /// The project cannot be learned from now (documents still being read from storage).
-    Edit(EditError),
-    /// No confirmed span in the documents learned from.
-    NothingConfirmed(Confirmed),
-    /// The model was stored but is gone from storage.
-    ModelGone,
-}
-
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct LearnView {
-    pub phase: Phase,
-    pub summary: Option<Rc<ModelSummary>>,
-    pub kept: Kept,
-    pub error: Option<LearnProblem>,
-    pub settings: LearnSettings,
-    /// Wall-clock seconds of the last training, texts sent to model back.
-    pub seconds: Option<f64>,
-    /// What the last training learned from: documents, spans, layer.
-    pub learned_from: Option<(usize, usize, String)>,
-}
-
-/// A suggestion run over the corpus: documents go in pieces, each sent when the last one's
-/// suggestions are back (so Cancel stops it at once); the suggestions are put on the
-/// documents together at the end, as one undo step.
-struct CorpusRun {
-    job: u64,
-    queue: Vec<DocText>,
-    total: usize,
-    found: Vec<(DocId, Vec<Suggestion>)>,
-}
 
 #[derive(Default)]
 struct State {
@@ -319,71 +227,6 @@ impl Learning {
         self.with_model(move |this| {
             this.learner.send(&Request::Suggest { job, docs: vec![text], threshold }, None)
         });
-    }
-
-    /// Suggests on every document not marked done, in the worker, with progress.
-    pub fn suggest_corpus(self: &Rc<Self>) {
-        if self.state.borrow().job.is_some() || self.view().summary.is_none() {
-            return;
-        }
-        let latest = self.editor.latest();
-        let project = latest.project();
-        if project.stand_ins() > 0 {
-            return self.fail(LearnProblem::Edit(EditError::StillLoading { pending: project.stand_ins() }));
-        }
-        let queue: Vec<DocText> = project
-            .documents()
-            .iter()
-            .filter(|d| d.status != DocStatus::Done)
-            .rev()
-            .map(|d| DocText { id: d.id.0.clone(), text: d.text().to_string() })
-            .collect();
-        let job = self.next_job();
-        let total = queue.len();
-        self.update(|s| {
-            s.job = Some(job);
-            s.view.error = None;
-            s.view.phase = Phase::SuggestingCorpus { done: 0, total };
-            s.corpus = Some(CorpusRun { job, queue, total, found: Vec::new() });
-        });
-        self.with_model(|this| this.send_corpus_piece());
-    }
-
-    /// Sends the corpus run's next piece, or puts what it found on the documents.
-    fn send_corpus_piece(self: &Rc<Self>) {
-        let threshold = self.view().settings.threshold;
-        let mut state = self.state.borrow_mut();
-        let Some(run) = state.corpus.as_mut() else { return };
-        // Pieces the worker answers at once (at most IMMEDIATE_CHARS, or one longer document).
-        let (mut docs, mut size) = (Vec::new(), 0);
-        while let Some(doc) = run.queue.last() {
-            let chars = doc.text.chars().count().max(1);
-            if !docs.is_empty() && size + chars > IMMEDIATE_CHARS {
-                break;
-            }
-            size += chars;
-            docs.extend(run.queue.pop());
-        }
-        let job = run.job;
-        if docs.is_empty() {
-            let run = state.corpus.take();
-            state.job = None;
-            state.view.phase = Phase::Idle;
-            drop(state);
-            if let Some(run) = run {
-                self.put_on_documents(run.found);
-            }
-            self.update(|_| {});
-            return;
-        }
-        drop(state);
-        self.learner.send(&Request::Suggest { job, docs, threshold }, None);
-    }
-
-    fn put_on_documents(&self, found: Vec<(DocId, Vec<Suggestion>)>) {
-        if !found.is_empty() {
-            self.editor.dispatch(EditorAction::ModelSuggested(found));
-        }
     }
 
     /// Runs `then` once the worker holds the model: at once, or after sending it the stored one.
