@@ -6,11 +6,12 @@ use super::label_colors::color_style;
 use super::modal::Modal;
 use super::store::{use_dispatch, Shared};
 use super::words::chrome as w;
-use super::words::export_words::{export_error, export_loss};
-use super::words::formatted::{
-    export_documents_done, export_not_downloaded, export_records_done, first_lines, label_name,
-    records_and_files, spans_crossing,
+use super::words::dataset_words::{
+    export_documents_done, export_not_downloaded, export_records_done, first_lines, records_and_files,
+    spans_crossing,
 };
+use super::words::export_words::{export_error, export_loss};
+use super::words::formatted::label_name;
 use super::words::titles::format_title;
 use super::words::{current_lang, use_lang};
 use crate::core::export::preview::{human_size, switch_format};

@@ -6,7 +6,7 @@ use super::import_job;
 use super::persist::Persist;
 use super::store::Dispatch;
 use super::words::current_lang;
-use super::words::formatted::export_not_downloaded;
+use super::words::dataset_words::export_not_downloaded;
 use super::words::storage::still_reading_for_export;
 use crate::core::caret::Motion;
 use crate::core::editor::EditorAction;

@@ -5,10 +5,10 @@ use super::browser_focus::focus_text_after_close;
 use super::modal::Modal;
 use super::store::{use_dispatch, Shared};
 use super::words::chrome as w;
-use super::words::formatted::{
-    and_more, import_summary, label_name, map_label_name, spans_moved, spans_not_placed, spans_unmapped,
-    table_rows, unit_reading,
+use super::words::dataset_words::{
+    import_summary, spans_moved, spans_not_placed, spans_unmapped, table_rows, unit_reading,
 };
+use super::words::formatted::{and_more, label_name, map_label_name};
 use super::words::import_review::{import_problem, unit_note};
 use super::words::reading::passed;
 use super::words::titles::unit_title;

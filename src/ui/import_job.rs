@@ -7,7 +7,7 @@ use super::hooks::after_paint;
 use super::modal::Modal;
 use super::store::{use_dispatch, Dispatch};
 use super::words::chrome as w;
-use super::words::formatted::{import_cancelled, placing_documents, reading_file};
+use super::words::dataset_words::{import_cancelled, placing_documents, reading_file};
 use super::words::{current_lang, use_lang};
 use super::worker_link::{Received, WorkerFault, WorkerLink};
 use crate::core::editor::{EditorAction, Importing};

@@ -8,6 +8,7 @@
 //! the browser's own.
 
 pub mod chrome;
+pub mod dataset_words;
 pub mod errors;
 pub mod export_words;
 pub mod formatted;
