@@ -1,22 +1,23 @@
 //! Every call into the browser lives here: DOM selection → code points, storage, downloads,
-//! scrolling (file reading and fetching `?doc=` in `browser_files`). Components call these and deal in domain values.
+//! scrolling (file reading and fetching `?doc=` in `browser_files`, preferences in `browser_prefs`).
+//! Components call these and deal in domain values.
 //! (Search's `RegExp` and highlights are in `browser_search`.)
 
 pub use super::browser_files::{doc_param, fetch_bytes, files_of, read_file, read_files};
+pub use super::browser_prefs::{
+    browser_language, local_storage, save_open_doc, save_setting, save_user_name, set_page_language,
+    stored_open_doc, stored_setting, stored_user_name,
+};
 use crate::core::offsets::{utf16_to_cp, CharRange, Snap};
-use crate::core::DocId;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{Element, Node};
-
-const OPEN_DOC_KEY: &str = "biaozhu.open-doc";
-const USER_NAME_KEY: &str = "biaozhu.user-name";
 
 pub(super) fn window() -> web_sys::Window {
     web_sys::window().expect("the app runs in a window")
 }
 
-fn document() -> web_sys::Document {
+pub(super) fn document() -> web_sys::Document {
     window().document().expect("the window has a document")
 }
 
@@ -122,66 +123,6 @@ pub(super) fn paragraph_holding(root: &Element, at: usize) -> Option<(Element, u
 }
 
 // ---------------------------------------------------------------------------------------------
-// Storage
-
-/// This origin's localStorage; none when the browser refuses it (disabled, or a sandbox).
-/// Only preferences live there, so a refusal is never shown: the preference is not kept.
-pub fn local_storage() -> Option<web_sys::Storage> {
-    window().local_storage().ok().flatten()
-}
-
-/// The name this browser's user annotates under (a per-browser preference, not project data).
-pub fn stored_user_name() -> Option<String> {
-    local_storage()?.get_item(USER_NAME_KEY).ok().flatten().filter(|n| !n.trim().is_empty())
-}
-
-pub fn save_user_name(name: &str) {
-    if let Some(storage) = local_storage() {
-        let _ = if name.is_empty() {
-            storage.remove_item(USER_NAME_KEY)
-        } else {
-            storage.set_item(USER_NAME_KEY, name)
-        };
-    }
-}
-
-/// A display preference of this browser (not project data), by its key.
-pub fn stored_setting(key: &str) -> Option<String> {
-    local_storage()?.get_item(key).ok().flatten()
-}
-
-pub fn save_setting(key: &str, value: &str) {
-    if let Some(storage) = local_storage() {
-        let _ = storage.set_item(key, value);
-    }
-}
-
-/// The browser's language tag (`navigator.language`), e.g. "zh-CN".
-pub fn browser_language() -> String {
-    window().navigator().language().unwrap_or_default()
-}
-
-/// Tells the page (and so screen readers and fonts) what language it is in.
-pub fn set_page_language(tag: &str) {
-    if let Some(root) = document().document_element() {
-        let _ = root.set_attribute("lang", tag);
-    }
-}
-
-/// The document this browser last had open (a per-browser preference, not project data).
-pub fn stored_open_doc() -> Option<DocId> {
-    local_storage()?.get_item(OPEN_DOC_KEY).ok().flatten().map(DocId)
-}
-
-pub fn save_open_doc(id: Option<&DocId>) {
-    if let Some(storage) = local_storage() {
-        let _ = match id {
-            Some(id) => storage.set_item(OPEN_DOC_KEY, &id.0),
-            None => storage.remove_item(OPEN_DOC_KEY),
-        };
-    }
-}
-
 // ---------------------------------------------------------------------------------------------
 // Files
 

@@ -8,6 +8,7 @@ pub mod browser;
 pub mod browser_caret;
 pub mod browser_files;
 pub mod browser_focus;
+pub mod browser_prefs;
 pub mod browser_search;
 pub mod caret_mark;
 pub mod crash;
