@@ -278,8 +278,9 @@ pub fn prepare(write: &Write, session: &Session) -> Vec<StoreOp> {
 pub struct Preparing<'a> {
     session: &'a Session,
     write: &'a Write,
-    /// The document operations still to make (a compaction's first part).
-    docs: Box<dyn Iterator<Item = StoreOp> + 'a>,
+    /// The operations that come first, still to make: a compaction's document operations, or
+    /// an append's journal entries (its only part).
+    leading: Box<dyn Iterator<Item = StoreOp> + 'a>,
     stage: Stage,
 }
 
@@ -295,7 +296,7 @@ enum Stage {
 impl<'a> Preparing<'a> {
     pub fn new(write: &'a Write, session: &'a Session) -> Self {
         let project = session.project();
-        let docs: Box<dyn Iterator<Item = StoreOp> + 'a> = match write {
+        let leading: Box<dyn Iterator<Item = StoreOp> + 'a> = match write {
             Write::Append { first_seq, entries, .. } => Box::new(
                 entries
                     .iter()
@@ -327,7 +328,7 @@ impl<'a> Preparing<'a> {
                 }))
             }
         };
-        Preparing { session, write, docs, stage: Stage::Documents }
+        Preparing { session, write, leading, stage: Stage::Documents }
     }
 
     /// The next part: up to `max_docs` document operations, then the meta record, then the
@@ -337,12 +338,12 @@ impl<'a> Preparing<'a> {
             // An append is a few entries: one part.
             return (self.stage == Stage::Documents).then(|| {
                 self.stage = Stage::Done;
-                self.docs.by_ref().collect()
+                self.leading.by_ref().collect()
             });
         };
         match self.stage {
             Stage::Documents => {
-                let part: Vec<StoreOp> = self.docs.by_ref().take(max_docs.max(1)).collect();
+                let part: Vec<StoreOp> = self.leading.by_ref().take(max_docs.max(1)).collect();
                 if part.is_empty() {
                     self.stage = Stage::Meta;
                     return self.next_part(max_docs);
