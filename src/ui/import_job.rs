@@ -258,12 +258,12 @@ pub fn ImportProgress(props: &ImportProgressProps) -> Html {
     let lang = use_lang();
     let editor = use_dispatch();
     let Importing { source, doing, done, total } = &props.importing;
-    // Reading is the first half of the bar, placing the documents the second.
+    // Reading is the first half of the bar, placing the documents the second. In u64: `usize` is
+    // 32 bits in wasm, and `done * 500` wrapped past 8.6 MB read, moving the bar backwards.
+    let share = (*done as u64 * 500 / (*total).max(1) as u64) as usize;
     let (value, label) = match doing {
-        Doing::Reading => (done * 500 / (*total).max(1), reading_file(lang, source)),
-        Doing::Placing => {
-            (500 + done * 500 / (*total).max(1), placing_documents(lang, *done, *total, source))
-        }
+        Doing::Reading => (share, reading_file(lang, source)),
+        Doing::Placing => (500 + share, placing_documents(lang, *done, *total, source)),
     };
     let on_escape = {
         let editor = editor.clone();
