@@ -1,26 +1,25 @@
 //! "Export dataset": pick a format and options, see a preview and the self-check, download.
 
-use super::browser;
-use super::export_job::{Built, Exporter, Progress, Ready, Running};
+mod ready;
+
+use super::export_job::{Built, Exporter, Progress, Running};
 use super::label_colors::color_style;
 use super::modal::Modal;
 use super::store::{use_dispatch, Shared};
 use super::words::chrome as w;
-use super::words::dataset_words::{
-    export_documents_done, export_not_downloaded, export_records_done, first_lines, records_and_files,
-    spans_crossing,
-};
-use super::words::export_words::{export_error, export_loss};
+use super::words::dataset_words::{export_documents_done, export_records_done};
+use super::words::export_words::export_error;
 use super::words::formatted::label_name;
 use super::words::titles::format_title;
-use super::words::{current_lang, use_lang};
-use crate::core::export::preview::{human_size, switch_format};
+use super::words::use_lang;
+use crate::core::export::preview::switch_format;
 use crate::core::export::split::SplitSpec;
 use crate::core::export::tokens::TagScheme;
 use crate::core::export::units::{Crossing, Granularity};
 use crate::core::export::{ExportOptions, Format, LabelStudioKind, Phase};
 use crate::core::merge::GOLD;
 use crate::core::{DocId, Project};
+use ready::ready_view;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -53,10 +52,10 @@ struct BuiltExport {
 #[component]
 pub fn ExportDialog(props: &ExportDialogProps) -> Html {
     let lang = use_lang();
+    let editor = use_dispatch();
     let options = use_state(|| ExportOptions::new(Format::Spacy));
     // Which documents: "all", "open" (the open one) or "done" (those marked done).
     let which_docs = use_state(|| String::from("all"));
-    let editor = use_dispatch();
     let project = &props.project;
     // Whose work is exported: everyone's (""), one annotator's, or the gold layer, which is
     // the default once there is one.
@@ -252,66 +251,11 @@ pub fn ExportDialog(props: &ExportDialogProps) -> Html {
                 </>
             }
         }
-        Some(Ok(Ready { summary: export, bytes })) => {
-            let counts = export.spans_per_label.iter().map(|(label, n)| {
-                html! {
-                    <li data-label={label.clone()}>{ format!("{label}: {n}") }</li>
-                }
-            });
-            let crossing = (!export.crossing.is_empty()).then(|| {
-                let verb = match export.crossing_policy {
-                    Crossing::MergeUnits => w::CROSSING_MERGED.get(lang),
-                    Crossing::DropSpan => w::CROSSING_DROPPED.get(lang),
-                };
-                let items = export.crossing.iter().map(|c| html! {
-                    <li>{ format!("{} span {} {} {}–{} «{}»", c.doc_id, c.span.0, c.label, c.range.start, c.range.end, c.text) }</li>
-                });
-                html! {
-                    <div class="export__crossing" data-testid="export-crossing-report">
-                        { spans_crossing(lang, export.crossing.len(), verb) }
-                        <ul>{ for items }</ul>
-                    </div>
-                }
-            });
-            let on_download = {
-                let editor = editor.clone();
-                // The built export, shared: its file can be a hundred megabytes, and a copy made
-                // in every render was one long frame.
-                let built = current.clone();
-                Callback::from(move |_: MouseEvent| {
-                    let Some(Ok(Ready { summary, bytes })) = built.as_deref() else { return };
-                    if let Err(message) = browser::download_array(&summary.name, &summary.mime, bytes) {
-                        editor.dispatch(crate::core::editor::EditorAction::Failed(export_not_downloaded(
-                            current_lang(),
-                            &message,
-                        )));
-                    }
-                })
-            };
-            html! {
-                <>
-                    <div class="export__summary">
-                        <span data-testid="export-file-name">{ export.name.clone() }</span>
-                        { " · " }
-                        <span data-testid="export-size" data-bytes={bytes.length().to_string()}>{ human_size(bytes.length() as usize) }</span>
-                        { records_and_files(lang, export.records, export.files) }
-                    </div>
-                    <ul class="export__counts" data-testid="export-counts">{ for counts }</ul>
-                    if !export.left_out.is_empty() {
-                        <ul class="export__left-out" data-testid="export-left-out">
-                            { for export.left_out.iter().map(|m| html! { <li>{ export_loss(lang, m) }</li> }) }
-                        </ul>
-                    }
-                    { for crossing }
-                    <div class="export__preview-title">{ first_lines(lang, &export.first_file) }</div>
-                    <pre class="export__preview" data-testid="export-preview" tabindex="0" aria-label={w::EXPORT_PREVIEW.get(lang)}>{ export.first_lines.clone() }</pre>
-                    <div class="dialog__buttons">
-                        <button data-testid="export-download" onclick={on_download}>{ w::DOWNLOAD.get(lang) }</button>
-                        <button data-testid="export-close" onclick={props.on_close.reform(|_: MouseEvent| ())}>{ w::CLOSE.get(lang) }</button>
-                    </div>
-                </>
-            }
-        }
+        // The same `Rc` as matched: the built file is shared, never copied.
+        Some(Ok(_)) => match current.clone() {
+            Some(built) => ready_view(lang, &editor, &built, &props.on_close),
+            None => Html::default(),
+        },
         Some(Err(error)) => html! {
             <>
                 <p class="dialog__error" role="alert" data-testid="export-error">{ export_error(lang, error) }</p>

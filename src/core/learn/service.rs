@@ -3,17 +3,20 @@
 //! suggest on the open document) between two slices. The worker (`src/bin/biaozhu-learner.rs`)
 //! only moves messages; everything it does is here and tested natively.
 
-use super::evaluate::evaluate;
 use super::protocol::{DocText, LabeledText, LearnFailure, ModelSummary, Reply, Request, Stage};
 use super::tagger::Tagger;
 use super::tags::LabeledRange;
-use super::train::{order_seed, orders_for, TrainOptions, Trainer};
+use super::train::{orders_for, TrainOptions, Trainer};
 use super::Example;
 use crate::core::offsets::CharRange;
 use crate::core::rng::SplitMix64;
 use crate::core::suggestion::{Suggestion, SuggestionSource};
 use std::collections::VecDeque;
 use std::rc::Rc;
+
+mod training;
+
+use training::{estimate, train_again, Estimate, Training};
 
 /// A reply and, for `Trained`, the model's bytes to send beside it.
 #[derive(Debug, PartialEq)]
@@ -34,39 +37,6 @@ pub const IMMEDIATE_CHARS: usize = 20_000;
 
 /// Confirmed texts needed before a tenth is kept back for the estimate.
 pub const HOLD_OUT_FROM: usize = 5;
-
-/// A training under way: prepared on its first slice (the character classes and the feature
-/// counts take one long step), then trained slice by slice.
-struct Training {
-    job: u64,
-    labels: Vec<String>,
-    seed: u64,
-    /// Until prepared: what the trainer is made from.
-    setup: Option<(Vec<Example>, Vec<Vec<char>>)>,
-    trainer: Option<Trainer>,
-    held_out: Vec<Example>,
-    /// For a small set: every confirmed text, to train the model in use on once the estimate
-    /// is made (see [`RETRAIN_CHARS`]).
-    everything: Option<Vec<Example>>,
-    /// The members of the model in use trained so far (the estimate's model first), to be
-    /// averaged with the last (see `train::orders_for` and [`train_again`]), and how many
-    /// there are to be.
-    orders_done: Vec<Tagger>,
-    orders: u32,
-    /// What the first training learned from all the text, for the trainings after it.
-    from_text: Option<super::FromText>,
-    /// Once the first model is scored: its figures and calibrated scale, which the final model
-    /// keeps.
-    estimate: Option<Estimate>,
-    trained: usize,
-    chars: usize,
-}
-
-struct Estimate {
-    scores: Vec<super::protocol::LabelScore>,
-    overall: super::protocol::LabelScore,
-    scale: f32,
-}
 
 /// Up to this many confirmed characters (about 6,000 MSRA sentences), the model in use is
 /// trained again on every confirmed text once the held-out tenth has given the estimate and
@@ -309,61 +279,6 @@ impl Service {
         self.model = Some(tagger);
         Outgoing { reply: Reply::Trained { job, summary }, model: Some(bytes) }
     }
-}
-
-impl Training {
-    /// Progress over the trainings on every text (after the estimate's): their passes counted
-    /// together.
-    fn overall(&self, p: &super::Progress) -> (f64, u32, u32) {
-        if self.estimate.is_none() || self.orders <= 1 {
-            return (p.fraction(), p.epoch, p.epochs);
-        }
-        // The estimate's model is the first member; the trainings on every text are the rest.
-        let (done, total) = (self.orders_done.len() as u32 - 1, self.orders - 1);
-        let epochs = p.epochs * total;
-        let epoch = p.epochs * done + p.epoch;
-        ((f64::from(done) + p.fraction()) / f64::from(total), epoch, epochs)
-    }
-}
-
-/// For a small set (one that kept every text), once a training is done: after the first, the
-/// estimate and calibration on the held-out texts, then the model in use on every confirmed
-/// text; after each of those, the next order, until the averaged model has
-/// [`Training::orders`] members. The first (nine-tenths) model is one of them: it is trained
-/// already, and on 1,000 MSRA sentences it averages in as well as a third order on every text
-/// (mean test F1 0.649 either way; one model 0.641) for a training less: with three on every
-/// text, 1,000 sentences took 11.1 s in the browser, over the 10 s; this way 8.3 s. The
-/// character classes and cohesion are learned once. `None` when nothing is left to train.
-fn train_again(training: &mut Training) -> Option<super::Progress> {
-    let everything = training.everything.as_ref()?;
-    let done = training.trainer.take()?;
-    if training.estimate.is_none() {
-        training.from_text = Some(done.from_text());
-        let mut first = done.finish();
-        training.estimate = Some(estimate(&mut first, &training.held_out));
-        if training.orders > 1 {
-            training.orders_done.push(first);
-        }
-    } else if (training.orders_done.len() as u32) + 1 < training.orders {
-        training.orders_done.push(done.finish());
-    } else {
-        training.trainer = Some(done);
-        return None;
-    }
-    let k = training.orders_done.len() as u32;
-    let options = TrainOptions { seed: order_seed(training.seed, k), ..TrainOptions::default() };
-    let from_text = training.from_text.clone()?;
-    let trainer = Trainer::with(training.labels.clone(), everything.clone(), from_text, options);
-    let p = trainer.progress();
-    training.trainer = Some(trainer);
-    Some(p)
-}
-
-/// `tagger` scored on `held_out` (texts it did not learn from), then calibrated on them.
-fn estimate(tagger: &mut Tagger, held_out: &[Example]) -> Estimate {
-    let (scores, overall) = ModelSummary::scores_of(&evaluate(tagger, held_out));
-    let scale = tagger.calibrate(held_out);
-    Estimate { scores, overall, scale }
 }
 
 fn progress(job: u64, stage: Stage, fraction: f64, epoch: u32, epochs: u32) -> Outgoing {
