@@ -225,3 +225,40 @@ fn relation_ids_need_only_be_unique_in_their_document() {
     twice["documents"][2]["relations"] = json!([relation.clone(), relation]);
     assert!(refusal(&twice).contains("document \"news-copy\": relation 1"), "{}", refusal(&twice));
 }
+
+/// The place in `json` of the first occurrence of `needle`, as (line, column) counted the way
+/// serde_json counts them: lines from 1, the column in bytes after the line's start.
+fn place_of(json: &str, needle: &str) -> (usize, usize) {
+    let at = json.find(needle).expect("the needle is in the file");
+    let before = &json[..at];
+    (before.matches('\n').count() + 1, at - before.rfind('\n').map_or(0, |n| n + 1))
+}
+
+#[test]
+fn a_fault_inside_a_document_or_the_schema_is_placed_in_the_whole_file() {
+    // Pretty-printed, as the app writes it: each document and the schema starts lines down.
+    let pretty = |file: &Value| serde_json::to_string_pretty(file).unwrap();
+    let cases: [(&str, fn(&mut Value), &str); 3] = [
+        ("a document's span list is a number", |f| f["documents"][1]["spans"] = json!(12345), "12345"),
+        ("a span's start is a string", |f| f["documents"][1]["spans"][0]["start"] = json!("15x"), "\"15x\""),
+        ("a schema layer's name is a number", |f| f["schema"]["layers"][0]["name"] = json!(67890), "67890"),
+    ];
+    for (case, damage, needle) in cases {
+        let mut file = exported();
+        damage(&mut file);
+        let json = pretty(&file);
+        let (line, column) = place_of(&json, needle);
+        let message = import_project(&json).unwrap_err().to_string();
+        // serde_json names the place just after the value it could not take.
+        let named =
+            (column..=column + needle.len()).any(|c| message.contains(&format!("at line {line} column {c}")));
+        assert!(named, "{case}: {message} (the value is at line {line}, column {column})");
+    }
+    // On one line, a document's fault is counted from the start of the file's only line.
+    let mut file = exported();
+    file["documents"][1]["spans"] = json!(12345);
+    let json = file.to_string();
+    let (_, column) = place_of(&json, "12345");
+    let message = import_project(&json).unwrap_err().to_string();
+    assert!(message.contains(&format!("at line 1 column {}", column + 5)), "{message} (column {column})");
+}

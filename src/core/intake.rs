@@ -10,7 +10,8 @@ use super::refusal::{AddressProblem, InputRefusal};
 use super::text_input::{decode_text_file, name_from_file_name, TextInputError};
 use crate::core::editor::said::{Said, Shared};
 use crate::core::editor::Notice;
-use serde_json::Value;
+use serde::de::IgnoredAny;
+use serde::Deserialize;
 use std::rc::Rc;
 
 pub use super::import::readers::MAX_INPUT_BYTES;
@@ -63,6 +64,14 @@ fn base_name(name: &str) -> &str {
     name.rsplit('/').next().unwrap_or(name)
 }
 
+/// The two fields that make a JSON object a project file, whatever they hold (what the project
+/// reader makes of them is its own business).
+#[derive(Deserialize)]
+struct ProjectProbe {
+    format: Option<IgnoredAny>,
+    documents: Option<IgnoredAny>,
+}
+
 /// True when `bytes` is (or tries to be) a biaozhu project file rather than a dataset.
 fn is_project_file(name: &str, bytes: &[u8]) -> bool {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
@@ -76,9 +85,8 @@ fn is_project_file(name: &str, bytes: &[u8]) -> bool {
         return false;
     }
     let text = String::from_utf8_lossy(bytes);
-    match serde_json::from_str::<Value>(&text) {
-        Ok(Value::Object(object)) => object.contains_key("format") || object.contains_key("documents"),
-        Ok(_) => false,
+    match serde_json::from_str::<ProjectProbe>(&text) {
+        Ok(probe) => probe.format.is_some() || probe.documents.is_some(),
         // Broken JSON in a .json file gets the project reader's message (line and column).
         Err(_) => {
             name.to_ascii_lowercase().ends_with(".json")

@@ -13,7 +13,7 @@ use super::schema::Schema;
 use super::wire::DocumentWire;
 pub use super::wire::SpanInFile;
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
+use serde_json::value::RawValue;
 use std::borrow::Cow;
 use std::fmt;
 
@@ -178,13 +178,18 @@ impl std::error::Error for ImportError {}
 /// Any problem refuses the whole file; see [`ImportError`].
 pub fn import_project(json: &str) -> Result<Project, ImportError> {
     let json = json.strip_prefix('\u{feff}').unwrap_or(json);
-    let mut value: Value = serde_json::from_str(json).map_err(|e| ImportError::NotJson {
+    let not_json = |e: serde_json::Error| ImportError::NotJson {
         line: e.line(),
         column: e.column(),
         reason: e.to_string(),
-    })?;
-    let object = value.as_object().ok_or(ImportError::NotAProject { why: NotAProject::NotAnObject })?;
-    match object.get("format").and_then(Value::as_str) {
+    };
+    // Checked as JSON first, so that broken JSON is told apart from a JSON value of another shape.
+    let whole: &RawValue = serde_json::from_str(json).map_err(not_json)?;
+    if !whole.get().starts_with('{') {
+        return Err(ImportError::NotAProject { why: NotAProject::NotAnObject });
+    }
+    let head: FileHead = serde_json::from_str(json).map_err(not_json)?;
+    match head.format.and_then(as_string).as_deref() {
         Some(FORMAT_NAME) => {}
         Some(other) => {
             return Err(ImportError::NotAProject {
@@ -193,25 +198,25 @@ pub fn import_project(json: &str) -> Result<Project, ImportError> {
         }
         None => return Err(ImportError::NotAProject { why: NotAProject::NoField { field: "format" } }),
     }
-    match object.get("version") {
-        Some(v) if v.as_u64() == Some(FORMAT_VERSION) => {}
-        Some(v) => return Err(ImportError::UnknownVersion { found: v.to_string() }),
+    match head.version {
+        Some(v) if serde_json::from_str::<u64>(v.get()).ok() == Some(FORMAT_VERSION) => {}
+        Some(v) => return Err(ImportError::UnknownVersion { found: v.get().to_string() }),
         None => return Err(ImportError::NotAProject { why: NotAProject::NoField { field: "version" } }),
     }
-    match object.get("offset_unit").and_then(Value::as_str) {
+    match head.offset_unit.and_then(as_string).as_deref() {
         Some(OFFSET_UNIT) => {}
         Some(other) => return Err(ImportError::WrongOffsetUnit { found: other.to_string() }),
         None => return Err(ImportError::NotAProject { why: NotAProject::NoField { field: "offset_unit" } }),
     }
-    let schema: Schema = serde_json::from_value(object.get("schema").cloned().unwrap_or(Value::Null))
-        .map_err(|e| ImportError::NotAProject { why: NotAProject::Schema { cause: e.to_string() } })?;
+    let schema: Schema = serde_json::from_str(head.schema.map_or("null", RawValue::get)).map_err(|e| {
+        ImportError::NotAProject { why: NotAProject::Schema { cause: placed_in(json, head.schema, &e) } }
+    })?;
     let problems = schema.problems();
     if !problems.is_empty() {
         return Err(ImportError::BadSchema { problems });
     }
-    // Taken out of the parsed file, so that each document is converted without a copy.
-    let raw_documents = match value.get_mut("documents").map(Value::take) {
-        Some(Value::Array(documents)) => documents,
+    let raw_documents: Vec<&RawValue> = match head.documents {
+        Some(list) if list.get().starts_with('[') => serde_json::from_str(list.get()).map_err(not_json)?,
         _ => return Err(ImportError::NotAProject { why: NotAProject::NoDocumentList }),
     };
 
@@ -219,8 +224,8 @@ pub fn import_project(json: &str) -> Result<Project, ImportError> {
     let mut span_problems = Vec::new();
     let mut seen_span_ids = std::collections::HashSet::new();
     for (index, raw) in raw_documents.into_iter().enumerate() {
-        let file: DocumentWire<SpanInFile> = serde_json::from_value(raw)
-            .map_err(|e| ImportError::BadDocument { index, reason: e.to_string() })?;
+        let file: DocumentWire<SpanInFile> = serde_json::from_str(raw.get())
+            .map_err(|e| ImportError::BadDocument { index, reason: placed_in(json, Some(raw), &e) })?;
         if project.document(&file.id).is_some() {
             return Err(ImportError::DuplicateDocument { id: file.id.0 });
         }
@@ -288,6 +293,43 @@ pub fn import_project(json: &str) -> Result<Project, ImportError> {
     } else {
         Err(ImportError::BadSpans { problems: span_problems })
     }
+}
+
+/// The top level of a project file, each field left as its JSON text: the schema and every
+/// document are read from the file's own text, as storage reads them. (Reading the file into
+/// `serde_json::Value` first, as this did, linked a second copy of every type's reader, made
+/// for `Value`, into the page: about 8 KB of gzipped wasm.)
+#[derive(Deserialize)]
+struct FileHead<'a> {
+    #[serde(borrow, default)]
+    format: Option<&'a RawValue>,
+    #[serde(borrow, default)]
+    version: Option<&'a RawValue>,
+    #[serde(borrow, default)]
+    offset_unit: Option<&'a RawValue>,
+    #[serde(borrow, default)]
+    schema: Option<&'a RawValue>,
+    #[serde(borrow, default)]
+    documents: Option<&'a RawValue>,
+}
+
+/// The string a field holds, or `None` when it holds something else.
+fn as_string(raw: &RawValue) -> Option<String> {
+    serde_json::from_str(raw.get()).ok()
+}
+
+/// `error`'s message, met reading `part` of the file `json`, with its line and column counted
+/// in the whole file (the reader counted them from the start of `part`).
+pub(crate) fn placed_in(json: &str, part: Option<&RawValue>, error: &serde_json::Error) -> String {
+    let message = error.to_string();
+    let local = format!(" at line {} column {}", error.line(), error.column());
+    let Some(message) = message.strip_suffix(&local) else { return message };
+    let offset = part.map_or(0, |part| (part.get().as_ptr() as usize).saturating_sub(json.as_ptr() as usize));
+    let before = json.get(..offset).unwrap_or("");
+    let lines_before = before.matches('\n').count();
+    let column_before = before.rfind('\n').map_or(before.len(), |at| before.len() - at - 1);
+    let column = if error.line() == 1 { column_before + error.column() } else { error.column() };
+    format!("{message} at line {} column {column}", lines_before + error.line())
 }
 
 /// Where `span` of document `doc` is, as the file states it.

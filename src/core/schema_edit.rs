@@ -7,8 +7,10 @@ use super::command::Command;
 use super::document::{DocId, Document, SpanId};
 use super::error::EditError;
 use super::project::Project;
+use super::project_json::placed_in;
 use super::schema::Schema;
 use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
 use std::collections::BTreeMap;
 use std::fmt;
 
@@ -154,17 +156,31 @@ pub fn export_schema(schema: &Schema) -> String {
     serde_json::to_string_pretty(&file).expect("a schema serialises")
 }
 
+/// A schema file's (or a project file's) `schema`, as its JSON text.
+#[derive(Deserialize)]
+struct SchemaHead<'a> {
+    #[serde(borrow, default)]
+    schema: Option<&'a RawValue>,
+}
+
 /// Reads a schema file (or the `schema` of a project file).
 ///
 /// # Errors
 /// See [`SchemaError`]; the message names what is wrong.
 pub fn import_schema(json: &str) -> Result<Schema, SchemaError> {
-    let value: serde_json::Value =
-        serde_json::from_str(json.trim_start_matches('\u{feff}')).map_err(SchemaError::NotJson)?;
-    let schema =
-        value.get("schema").cloned().ok_or(SchemaError::NotASchema("the file has no \"schema\"".into()))?;
-    let schema: Schema = serde_json::from_value(schema)
-        .map_err(|e| SchemaError::NotASchema(format!("the schema is malformed: {e}")))?;
+    let json = json.trim_start_matches('\u{feff}');
+    let whole: &RawValue = serde_json::from_str(json).map_err(SchemaError::NotJson)?;
+    let no_schema = || SchemaError::NotASchema("the file has no \"schema\"".into());
+    // Read from the file's own text, not through `serde_json::Value` (see `project_json`).
+    let head: SchemaHead = if whole.get().starts_with('{') {
+        serde_json::from_str(json).map_err(SchemaError::NotJson)?
+    } else {
+        return Err(no_schema());
+    };
+    let schema = head.schema.ok_or_else(no_schema)?;
+    let schema: Schema = serde_json::from_str(schema.get()).map_err(|e| {
+        SchemaError::NotASchema(format!("the schema is malformed: {}", placed_in(json, Some(schema), &e)))
+    })?;
     let problems = schema.problems();
     if problems.is_empty() {
         Ok(schema)
