@@ -238,7 +238,8 @@ fn place_of(json: &str, needle: &str) -> (usize, usize) {
 fn a_fault_inside_a_document_or_the_schema_is_placed_in_the_whole_file() {
     // Pretty-printed, as the app writes it: each document and the schema starts lines down.
     let pretty = |file: &Value| serde_json::to_string_pretty(file).unwrap();
-    let cases: [(&str, fn(&mut Value), &str); 3] = [
+    type Damage = fn(&mut Value);
+    let cases: [(&str, Damage, &str); 3] = [
         ("a document's span list is a number", |f| f["documents"][1]["spans"] = json!(12345), "12345"),
         ("a span's start is a string", |f| f["documents"][1]["spans"][0]["start"] = json!("15x"), "\"15x\""),
         ("a schema layer's name is a number", |f| f["schema"]["layers"][0]["name"] = json!(67890), "67890"),
